@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using PrivacyDesk.Data.Seeding;
+
+namespace PrivacyDesk.Data;
+
+public static class DependencyInjection
+{
+    public const string SqlServerConnectionStringName = "SqlServer";
+
+    /// <summary>
+    /// The DbContext (on the configured provider), Data Protection keys in the database, the
+    /// database health check and start-up preparation (migrations, roles, demo users).
+    /// </summary>
+    public static IServiceCollection AddDataServices(this IServiceCollection services, IConfiguration configuration, string contentRootPath)
+    {
+        var options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddSingleton(options);
+        services.Configure<DemoDataOptions>(configuration.GetSection(DemoDataOptions.SectionName));
+
+        var connectionString = options.Provider switch
+        {
+            DatabaseProvider.Sqlite => SqliteConnectionString(options.SqlitePath, contentRootPath),
+            DatabaseProvider.SqlServer => configuration.GetConnectionString(SqlServerConnectionStringName)
+                ?? throw new InvalidOperationException(
+                    $"Database:Provider is SqlServer but no connection string 'ConnectionStrings:{SqlServerConnectionStringName}' " +
+                    $"is configured (environment variable ConnectionStrings__{SqlServerConnectionStringName})."),
+            _ => throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'. Use Sqlite or SqlServer."),
+        };
+
+        // A factory for feature services (one short-lived context per operation, as Blazor Server needs)
+        // and a scoped context for Identity's stores.
+        services.AddDbContextFactory<PrivacyDeskDbContext>(db => UseProvider(db, options.Provider, connectionString));
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PrivacyDeskDbContext>>().CreateDbContext());
+
+        services.AddDataProtection()
+            .SetApplicationName("PrivacyDesk")
+            .PersistKeysToDbContext<PrivacyDeskDbContext>();
+
+        services.AddHealthChecks().AddDbContextCheck<PrivacyDeskDbContext>("database");
+        services.AddScoped<DatabaseInitializer>();
+        return services;
+    }
+
+    public static void UseProvider(DbContextOptionsBuilder db, DatabaseProvider provider, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        _ = provider switch
+        {
+            DatabaseProvider.Sqlite => db.UseSqlite(connectionString, sql => sql.MigrationsAssembly(MigrationsAssemblies.Sqlite)),
+            DatabaseProvider.SqlServer => db.UseSqlServer(connectionString, sql =>
+            {
+                sql.MigrationsAssembly(MigrationsAssemblies.SqlServer);
+                sql.EnableRetryOnFailure();
+            }),
+            _ => throw new InvalidOperationException($"Unknown database provider '{provider}'."),
+        };
+    }
+
+    /// <summary>Builds the SQLite connection string and creates the data folder on first run.</summary>
+    public static string SqliteConnectionString(string path, string contentRootPath)
+    {
+        var fullPath = Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(contentRootPath, path));
+        var folder = Path.GetDirectoryName(fullPath);
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+        return new SqliteConnectionStringBuilder { DataSource = fullPath, Pooling = true }.ToString();
+    }
+}

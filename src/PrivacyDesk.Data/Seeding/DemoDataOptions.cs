@@ -1,0 +1,9 @@
+namespace PrivacyDesk.Data.Seeding;
+
+/// <summary>The <c>Demo</c> configuration section: demo users exist only where this is switched on.</summary>
+public sealed class DemoDataOptions
+{
+    public const string SectionName = "Demo";
+
+    public bool SeedUsers { get; set; }
+}

@@ -1,0 +1,76 @@
+namespace PrivacyDesk.Domain.Staff;
+
+/// <summary>
+/// What a member of staff may do. Every page, navigation entry and server-side operation asks for
+/// one of these, never for a role directly, so the role table below is the single place that
+/// decides who may do what.
+/// </summary>
+public enum Permission
+{
+    /// <summary>See the request queue and open cases (read-only for auditors).</summary>
+    ViewRequests,
+
+    /// <summary>Take, assess, collect, decide and draft: any change to a case.</summary>
+    HandleRequests,
+
+    /// <summary>Four-eyes approval of a response.</summary>
+    ApproveResponses,
+
+    /// <summary>Search and open data-subject profiles (personal data).</summary>
+    ViewSubjects,
+
+    /// <summary>Read the processing register.</summary>
+    ViewRegister,
+
+    /// <summary>Change the processing register.</summary>
+    EditRegister,
+
+    /// <summary>See the SLA dashboard.</summary>
+    ViewDashboard,
+
+    /// <summary>Download case files and verify the audit trail.</summary>
+    AuditCases,
+
+    /// <summary>Users, roles, controller profile, holiday calendar, API keys.</summary>
+    Administer,
+}
+
+/// <summary>Which role holds which permission.</summary>
+public static class AccessPolicy
+{
+    private static readonly Dictionary<string, Permission[]> ByRole = new(StringComparer.Ordinal)
+    {
+        [StaffRole.PrivacyOfficer] =
+        [
+            Permission.ViewRequests, Permission.HandleRequests, Permission.ViewSubjects,
+            Permission.ViewRegister, Permission.EditRegister, Permission.ViewDashboard,
+        ],
+        [StaffRole.TeamLead] =
+        [
+            Permission.ViewRequests, Permission.HandleRequests, Permission.ApproveResponses,
+            Permission.ViewSubjects, Permission.ViewRegister, Permission.EditRegister, Permission.ViewDashboard,
+        ],
+        // Auditors read and verify; they never hold a permission that changes anything.
+        [StaffRole.Auditor] =
+        [
+            Permission.ViewRequests, Permission.ViewRegister, Permission.ViewDashboard, Permission.AuditCases,
+        ],
+        // Administrators run the system, not the cases: no access to personal data of subjects.
+        [StaffRole.Administrator] = [Permission.Administer],
+    };
+
+    /// <summary>Permissions that change data. Auditors hold none of them.</summary>
+    public static IReadOnlySet<Permission> Changing { get; } = new HashSet<Permission>
+    {
+        Permission.HandleRequests, Permission.ApproveResponses, Permission.EditRegister, Permission.Administer,
+    };
+
+    public static IReadOnlyList<Permission> PermissionsOf(string role) =>
+        ByRole.TryGetValue(role, out var permissions) ? permissions : [];
+
+    public static IReadOnlyList<string> RolesWith(Permission permission) =>
+        [.. StaffRole.All.Where(role => ByRole[role].Contains(permission))];
+
+    public static bool Allows(IEnumerable<string> roles, Permission permission) =>
+        roles.Any(role => PermissionsOf(role).Contains(permission));
+}

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Localization;
+using PrivacyDesk.Domain.Common;
+
+namespace PrivacyDesk.Web.Components.Shared;
+
+/// <summary>Turns coded errors into sentences in the user's language (resource key <c>Error.&lt;code&gt;</c>).</summary>
+public static class ErrorMessages
+{
+    public static string Message(this IStringLocalizer localizer, Error error)
+    {
+        ArgumentNullException.ThrowIfNull(localizer);
+        ArgumentNullException.ThrowIfNull(error);
+        var text = localizer["Error." + error.Code];
+        return text.ResourceNotFound ? localizer["Error.unexpected"] : text;
+    }
+
+    /// <summary>The messages for one form field, joined; null when the field has none.</summary>
+    public static string? MessageFor(this IStringLocalizer localizer, IEnumerable<Error> errors, string field)
+    {
+        var messages = errors.Where(e => e.Field == field).Select(localizer.Message).ToList();
+        return messages.Count == 0 ? null : string.Join(" ", messages);
+    }
+}

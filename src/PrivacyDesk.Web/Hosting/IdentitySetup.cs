@@ -1,0 +1,109 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using PrivacyDesk.Data;
+using PrivacyDesk.Data.Identity;
+using PrivacyDesk.Domain.Staff;
+using PrivacyDesk.Web.Components.Account;
+
+namespace PrivacyDesk.Web.Hosting;
+
+public static class IdentitySetup
+{
+    public const string DisplayNameClaim = "privacydesk:display_name";
+
+    /// <summary>
+    /// Identity with EF stores and roles, a strict password and lockout policy, and one
+    /// authorization policy per <see cref="Permission"/>. Anything not explicitly opened is
+    /// closed: the fallback policy requires a signed-in user.
+    /// </summary>
+    public static IServiceCollection AddStaffIdentity(this IServiceCollection services)
+    {
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = IdentityConstants.ApplicationScheme;
+                options.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.LoginPath = "/Account/Login";
+            cookie.AccessDeniedPath = "/Account/AccessDenied";
+            cookie.Cookie.Name = "PrivacyDesk.Auth";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.SlidingExpiration = true;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(9);
+        });
+
+        services.AddIdentityCore<StaffUser>(options =>
+            {
+                options.SignIn.RequireConfirmedAccount = false;
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = StaffPasswordPolicy.MinimumLength;
+                options.Password.RequireDigit = true;
+                options.Password.RequireLowercase = true;
+                options.Password.RequireUppercase = true;
+                options.Password.RequireNonAlphanumeric = true;
+                options.Password.RequiredUniqueChars = 4;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = StaffPasswordPolicy.MaxFailedAttempts;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<PrivacyDeskDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>();
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPermissionPolicies();
+        return services;
+    }
+
+    private static AuthorizationBuilder AddPermissionPolicies(this AuthorizationBuilder builder)
+    {
+        foreach (var permission in Enum.GetValues<Permission>())
+        {
+            builder.AddPolicy(permission.ToString(), policy => policy.RequireRole(AccessPolicy.RolesWith(permission)));
+        }
+        return builder;
+    }
+
+    public static bool Has(this ClaimsPrincipal user, Permission permission)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.Identity?.IsAuthenticated == true && StaffRole.All.Any(role => user.IsInRole(role) && AccessPolicy.PermissionsOf(role).Contains(permission));
+    }
+
+    public static string DisplayName(this ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.FindFirstValue(DisplayNameClaim) ?? user.Identity?.Name ?? "";
+    }
+
+    /// <summary>Adds the display name to the sign-in cookie so the app bar and audit trail need no query.</summary>
+    private sealed class StaffClaimsPrincipalFactory(UserManager<StaffUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+        : UserClaimsPrincipalFactory<StaffUser, IdentityRole>(users, roles, options)
+    {
+        protected override async Task<ClaimsIdentity> GenerateClaimsAsync(StaffUser user)
+        {
+            var identity = await base.GenerateClaimsAsync(user);
+            identity.AddClaim(new Claim(DisplayNameClaim, user.DisplayName));
+            return identity;
+        }
+    }
+}
+
+public static class StaffPasswordPolicy
+{
+    public const int MinimumLength = 12;
+    public const int MaxFailedAttempts = 5;
+}

@@ -1,0 +1,45 @@
+using PrivacyDesk.Data.Seeding;
+using PrivacyDesk.Web.Components;
+using PrivacyDesk.Web.Components.Account;
+using PrivacyDesk.Web.Features.Preferences;
+
+namespace PrivacyDesk.Web.Hosting;
+
+public static class Pipeline
+{
+    /// <summary>Migrations, roles and (in demo mode) demo users, before the first request.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+    }
+
+    public static WebApplication UsePrivacyDeskPipeline(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapPrivacyDeskEndpoints(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAdditionalIdentityEndpoints();
+        app.MapPreferenceEndpoints();
+        // For the load balancer: database reachability only, never personal data.
+        app.MapHealthChecks("/health").AllowAnonymous();
+        return app;
+    }
+}

@@ -1,0 +1,23 @@
+using MudBlazor;
+using MudBlazor.Services;
+using PrivacyDesk.Web.Features.Administration;
+
+namespace PrivacyDesk.Web.Hosting;
+
+public static class UserInterfaceSetup
+{
+    /// <summary>Interactive server components, MudBlazor, localisation and the feature services behind the pages.</summary>
+    public static IServiceCollection AddUserInterface(this IServiceCollection services)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices(config =>
+        {
+            config.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;
+            config.SnackbarConfiguration.PreventDuplicates = true;
+        });
+        services.AddPrivacyDeskLocalization();
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<StaffAdministration>();
+        return services;
+    }
+}

@@ -1,0 +1,27 @@
+using PrivacyDesk.Data;
+using PrivacyDesk.Documents;
+using PrivacyDesk.Web.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddRepositoryDevelopmentSettings();
+builder.Services.AddDataServices(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddDocumentServices();
+builder.Services.AddStaffIdentity();
+builder.Services.AddUserInterface();
+
+var app = builder.Build();
+
+await app.PrepareDatabaseAsync();
+if (CreateAdminCommand.IsRequested(args))
+{
+    return await CreateAdminCommand.RunAsync(app, args);
+}
+
+app.UsePrivacyDeskPipeline();
+app.MapPrivacyDeskEndpoints();
+await app.RunAsync();
+return 0;
+
+/// <summary>The web app's entry point; public so the integration tests can host it.</summary>
+public partial class Program;
