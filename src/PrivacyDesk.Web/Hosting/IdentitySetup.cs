@@ -62,19 +62,19 @@ public static class IdentitySetup
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>();
 
-        services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPermissionPolicies();
+        services.AddAuthorization(options => options.AddPermissionPolicies());
         return services;
     }
 
-    private static AuthorizationBuilder AddPermissionPolicies(this AuthorizationBuilder builder)
+    /// <summary>One policy per <see cref="Permission"/>, named after it, and a fallback that requires sign-in.</summary>
+    public static void AddPermissionPolicies(this AuthorizationOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         foreach (var permission in Enum.GetValues<Permission>())
         {
-            builder.AddPolicy(permission.ToString(), policy => policy.RequireRole(AccessPolicy.RolesWith(permission)));
+            options.AddPolicy(permission.ToString(), policy => policy.RequireRole(AccessPolicy.RolesWith(permission)));
         }
-        return builder;
     }
 
     public static bool Has(this ClaimsPrincipal user, Permission permission)

@@ -1,0 +1,67 @@
+using PrivacyDesk.Domain.Staff;
+
+namespace PrivacyDesk.Domain.Tests.Staff;
+
+public sealed class AccessPolicyTests
+{
+    [Fact]
+    public void AuditorsHoldNoPermissionThatChangesData()
+    {
+        AccessPolicy.PermissionsOf(StaffRole.Auditor).Intersect(AccessPolicy.Changing).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void AuditorsMayReadCasesAndDownloadCaseFiles()
+    {
+        AccessPolicy.PermissionsOf(StaffRole.Auditor).ShouldBe(
+            [Permission.ViewRequests, Permission.ViewRegister, Permission.ViewDashboard, Permission.AuditCases], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void AdministratorsDoNotSeeDataSubjectsOrCases()
+    {
+        var administrator = AccessPolicy.PermissionsOf(StaffRole.Administrator);
+
+        administrator.ShouldNotContain(Permission.ViewSubjects);
+        administrator.ShouldNotContain(Permission.ViewRequests);
+        administrator.ShouldContain(Permission.Administer);
+    }
+
+    [Fact]
+    public void OnlyTeamLeadsApproveResponses()
+    {
+        AccessPolicy.RolesWith(Permission.ApproveResponses).ShouldBe([StaffRole.TeamLead]);
+    }
+
+    [Fact]
+    public void OnlyAdministratorsAdminister()
+    {
+        AccessPolicy.RolesWith(Permission.Administer).ShouldBe([StaffRole.Administrator]);
+    }
+
+    [Fact]
+    public void EveryPermissionBelongsToAtLeastOneRole()
+    {
+        foreach (var permission in Enum.GetValues<Permission>())
+        {
+            AccessPolicy.RolesWith(permission).ShouldNotBeEmpty($"nobody holds {permission}");
+        }
+    }
+
+    [Theory]
+    [InlineData(StaffRole.PrivacyOfficer, true)]
+    [InlineData(StaffRole.TeamLead, true)]
+    [InlineData(StaffRole.Auditor, false)]
+    [InlineData(StaffRole.Administrator, false)]
+    public void OnlyOfficersAndTeamLeadsHandleRequests(string role, bool handles)
+    {
+        AccessPolicy.Allows([role], Permission.HandleRequests).ShouldBe(handles);
+    }
+
+    [Fact]
+    public void AnUnknownRoleGrantsNothing()
+    {
+        AccessPolicy.PermissionsOf("Visitor").ShouldBeEmpty();
+        AccessPolicy.Allows(["Visitor"], Permission.ViewRequests).ShouldBeFalse();
+    }
+}

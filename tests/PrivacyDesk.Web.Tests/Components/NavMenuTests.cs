@@ -1,0 +1,49 @@
+using PrivacyDesk.Domain.Staff;
+using PrivacyDesk.Web.Components.Layout;
+using PrivacyDesk.Web.Tests.Infrastructure;
+
+namespace PrivacyDesk.Web.Tests.Components;
+
+public sealed class NavMenuTests : MudBunitContext
+{
+    public static TheoryData<string, string[]> EntriesPerRole => new()
+    {
+        { StaffRole.PrivacyOfficer, ["nav-queue", "nav-subjects", "nav-register", "nav-dashboard"] },
+        { StaffRole.TeamLead, ["nav-queue", "nav-subjects", "nav-register", "nav-dashboard"] },
+        { StaffRole.Auditor, ["nav-queue", "nav-register", "nav-dashboard"] },
+        { StaffRole.Administrator, ["nav-administration"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(EntriesPerRole))]
+    public void ShowsExactlyTheEntriesTheRoleMayUse(string role, string[] expected)
+    {
+        SignIn("Test User", role);
+
+        var menu = Render<NavMenu>();
+
+        menu.FindAll("[data-testid^=nav-]").Select(e => e.GetAttribute("data-testid")).ShouldBe(expected);
+    }
+
+    [Fact]
+    public void ACombinationOfRolesShowsTheUnionOfEntries()
+    {
+        SignIn("Test User", StaffRole.Auditor, StaffRole.Administrator);
+
+        var menu = Render<NavMenu>();
+
+        menu.FindAll("[data-testid^=nav-]").Select(e => e.GetAttribute("data-testid"))
+            .ShouldBe(["nav-queue", "nav-register", "nav-dashboard", "nav-administration"]);
+    }
+
+    [Fact]
+    public void LabelsTheEntriesInDutch()
+    {
+        SignIn("Test User", StaffRole.TeamLead);
+
+        var menu = Render<NavMenu>();
+
+        menu.Find("[data-testid=nav-queue]").TextContent.Trim().ShouldBe("Wachtrij");
+        menu.Find("[data-testid=nav-subjects]").TextContent.Trim().ShouldBe("Betrokkenen");
+    }
+}

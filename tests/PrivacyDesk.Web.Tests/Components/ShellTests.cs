@@ -1,0 +1,55 @@
+using PrivacyDesk.Domain.Staff;
+using PrivacyDesk.Web.Components.Layout;
+using PrivacyDesk.Web.Components.Pages.Requests;
+using PrivacyDesk.Web.Hosting;
+using PrivacyDesk.Web.Tests.Infrastructure;
+
+namespace PrivacyDesk.Web.Tests.Components;
+
+public sealed class ShellTests : MudBunitContext
+{
+    [Fact]
+    public void TheAppBarShowsTheSignedInNameAndRoleInDutch()
+    {
+        var user = SignIn("Sanne de Vries", StaffRole.PrivacyOfficer);
+
+        var bar = Render<SignedInUser>(p => p.Add(c => c.User, user));
+
+        bar.Markup.ShouldContain("Sanne de Vries");
+        bar.Find("[data-testid=signed-in-role]").TextContent.ShouldBe("Privacyfunctionaris");
+        bar.Find("[data-testid=sign-out]").GetAttribute("aria-label").ShouldBe("Afmelden");
+    }
+
+    [Fact]
+    public void TheAppBarShowsTheRoleInEnglish()
+    {
+        UseCulture(LocalizationSetup.English);
+        var user = SignIn("Fatima El Amrani", StaffRole.TeamLead);
+
+        var bar = Render<SignedInUser>(p => p.Add(c => c.User, user));
+
+        bar.Find("[data-testid=signed-in-role]").TextContent.ShouldBe("Team lead");
+    }
+
+    [Fact]
+    public void TheEmptyQueueSaysWhatWillAppearThere()
+    {
+        SignIn("Sanne de Vries", StaffRole.PrivacyOfficer);
+
+        var queue = Render<RequestQueue>();
+
+        queue.Find("h1").TextContent.ShouldBe("Verzoekenwachtrij");
+        queue.Find("[data-testid=empty-state]").TextContent.ShouldContain("Geen verzoeken in de wachtrij");
+    }
+
+    [Fact]
+    public void TheLanguageSwitchNamesTheCurrentLanguage()
+    {
+        UseCulture(LocalizationSetup.English);
+
+        var languageSwitch = Render<LanguageSwitch>();
+
+        languageSwitch.Markup.ShouldContain("English");
+        languageSwitch.Markup.ShouldNotContain("Nederlands");
+    }
+}

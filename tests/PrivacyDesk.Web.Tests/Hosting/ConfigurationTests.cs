@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PrivacyDesk.Data;
+using PrivacyDesk.Data.Seeding;
+using PrivacyDesk.Web.Hosting;
+using PrivacyDesk.Web.Tests.Infrastructure;
+
+namespace PrivacyDesk.Web.Tests.Hosting;
+
+public sealed class ConfigurationTests
+{
+    [Fact]
+    public void TheDevelopmentSettingsLiveOnceAtTheRepositoryRoot()
+    {
+        var root = RepositoryConfiguration.FindRepositoryRoot(AppContext.BaseDirectory);
+
+        root.ShouldNotBeNull();
+        File.Exists(Path.Combine(root, "PrivacyDesk.sln")).ShouldBeTrue();
+        File.Exists(Path.Combine(root, "src", "PrivacyDesk.Web", "appsettings.Development.json")).ShouldBeFalse("no second, diverging copy");
+    }
+
+    [Fact]
+    public async Task InDevelopmentTheRootSettingsAreLoadedAndTheDemoUsersExist()
+    {
+        await using var factory = new PrivacyDeskAppFactory { Environment = "Development" };
+        _ = factory.Server;
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
+        var emails = await db.Users.Select(u => u.Email).ToListAsync(Xunit.TestContext.Current.CancellationToken);
+
+        emails.ShouldBe(DemoStaff.Users.Select(u => u.Email), ignoreOrder: true);
+        File.Exists(factory.DatabasePath).ShouldBeTrue("the test database, not the developer's, was used");
+    }
+
+    [Fact]
+    public async Task OutsideDevelopmentNoDemoUsersAreCreated()
+    {
+        await using var factory = new PrivacyDeskAppFactory { Environment = "Production" };
+        _ = factory.Server;
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
+
+        (await db.Users.CountAsync(Xunit.TestContext.Current.CancellationToken)).ShouldBe(0);
+        (await db.Roles.CountAsync(Xunit.TestContext.Current.CancellationToken)).ShouldBe(4, "the four roles always exist");
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace PrivacyDesk.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real web app on its own temporary SQLite file (never EF InMemory). Development by default,
+/// so the repository's appsettings.Development.json is loaded and the demo users exist.
+/// </summary>
+public class PrivacyDeskAppFactory : WebApplicationFactory<Program>
+{
+    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"privacydesk-test-{Guid.NewGuid():N}.db");
+
+    public string Environment { get; init; } = "Development";
+
+    public string DatabasePath => _databasePath;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environment);
+        builder.UseSetting("Database:SqlitePath", _databasePath);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(_databasePath + suffix);
+        }
+        GC.SuppressFinalize(this);
+    }
+}
