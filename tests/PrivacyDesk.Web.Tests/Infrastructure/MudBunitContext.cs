@@ -49,10 +49,16 @@ public abstract class MudBunitContext : BunitContext
     /// <summary>Renders the Mud providers; render them before the component under test.</summary>
     protected IRenderedComponent<MudDialogProvider> RenderProviders()
     {
-        Render<MudPopoverProvider>();
+        _popovers = Render<MudPopoverProvider>();
         Render<MudSnackbarProvider>();
         return Render<MudDialogProvider>();
     }
+
+    private IRenderedComponent<MudPopoverProvider>? _popovers;
+
+    /// <summary>The texts of elements that opened in a popover (menus, selects), which render in the provider, not the component.</summary>
+    protected IReadOnlyList<string> FindAllInProviders(string selector) =>
+        [.. (_popovers ?? throw new InvalidOperationException("Call RenderProviders first.")).FindAll(selector).Select(e => e.TextContent.Trim())];
 
     private sealed class TestAuthenticationStateProvider(Func<ClaimsPrincipal> user) : AuthenticationStateProvider
     {

@@ -1,0 +1,31 @@
+using Microsoft.Playwright;
+using PrivacyDesk.Data.Seeding;
+
+namespace PrivacyDesk.EndToEnd.Tests.Infrastructure;
+
+public static class PageActions
+{
+    public static async Task SignInAsync(this IPage page, string email, string password = DemoStaff.Password)
+    {
+        if (!page.Url.Contains("/Account/Login", StringComparison.Ordinal))
+        {
+            await page.GotoAsync("/Account/Login");
+        }
+        await page.FillAsync("#Input\\.Email", email);
+        await page.FillAsync("#Input\\.Password", password);
+        await page.ClickAsync("[data-testid=sign-in]");
+    }
+
+    /// <summary>Waits until the interactive circuit has rendered the shell: before that, clicks reach only prerendered HTML.</summary>
+    public static async Task WaitForShellAsync(this IPage page)
+    {
+        await page.WaitForSelectorAsync("[data-interactive=true] [data-testid^=nav-]");
+    }
+
+    public static async Task ScreenshotAsync(this IPage page, string name)
+    {
+        var folder = Path.Combine(RunningApp.RepositoryRoot, "docs", "screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+}

@@ -1,0 +1,78 @@
+using PrivacyDesk.EndToEnd.Tests.Infrastructure;
+
+namespace PrivacyDesk.EndToEnd.Tests;
+
+public sealed class SignInTests(RunningApp app)
+{
+    public static TheoryData<string, string, string[]> Roles => new()
+    {
+        { "officer@privacydesk.test", "Privacyfunctionaris", ["nav-queue", "nav-subjects", "nav-register", "nav-dashboard"] },
+        { "lead@privacydesk.test", "Teamleider", ["nav-queue", "nav-subjects", "nav-register", "nav-dashboard"] },
+        { "auditor@privacydesk.test", "Auditor", ["nav-queue", "nav-register", "nav-dashboard"] },
+        { "admin@privacydesk.test", "Beheerder", ["nav-administration"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Roles))]
+    public async Task EachRoleSeesExactlyItsDrawerEntriesAndCanSignOut(string email, string roleName, string[] entries)
+    {
+        var page = await app.NewPageAsync();
+
+        await page.SignInAsync(email);
+        await page.WaitForShellAsync();
+
+        var shown = await page.Locator("[data-testid^=nav-]").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.testid)");
+        shown.ShouldBe(entries);
+        (await page.TextContentAsync("[data-testid=signed-in-role]")).ShouldBe(roleName);
+
+        await page.ClickAsync("[data-testid=sign-out]");
+        await page.WaitForSelectorAsync("[data-testid=sign-in]");
+        page.Url.ShouldContain("/Account/Login");
+    }
+
+    [Fact]
+    public async Task AnOfficerLandsOnTheEmptyQueue()
+    {
+        var page = await app.NewPageAsync();
+
+        await page.SignInAsync("officer@privacydesk.test");
+        await page.WaitForShellAsync();
+
+        new Uri(page.Url).AbsolutePath.ShouldBe("/requests");
+        (await page.TextContentAsync("h1")).ShouldBe("Verzoekenwachtrij");
+        (await page.TextContentAsync("[data-testid=empty-state]"))!.ShouldContain("Geen verzoeken in de wachtrij");
+    }
+
+    [Fact]
+    public async Task AWrongPasswordShowsAnErrorAndTheFifthFailureLocksTheAccount()
+    {
+        var page = await app.NewPageAsync();
+
+        for (var attempt = 1; attempt <= 4; attempt++)
+        {
+            await page.SignInAsync("officer2@privacydesk.test", "Wrong-Password-1!");
+            (await page.TextContentAsync("[data-testid=login-error]")).ShouldBe("Het e-mailadres of het wachtwoord is onjuist.");
+        }
+        await page.SignInAsync("officer2@privacydesk.test", "Wrong-Password-1!");
+        await page.WaitForSelectorAsync("[data-testid=lockout-message]");
+
+        // Even the right password is refused while the lock lasts.
+        await page.GotoAsync("/Account/Login");
+        await page.SignInAsync("officer2@privacydesk.test");
+        await page.WaitForSelectorAsync("[data-testid=lockout-message]");
+        page.Url.ShouldContain("/Account/Lockout");
+    }
+
+    [Fact]
+    public async Task AnAuditorWhoOpensAdministrationIsToldNo()
+    {
+        var page = await app.NewPageAsync();
+        await page.SignInAsync("auditor@privacydesk.test");
+        await page.WaitForShellAsync();
+
+        await page.GotoAsync("/administration");
+
+        await page.WaitForSelectorAsync("[data-testid=access-denied]");
+        (await page.TextContentAsync("h1")).ShouldBe("Geen toegang");
+    }
+}
