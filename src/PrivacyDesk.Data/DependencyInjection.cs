@@ -50,7 +50,11 @@ public static class DependencyInjection
         ArgumentNullException.ThrowIfNull(db);
         _ = provider switch
         {
-            DatabaseProvider.Sqlite => db.UseSqlite(connectionString, sql => sql.MigrationsAssembly(MigrationsAssemblies.Sqlite)),
+            DatabaseProvider.Sqlite => db.UseSqlite(connectionString, sql =>
+            {
+                sql.MigrationsAssembly(MigrationsAssemblies.Sqlite);
+                sql.ExecutionStrategy(dependencies => new SqliteRetryingExecutionStrategy(dependencies));
+            }),
             DatabaseProvider.SqlServer => db.UseSqlServer(connectionString, sql =>
             {
                 sql.MigrationsAssembly(MigrationsAssemblies.SqlServer);
