@@ -1,15 +1,18 @@
-using Microsoft.AspNetCore.Identity;
-using PrivacyDesk.Data;
-using PrivacyDesk.Data.Identity;
-using PrivacyDesk.Domain.Auditing;
+using System.Globalization;
+using System.Security.Claims;
+using System.Text;
+using Microsoft.Extensions.Localization;
 using PrivacyDesk.Domain.Staff;
+using PrivacyDesk.Web.Components.Shared;
+using PrivacyDesk.Web.Features.Administration;
 
 namespace PrivacyDesk.Web.Hosting;
 
 /// <summary>
 /// <c>create-admin --email a@b.nl --name "Name"</c>: creates the first administrator of a new
-/// installation. The password comes from PRIVACYDESK_ADMIN_PASSWORD or standard input, never from
-/// the command line (which ends up in shell history and process lists).
+/// installation, with the same validation and audit event as the Administration page. The password
+/// comes from PRIVACYDESK_ADMIN_PASSWORD or is typed without echo, never from the command line
+/// (which ends up in shell history and process lists).
 /// </summary>
 public static class CreateAdminCommand
 {
@@ -25,32 +28,59 @@ public static class CreateAdminCommand
         var name = Option(args, "--name") ?? email;
         if (string.IsNullOrWhiteSpace(email))
         {
-            await Console.Error.WriteLineAsync($"Usage: {Verb} --email <address> [--name \"Display name\"]; password from {PasswordVariable} or standard input.");
+            await Console.Error.WriteLineAsync($"Usage: {Verb} --email <address> [--name \"Display name\"]; the password is read from {PasswordVariable} or typed at the prompt.");
             return 2;
         }
         var password = Environment.GetEnvironmentVariable(PasswordVariable);
         if (string.IsNullOrEmpty(password))
         {
             Console.Write("Password for the new administrator: ");
-            password = Console.ReadLine();
+            password = ReadHidden();
         }
 
+        CultureInfo.CurrentUICulture = new CultureInfo(LocalizationSetup.English);
         await using var scope = app.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-        var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
-        var user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name! };
-        var created = await users.CreateAsync(user, password ?? "");
-        if (!created.Succeeded)
+        var staff = scope.ServiceProvider.GetRequiredService<StaffAdministration>();
+        var localizer = scope.ServiceProvider.GetRequiredService<IStringLocalizer<SharedResource>>();
+        var created = await staff.CreateAsync(CommandLineCaller(), new NewStaffMember(name!, email, password ?? "", [StaffRole.Administrator]));
+        if (created.IsFailure)
         {
-            await Console.Error.WriteLineAsync("The administrator was not created: " + string.Join(" ", created.Errors.Select(e => e.Description)));
+            await Console.Error.WriteLineAsync("The administrator was not created:");
+            foreach (var error in created.Errors)
+            {
+                await Console.Error.WriteLineAsync($"  {error.Field}: {localizer.Message(error)}");
+            }
             return 1;
         }
-        await users.AddToRoleAsync(user, StaffRole.Administrator);
-        db.AuditEvents.Add(AuditEvent.Record(TimeProvider.System.GetUtcNow(), null, "command line", "staff.user.created", "StaffUser", user.Id,
-            "{\"roles\":[\"Administrator\"],\"via\":\"create-admin\"}"));
-        await db.SaveChangesAsync();
         Console.WriteLine($"Administrator {email} created. Sign in and add the rest of the team under Administration.");
         return 0;
+    }
+
+    /// <summary>Whoever can run the app's binary on the server may create an administrator; the audit trail says it came from here.</summary>
+    private static ClaimsPrincipal CommandLineCaller() => new(new ClaimsIdentity(
+        [new Claim(IdentitySetup.DisplayNameClaim, "create-admin (command line)"), new Claim(ClaimTypes.Role, StaffRole.Administrator)],
+        authenticationType: "CommandLine"));
+
+    private static string? ReadHidden()
+    {
+        if (Console.IsInputRedirected)
+        {
+            return Console.ReadLine();
+        }
+        var password = new StringBuilder();
+        for (var key = Console.ReadKey(intercept: true); key.Key != ConsoleKey.Enter; key = Console.ReadKey(intercept: true))
+        {
+            if (key.Key == ConsoleKey.Backspace && password.Length > 0)
+            {
+                password.Length--;
+            }
+            else if (!char.IsControl(key.KeyChar))
+            {
+                password.Append(key.KeyChar);
+            }
+        }
+        Console.WriteLine();
+        return password.ToString();
     }
 
     private static string? Option(string[] args, string name)

@@ -42,6 +42,8 @@ public static class IdentitySetup
             cookie.ExpireTimeSpan = TimeSpan.FromHours(9);
         });
 
+        // The sign-in cookie is checked against the security stamp every minute, so locking an account ends its sessions.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
         services.AddIdentityCore<StaffUser>(options =>
             {
                 options.SignIn.RequireConfirmedAccount = false;

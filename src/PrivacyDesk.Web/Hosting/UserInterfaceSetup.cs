@@ -18,6 +18,7 @@ public static class UserInterfaceSetup
         services.AddPrivacyDeskLocalization();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<StaffAdministration>();
+        services.AddScoped<StaffAccountAudit>();
         return services;
     }
 }

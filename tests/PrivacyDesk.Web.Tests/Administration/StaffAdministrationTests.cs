@@ -206,4 +206,37 @@ public sealed class StaffAdministrationTests : IAsyncLifetime
         second.Errors.Single().Code.ShouldBe("staff.concurrency");
         (await RowAsync("officer2@privacydesk.test")).Roles.ShouldBe([StaffRole.TeamLead]);
     }
+
+    [Fact]
+    public async Task ResettingSignInSetsANewPasswordTurnsOffTwoStepAndUnlocks()
+    {
+        var target = await RowAsync("officer2@privacydesk.test");
+        (await _staff.LockAsync(_admin, target.Id, target.ConcurrencyStamp)).IsSuccess.ShouldBeTrue();
+        var locked = await RowAsync("officer2@privacydesk.test");
+
+        var result = await _staff.ResetSignInAsync(_admin, locked.Id, "Nieuw-Wachtwoord-2027", locked.ConcurrencyStamp);
+
+        result.IsSuccess.ShouldBeTrue();
+        var after = await RowAsync("officer2@privacydesk.test");
+        after.IsLocked.ShouldBeFalse();
+        after.TwoFactorEnabled.ShouldBeFalse();
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<PrivacyDesk.Data.Identity.StaffUser>>();
+        var user = (await users.FindByIdAsync(target.Id))!;
+        (await users.CheckPasswordAsync(user, "Nieuw-Wachtwoord-2027")).ShouldBeTrue();
+        (await users.CheckPasswordAsync(user, PrivacyDesk.Data.Seeding.DemoStaff.Password)).ShouldBeFalse();
+        (await WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == "staff.user.sign_in_reset" && e.EntityId == target.Id))).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task ResettingSignInWithAWeakPasswordChangesNothing()
+    {
+        var target = await RowAsync("officer2@privacydesk.test");
+
+        var result = await _staff.ResetSignInAsync(_admin, target.Id, "zwak", target.ConcurrencyStamp);
+
+        result.Errors.ShouldAllBe(e => e.Field == StaffAdministration.Fields.Password);
+        (await RowAsync("officer2@privacydesk.test")).ConcurrencyStamp.ShouldBe(target.ConcurrencyStamp);
+        (await WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == "staff.user.sign_in_reset"))).ShouldBe(0);
+    }
 }

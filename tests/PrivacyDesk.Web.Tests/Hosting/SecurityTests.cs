@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PrivacyDesk.Web.Tests.Infrastructure;
 
 namespace PrivacyDesk.Web.Tests.Hosting;
@@ -83,6 +85,93 @@ public sealed class SecurityTests(SharedApp app) : IClassFixture<SharedApp>
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await response.Content.ReadAsStringAsync()).ShouldContain("Het e-mailadres of het wachtwoord is onjuist.");
+    }
+}
+
+public sealed class SignInAuditTests(SharedApp app) : IClassFixture<SharedApp>
+{
+    private async Task<List<string>> ActionsForAsync(string email)
+    {
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PrivacyDesk.Data.PrivacyDeskDbContext>();
+        var id = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+        return await db.AuditEvents.Where(e => e.EntityId == id).OrderBy(e => e.Id).Select(e => e.Action).ToListAsync();
+    }
+
+    [Fact]
+    public async Task SignInsAndFailedAttemptsOfKnownAccountsAreAudited()
+    {
+        using var client = SignedInClient.Anonymous(app.Factory);
+        await SignedInClient.PostLoginAsync(client, "auditor@privacydesk.test", "Wrong-Password-1!");
+        await SignedInClient.PostLoginAsync(client, "auditor@privacydesk.test", PrivacyDesk.Data.Seeding.DemoStaff.Password);
+
+        var actions = await ActionsForAsync("auditor@privacydesk.test");
+
+        actions.ShouldContain("staff.sign_in_failed");
+        actions.Last().ShouldBe("staff.signed_in");
+    }
+
+    [Fact]
+    public async Task WhatSomeoneTypedForAnUnknownAccountIsNeverStored()
+    {
+        using var client = SignedInClient.Anonymous(app.Factory);
+
+        await SignedInClient.PostLoginAsync(client, "typo.in.address@elsewhere.example", "Whatever-1!");
+
+        await using var scope = app.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PrivacyDesk.Data.PrivacyDeskDbContext>();
+        (await db.AuditEvents.AnyAsync(e => e.EntityId.Contains("typo") || (e.Details != null && e.Details.Contains("typo")))).ShouldBeFalse();
+    }
+}
+
+public sealed class LanguageTests(SharedApp app) : IClassFixture<SharedApp>
+{
+    [Theory]
+    [InlineData(null, "Aanmelden")]
+    [InlineData("en-US,en;q=0.9", "Sign in")]
+    [InlineData("en", "Sign in")]
+    [InlineData("nl-BE", "Aanmelden")]
+    [InlineData("de-DE", "Aanmelden")]
+    [InlineData("de-DE,en;q=0.5", "Sign in")]
+    public async Task TheSignInPageFollowsTheBrowserLanguageWithDutchAsDefault(string? acceptLanguage, string title)
+    {
+        using var client = SignedInClient.Anonymous(app.Factory);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/Account/Login");
+        if (acceptLanguage is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept-Language", acceptLanguage);
+        }
+
+        using var response = await client.SendAsync(request);
+
+        (await response.Content.ReadAsStringAsync()).ShouldContain($">{title}</h1>");
+    }
+
+    [Fact]
+    public async Task AnExplicitChoiceBeatsTheBrowserLanguage()
+    {
+        using var client = SignedInClient.Anonymous(app.Factory);
+        using var choose = await client.GetAsync(new Uri("/preferences/culture?culture=nl&returnUrl=/Account/Login", UriKind.Relative));
+        choose.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        choose.Headers.Location!.ToString().ShouldBe("/Account/Login");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/Account/Login");
+        request.Headers.TryAddWithoutValidation("Accept-Language", "en-GB");
+
+        using var response = await client.SendAsync(request);
+
+        (await response.Content.ReadAsStringAsync()).ShouldContain(">Aanmelden</h1>");
+    }
+
+    [Theory]
+    [InlineData("https://evil.example/")]
+    [InlineData("//evil.example/")]
+    public async Task TheLanguageChoiceNeverRedirectsOffSite(string returnUrl)
+    {
+        using var client = SignedInClient.Anonymous(app.Factory);
+
+        using var response = await client.GetAsync(new Uri($"/preferences/culture?culture=en&returnUrl={Uri.EscapeDataString(returnUrl)}", UriKind.Relative));
+
+        response.Headers.Location!.ToString().ShouldBe("/");
     }
 }
 

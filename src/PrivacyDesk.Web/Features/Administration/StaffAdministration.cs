@@ -100,43 +100,32 @@ public sealed partial class StaffAdministration(IServiceScopeFactory scopes, Tim
         }
         errors.AddRange(RoleErrors(input.Roles));
 
-        var user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name };
-        if (string.IsNullOrEmpty(input.Password))
-        {
-            errors.Add(new("staff.password.required", Fields.Password));
-        }
-        else
-        {
-            foreach (var validator in users.PasswordValidators)
-            {
-                var check = await validator.ValidateAsync(users, user, input.Password);
-                errors.AddRange(check.Errors.Select(e => new Error(PasswordErrorCode(e.Code), Fields.Password)));
-            }
-        }
+        errors.AddRange(await PasswordErrorsAsync(users, new StaffUser { UserName = email, Email = email, DisplayName = name }, input.Password));
         if (errors.Count > 0)
         {
             return Result<string>.Failure(errors.DistinctBy(e => e.Code));
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var created = await users.CreateAsync(user, input.Password);
-        if (!created.Succeeded)
+        return await db.InTransactionAsync(async () =>
         {
-            // A race with another administrator creating the same address, or a rule we did not foresee.
-            return Result<string>.Failure(created.Errors.Select(e => e.Code is "DuplicateEmail" or "DuplicateUserName"
-                ? new Error("staff.email.duplicate", Fields.Email)
-                : new Error(PasswordErrorCode(e.Code), Fields.Password)));
-        }
-        var roles = Normalise(input.Roles);
-        var added = await users.AddToRolesAsync(user, roles);
-        if (!added.Succeeded)
-        {
-            return Result<string>.Failure(new Error("staff.roles.unknown", Fields.Roles));
-        }
-        db.AuditEvents.Add(Audit(caller, "staff.user.created", user.Id, new { roles, displayName = name }));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return Result.Success(user.Id);
+            var user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name };
+            var created = await users.CreateAsync(user, input.Password);
+            if (!created.Succeeded)
+            {
+                // A race with another administrator creating the same address, or a rule we did not foresee.
+                return Result<string>.Failure(created.Errors.Select(e => e.Code is "DuplicateEmail" or "DuplicateUserName"
+                    ? new Error("staff.email.duplicate", Fields.Email)
+                    : new Error(PasswordErrorCode(e.Code), Fields.Password)));
+            }
+            var roles = Normalise(input.Roles);
+            if (!(await users.AddToRolesAsync(user, roles)).Succeeded)
+            {
+                return Result<string>.Failure(new Error("staff.roles.unknown", Fields.Roles));
+            }
+            db.AuditEvents.Add(Audit(caller, "staff.user.created", user.Id, new { roles, displayName = name }));
+            await db.SaveChangesAsync(cancellationToken);
+            return Result.Success(user.Id);
+        }, cancellationToken);
     }
 
     public async Task<Result> SetRolesAsync(ClaimsPrincipal caller, string userId, IReadOnlyCollection<string> roles, string? concurrencyStamp, CancellationToken cancellationToken = default)
@@ -154,40 +143,40 @@ public sealed partial class StaffAdministration(IServiceScopeFactory scopes, Tim
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
         var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-
-        var user = await users.FindByIdAsync(userId);
-        if (user is null)
+        return await db.InTransactionAsync(async () =>
         {
-            return Result.Failure(NotFound);
-        }
-        if (user.ConcurrencyStamp != concurrencyStamp)
-        {
-            return Result.Failure(Conflict);
-        }
-        var before = (await users.GetRolesAsync(user)).ToList();
-        var after = Normalise(roles);
-        if (before.Contains(StaffRole.Administrator) && !after.Contains(StaffRole.Administrator))
-        {
-            var rule = AdministratorRule.MayDeactivate(!await users.IsLockedOutAsync(user), await ActiveAdministratorCountAsync(db, cancellationToken));
-            if (rule.IsFailure)
+            var user = await users.FindByIdAsync(userId);
+            if (user is null)
             {
-                return rule;
+                return Result.Failure(NotFound);
             }
-        }
+            if (user.ConcurrencyStamp != concurrencyStamp)
+            {
+                return Result.Failure(Conflict);
+            }
+            var before = (await users.GetRolesAsync(user)).ToList();
+            var after = Normalise(roles);
+            if (before.Contains(StaffRole.Administrator) && !after.Contains(StaffRole.Administrator))
+            {
+                var rule = AdministratorRule.MayDeactivate(!await users.IsLockedOutAsync(user), await ActiveAdministratorCountAsync(db, cancellationToken));
+                if (rule.IsFailure)
+                {
+                    return rule;
+                }
+            }
 
-        var removed = await users.RemoveFromRolesAsync(user, before.Except(after));
-        var added = removed.Succeeded ? await users.AddToRolesAsync(user, after.Except(before)) : removed;
-        if (!added.Succeeded)
-        {
-            return Result.Failure(added.Errors.Any(e => e.Code == "ConcurrencyFailure") ? Conflict : new Error("staff.roles.unknown", Fields.Roles));
-        }
-        // Sessions of this user pick up the new roles at the next revalidation.
-        await users.UpdateSecurityStampAsync(user);
-        db.AuditEvents.Add(Audit(caller, "staff.user.roles_changed", user.Id, new { before, after }));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return Result.Success();
+            var removed = await users.RemoveFromRolesAsync(user, before.Except(after));
+            var added = removed.Succeeded ? await users.AddToRolesAsync(user, after.Except(before)) : removed;
+            if (!added.Succeeded)
+            {
+                return Result.Failure(added.Errors.Any(e => e.Code == "ConcurrencyFailure") ? Conflict : new Error("staff.roles.unknown", Fields.Roles));
+            }
+            // Sessions of this user pick up the new roles at the next revalidation.
+            await users.UpdateSecurityStampAsync(user);
+            db.AuditEvents.Add(Audit(caller, "staff.user.roles_changed", user.Id, new { before, after }));
+            await db.SaveChangesAsync(cancellationToken);
+            return Result.Success();
+        }, cancellationToken);
     }
 
     public Task<Result> LockAsync(ClaimsPrincipal caller, string userId, string? concurrencyStamp, CancellationToken cancellationToken = default) =>
@@ -210,39 +199,100 @@ public sealed partial class StaffAdministration(IServiceScopeFactory scopes, Tim
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
         var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-
-        var user = await users.FindByIdAsync(userId);
-        if (user is null)
+        return await db.InTransactionAsync(async () =>
         {
-            return Result.Failure(NotFound);
-        }
-        if (user.ConcurrencyStamp != concurrencyStamp)
-        {
-            return Result.Failure(Conflict);
-        }
-        if (locked)
-        {
-            var isActiveAdministrator = await users.IsInRoleAsync(user, StaffRole.Administrator) && !await users.IsLockedOutAsync(user);
-            var rule = AdministratorRule.MayDeactivate(isActiveAdministrator, await ActiveAdministratorCountAsync(db, cancellationToken));
-            if (rule.IsFailure)
+            var user = await users.FindByIdAsync(userId);
+            if (user is null)
             {
-                return rule;
+                return Result.Failure(NotFound);
             }
-            await users.SetLockoutEnabledAsync(user, true);
-            await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
-            // Ends the user's open sessions at the next revalidation.
-            await users.UpdateSecurityStampAsync(user);
-        }
-        else
+            if (user.ConcurrencyStamp != concurrencyStamp)
+            {
+                return Result.Failure(Conflict);
+            }
+            if (locked)
+            {
+                var isActiveAdministrator = await users.IsInRoleAsync(user, StaffRole.Administrator) && !await users.IsLockedOutAsync(user);
+                var rule = AdministratorRule.MayDeactivate(isActiveAdministrator, await ActiveAdministratorCountAsync(db, cancellationToken));
+                if (rule.IsFailure)
+                {
+                    return rule;
+                }
+                await users.SetLockoutEnabledAsync(user, true);
+                await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
+                // Ends the user's open sessions at the next revalidation.
+                await users.UpdateSecurityStampAsync(user);
+            }
+            else
+            {
+                await users.SetLockoutEndDateAsync(user, null);
+                await users.ResetAccessFailedCountAsync(user);
+            }
+            db.AuditEvents.Add(Audit(caller, locked ? "staff.user.locked" : "staff.user.unlocked", user.Id, null));
+            await db.SaveChangesAsync(cancellationToken);
+            return Result.Success();
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// For a forgotten password or a lost phone: a new initial password, two-step sign-in off (with a
+    /// new authenticator key) and the account unlocked, in one transaction with one audit event.
+    /// </summary>
+    public async Task<Result> ResetSignInAsync(ClaimsPrincipal caller, string userId, string newPassword, string? concurrencyStamp, CancellationToken cancellationToken = default)
+    {
+        if (!caller.Has(Permission.Administer))
         {
+            return Result.Failure(Forbidden);
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
+        return await db.InTransactionAsync(async () =>
+        {
+            var user = await users.FindByIdAsync(userId);
+            if (user is null)
+            {
+                return Result.Failure(NotFound);
+            }
+            if (user.ConcurrencyStamp != concurrencyStamp)
+            {
+                return Result.Failure(Conflict);
+            }
+            var passwordErrors = await PasswordErrorsAsync(users, user, newPassword);
+            if (passwordErrors.Count > 0)
+            {
+                return Result.Failure(passwordErrors);
+            }
+            var token = await users.GeneratePasswordResetTokenAsync(user);
+            var reset = await users.ResetPasswordAsync(user, token, newPassword);
+            if (!reset.Succeeded)
+            {
+                return Result.Failure(reset.Errors.Select(e => new Error(PasswordErrorCode(e.Code), Fields.Password)));
+            }
+            await users.SetTwoFactorEnabledAsync(user, false);
+            await users.ResetAuthenticatorKeyAsync(user);
             await users.SetLockoutEndDateAsync(user, null);
             await users.ResetAccessFailedCountAsync(user);
+            db.AuditEvents.Add(Audit(caller, "staff.user.sign_in_reset", user.Id, null));
+            await db.SaveChangesAsync(cancellationToken);
+            return Result.Success();
+        }, cancellationToken);
+    }
+
+    private static async Task<List<Error>> PasswordErrorsAsync(UserManager<StaffUser> users, StaffUser user, string? password)
+    {
+        if (string.IsNullOrEmpty(password))
+        {
+            return [new("staff.password.required", Fields.Password)];
         }
-        db.AuditEvents.Add(Audit(caller, locked ? "staff.user.locked" : "staff.user.unlocked", user.Id, null));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return Result.Success();
+        var errors = new List<Error>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            var check = await validator.ValidateAsync(users, user, password);
+            errors.AddRange(check.Errors.Select(e => new Error(PasswordErrorCode(e.Code), Fields.Password)));
+        }
+        return errors;
     }
 
     private async Task<int> ActiveAdministratorCountAsync(PrivacyDeskDbContext db, CancellationToken cancellationToken)

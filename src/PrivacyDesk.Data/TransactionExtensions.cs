@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using PrivacyDesk.Domain.Common;
+
+namespace PrivacyDesk.Data;
+
+public static class TransactionExtensions
+{
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction through the provider's execution strategy, so
+    /// a transient failure retries the whole unit. A successful result commits; a failed result
+    /// (an expected business refusal) rolls everything back, so a refusal never changes anything.
+    /// </summary>
+    public static Task<T> InTransactionAsync<T>(this DbContext db, Func<Task<T>> work, CancellationToken cancellationToken = default)
+        where T : Result
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(work);
+        return db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            // A retried attempt starts from what is in the database, not from the failed attempt's changes.
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var result = await work();
+            if (result.IsSuccess)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+            return result;
+        });
+    }
+}
