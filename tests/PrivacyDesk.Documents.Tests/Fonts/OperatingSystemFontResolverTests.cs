@@ -1,7 +1,7 @@
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using PrivacyDesk.Documents.Fonts;
-using UglyToad.PdfPig;
+using PdfPigDocument = UglyToad.PdfPig.PdfDocument;
 
 namespace PrivacyDesk.Documents.Tests.Fonts;
 
@@ -25,7 +25,7 @@ public sealed class OperatingSystemFontResolverTests
             document.Save(stream, closeStream: false);
         }
 
-        using var pdf = PdfDocument2(stream.ToArray());
+        using var pdf = PdfPigDocument.Open(stream.ToArray());
         var extracted = string.Join(" ", pdf.GetPage(1).GetWords().Select(w => w.Text));
         extracted.ShouldContain("€");
         extracted.ShouldContain("Çelik-van");
@@ -33,6 +33,4 @@ public sealed class OperatingSystemFontResolverTests
         extracted.ShouldContain("ruïne).");
         pdf.GetPage(1).Letters.Select(l => l.FontName).Distinct().Count().ShouldBe(2, "regular and bold faces are both embedded");
     }
-
-    private static UglyToad.PdfPig.PdfDocument PdfDocument2(byte[] bytes) => UglyToad.PdfPig.PdfDocument.Open(bytes);
 }

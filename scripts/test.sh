@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Runs every PrivacyDesk test (unit, component, integration and browser) and ends with
+# "N passed, N failed". On a fresh Debian machine it first installs what the tests need.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need+=(chromium)
+fc-list 2>/dev/null | grep -qiE "DejaVuSans|LiberationSans" || need+=(fonts-dejavu-core fonts-liberation2)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "Installing ${need[*]} (Debian packages the tests need)..."
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+results="$(pwd)/artifacts/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+
+dotnet tool restore >/dev/null
+if ! dotnet build PrivacyDesk.sln -c Release -nologo -clp:ErrorsOnly; then
+  echo "The build failed: no test ran."
+  echo "0 passed, 0 failed"
+  exit 1
+fi
+status=0
+dotnet test PrivacyDesk.sln -c Release --no-build --logger "trx" --results-directory "$results" "$@" || status=$?
+
+# Count from the TRX result files, not from console text.
+passed=0; failed=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+done
+if [ "$passed" -eq 0 ] && [ "$status" -eq 0 ]; then
+  echo "No test results were found in $results." >&2
+  status=1
+fi
+echo "$passed passed, $failed failed"
+exit $status
