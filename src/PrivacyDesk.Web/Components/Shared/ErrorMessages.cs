@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Localization;
 using PrivacyDesk.Domain.Common;
 
@@ -11,7 +12,12 @@ public static class ErrorMessages
         ArgumentNullException.ThrowIfNull(localizer);
         ArgumentNullException.ThrowIfNull(error);
         var text = localizer["Error." + error.Code];
-        return text.ResourceNotFound ? localizer["Error.unexpected"] : text;
+        if (!text.ResourceNotFound)
+        {
+            return text;
+        }
+        // Domain rules carry their own Dutch and English sentences.
+        return ErrorCatalog.Message(error, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName) ?? localizer["Error.unexpected"];
     }
 
     /// <summary>The messages for one form field, joined; null when the field has none.</summary>
