@@ -48,7 +48,7 @@ public static class CreateAdminCommand
             await Console.Error.WriteLineAsync("The administrator was not created:");
             foreach (var error in created.Errors)
             {
-                await Console.Error.WriteLineAsync($"  {error.Field}: {localizer.Message(error)}");
+                await Console.Error.WriteLineAsync(error.Field is null ? $"  {localizer.Message(error)}" : $"  {error.Field}: {localizer.Message(error)}");
             }
             return 1;
         }

@@ -211,6 +211,8 @@ public sealed class StaffAdministrationTests : IAsyncLifetime
     public async Task ResettingSignInSetsANewPasswordTurnsOffTwoStepAndUnlocks()
     {
         var target = await RowAsync("officer2@privacydesk.test");
+        await GiveRecoveryCodesAsync(target.Id);
+        target = await RowAsync("officer2@privacydesk.test");
         (await _staff.LockAsync(_admin, target.Id, target.ConcurrencyStamp)).IsSuccess.ShouldBeTrue();
         var locked = await RowAsync("officer2@privacydesk.test");
 
@@ -225,7 +227,17 @@ public sealed class StaffAdministrationTests : IAsyncLifetime
         var user = (await users.FindByIdAsync(target.Id))!;
         (await users.CheckPasswordAsync(user, "Nieuw-Wachtwoord-2027")).ShouldBeTrue();
         (await users.CheckPasswordAsync(user, PrivacyDesk.Data.Seeding.DemoStaff.Password)).ShouldBeFalse();
+        (await users.CountRecoveryCodesAsync(user)).ShouldBe(0, "old recovery codes must not outlive a lost phone");
         (await WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == "staff.user.sign_in_reset" && e.EntityId == target.Id))).ShouldBe(1);
+    }
+
+    private async Task GiveRecoveryCodesAsync(string userId)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<PrivacyDesk.Data.Identity.StaffUser>>();
+        var user = (await users.FindByIdAsync(userId))!;
+        (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))!.Count().ShouldBe(10);
+        await users.SetTwoFactorEnabledAsync(user, true);
     }
 
     [Fact]

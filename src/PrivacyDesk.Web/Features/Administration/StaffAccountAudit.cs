@@ -14,6 +14,8 @@ public sealed class StaffAccountAudit(IDbContextFactory<PrivacyDeskDbContext> da
     public const string SignedIn = "staff.signed_in";
     public const string SignInFailed = "staff.sign_in_failed";
     public const string LockedOut = "staff.locked_out";
+    public const string PasswordVerified = "staff.password_verified";
+    public const string SignedInWithRecoveryCode = "staff.signed_in_with_recovery_code";
     public const string PasswordChanged = "staff.password_changed";
     public const string TwoFactorEnabled = "staff.two_factor_enabled";
     public const string TwoFactorDisabled = "staff.two_factor_disabled";

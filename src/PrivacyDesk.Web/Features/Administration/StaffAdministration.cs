@@ -272,6 +272,8 @@ public sealed partial class StaffAdministration(IServiceScopeFactory scopes, Tim
             }
             await users.SetTwoFactorEnabledAsync(user, false);
             await users.ResetAuthenticatorKeyAsync(user);
+            // Old recovery codes must not outlive a lost phone: none are left, so new ones come with the next set-up.
+            await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
             await users.SetLockoutEndDateAsync(user, null);
             await users.ResetAccessFailedCountAsync(user);
             db.AuditEvents.Add(Audit(caller, "staff.user.sign_in_reset", user.Id, null));
