@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using PrivacyDesk.Data.Auditing;
 using PrivacyDesk.Data.Seeding;
 
 namespace PrivacyDesk.Data;
@@ -33,7 +34,15 @@ public static class DependencyInjection
 
         // A factory for feature services (one short-lived context per operation, as Blazor Server needs)
         // and a scoped context for Identity's stores.
-        services.AddDbContextFactory<PrivacyDeskDbContext>(db => UseProvider(db, options.Provider, connectionString));
+        services.Configure<ControllerOptions>(configuration.GetSection(ControllerOptions.SectionName));
+        services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ControllerOptions>>().Value);
+        services.AddSingleton<AuditTrailInterceptor>();
+        services.AddSingleton<AuditTrailVerifier>();
+        services.AddDbContextFactory<PrivacyDeskDbContext>((sp, db) =>
+        {
+            UseProvider(db, options.Provider, connectionString);
+            db.AddInterceptors(sp.GetRequiredService<AuditTrailInterceptor>());
+        });
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PrivacyDeskDbContext>>().CreateDbContext());
 
         services.AddDataProtection()
@@ -58,7 +67,7 @@ public static class DependencyInjection
             DatabaseProvider.SqlServer => db.UseSqlServer(connectionString, sql =>
             {
                 sql.MigrationsAssembly(MigrationsAssemblies.SqlServer);
-                sql.EnableRetryOnFailure();
+                sql.ExecutionStrategy(dependencies => new SqlServerAuditAwareExecutionStrategy(dependencies));
             }),
             _ => throw new InvalidOperationException($"Unknown database provider '{provider}'."),
         };

@@ -28,6 +28,43 @@ public sealed class PrivacyDeskDbContext(DbContextOptions<PrivacyDeskDbContext> 
         builder.ApplyConfigurationsFromAssembly(typeof(PrivacyDeskDbContext).Assembly);
     }
 
+    /// <summary>Outside an explicit transaction, a save is one unit: it passes the write gate on its own.</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (Database.CurrentTransaction is not null)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        var gate = WriteGate.For(this);
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (Database.CurrentTransaction is not null)
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        var gate = WriteGate.For(this);
+        gate.Wait();
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);

@@ -9,23 +9,33 @@ public static class TransactionExtensions
     /// Runs <paramref name="work"/> in one transaction through the provider's execution strategy, so
     /// a transient failure retries the whole unit. A successful result commits; a failed result
     /// (an expected business refusal) rolls everything back, so a refusal never changes anything.
+    /// The unit passes the write gate, so its audit entries append to the trail without a race.
     /// </summary>
     public static Task<T> InTransactionAsync<T>(this DbContext db, Func<Task<T>> work, CancellationToken cancellationToken = default)
         where T : Result
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(work);
+        var gate = WriteGate.For(db);
         return db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
-            // A retried attempt starts from what is in the database, not from the failed attempt's changes.
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var result = await work();
-            if (result.IsSuccess)
+            await gate.WaitAsync(cancellationToken);
+            try
             {
-                await transaction.CommitAsync(cancellationToken);
+                // A retried attempt starts from what is in the database, not from the failed attempt's changes.
+                db.ChangeTracker.Clear();
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                var result = await work();
+                if (result.IsSuccess)
+                {
+                    await transaction.CommitAsync(cancellationToken);
+                }
+                return result;
             }
-            return result;
+            finally
+            {
+                gate.Release();
+            }
         });
     }
 }

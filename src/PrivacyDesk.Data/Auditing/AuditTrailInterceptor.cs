@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using PrivacyDesk.Domain.Auditing;
+using PrivacyDesk.Domain.Common;
+
+namespace PrivacyDesk.Data.Auditing;
+
+/// <summary>
+/// Writes the audit trail with the change it records, in the same SaveChanges (so the same
+/// transaction): every aggregate's pending domain changes become audit events, and every new audit
+/// event is chained to the end of the trail and of its stream.
+/// </summary>
+public sealed class AuditTrailInterceptor(ControllerOptions controller) : SaveChangesInterceptor
+{
+    private readonly TimeZoneInfo _timeZone = controller.TimeZone;
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (eventData.Context is PrivacyDeskDbContext db)
+        {
+            await ChainAsync(db, cancellationToken);
+        }
+        return result;
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        ArgumentNullException.ThrowIfNull(eventData);
+        if (eventData.Context is PrivacyDeskDbContext db)
+        {
+            ChainAsync(db, CancellationToken.None).GetAwaiter().GetResult();
+        }
+        return result;
+    }
+
+    private async Task ChainAsync(PrivacyDeskDbContext db, CancellationToken cancellationToken)
+    {
+        foreach (var aggregate in db.ChangeTracker.Entries<AggregateRoot>().Select(e => e.Entity).ToList())
+        {
+            foreach (var change in aggregate.DequeueChanges())
+            {
+                db.AuditEvents.Add(AuditEvent.From(change));
+            }
+        }
+
+        var pending = db.ChangeTracker.Entries<AuditEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
+        var last = await db.AuditEvents.AsNoTracking()
+            .OrderByDescending(a => a.Sequence)
+            .Select(a => new { a.Sequence, a.Hash })
+            .FirstOrDefaultAsync(cancellationToken);
+        var sequence = last?.Sequence ?? 0;
+        var previousHash = last?.Hash;
+        var streams = new Dictionary<(string, string), (int Sequence, string? Hash)>();
+        foreach (var audit in pending)
+        {
+            var key = (audit.EntityType, audit.EntityId);
+            if (!streams.TryGetValue(key, out var stream))
+            {
+                var lastOfStream = await db.AuditEvents.AsNoTracking()
+                    .Where(a => a.EntityType == audit.EntityType && a.EntityId == audit.EntityId)
+                    .OrderByDescending(a => a.StreamSequence)
+                    .Select(a => new { a.StreamSequence, a.Hash })
+                    .FirstOrDefaultAsync(cancellationToken);
+                stream = (lastOfStream?.StreamSequence ?? 0, lastOfStream?.Hash);
+            }
+            audit.Chain(++sequence, previousHash, stream.Sequence + 1, stream.Hash, _timeZone);
+            previousHash = audit.Hash;
+            streams[key] = (stream.Sequence + 1, audit.Hash);
+        }
+    }
+}
