@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PrivacyDesk.Data.Identity;
 using PrivacyDesk.Domain.Auditing;
+using PrivacyDesk.Domain.Common;
 
 namespace PrivacyDesk.Data;
 
@@ -26,7 +27,18 @@ public sealed class PrivacyDeskDbContext(DbContextOptions<PrivacyDeskDbContext> 
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(PrivacyDeskDbContext).Assembly);
+
+        // Optimistic concurrency on everything two people may edit: every aggregate carries a stamp
+        // that changes with each change (see AuditTrailInterceptor), checked in the UPDATE's WHERE.
+        foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(AggregateRoot).IsAssignableFrom(t.ClrType) && t.BaseType is null))
+        {
+            builder.Entity(entity.ClrType).Property<Guid>(ConcurrencyStamp).IsConcurrencyToken();
+            builder.Entity(entity.ClrType).Ignore(nameof(AggregateRoot.PendingChanges));
+        }
     }
+
+    /// <summary>The shadow property that makes a second, stale save of an aggregate fail instead of overwriting.</summary>
+    public const string ConcurrencyStamp = nameof(ConcurrencyStamp);
 
     /// <summary>Outside an explicit transaction, a save is one unit: it passes the write gate on its own.</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

@@ -37,9 +37,15 @@ public sealed class AuditTrailInterceptor(ControllerOptions controller) : SaveCh
 
     private async Task ChainAsync(PrivacyDeskDbContext db, CancellationToken cancellationToken)
     {
-        foreach (var aggregate in db.ChangeTracker.Entries<AggregateRoot>().Select(e => e.Entity).ToList())
+        foreach (var entry in db.ChangeTracker.Entries<AggregateRoot>().ToList())
         {
-            foreach (var change in aggregate.DequeueChanges())
+            var changes = entry.Entity.DequeueChanges();
+            if (changes.Count > 0 || entry.State == EntityState.Added)
+            {
+                // Any change, even one only to a child row, moves the aggregate's stamp: a concurrent save from a stale copy fails.
+                entry.Property(PrivacyDeskDbContext.ConcurrencyStamp).CurrentValue = Guid.NewGuid();
+            }
+            foreach (var change in changes)
             {
                 db.AuditEvents.Add(AuditEvent.From(change));
             }
