@@ -1,3 +1,5 @@
+using PrivacyDesk.Domain.Requests;
+
 namespace PrivacyDesk.Domain.Common;
 
 /// <summary>
@@ -22,6 +24,7 @@ public static class ErrorCatalog
     // Every area's messages; add a line when an area gets its own.
     private static IEnumerable<IReadOnlyDictionary<string, LocalizedText>> Sources() =>
     [
+        RequestErrors.Messages,
     ];
 
     public static IReadOnlyDictionary<string, LocalizedText> Messages => All.Value;
