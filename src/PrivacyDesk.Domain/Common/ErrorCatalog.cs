@@ -1,4 +1,5 @@
 using PrivacyDesk.Domain.Deadlines;
+using PrivacyDesk.Domain.Requests;
 
 namespace PrivacyDesk.Domain.Common;
 
@@ -25,6 +26,7 @@ public static class ErrorCatalog
     private static IEnumerable<IReadOnlyDictionary<string, LocalizedText>> Sources() =>
     [
         DeadlineErrors.Messages,
+        RequestErrors.Messages,
     ];
 
     public static IReadOnlyDictionary<string, LocalizedText> Messages => All.Value;
