@@ -22,6 +22,9 @@ public static class ErrorCatalog
     // Every area's messages; add a line when an area gets its own.
     private static IEnumerable<IReadOnlyDictionary<string, LocalizedText>> Sources() =>
     [
+        Register.RegisterErrors.Messages,
+        Subjects.SubjectErrors.Messages,
+        Rights.RightsErrors.Messages,
     ];
 
     public static IReadOnlyDictionary<string, LocalizedText> Messages => All.Value;
