@@ -79,7 +79,7 @@ public static class DefaultRegister
                         "Weten wie onze klanten zijn en fraude en misbruik van rekeningen voorkomen.",
                         "Zonder identiteitscontrole kan geen rekening veilig worden geopend of beheerd; er is geen minder ingrijpend middel.",
                         "Klanten verwachten identiteitscontrole bij een financiële instelling; gegevens worden beperkt tot wat nodig is en goed beveiligd.")),
-                    LawfulBasis.LegalObligation("Wwft art. 3 (cliëntenonderzoek) en art. 33 (bewaarplicht)"),
+                    LawfulBasis.LegalObligation("Wwft art. 3 (cliëntenonderzoek) en Wwft art. 33 (bewaarplicht)"),
                 ],
                 SubjectCategories = [SubjectCategory.Customer, SubjectCategory.Prospect],
                 DataCategories = [Identification, IdDocument, Contact, Financial, CreditCheck],
@@ -194,7 +194,7 @@ public static class DefaultRegister
             {
                 LawfulBases =
                 [
-                    LawfulBasis.LegalObligation("Wwft art. 16 (melding ongebruikelijke transacties) en art. 33; Wft art. 4:14; Awb art. 5:20 (medewerkingsplicht toezicht)"),
+                    LawfulBasis.LegalObligation("Wwft art. 16 (melding ongebruikelijke transacties) en Wwft art. 33; Wft art. 4:14; Awb art. 5:20 (medewerkingsplicht toezicht)"),
                     LawfulBasis.LegitimateInterest(Lia(
                         "Samenwerken met toezichthouders en justitie waar geen strikte plicht bestaat.",
                         "Alleen de gegevens die de vordering of het verzoek betreft.",
