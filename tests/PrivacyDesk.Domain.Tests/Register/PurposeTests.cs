@@ -129,7 +129,7 @@ public sealed class PurposeTests
         var error = purpose.Activate(Officer, Now).Errors.Single();
 
         error.Arguments!["recipient"].ShouldBe("Acme Inc.");
-        Common.ErrorCatalog.Message(error, "en")!.ShouldContain("Acme Inc. in US");
+        Domain.Common.ErrorCatalog.Message(error, "en")!.ShouldContain("Acme Inc. in US");
     }
 
     [Fact]
