@@ -27,6 +27,9 @@ public static class ErrorCatalog
     [
         DeadlineErrors.Messages,
         RequestErrors.Messages,
+        Register.RegisterErrors.Messages,
+        Subjects.SubjectErrors.Messages,
+        Rights.RightsErrors.Messages,
     ];
 
     public static IReadOnlyDictionary<string, LocalizedText> Messages => All.Value;

@@ -1,0 +1,147 @@
+using PrivacyDesk.Domain.Register;
+using PrivacyDesk.Domain.Subjects;
+using static PrivacyDesk.Domain.Tests.TestData;
+
+namespace PrivacyDesk.Domain.Tests.Subjects;
+
+public sealed class DataSubjectTests
+{
+    [Theory]
+    [InlineData("", "jan@example.nl", "subject.name_missing")]
+    [InlineData("Jan Jansen", "", "subject.email_invalid")]
+    [InlineData("Jan Jansen", "jan@localhost", "subject.email_invalid")]
+    [InlineData("Jan Jansen", "jan@@example.nl", "subject.email_invalid")]
+    public void RefusesToRegisterWithoutANameOrValidEmail(string name, string email, string code)
+    {
+        DataSubject.Register(name, [email], [SubjectCategory.Customer], Officer, Now).Codes().ShouldContain(code);
+    }
+
+    [Fact]
+    public void RegistersWithSeveralEmailAddressesAndRecordsIt()
+    {
+        var subject = DataSubject.Register("Jan Jansen", ["Jan@Example.nl", "j.jansen@work.nl"], [SubjectCategory.Customer], Officer, Now,
+            phone: "+31 6 12345678", customerNumber: "C-1001").Value;
+
+        subject.EmailAddresses.ShouldBe(["jan@example.nl", "j.jansen@work.nl"]);
+        subject.CustomerNumber.ShouldBe("C-1001");
+        subject.PendingChanges.Single().Action.ShouldBe("subject.registered");
+    }
+
+    [Fact]
+    public void KeepsAtLeastOneEmailAddressAndOneCategory()
+    {
+        var subject = Customer();
+
+        subject.RemoveEmailAddress("jan@example.nl", Officer, Now).Codes().ShouldBe(["subject.email_last"]);
+        subject.RemoveCategory(SubjectCategory.Customer, Officer, Now).Codes().ShouldBe(["subject.category_missing"]);
+        subject.AddEmailAddress("jan@example.nl", Officer, Now).Codes().ShouldBe(["subject.email_duplicate"]);
+    }
+
+    [Fact]
+    public void RefusesARelationshipEndBeforeItsStart()
+    {
+        var subject = Customer(relationshipStart: new DateOnly(2020, 1, 1));
+
+        subject.EndRelationship(new DateOnly(2019, 12, 31), Officer, Now).Codes().ShouldBe(["subject.relationship.end_before_start"]);
+        subject.EndRelationship(new DateOnly(2024, 3, 31), Officer, Now).IsSuccess.ShouldBeTrue();
+        subject.RelationshipHasEnded(Today).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void GivesAndWithdrawsConsentWithItsChannelAndWording()
+    {
+        var surveys = Active(Definition("surveys", LawfulBasisKind.LegitimateInterest, LawfulBasisKind.Consent));
+        var subject = Customer();
+
+        subject.GiveConsent(surveys, ConsentChannel.WebForm, "surveys-v3", Officer, Now).IsSuccess.ShouldBeTrue();
+        subject.GiveConsent(surveys, ConsentChannel.Email, "surveys-v3", Officer, Now).Codes().ShouldBe(["subject.consent.already_given"]);
+        subject.WithdrawConsent(surveys.Id, Officer, Now.AddDays(10)).IsSuccess.ShouldBeTrue();
+
+        var consent = subject.Consents.Single();
+        consent.Channel.ShouldBe(ConsentChannel.WebForm);
+        consent.WordingVersion.ShouldBe("surveys-v3");
+        consent.WithdrawnAt.ShouldBe(Now.AddDays(10));
+        consent.CoversMoment(Now.AddDays(5)).ShouldBeTrue();
+        consent.CoversMoment(Now.AddDays(11)).ShouldBeFalse();
+        subject.HasWithdrawnConsent(surveys.Id).ShouldBeTrue();
+        subject.WithdrawConsent(surveys.Id, Officer, Now.AddDays(11)).Codes().ShouldBe(["subject.consent.not_given"]);
+        subject.PendingChanges.Select(c => c.Action).ShouldContain("subject.consent.withdrawn");
+    }
+
+    [Fact]
+    public void RefusesConsentForAPurposeThatDoesNotRestOnConsentOrIsNotActive()
+    {
+        var subject = Customer();
+
+        subject.GiveConsent(Active(LawfulBasisKind.LegitimateInterest), ConsentChannel.App, "v1", Officer, Now).Codes().ShouldBe(["subject.consent.purpose_not_consent_based"]);
+        subject.GiveConsent(Draft(Definition("draft", LawfulBasisKind.Consent)), ConsentChannel.App, "v1", Officer, Now).Codes().ShouldBe(["register.purpose.not_active"]);
+        subject.GiveConsent(Active(LawfulBasisKind.Consent), ConsentChannel.App, " ", Officer, Now).Codes().ShouldBe(["subject.consent.wording_missing"]);
+    }
+
+    [Fact]
+    public void RefusesAWithdrawalDatedBeforeTheConsent()
+    {
+        var purpose = Active(LawfulBasisKind.Consent);
+        var subject = Customer();
+        subject.GiveConsent(purpose, ConsentChannel.App, "v1", Officer, Now).IsSuccess.ShouldBeTrue();
+
+        subject.WithdrawConsent(purpose.Id, Officer, Now.AddDays(-1)).Codes().ShouldBe(["subject.consent.withdrawal_before_given"]);
+    }
+
+    [Fact]
+    public void DerivesItsPurposesFromCategoriesOfActivePurposes()
+    {
+        var customers = Active(Definition("customers", LawfulBasisKind.Contract));
+        var visitors = Active(Definition("visitors", LawfulBasisKind.LegitimateInterest) with { SubjectCategories = [SubjectCategory.PremisesVisitor] });
+        var draft = Draft(Definition("draft", LawfulBasisKind.Contract));
+
+        Customer().ProcessingPurposes([customers, visitors, draft]).ShouldBe([customers]);
+    }
+
+    [Fact]
+    public void LetsTheOfficerIncludeOrExcludeAPurposeWithAReason()
+    {
+        var customers = Active(Definition("customers", LawfulBasisKind.Contract));
+        var visitors = Active(Definition("visitors", LawfulBasisKind.LegitimateInterest) with { SubjectCategories = [SubjectCategory.PremisesVisitor] });
+        var subject = Customer();
+
+        subject.IncludePurpose(visitors, "Visited the Amsterdam office on 3 March", Officer, Now).IsSuccess.ShouldBeTrue();
+        subject.ExcludePurpose(customers.Id, "", Officer, Now).Codes().ShouldBe(["subject.override.reason_missing"]);
+        subject.ExcludePurpose(customers.Id, "Account never opened", Officer, Now).IsSuccess.ShouldBeTrue();
+
+        subject.ProcessingPurposes([customers, visitors]).ShouldBe([visitors]);
+        subject.ClearPurposeOverride(customers.Id, Officer, Now).IsSuccess.ShouldBeTrue();
+        subject.ProcessingPurposes([customers, visitors]).ShouldBe([customers, visitors]);
+    }
+
+    [Fact]
+    public void RefusesToIncludeAPurposeThatIsNotActive()
+    {
+        Customer().IncludePurpose(Draft(Definition("draft", LawfulBasisKind.Contract)), "Reason", Officer, Now).Codes().ShouldBe(["register.purpose.not_active"]);
+    }
+
+    [Fact]
+    public void RefusesACreditReferenceInDoubtUntilTheSubjectHasBeenContacted()
+    {
+        var subject = Customer();
+        var inquiry = subject.RecordCreditReferenceInquiry("Experian Nederland B.V.", Officer, Now).Value;
+        subject.RaiseCreditReferenceDoubt(inquiry, "Address on the request differs from ours", Officer, Now).IsSuccess.ShouldBeTrue();
+
+        subject.ProvideCreditReference(inquiry, Officer, Now).Codes().ShouldBe(["subject.credit_reference.contact_required"]);
+
+        subject.RecordSubjectContactedAboutReference(inquiry, "Called the customer; he confirmed the new address", Officer, Now).IsSuccess.ShouldBeTrue();
+        subject.ProvideCreditReference(inquiry, Officer, Now).IsSuccess.ShouldBeTrue();
+        subject.CreditReferenceInquiries.Single().Status.ShouldBe(CreditReferenceStatus.Provided);
+        subject.ProvideCreditReference(inquiry, Officer, Now).Codes().ShouldBe(["subject.credit_reference.already_answered"]);
+    }
+
+    [Fact]
+    public void ProvidesACreditReferenceWithoutContactWhenThereIsNoDoubt()
+    {
+        var subject = Customer();
+        var inquiry = subject.RecordCreditReferenceInquiry("Experian Nederland B.V.", Officer, Now).Value;
+
+        subject.ProvideCreditReference(inquiry, Officer, Now).IsSuccess.ShouldBeTrue();
+        subject.ProvideCreditReference(Guid.NewGuid(), Officer, Now).Codes().ShouldBe(["subject.credit_reference.not_found"]);
+    }
+}
