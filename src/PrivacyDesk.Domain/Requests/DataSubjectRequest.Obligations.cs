@@ -1,3 +1,4 @@
+using PrivacyDesk.Domain.Deadlines;
 using System.Globalization;
 using PrivacyDesk.Domain.Common;
 using PrivacyDesk.Domain.Staff;
@@ -29,7 +30,7 @@ public sealed partial class DataSubjectRequest
         {
             errors.Add(RequestErrors.ExtensionExplanationRequired);
         }
-        AddIfTooLong(errors, explanation, ResponseExtension.ExplanationMaxLength, nameof(explanation));
+        AddIfTooLong(errors, explanation, RequestExtension.ExplanationMaxLength, nameof(explanation));
         if (subjectNotifiedOn < ReceivedOn)
         {
             errors.Add(RequestErrors.ExtensionNoticeDateInvalid);
@@ -47,7 +48,7 @@ public sealed partial class DataSubjectRequest
         {
             return Result.Failure(errors);
         }
-        Extension = new ResponseExtension(reason, explanation.Trim(), subjectNotifiedOn, extendedDueOn, actor.Id, actor.Name, at);
+        Extension = new RequestExtension(reason, explanation.Trim(), subjectNotifiedOn, extendedDueOn, actor.Id, actor.Name, at);
         Audit(RequestActions.Extended, actor, at,
             Fields(("dueOn", Iso(DueOn)), ("extendedDueOn", null)),
             Fields(("dueOn", Iso(DueOn)), ("extendedDueOn", Iso(extendedDueOn)), ("extensionReason", reason.ToString()),

@@ -69,7 +69,7 @@ public sealed partial class DataSubjectRequest : AggregateRoot
     /// <summary>The one-month deadline, as the calculator computed it at registration.</summary>
     public DateOnly DueOn { get; private set; }
 
-    public ResponseExtension? Extension { get; private set; }
+    public RequestExtension? Extension { get; private set; }
 
     public DateOnly? ExtendedDueOn => Extension?.ExtendedDueOn;
 
@@ -265,8 +265,8 @@ public sealed partial class DataSubjectRequest : AggregateRoot
             errors.Add(RequestErrors.DecisionPurposeRequired);
         }
         // A refusal must give its ground (Art. 12(4)); a partial answer must say what is refused or what stays and why.
-        if ((draft.Outcome == PurposeDecisionOutcome.Refuse && draft.RefusalGround is null)
-            || (draft.Outcome == PurposeDecisionOutcome.PartiallyComply && draft.RefusalGround is null && IsBlank(draft.RemainingBasis)))
+        if ((draft.Outcome == PurposeDecisionOutcome.Refuse && draft.RequestRefusalGround is null)
+            || (draft.Outcome == PurposeDecisionOutcome.PartiallyComply && draft.RequestRefusalGround is null && IsBlank(draft.RemainingBasis)))
         {
             errors.Add(RequestErrors.DecisionGroundRequired);
         }
@@ -425,7 +425,7 @@ public sealed partial class DataSubjectRequest : AggregateRoot
     /// Refuses the request as a whole (Art. 12(4)) with its ground. "Cannot identify" needs an identity
     /// check that came to that outcome; a national restriction needs its legal reference.
     /// </summary>
-    public Result Reject(Actor actor, DateTimeOffset at, RefusalGround ground, string explanation, string? legalReference = null)
+    public Result Reject(Actor actor, DateTimeOffset at, RequestRefusalGround ground, string explanation, string? legalReference = null)
     {
         var allowed = MayChange(actor, nameof(Reject), AnyOpen);
         if (allowed.IsFailure)
@@ -439,12 +439,12 @@ public sealed partial class DataSubjectRequest : AggregateRoot
         }
         AddIfTooLong(errors, explanation, Refusal.ExplanationMaxLength, nameof(explanation));
         AddIfTooLong(errors, legalReference, Refusal.LegalReferenceMaxLength, nameof(legalReference));
-        if (ground == RefusalGround.NationalRestriction && IsBlank(legalReference))
+        if (ground == RequestRefusalGround.NationalRestriction && IsBlank(legalReference))
         {
             errors.Add(RequestErrors.RejectionReferenceRequired);
         }
         // Art. 11(2)/12(2): refusing for want of identification requires having shown it cannot be done.
-        if (ground == RefusalGround.SubjectNotIdentified && LatestIdentityVerification?.Outcome != IdentityVerificationOutcome.CannotIdentify)
+        if (ground == RequestRefusalGround.SubjectNotIdentified && LatestIdentityVerification?.Outcome != IdentityVerificationOutcome.CannotIdentify)
         {
             errors.Add(RequestErrors.RejectionIdentityNotAssessed);
         }
@@ -618,7 +618,7 @@ public sealed partial class DataSubjectRequest : AggregateRoot
     private static Dictionary<string, string?> DecisionFields(PurposeDecision decision) => Fields(
         ("purposeId", decision.PurposeId.ToString()),
         ("outcome", decision.Outcome.ToString()),
-        ("refusalGround", decision.RefusalGround?.ToString()),
+        ("refusalGround", decision.RequestRefusalGround?.ToString()),
         ("groundReference", decision.GroundReference),
         ("remainingBasis", decision.RemainingBasis));
 

@@ -19,7 +19,7 @@ public enum PurposeDecisionOutcome
 public sealed record PurposeDecisionDraft(
     Guid PurposeId,
     PurposeDecisionOutcome Outcome,
-    RefusalGround? RefusalGround = null,
+    RequestRefusalGround? RequestRefusalGround = null,
     string? GroundReference = null,
     string? RemainingBasis = null,
     string? Note = null);
@@ -42,7 +42,7 @@ public sealed class PurposeDecision
         Id = Guid.CreateVersion7();
         PurposeId = draft.PurposeId;
         Outcome = draft.Outcome;
-        RefusalGround = draft.RefusalGround;
+        RequestRefusalGround = draft.RequestRefusalGround;
         GroundReference = draft.GroundReference;
         RemainingBasis = draft.RemainingBasis;
         Note = draft.Note;
@@ -57,7 +57,7 @@ public sealed class PurposeDecision
 
     public PurposeDecisionOutcome Outcome { get; private set; }
 
-    public RefusalGround? RefusalGround { get; private set; }
+    public RequestRefusalGround? RequestRefusalGround { get; private set; }
 
     public string? GroundReference { get; private set; }
 

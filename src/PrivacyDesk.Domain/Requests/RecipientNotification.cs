@@ -1,7 +1,7 @@
 namespace PrivacyDesk.Domain.Requests;
 
 /// <summary>Whether a recipient sits inside the firm or outside it.</summary>
-public enum RecipientKind
+public enum NotificationRecipientKind
 {
     Internal,
     External,
@@ -28,7 +28,7 @@ public enum RecipientNotificationExemption
 }
 
 /// <summary>A recipient of an affected purpose, as the register lists it, to be told of a rectification, erasure or restriction.</summary>
-public sealed record PlannedRecipient(string Name, RecipientKind Kind, Guid PurposeId);
+public sealed record PlannedRecipient(string Name, NotificationRecipientKind Kind, Guid PurposeId);
 
 /// <summary>One Art. 19 notification: a task and a letter to one recipient of one affected purpose.</summary>
 public sealed class RecipientNotification
@@ -53,7 +53,7 @@ public sealed class RecipientNotification
 
     public string RecipientName { get; private set; } = "";
 
-    public RecipientKind Kind { get; private set; }
+    public NotificationRecipientKind Kind { get; private set; }
 
     public Guid PurposeId { get; private set; }
 

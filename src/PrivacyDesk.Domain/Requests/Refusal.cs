@@ -1,7 +1,7 @@
 namespace PrivacyDesk.Domain.Requests;
 
 /// <summary>Why a request, or a purpose within it, is refused. The letter names the ground and its reference.</summary>
-public enum RefusalGround
+public enum RequestRefusalGround
 {
     /// <summary>Art. 11(2), 12(2): the controller cannot identify the subject.</summary>
     SubjectNotIdentified,
@@ -40,7 +40,7 @@ public enum RefusalGround
 /// seek a judicial remedy.
 /// </summary>
 public sealed record Refusal(
-    RefusalGround Ground,
+    RequestRefusalGround Ground,
     string Explanation,
     string? LegalReference,
     string RefusedById,

@@ -59,7 +59,7 @@ public static class RequestErrors
 
     public static readonly Error DecisionPurposeRequired = new("request.decision.purpose_required", "PurposeId");
 
-    public static readonly Error DecisionGroundRequired = new("request.decision.ground_required", "RefusalGround");
+    public static readonly Error DecisionGroundRequired = new("request.decision.ground_required", "RequestRefusalGround");
 
     public static readonly Error DecisionsMissing = new("request.decisions.missing");
 

@@ -27,7 +27,7 @@ public static class DecisionRules
     };
 
     /// <summary>Every reason the law forbids <paramref name="decision"/>; success when it may be recorded.</summary>
-    public static Result Validate(RequestType right, Purpose purpose, PurposeAssessment assessment, PurposeDecision decision)
+    public static Result Validate(RequestType right, Purpose purpose, PurposeAssessment assessment, ProposedDecision decision)
     {
         ArgumentNullException.ThrowIfNull(purpose);
         ArgumentNullException.ThrowIfNull(assessment);
@@ -90,7 +90,7 @@ public static class DecisionRules
         return errors.Count == 0 ? Result.Success() : Result.Failure(errors);
     }
 
-    private static IEnumerable<Error> RefusalErrors(RequestType right, Purpose purpose, PurposeAssessment assessment, PurposeDecision decision)
+    private static IEnumerable<Error> RefusalErrors(RequestType right, Purpose purpose, PurposeAssessment assessment, ProposedDecision decision)
     {
         if (decision.Ground is not { } ground)
         {
@@ -136,7 +136,7 @@ public static class DecisionRules
         }
     }
 
-    private static IEnumerable<Error> ComplianceErrors(RequestType right, Purpose purpose, PurposeAssessment assessment, PurposeDecision decision)
+    private static IEnumerable<Error> ComplianceErrors(RequestType right, Purpose purpose, PurposeAssessment assessment, ProposedDecision decision)
     {
         if (decision.Kind == DecisionKind.PartiallyComply)
         {

@@ -1,3 +1,4 @@
+using PrivacyDesk.Domain.Deadlines;
 using PrivacyDesk.Domain.Common;
 using PrivacyDesk.Domain.Requests;
 using PrivacyDesk.Domain.Staff;
@@ -19,7 +20,7 @@ public sealed class AuthorizationAndAuditTests
         ["SubmitForApproval"] = (RequestStatus.InProgress, RequestType.Access, (r, a) => r.SubmitForApproval(a, At(10), [])),
         ["Approve"] = (RequestStatus.AwaitingApproval, RequestType.Access, (r, a) => r.Approve(a, At(10))),
         ["SendBack"] = (RequestStatus.AwaitingApproval, RequestType.Access, (r, a) => r.SendBack(a, At(10), "Aanvullen")),
-        ["Reject"] = (RequestStatus.InProgress, RequestType.Access, (r, a) => r.Reject(a, At(10), RefusalGround.Excessive, "Herhaald.")),
+        ["Reject"] = (RequestStatus.InProgress, RequestType.Access, (r, a) => r.Reject(a, At(10), RequestRefusalGround.Excessive, "Herhaald.")),
         ["Withdraw"] = (RequestStatus.InProgress, RequestType.Access, (r, a) => r.Withdraw(a, At(10))),
         ["Extend"] = (RequestStatus.InProgress, RequestType.Access, (r, a) => r.Extend(a, At(10), ExtensionReason.Complexity, "Veel systemen.", DueOn, ExtendedDueOn)),
         ["NotifyFee"] = (RequestStatus.InProgress, RequestType.Access, (r, a) => r.NotifyFee(a, At(10), FeeReason.AdditionalCopy, 500, 2)),
@@ -28,7 +29,7 @@ public sealed class AuthorizationAndAuditTests
         {
             r.RecordDecision(Officer, At(9), Decision(PurposeA)).ShouldSucceed();
             r.DequeueChanges();
-            return r.PlanRecipientNotifications(a, At(10), [new("BKR", RecipientKind.External, PurposeA)]);
+            return r.PlanRecipientNotifications(a, At(10), [new("BKR", NotificationRecipientKind.External, PurposeA)]);
         }),
     };
 
@@ -84,7 +85,7 @@ public sealed class AuthorizationAndAuditTests
         request.StartProcessing(Officer, At(5)).ShouldSucceed();
         request.Extend(Officer, At(6), ExtensionReason.Complexity, "Veel systemen.", DueOn, ExtendedDueOn).ShouldSucceed();
         request.RecordDecision(Officer, At(7), Decision(PurposeA)).ShouldSucceed();
-        request.PlanRecipientNotifications(Officer, At(8), [new("BKR", RecipientKind.External, PurposeA)]).ShouldSucceed();
+        request.PlanRecipientNotifications(Officer, At(8), [new("BKR", NotificationRecipientKind.External, PurposeA)]).ShouldSucceed();
         request.SubmitForApproval(Officer, At(9), [PurposeA]).ShouldSucceed();
         request.SendBack(TeamLead, At(10), "Ontvanger ontbreekt").ShouldSucceed();
         request.SubmitForApproval(Officer, At(11), [PurposeA]).ShouldSucceed();

@@ -1,3 +1,4 @@
+using PrivacyDesk.Domain.Deadlines;
 using PrivacyDesk.Domain.Requests;
 using static PrivacyDesk.Domain.Tests.Requests.RequestCases;
 

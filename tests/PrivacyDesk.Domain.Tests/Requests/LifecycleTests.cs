@@ -1,3 +1,4 @@
+using PrivacyDesk.Domain.Deadlines;
 using PrivacyDesk.Domain.Common;
 using PrivacyDesk.Domain.Requests;
 using static PrivacyDesk.Domain.Tests.Requests.RequestCases;
@@ -31,7 +32,7 @@ public sealed class LifecycleTests
             r.Approve(TeamLead, At(10));
             return r.MarkResponded(Officer, At(11));
         }, [AwaitingApproval]),
-        ["Reject"] = (r => r.Reject(Officer, At(10), RefusalGround.Excessive, "Herhaald verzoek zonder nieuwe aanleiding."), Open),
+        ["Reject"] = (r => r.Reject(Officer, At(10), RequestRefusalGround.Excessive, "Herhaald verzoek zonder nieuwe aanleiding."), Open),
         ["Withdraw"] = (r => r.Withdraw(Officer, At(10), "Per e-mail ingetrokken."), Open),
         ["Extend"] = (r => r.Extend(Officer, At(10), ExtensionReason.Complexity, "Gegevens in twaalf systemen.", DueOn, ExtendedDueOn), Open),
         ["NotifyFee"] = (r => r.NotifyFee(Officer, At(10), FeeReason.ManifestlyUnfounded, 2_500, demonstration: "Twintig identieke verzoeken."), Open),

@@ -5,8 +5,8 @@ namespace PrivacyDesk.Domain.Tests.Requests;
 
 public sealed class RecipientNotificationTests
 {
-    private static readonly PlannedRecipient CreditBureau = new("BKR", RecipientKind.External, PurposeA);
-    private static readonly PlannedRecipient IdChecker = new("IDcheck B.V.", RecipientKind.External, PurposeA);
+    private static readonly PlannedRecipient CreditBureau = new("BKR", NotificationRecipientKind.External, PurposeA);
+    private static readonly PlannedRecipient IdChecker = new("IDcheck B.V.", NotificationRecipientKind.External, PurposeA);
 
     private static DataSubjectRequest ApprovedErasureWith(params PlannedRecipient[] recipients)
     {
@@ -46,7 +46,7 @@ public sealed class RecipientNotificationTests
     [Fact]
     public void RefusesARecipientOfAPurposeWithoutADecision()
     {
-        InProgressWithDecision(RequestType.Erasure).PlanRecipientNotifications(Officer, At(4), [new("BKR", RecipientKind.External, PurposeB)])
+        InProgressWithDecision(RequestType.Erasure).PlanRecipientNotifications(Officer, At(4), [new("BKR", NotificationRecipientKind.External, PurposeB)])
             .ShouldFailWith(RequestErrors.RecipientPurposeNotDecided);
     }
 

@@ -10,10 +10,10 @@ public sealed class RejectionTests
     {
         var request = InStatus(RequestStatus.InProgress);
 
-        request.Reject(Officer, At(5), RefusalGround.NationalRestriction, " Lopend fraudeonderzoek. ", "UAVG art. 41").ShouldSucceed();
+        request.Reject(Officer, At(5), RequestRefusalGround.NationalRestriction, " Lopend fraudeonderzoek. ", "UAVG art. 41").ShouldSucceed();
 
         request.Status.ShouldBe(RequestStatus.Rejected);
-        request.Refusal.ShouldBe(new Refusal(RefusalGround.NationalRestriction, "Lopend fraudeonderzoek.", "UAVG art. 41", Officer.Id, Officer.Name, At(5)));
+        request.Refusal.ShouldBe(new Refusal(RequestRefusalGround.NationalRestriction, "Lopend fraudeonderzoek.", "UAVG art. 41", Officer.Id, Officer.Name, At(5)));
         var change = request.PendingChanges[^1];
         change.Action.ShouldBe("request.rejected");
         change.After!["ground"].ShouldBe("NationalRestriction");
@@ -24,14 +24,14 @@ public sealed class RejectionTests
     [Fact]
     public void RefusesARefusalWithoutAnExplanation()
     {
-        InStatus(RequestStatus.InProgress).Reject(Officer, At(5), RefusalGround.Excessive, "")
+        InStatus(RequestStatus.InProgress).Reject(Officer, At(5), RequestRefusalGround.Excessive, "")
             .ShouldFailWith(RequestErrors.RejectionExplanationRequired);
     }
 
     [Fact]
     public void RefusesANationalRestrictionWithoutItsLegalReference()
     {
-        InStatus(RequestStatus.InProgress).Reject(Officer, At(5), RefusalGround.NationalRestriction, "Lopend onderzoek.")
+        InStatus(RequestStatus.InProgress).Reject(Officer, At(5), RequestRefusalGround.NationalRestriction, "Lopend onderzoek.")
             .ShouldFailWith(RequestErrors.RejectionReferenceRequired);
     }
 
@@ -41,7 +41,7 @@ public sealed class RejectionTests
         var request = InStatus(RequestStatus.InProgress);
         request.NotifyFee(Officer, At(5), FeeReason.Excessive, 2_500, demonstration: "Vijftig verzoeken.").ShouldSucceed();
 
-        request.Reject(Officer, At(6), RefusalGround.Excessive, "Vijftig verzoeken, vergoeding niet betaald.").ShouldSucceed();
+        request.Reject(Officer, At(6), RequestRefusalGround.Excessive, "Vijftig verzoeken, vergoeding niet betaald.").ShouldSucceed();
 
         request.Fee!.Status.ShouldBe(FeeStatus.Cancelled);
     }

@@ -63,7 +63,7 @@ internal static class RequestCases
                 request.MarkResponded(Officer, At(6)).ShouldSucceed();
                 break;
             case RequestStatus.Rejected:
-                request.Reject(Officer, At(2), RefusalGround.ManifestlyUnfounded, "Het tiende identieke verzoek deze maand.").ShouldSucceed();
+                request.Reject(Officer, At(2), RequestRefusalGround.ManifestlyUnfounded, "Het tiende identieke verzoek deze maand.").ShouldSucceed();
                 break;
             case RequestStatus.Withdrawn:
                 request.Withdraw(Officer, At(2)).ShouldSucceed();
@@ -85,7 +85,7 @@ internal static class RequestCases
 
     public static PurposeDecisionDraft Decision(Guid purpose, PurposeDecisionOutcome outcome = PurposeDecisionOutcome.Comply) =>
         outcome == PurposeDecisionOutcome.Refuse
-            ? new(purpose, outcome, RefusalGround.LegalObligationToRetain, "Wwft art. 33")
+            ? new(purpose, outcome, RequestRefusalGround.LegalObligationToRetain, "Wwft art. 33")
             : new(purpose, outcome, RemainingBasis: outcome == PurposeDecisionOutcome.PartiallyComply ? "Wwft art. 33" : null);
 
     public static void ShouldSucceed(this Result result) =>

@@ -13,7 +13,7 @@ public sealed class DecisionRulesTests
     private static readonly DateOnly EndedRecently = new(2026, 3, 31);
 
     /// <summary>A purpose, a request and a decision the law forbids, with the code it is refused with.</summary>
-    public sealed record Case(string Name, Func<Purpose> Purpose, RequestType Right, Func<Guid, PurposeDecision> Decision, string Code = "", DateOnly? RelationshipEnd = null)
+    public sealed record Case(string Name, Func<Purpose> Purpose, RequestType Right, Func<Guid, ProposedDecision> Decision, string Code = "", DateOnly? RelationshipEnd = null)
     {
         public override string ToString() => Name;
     }
@@ -30,61 +30,61 @@ public sealed class DecisionRulesTests
     public static TheoryData<Case> Forbidden =>
     [
         new Case("refusing an objection to direct marketing", Marketing, Objection,
-            id => PurposeDecision.Refuse(id, RefusalGround.CompellingLegitimateGrounds, "We have a strong interest"), "rights.decision.direct_marketing_objection_refused"),
+            id => ProposedDecision.Refuse(id, RefusalGround.CompellingLegitimateGrounds, "We have a strong interest"), "rights.decision.direct_marketing_objection_refused"),
         new Case("continuing direct marketing in part after an objection", Marketing, Objection,
-            id => PurposeDecision.PartiallyComply(id, [LegitimateInterest], "Existing customers keep getting mail"), "rights.decision.direct_marketing_objection_refused"),
+            id => ProposedDecision.PartiallyComply(id, [LegitimateInterest], "Existing customers keep getting mail"), "rights.decision.direct_marketing_objection_refused"),
         new Case("refusing a consent withdrawal", () => Active(Consent), ConsentWithdrawal,
-            id => PurposeDecision.Refuse(id, RefusalGround.ManifestlyUnfoundedOrExcessive, "Third time this month", demonstration: "Log"), "rights.decision.consent_withdrawal_refused"),
+            id => ProposedDecision.Refuse(id, RefusalGround.ManifestlyUnfoundedOrExcessive, "Third time this month", demonstration: "Log"), "rights.decision.consent_withdrawal_refused"),
         new Case("continuing a consent-based purpose after withdrawal", () => Active(Consent), ConsentWithdrawal,
-            id => PurposeDecision.PartiallyComply(id, [Consent], "We keep the list"), "rights.decision.consent_processing_continued"),
+            id => ProposedDecision.PartiallyComply(id, [Consent], "We keep the list"), "rights.decision.consent_processing_continued"),
         new Case("calling a consent withdrawal not applicable", () => Active(Consent), ConsentWithdrawal,
-            id => PurposeDecision.NotApplicable(id, "Not relevant"), "rights.decision.consent_processing_continued"),
+            id => ProposedDecision.NotApplicable(id, "Not relevant"), "rights.decision.consent_processing_continued"),
         new Case("switching marketing to legitimate interest after withdrawal", Marketing, ConsentWithdrawal,
-            id => PurposeDecision.PartiallyComply(id, [LegitimateInterest], "Continue on legitimate interest"), "rights.decision.consent_processing_continued"),
+            id => ProposedDecision.PartiallyComply(id, [LegitimateInterest], "Continue on legitimate interest"), "rights.decision.consent_processing_continued"),
         new Case("erasing data a legal obligation requires to keep", Kyc, Erasure,
-            id => PurposeDecision.Comply(id), "rights.decision.erasure_under_retention_obligation", EndedRecently),
+            id => ProposedDecision.Comply(id), "rights.decision.erasure_under_retention_obligation", EndedRecently),
         new Case("erasing in part but not keeping the legally required data", Kyc, Erasure,
-            id => PurposeDecision.PartiallyComply(id, [LegitimateInterest], "Keep for our interest"), "rights.decision.erasure_under_retention_obligation", EndedRecently),
+            id => ProposedDecision.PartiallyComply(id, [LegitimateInterest], "Keep for our interest"), "rights.decision.erasure_under_retention_obligation", EndedRecently),
         new Case("refusing access without a ground", () => Active(LegitimateInterest), Access,
-            id => PurposeDecision.Refuse(id, null, "We would rather not"), "rights.decision.ground_missing"),
+            id => ProposedDecision.Refuse(id, null, "We would rather not"), "rights.decision.ground_missing"),
         new Case("refusing access on a ground that does not apply to access", () => Active(LegitimateInterest), Access,
-            id => PurposeDecision.Refuse(id, RefusalGround.CompellingLegitimateGrounds, "Business secrets"), "rights.decision.ground_not_allowed"),
+            id => ProposedDecision.Refuse(id, RefusalGround.CompellingLegitimateGrounds, "Business secrets"), "rights.decision.ground_not_allowed"),
         new Case("refusing access as excessive without demonstration", () => Active(LegitimateInterest), Access,
-            id => PurposeDecision.Refuse(id, RefusalGround.ManifestlyUnfoundedOrExcessive, "Too many requests"), "rights.decision.demonstration_missing"),
+            id => ProposedDecision.Refuse(id, RefusalGround.ManifestlyUnfoundedOrExcessive, "Too many requests"), "rights.decision.demonstration_missing"),
         new Case("refusing access on a national restriction without its reference", () => Active(LegitimateInterest), Access,
-            id => PurposeDecision.Refuse(id, RefusalGround.NationalRestriction, "Ongoing investigation"), "rights.decision.national_restriction_reference_missing"),
+            id => ProposedDecision.Refuse(id, RefusalGround.NationalRestriction, "Ongoing investigation"), "rights.decision.national_restriction_reference_missing"),
         new Case("refusing without reasons", () => Active(LegitimateInterest), Access,
-            id => PurposeDecision.Refuse(id, RefusalGround.RightsOfOthers, " "), "rights.decision.reasons_missing"),
+            id => ProposedDecision.Refuse(id, RefusalGround.RightsOfOthers, " "), "rights.decision.reasons_missing"),
         new Case("portability for a purpose on legitimate interest", () => Active(LegitimateInterest), Portability,
-            id => PurposeDecision.Comply(id, ["Contact details"]), "rights.decision.portability_basis_not_allowed"),
+            id => ProposedDecision.Comply(id, ["Contact details"]), "rights.decision.portability_basis_not_allowed"),
         new Case("portability of inferred data", () => Active(Contract), Portability,
-            id => PurposeDecision.Comply(id, ["Contact details", "Risk score"]), "rights.decision.portability_of_data_not_provided"),
+            id => ProposedDecision.Comply(id, ["Contact details", "Risk score"]), "rights.decision.portability_of_data_not_provided"),
         new Case("portability of data not processed by automated means", () => Active(Definition("paper", Contract) with { IsProcessedByAutomatedMeans = false }), Portability,
-            id => PurposeDecision.Comply(id, ["Contact details"]), "rights.decision.portability_not_automated"),
+            id => ProposedDecision.Comply(id, ["Contact details"]), "rights.decision.portability_not_automated"),
         new Case("portability of a category the purpose does not hold", () => Active(Contract), Portability,
-            id => PurposeDecision.Comply(id, ["Holiday photos"]), "rights.decision.portability_category_unknown"),
+            id => ProposedDecision.Comply(id, ["Holiday photos"]), "rights.decision.portability_category_unknown"),
         new Case("portability naming no data", () => Active(Contract), Portability,
-            id => PurposeDecision.Comply(id), "rights.decision.portability_categories_missing"),
+            id => ProposedDecision.Comply(id), "rights.decision.portability_categories_missing"),
         new Case("refusing erasure under 17(3)(b) for a purpose without a legal obligation", () => Active(LegitimateInterest), Erasure,
-            id => PurposeDecision.Refuse(id, RefusalGround.LegalRetentionObligation, "We must keep it"), "rights.decision.retention_ground_without_legal_obligation"),
+            id => ProposedDecision.Refuse(id, RefusalGround.LegalRetentionObligation, "We must keep it"), "rights.decision.retention_ground_without_legal_obligation"),
         new Case("refusing erasure under 17(3)(b) after the retention period ended", () => Active(LegalObligation), Erasure,
-            id => PurposeDecision.Refuse(id, RefusalGround.LegalRetentionObligation, "We must keep it"), "rights.decision.retention_obligation_ended", new DateOnly(2018, 3, 31)),
+            id => ProposedDecision.Refuse(id, RefusalGround.LegalRetentionObligation, "We must keep it"), "rights.decision.retention_obligation_ended", new DateOnly(2018, 3, 31)),
         new Case("refusing erasure of consent-only data as still necessary", () => Active(Consent), Erasure,
-            id => PurposeDecision.Refuse(id, RefusalGround.StillNecessaryForPurpose, "Still useful"), "rights.decision.erasure_of_consent_data_refused"),
+            id => ProposedDecision.Refuse(id, RefusalGround.StillNecessaryForPurpose, "Still useful"), "rights.decision.erasure_of_consent_data_refused"),
         new Case("refusing an Art. 22 review for an ADM purpose", Adm, AutomatedDecisionReview,
-            id => PurposeDecision.Refuse(id, RefusalGround.ManifestlyUnfoundedOrExcessive, "The score is right", demonstration: "Model audit"), "rights.decision.automated_decision_review_refused"),
+            id => ProposedDecision.Refuse(id, RefusalGround.ManifestlyUnfoundedOrExcessive, "The score is right", demonstration: "Model audit"), "rights.decision.automated_decision_review_refused"),
         new Case("refusing restriction without a ground", () => Active(Contract), Restriction,
-            id => PurposeDecision.Refuse(id, null, "No"), "rights.decision.ground_missing"),
+            id => ProposedDecision.Refuse(id, null, "No"), "rights.decision.ground_missing"),
         new Case("refusing restriction on a ground of another right", () => Active(Contract), Restriction,
-            id => PurposeDecision.Refuse(id, RefusalGround.LegalRetentionObligation, "Must keep"), "rights.decision.ground_not_allowed"),
+            id => ProposedDecision.Refuse(id, RefusalGround.LegalRetentionObligation, "Must keep"), "rights.decision.ground_not_allowed"),
         new Case("refusing an objection with compelling grounds on a contract purpose", () => Active(Contract), Objection,
-            id => PurposeDecision.Refuse(id, RefusalGround.CompellingLegitimateGrounds, "Needed"), "rights.decision.objection_ground_without_legitimate_interest"),
+            id => ProposedDecision.Refuse(id, RefusalGround.CompellingLegitimateGrounds, "Needed"), "rights.decision.objection_ground_without_legitimate_interest"),
         new Case("calling access not applicable", () => Active(LegitimateInterest), Access,
-            id => PurposeDecision.NotApplicable(id, "Not for this purpose"), "rights.decision.not_applicable_refused"),
+            id => ProposedDecision.NotApplicable(id, "Not for this purpose"), "rights.decision.not_applicable_refused"),
         new Case("complying in part without naming the remaining basis", Kyc, Objection,
-            id => PurposeDecision.PartiallyComply(id, [], "Keep some"), "rights.decision.remaining_basis_missing"),
+            id => ProposedDecision.PartiallyComply(id, [], "Keep some"), "rights.decision.remaining_basis_missing"),
         new Case("complying in part on a basis the purpose does not have", Kyc, Objection,
-            id => PurposeDecision.PartiallyComply(id, [PublicTask], "Keep some"), "rights.decision.remaining_basis_invalid"),
+            id => ProposedDecision.PartiallyComply(id, [PublicTask], "Keep some"), "rights.decision.remaining_basis_invalid"),
     ];
 
     [Theory]
@@ -101,31 +101,31 @@ public sealed class DecisionRulesTests
     public static TheoryData<Case> Allowed =>
     [
         new Case("erasure for KYC restricted to the Wwft", Kyc, Erasure,
-            id => PurposeDecision.PartiallyComply(id, [LegalObligation], "Kept under the Wwft until the retention ends"), "", EndedRecently),
+            id => ProposedDecision.PartiallyComply(id, [LegalObligation], "Kept under the Wwft until the retention ends"), "", EndedRecently),
         new Case("refusing KYC erasure under 17(3)(b)", Kyc, Erasure,
-            id => PurposeDecision.Refuse(id, RefusalGround.LegalRetentionObligation, "Wwft art. 33"), "", EndedRecently),
+            id => ProposedDecision.Refuse(id, RefusalGround.LegalRetentionObligation, "Wwft art. 33"), "", EndedRecently),
         new Case("refusing erasure for legal claims", () => Active(LegitimateInterest), Erasure,
-            id => PurposeDecision.Refuse(id, RefusalGround.LegalClaims, "Pending proceedings at Kifid"), "", EndedRecently),
+            id => ProposedDecision.Refuse(id, RefusalGround.LegalClaims, "Pending proceedings at Kifid"), "", EndedRecently),
         new Case("refusing access because of the rights of others", () => Active(LegitimateInterest), Access,
-            id => PurposeDecision.Refuse(id, RefusalGround.RightsOfOthers, "The recording contains another customer")),
+            id => ProposedDecision.Refuse(id, RefusalGround.RightsOfOthers, "The recording contains another customer")),
         new Case("refusing access as excessive with a demonstration", () => Active(LegitimateInterest), Access,
-            id => PurposeDecision.Refuse(id, RefusalGround.ManifestlyUnfoundedOrExcessive, "Fifth identical request", demonstration: "Requests of 1, 8, 15, 22 and 29 October")),
+            id => ProposedDecision.Refuse(id, RefusalGround.ManifestlyUnfoundedOrExcessive, "Fifth identical request", demonstration: "Requests of 1, 8, 15, 22 and 29 October")),
         new Case("refusing access on UAVG art. 41", () => Active(LegitimateInterest), Access,
-            id => PurposeDecision.Refuse(id, RefusalGround.NationalRestriction, "Criminal investigation", reference: "UAVG art. 41 lid 1 onder d")),
+            id => ProposedDecision.Refuse(id, RefusalGround.NationalRestriction, "Criminal investigation", reference: "UAVG art. 41 lid 1 onder d")),
         new Case("refusing an objection for compelling legitimate grounds", () => Active(LegitimateInterest), Objection,
-            id => PurposeDecision.Refuse(id, RefusalGround.CompellingLegitimateGrounds, "Fraud prevention outweighs")),
-        new Case("complying with an objection to direct marketing", Marketing, Objection, id => PurposeDecision.Comply(id)),
-        new Case("complying with a consent withdrawal", () => Active(Consent), ConsentWithdrawal, id => PurposeDecision.Comply(id)),
+            id => ProposedDecision.Refuse(id, RefusalGround.CompellingLegitimateGrounds, "Fraud prevention outweighs")),
+        new Case("complying with an objection to direct marketing", Marketing, Objection, id => ProposedDecision.Comply(id)),
+        new Case("complying with a consent withdrawal", () => Active(Consent), ConsentWithdrawal, id => ProposedDecision.Comply(id)),
         new Case("surveys keep their legitimate-interest part after withdrawal",
             () => Active(Definition("surveys", LegitimateInterest, Consent)), ConsentWithdrawal,
-            id => PurposeDecision.PartiallyComply(id, [LegitimateInterest], "Customer-feedback surveys continue; you may object to them")),
+            id => ProposedDecision.PartiallyComply(id, [LegitimateInterest], "Customer-feedback surveys continue; you may object to them")),
         new Case("portability of provided and observed data", () => Active(Contract), Portability,
-            id => PurposeDecision.Comply(id, ["Contact details", "Transactions"])),
-        new Case("reviewing an automated decision", Adm, AutomatedDecisionReview, id => PurposeDecision.Comply(id)),
+            id => ProposedDecision.Comply(id, ["Contact details", "Transactions"])),
+        new Case("reviewing an automated decision", Adm, AutomatedDecisionReview, id => ProposedDecision.Comply(id)),
         new Case("not applicable where the right does not apply", () => Active(LegalObligation), Objection,
-            id => PurposeDecision.NotApplicable(id, "Processing rests on a legal obligation")),
+            id => ProposedDecision.NotApplicable(id, "Processing rests on a legal obligation")),
         new Case("refusing restriction when no 18(1) circumstance applies", () => Active(Contract), Restriction,
-            id => PurposeDecision.Refuse(id, RefusalGround.NoRestrictionCircumstance, "Accuracy not contested, processing lawful")),
+            id => ProposedDecision.Refuse(id, RefusalGround.NoRestrictionCircumstance, "Accuracy not contested, processing lawful")),
     ];
 
     [Theory]
@@ -140,7 +140,7 @@ public sealed class DecisionRulesTests
     [Fact]
     public void NamesTheProvisionAndEndDateWhenRefusingToErase()
     {
-        var (result, _) = Decide(Kyc(), Erasure, id => PurposeDecision.Comply(id), EndedRecently);
+        var (result, _) = Decide(Kyc(), Erasure, id => ProposedDecision.Comply(id), EndedRecently);
 
         var error = result.Errors.Single();
         error.Arguments!["provision"].ShouldBe("Wwft art. 33");
@@ -154,7 +154,7 @@ public sealed class DecisionRulesTests
         var purpose = Active(LegitimateInterest);
         var assessment = RightsEngine.AssessPurpose(Access, Customer(), purpose, Today);
 
-        DecisionRules.Validate(Access, purpose, assessment, PurposeDecision.Comply(Guid.NewGuid())).Codes().ShouldBe(["rights.decision.purpose_mismatch"]);
+        DecisionRules.Validate(Access, purpose, assessment, ProposedDecision.Comply(Guid.NewGuid())).Codes().ShouldBe(["rights.decision.purpose_mismatch"]);
     }
 
     [Theory]
@@ -165,13 +165,13 @@ public sealed class DecisionRulesTests
     [InlineData(RefusalGround.LegalRetentionObligation, Erasure, "AVG art. 17(3)(b)")]
     public void CitesTheArticleOfItsGround(RefusalGround ground, RequestType right, string article)
     {
-        PurposeDecision.Refuse(Guid.NewGuid(), ground, "Reasons").LegalReferences(right).ShouldContain(article);
+        ProposedDecision.Refuse(Guid.NewGuid(), ground, "Reasons").LegalReferences(right).ShouldContain(article);
     }
 
     [Fact]
     public void CitesTheNationalRestrictionItRestsOn()
     {
-        PurposeDecision.Refuse(Guid.NewGuid(), RefusalGround.NationalRestriction, "Reasons", reference: "UAVG art. 41")
+        ProposedDecision.Refuse(Guid.NewGuid(), RefusalGround.NationalRestriction, "Reasons", reference: "UAVG art. 41")
             .LegalReferences(Access).ShouldBe(["AVG art. 23", "UAVG art. 41"]);
     }
 
@@ -181,7 +181,7 @@ public sealed class DecisionRulesTests
         DecisionRules.AllowedGrounds(ConsentWithdrawal).ShouldBeEmpty();
     }
 
-    private static (Result Result, PurposeAssessment Assessment) Decide(Purpose purpose, RequestType right, Func<Guid, PurposeDecision> decision, DateOnly? relationshipEnd)
+    private static (Result Result, PurposeAssessment Assessment) Decide(Purpose purpose, RequestType right, Func<Guid, ProposedDecision> decision, DateOnly? relationshipEnd)
     {
         var assessment = RightsEngine.AssessPurpose(right, Customer(relationshipEnd), purpose, Today);
         return (DecisionRules.Validate(right, purpose, assessment, decision(purpose.Id)), assessment);

@@ -1,17 +1,12 @@
-namespace PrivacyDesk.Domain.Requests;
+using PrivacyDesk.Domain.Deadlines;
 
-/// <summary>The two reasons Art. 12(3) accepts for taking two further months.</summary>
-public enum ExtensionReason
-{
-    Complexity,
-    NumberOfRequests,
-}
+namespace PrivacyDesk.Domain.Requests;
 
 /// <summary>
 /// The one extension of a request's deadline (Art. 12(3)): why, and when the subject was told,
 /// which must be on or before the original due date.
 /// </summary>
-public sealed record ResponseExtension(
+public sealed record RequestExtension(
     ExtensionReason Reason,
     string Explanation,
     DateOnly SubjectNotifiedOn,

@@ -46,9 +46,9 @@ public enum RefusalGround
 /// The officer's decision for one purpose of a request. Refusals carry a ground and reasons (12(4));
 /// 12(5) needs a demonstration, Art. 23 a reference; portability names the data categories handed over.
 /// </summary>
-public sealed record PurposeDecision
+public sealed record ProposedDecision
 {
-    private PurposeDecision()
+    private ProposedDecision()
     {
     }
 
@@ -73,10 +73,10 @@ public sealed record PurposeDecision
     /// <summary>For portability: the purpose's data categories handed over.</summary>
     public IReadOnlyList<string> PortableDataCategories { get; private init; } = [];
 
-    public static PurposeDecision Comply(Guid purposeId, IEnumerable<string>? portableDataCategories = null) =>
+    public static ProposedDecision Comply(Guid purposeId, IEnumerable<string>? portableDataCategories = null) =>
         new() { PurposeId = purposeId, Kind = DecisionKind.Comply, PortableDataCategories = [.. portableDataCategories ?? []] };
 
-    public static PurposeDecision PartiallyComply(Guid purposeId, IEnumerable<LawfulBasisKind> remainingBases, string reasons,
+    public static ProposedDecision PartiallyComply(Guid purposeId, IEnumerable<LawfulBasisKind> remainingBases, string reasons,
         IEnumerable<string>? portableDataCategories = null) =>
         new()
         {
@@ -87,10 +87,10 @@ public sealed record PurposeDecision
             PortableDataCategories = [.. portableDataCategories ?? []],
         };
 
-    public static PurposeDecision Refuse(Guid purposeId, RefusalGround? ground, string reasons, string? reference = null, string? demonstration = null) =>
+    public static ProposedDecision Refuse(Guid purposeId, RefusalGround? ground, string reasons, string? reference = null, string? demonstration = null) =>
         new() { PurposeId = purposeId, Kind = DecisionKind.Refuse, Ground = ground, Reasons = reasons, Reference = reference, Demonstration = demonstration };
 
-    public static PurposeDecision NotApplicable(Guid purposeId, string reasons) =>
+    public static ProposedDecision NotApplicable(Guid purposeId, string reasons) =>
         new() { PurposeId = purposeId, Kind = DecisionKind.NotApplicable, Reasons = reasons };
 
     /// <summary>The articles the letter cites for this decision.</summary>
