@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using PrivacyDesk.Data.Auditing;
 using PrivacyDesk.Data.Seeding;
 
@@ -51,6 +52,8 @@ public static class DependencyInjection
 
         services.AddHealthChecks().AddDbContextCheck<PrivacyDeskDbContext>("database");
         services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<RegisterSeeder>();
+        services.TryAddSingleton(TimeProvider.System);
         return services;
     }
 

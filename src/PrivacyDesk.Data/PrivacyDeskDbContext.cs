@@ -6,6 +6,10 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PrivacyDesk.Data.Identity;
 using PrivacyDesk.Domain.Auditing;
 using PrivacyDesk.Domain.Common;
+using PrivacyDesk.Domain.Deadlines;
+using PrivacyDesk.Domain.Register;
+using PrivacyDesk.Domain.Requests;
+using PrivacyDesk.Domain.Subjects;
 
 namespace PrivacyDesk.Data;
 
@@ -16,6 +20,16 @@ public sealed class PrivacyDeskDbContext(DbContextOptions<PrivacyDeskDbContext> 
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Purpose> Purposes => Set<Purpose>();
+
+    public DbSet<DataSubject> DataSubjects => Set<DataSubject>();
+
+    public DbSet<DataSubjectRequest> Requests => Set<DataSubjectRequest>();
+
+    public DbSet<RequestReferenceCounter> RequestReferenceCounters => Set<RequestReferenceCounter>();
+
+    public DbSet<CompanyClosingDay> CompanyClosingDays => Set<CompanyClosingDay>();
 
     /// <summary>
     /// Fixed here rather than read from IdentityOptions, so the design-time model (no app services)

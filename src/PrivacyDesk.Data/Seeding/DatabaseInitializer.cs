@@ -16,6 +16,7 @@ public sealed partial class DatabaseInitializer(
     UserManager<StaffUser> users,
     RoleManager<IdentityRole> roles,
     TimeProvider clock,
+    RegisterSeeder register,
     ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
@@ -32,6 +33,8 @@ public sealed partial class DatabaseInitializer(
                 EnsureSucceeded(await roles.CreateAsync(new IdentityRole(role)), $"create role {role}");
             }
         }
+
+        await register.SeedAsync(cancellationToken);
 
         if (demoOptions.Value.SeedUsers)
         {

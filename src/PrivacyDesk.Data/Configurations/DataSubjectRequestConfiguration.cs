@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PrivacyDesk.Domain.Requests;
+
+namespace PrivacyDesk.Data.Configurations;
+
+internal sealed class DataSubjectRequestConfiguration : IEntityTypeConfiguration<DataSubjectRequest>
+{
+    public void Configure(EntityTypeBuilder<DataSubjectRequest> builder)
+    {
+        builder.ToTable("Requests");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Reference).HasMaxLength(20).IsRequired()
+            .HasConversion(v => v.ToString(), v => RequestReference.Parse(v));
+        builder.HasIndex(r => r.Reference).IsUnique();
+        builder.Property(r => r.DuplicateOf).HasMaxLength(20)
+            .HasConversion(v => v == null ? null : v.ToString(), v => v == null ? null : RequestReference.Parse(v));
+        builder.Property(r => r.Type).HasConversion<string>().HasMaxLength(40);
+        builder.Property(r => r.Channel).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.Language).HasMaxLength(DataSubjectRequest.LanguageMaxLength).IsRequired();
+        builder.Property(r => r.Description).HasMaxLength(DataSubjectRequest.DescriptionMaxLength).IsRequired();
+        builder.Property(r => r.HandlerId).HasMaxLength(DataSubjectRequest.ActorIdMaxLength);
+        builder.Property(r => r.HandlerName).HasMaxLength(DataSubjectRequest.ActorNameMaxLength);
+        builder.Property(r => r.SubmittedById).HasMaxLength(DataSubjectRequest.ActorIdMaxLength);
+        builder.Property(r => r.ApprovedById).HasMaxLength(DataSubjectRequest.ActorIdMaxLength);
+        builder.Property(r => r.ApprovedByName).HasMaxLength(DataSubjectRequest.ActorNameMaxLength);
+        builder.Property(r => r.WithdrawalReason).HasMaxLength(DataSubjectRequest.ReasonMaxLength);
+        JsonColumn.Value(builder.Property(r => r.ThirdParty));
+        JsonColumn.Value(builder.Property(r => r.Extension));
+        JsonColumn.Value(builder.Property(r => r.Fee));
+        JsonColumn.Value(builder.Property(r => r.Refusal));
+
+        // What the queue filters on (issue 4 measures and extends these).
+        builder.HasIndex(r => new { r.Status, r.DueOn });
+        builder.HasIndex(r => r.HandlerId);
+        builder.HasIndex(r => new { r.SubjectId, r.Type });
+        builder.HasIndex(r => r.ReceivedAt);
+
+        builder.OwnsMany(r => r.IdentityVerifications, v =>
+        {
+            v.ToTable("RequestIdentityVerifications");
+            v.WithOwner().HasForeignKey("RequestId");
+            v.HasKey(x => x.Id);
+            v.Property(x => x.Id).ValueGeneratedNever();
+            v.Property(x => x.Method).HasConversion<string>().HasMaxLength(30);
+            v.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(30);
+            v.Property(x => x.VerifiedById).HasMaxLength(DataSubjectRequest.ActorIdMaxLength);
+            v.Property(x => x.VerifiedByName).HasMaxLength(DataSubjectRequest.ActorNameMaxLength);
+            JsonColumn.Value(v.Property(x => x.IdCopy));
+        });
+        builder.OwnsMany(r => r.Decisions, d =>
+        {
+            d.ToTable("RequestPurposeDecisions");
+            d.WithOwner().HasForeignKey("RequestId");
+            d.HasKey(x => x.Id);
+            d.Property(x => x.Id).ValueGeneratedNever();
+            d.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(30);
+            d.Property(x => x.RequestRefusalGround).HasConversion<string>().HasMaxLength(40);
+            d.Property(x => x.GroundReference).HasMaxLength(PurposeDecision.GroundReferenceMaxLength);
+            d.Property(x => x.RemainingBasis).HasMaxLength(PurposeDecision.TextMaxLength);
+            d.Property(x => x.Note).HasMaxLength(PurposeDecision.TextMaxLength);
+            d.Property(x => x.DecidedById).HasMaxLength(DataSubjectRequest.ActorIdMaxLength);
+            d.Property(x => x.DecidedByName).HasMaxLength(DataSubjectRequest.ActorNameMaxLength);
+            d.Property(x => x.ReplacedById).HasMaxLength(DataSubjectRequest.ActorIdMaxLength);
+        });
+        builder.OwnsMany(r => r.Reviews, v =>
+        {
+            v.ToTable("RequestReviews");
+            v.WithOwner().HasForeignKey("RequestId");
+            v.HasKey(x => x.Id);
+            v.Property(x => x.Id).ValueGeneratedNever();
+            v.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(20);
+        });
+        builder.OwnsMany(r => r.RecipientNotifications, n =>
+        {
+            n.ToTable("RequestRecipientNotifications");
+            n.WithOwner().HasForeignKey("RequestId");
+            n.HasKey(x => x.Id);
+            n.Property(x => x.Id).ValueGeneratedNever();
+            n.Property(x => x.RecipientName).HasMaxLength(RecipientNotification.NameMaxLength);
+            n.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+            n.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        });
+        foreach (var navigation in new[] { nameof(DataSubjectRequest.IdentityVerifications), nameof(DataSubjectRequest.Decisions), nameof(DataSubjectRequest.Reviews), nameof(DataSubjectRequest.RecipientNotifications) })
+        {
+            builder.Navigation(navigation).UsePropertyAccessMode(PropertyAccessMode.Field);
+        }
+        builder.Ignore(r => r.CurrentDecisions);
+        builder.Ignore(r => r.IdCopiesAwaitingDeletion);
+    }
+}
