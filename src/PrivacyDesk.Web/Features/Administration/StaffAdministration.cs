@@ -140,20 +140,8 @@ public sealed partial class StaffAdministration(IServiceScopeFactory scopes, Tim
             return Result.Failure(roleErrors);
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-        var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
-        return await db.InTransactionAsync(async () =>
+        return await ChangeUserAsync(userId, concurrencyStamp, async (users, db, user) =>
         {
-            var user = await users.FindByIdAsync(userId);
-            if (user is null)
-            {
-                return Result.Failure(NotFound);
-            }
-            if (user.ConcurrencyStamp != concurrencyStamp)
-            {
-                return Result.Failure(Conflict);
-            }
             var before = (await users.GetRolesAsync(user)).ToList();
             var after = Normalise(roles);
             if (before.Contains(StaffRole.Administrator) && !after.Contains(StaffRole.Administrator))
@@ -196,20 +184,8 @@ public sealed partial class StaffAdministration(IServiceScopeFactory scopes, Tim
             return Result.Failure(new Error("staff.cannot_lock_self"));
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-        var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
-        return await db.InTransactionAsync(async () =>
+        return await ChangeUserAsync(userId, concurrencyStamp, async (users, db, user) =>
         {
-            var user = await users.FindByIdAsync(userId);
-            if (user is null)
-            {
-                return Result.Failure(NotFound);
-            }
-            if (user.ConcurrencyStamp != concurrencyStamp)
-            {
-                return Result.Failure(Conflict);
-            }
             if (locked)
             {
                 var isActiveAdministrator = await users.IsInRoleAsync(user, StaffRole.Administrator) && !await users.IsLockedOutAsync(user);
@@ -245,20 +221,8 @@ public sealed partial class StaffAdministration(IServiceScopeFactory scopes, Tim
             return Result.Failure(Forbidden);
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-        var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
-        return await db.InTransactionAsync(async () =>
+        return await ChangeUserAsync(userId, concurrencyStamp, async (users, db, user) =>
         {
-            var user = await users.FindByIdAsync(userId);
-            if (user is null)
-            {
-                return Result.Failure(NotFound);
-            }
-            if (user.ConcurrencyStamp != concurrencyStamp)
-            {
-                return Result.Failure(Conflict);
-            }
             var passwordErrors = await PasswordErrorsAsync(users, user, newPassword);
             if (passwordErrors.Count > 0)
             {
@@ -295,6 +259,27 @@ public sealed partial class StaffAdministration(IServiceScopeFactory scopes, Tim
             errors.AddRange(check.Errors.Select(e => new Error(PasswordErrorCode(e.Code), Fields.Password)));
         }
         return errors;
+    }
+
+    /// <summary>
+    /// One change to one existing user: its own scope and transaction, the user re-read inside it, and
+    /// refused when another administrator changed the user since the list was loaded.
+    /// </summary>
+    private async Task<Result> ChangeUserAsync(
+        string userId, string? concurrencyStamp, Func<UserManager<StaffUser>, PrivacyDeskDbContext, StaffUser, Task<Result>> change, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
+        return await db.InTransactionAsync(async () =>
+        {
+            var user = await users.FindByIdAsync(userId);
+            if (user is null)
+            {
+                return Result.Failure(NotFound);
+            }
+            return user.ConcurrencyStamp != concurrencyStamp ? Result.Failure(Conflict) : await change(users, db, user);
+        }, cancellationToken);
     }
 
     private async Task<int> ActiveAdministratorCountAsync(PrivacyDeskDbContext db, CancellationToken cancellationToken)
