@@ -31,6 +31,7 @@ internal sealed class DataSubjectRequestConfiguration : IEntityTypeConfiguration
         JsonColumn.Value(builder.Property(r => r.Extension));
         JsonColumn.Value(builder.Property(r => r.Fee));
         JsonColumn.Value(builder.Property(r => r.Refusal));
+        JsonColumn.Value(builder.Property(r => r.ProposedRefusal));
 
         // What the queue filters on (issue 4 measures and extends these).
         builder.HasIndex(r => new { r.Status, r.DueOn });

@@ -97,6 +97,9 @@ public sealed partial class DataSubjectRequest : AggregateRoot
     /// <summary>Set when the request is refused as a whole.</summary>
     public Refusal? Refusal { get; private set; }
 
+    /// <summary>A refusal awaiting the team lead's four-eyes approval; it becomes <see cref="Refusal"/> when sent.</summary>
+    public Refusal? ProposedRefusal { get; private set; }
+
     public bool RecipientNotificationsPlanned { get; private set; }
 
     public DateTimeOffset? RestrictionAppliedAt { get; private set; }
@@ -374,6 +377,7 @@ public sealed partial class DataSubjectRequest : AggregateRoot
         }
         _reviews.Add(new ResponseReview(ReviewOutcome.SentBack, approver.Id, approver.Name, at, comment.Trim()));
         ClearApproval();
+        ProposedRefusal = null;
         SubmittedById = null;
         ChangeStatus(RequestStatus.InProgress, RequestActions.SentBack, approver, at, comment.Trim());
         return Result.Success();
@@ -394,6 +398,10 @@ public sealed partial class DataSubjectRequest : AggregateRoot
         if (!IsApproved)
         {
             errors.Add(RequestErrors.ApprovalRequired);
+        }
+        if (ProposedRefusal is not null)
+        {
+            errors.Add(RequestErrors.RejectionPending);
         }
         AddIdCopyBlocker(errors);
         if (Fee is { IsOutstanding: true })
@@ -422,12 +430,14 @@ public sealed partial class DataSubjectRequest : AggregateRoot
     }
 
     /// <summary>
-    /// Refuses the request as a whole (Art. 12(4)) with its ground. "Cannot identify" needs an identity
-    /// check that came to that outcome; a national restriction needs its legal reference.
+    /// Proposes refusing the request as a whole (Art. 12(4)) with its ground. A refusal letter is a
+    /// response too (gdpr-rules §3, four eyes): it goes to a team lead for approval like any other,
+    /// and <see cref="Reject"/> sends it once approved. "Cannot identify" needs an identity check that
+    /// came to that outcome; a national restriction needs its legal reference.
     /// </summary>
-    public Result Reject(Actor actor, DateTimeOffset at, RequestRefusalGround ground, string explanation, string? legalReference = null)
+    public Result ProposeRejection(Actor actor, DateTimeOffset at, RequestRefusalGround ground, string explanation, string? legalReference = null)
     {
-        var allowed = MayChange(actor, nameof(Reject), AnyOpen);
+        var allowed = MayChange(actor, nameof(ProposeRejection), RequestStatus.Received, RequestStatus.AwaitingIdentity, RequestStatus.InProgress);
         if (allowed.IsFailure)
         {
             return allowed;
@@ -448,17 +458,48 @@ public sealed partial class DataSubjectRequest : AggregateRoot
         {
             errors.Add(RequestErrors.RejectionIdentityNotAssessed);
         }
+        if (errors.Count > 0)
+        {
+            return Result.Failure(errors);
+        }
+        ProposedRefusal = new Refusal(ground, explanation.Trim(), Trimmed(legalReference), actor.Id, actor.Name, at);
+        SubmittedById = actor.Id;
+        ClearApproval();
+        ChangeStatus(
+            RequestStatus.AwaitingApproval, RequestActions.RejectionProposed, actor, at, explanation.Trim(),
+            ("ground", ground.ToString()), ("legalReference", ProposedRefusal.LegalReference));
+        return Result.Success();
+    }
+
+    /// <summary>Sends the approved refusal and closes the request. Refused while an ID copy is kept.</summary>
+    public Result Reject(Actor actor, DateTimeOffset at)
+    {
+        var allowed = MayChange(actor, nameof(Reject), RequestStatus.AwaitingApproval);
+        if (allowed.IsFailure)
+        {
+            return allowed;
+        }
+        var errors = new List<Error>();
+        if (ProposedRefusal is null)
+        {
+            errors.Add(RequestErrors.RejectionNotProposed);
+        }
+        else if (!IsApproved)
+        {
+            errors.Add(RequestErrors.ApprovalRequired);
+        }
         AddIdCopyBlocker(errors);
         if (errors.Count > 0)
         {
             return Result.Failure(errors);
         }
-        Refusal = new Refusal(ground, explanation.Trim(), Trimmed(legalReference), actor.Id, actor.Name, at);
+        Refusal = ProposedRefusal!;
+        ProposedRefusal = null;
         CancelOutstandingFee(at);
         ClosedAt = at;
         ChangeStatus(
-            RequestStatus.Rejected, RequestActions.Rejected, actor, at, explanation.Trim(),
-            ("ground", ground.ToString()), ("legalReference", Refusal.LegalReference), ("fee", Fee?.Status.ToString()));
+            RequestStatus.Rejected, RequestActions.Rejected, actor, at, Refusal.Explanation,
+            ("ground", Refusal.Ground.ToString()), ("legalReference", Refusal.LegalReference), ("fee", Fee?.Status.ToString()));
         return Result.Success();
     }
 

@@ -18,6 +18,7 @@ public static class RequestActions
     public const string SentBack = "request.sent_back";
     public const string Responded = "request.responded";
     public const string Rejected = "request.rejected";
+    public const string RejectionProposed = "request.rejection.proposed";
     public const string Withdrawn = "request.withdrawn";
     public const string Extended = "request.extended";
     public const string FeeNotified = "request.fee.notified";

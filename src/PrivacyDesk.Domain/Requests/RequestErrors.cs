@@ -78,6 +78,8 @@ public static class RequestErrors
     public static readonly Error RejectionReferenceRequired = new("request.rejection.reference_required", "LegalReference");
 
     public static readonly Error RejectionIdentityNotAssessed = new("request.rejection.identity_not_assessed", "Ground");
+    public static readonly Error RejectionNotProposed = new("request.rejection.not_proposed");
+    public static readonly Error RejectionPending = new("request.rejection.pending");
 
     public static readonly Error ExtensionAlreadyExtended = new("request.extension.already_extended");
 
@@ -249,6 +251,12 @@ public static class RequestErrors
         [RejectionReferenceRequired.Code] = new(
             "Noem de wettelijke bepaling die de beperking bevat, bijvoorbeeld UAVG art. 41.",
             "Name the legal provision that contains the restriction, e.g. UAVG art. 41."),
+        [RejectionNotProposed.Code] = new(
+            "Er is geen weigering voorgesteld en goedgekeurd; stel eerst de weigering voor, zodat een teamleider die kan goedkeuren.",
+            "No refusal has been proposed and approved; propose the refusal first so a team lead can approve it."),
+        [RejectionPending.Code] = new(
+            "Er is een weigering voorgesteld; verstuur de weigering in plaats van een antwoord, of laat de teamleider het verzoek terugsturen.",
+            "A refusal is proposed; send the refusal instead of a response, or have the team lead send the case back."),
         [RejectionIdentityNotAssessed.Code] = new(
             "Weigeren omdat de betrokkene niet te identificeren is kan pas als de identiteitscontrole tot die uitkomst heeft geleid.",
             "Refusing because the data subject cannot be identified is only possible once an identity check has reached that outcome."),

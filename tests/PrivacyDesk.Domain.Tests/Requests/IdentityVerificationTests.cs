@@ -133,7 +133,7 @@ public sealed class IdentityVerificationTests
             Officer, At(30), IdentityVerificationMethod.SecurityQuestions, IdentityVerificationOutcome.CannotIdentify, "Geen enkele vraag goed").ShouldSucceed();
 
         request.StartProcessing(Officer, At(31)).ShouldFailWith(RequestErrors.IdentityNotVerified);
-        request.Reject(Officer, At(32), RequestRefusalGround.SubjectNotIdentified, "Wij kunnen u niet identificeren.").ShouldSucceed();
+        request.RefuseWithApproval(RequestRefusalGround.SubjectNotIdentified, "Wij kunnen u niet identificeren.").ShouldSucceed();
 
         request.Status.ShouldBe(RequestStatus.Rejected);
         request.Refusal!.Ground.ShouldBe(RequestRefusalGround.SubjectNotIdentified);
@@ -142,7 +142,7 @@ public sealed class IdentityVerificationTests
     [Fact]
     public void RefusesToRejectForWantOfIdentificationWithoutHavingTriedToIdentify()
     {
-        AwaitingProof().Reject(Officer, At(32), RequestRefusalGround.SubjectNotIdentified, "Onbekend.")
+        AwaitingProof().RefuseWithApproval(RequestRefusalGround.SubjectNotIdentified, "Onbekend.")
             .ShouldFailWith(RequestErrors.RejectionIdentityNotAssessed);
     }
 
@@ -152,7 +152,7 @@ public sealed class IdentityVerificationTests
         var request = AwaitingProof();
         VerifiedWithCopy(request, IdentityVerificationOutcome.CannotIdentify);
 
-        request.Reject(Officer, At(32), RequestRefusalGround.SubjectNotIdentified, "Kopie past niet bij klantgegevens.")
+        request.RefuseWithApproval(RequestRefusalGround.SubjectNotIdentified, "Kopie past niet bij klantgegevens.")
             .ShouldFailWith(RequestErrors.IdCopyNotDeleted);
     }
 

@@ -32,7 +32,19 @@ public sealed class LifecycleTests
             r.Approve(TeamLead, At(10));
             return r.MarkResponded(Officer, At(11));
         }, [AwaitingApproval]),
-        ["Reject"] = (r => r.Reject(Officer, At(10), RequestRefusalGround.Excessive, "Herhaald verzoek zonder nieuwe aanleiding."), Open),
+        ["ProposeRejection"] = (r => r.ProposeRejection(Officer, At(10), RequestRefusalGround.Excessive, "Herhaald verzoek zonder nieuwe aanleiding."),
+            [Received, AwaitingIdentity, InProgress]),
+        ["Reject"] = (r =>
+        {
+            // A proposed and approved refusal is the precondition; in other statuses the transition itself is refused.
+            if (r.Status == AwaitingApproval)
+            {
+                r.SendBack(TeamLead, At(8), "Weigeren.");
+                r.ProposeRejection(Officer, At(9), RequestRefusalGround.Excessive, "Herhaald verzoek zonder nieuwe aanleiding.");
+                r.Approve(TeamLead, At(9));
+            }
+            return r.Reject(Officer, At(10));
+        }, [AwaitingApproval]),
         ["Withdraw"] = (r => r.Withdraw(Officer, At(10), "Per e-mail ingetrokken."), Open),
         ["Extend"] = (r => r.Extend(Officer, At(10), ExtensionReason.Complexity, "Gegevens in twaalf systemen.", DueOn, ExtendedDueOn), Open),
         ["NotifyFee"] = (r => r.NotifyFee(Officer, At(10), FeeReason.ManifestlyUnfounded, 2_500, demonstration: "Twintig identieke verzoeken."), Open),
@@ -83,7 +95,8 @@ public sealed class LifecycleTests
     [InlineData(RequestStatus.AwaitingApproval, "Approve", RequestStatus.AwaitingApproval)]
     [InlineData(RequestStatus.AwaitingApproval, "SendBack", RequestStatus.InProgress)]
     [InlineData(RequestStatus.AwaitingApproval, "MarkResponded", RequestStatus.Responded)]
-    [InlineData(RequestStatus.Received, "Reject", RequestStatus.Rejected)]
+    [InlineData(RequestStatus.Received, "ProposeRejection", RequestStatus.AwaitingApproval)]
+    [InlineData(RequestStatus.InProgress, "ProposeRejection", RequestStatus.AwaitingApproval)]
     [InlineData(RequestStatus.AwaitingApproval, "Reject", RequestStatus.Rejected)]
     [InlineData(RequestStatus.AwaitingIdentity, "Withdraw", RequestStatus.Withdrawn)]
     [InlineData(RequestStatus.AwaitingApproval, "Withdraw", RequestStatus.Withdrawn)]

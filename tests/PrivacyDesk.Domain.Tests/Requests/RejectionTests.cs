@@ -10,7 +10,7 @@ public sealed class RejectionTests
     {
         var request = InStatus(RequestStatus.InProgress);
 
-        request.Reject(Officer, At(5), RequestRefusalGround.NationalRestriction, " Lopend fraudeonderzoek. ", "UAVG art. 41").ShouldSucceed();
+        request.RefuseWithApproval(RequestRefusalGround.NationalRestriction, " Lopend fraudeonderzoek. ", "UAVG art. 41").ShouldSucceed();
 
         request.Status.ShouldBe(RequestStatus.Rejected);
         request.Refusal.ShouldBe(new Refusal(RequestRefusalGround.NationalRestriction, "Lopend fraudeonderzoek.", "UAVG art. 41", Officer.Id, Officer.Name, At(5)));
@@ -24,14 +24,14 @@ public sealed class RejectionTests
     [Fact]
     public void RefusesARefusalWithoutAnExplanation()
     {
-        InStatus(RequestStatus.InProgress).Reject(Officer, At(5), RequestRefusalGround.Excessive, "")
+        InStatus(RequestStatus.InProgress).RefuseWithApproval(RequestRefusalGround.Excessive, "")
             .ShouldFailWith(RequestErrors.RejectionExplanationRequired);
     }
 
     [Fact]
     public void RefusesANationalRestrictionWithoutItsLegalReference()
     {
-        InStatus(RequestStatus.InProgress).Reject(Officer, At(5), RequestRefusalGround.NationalRestriction, "Lopend onderzoek.")
+        InStatus(RequestStatus.InProgress).RefuseWithApproval(RequestRefusalGround.NationalRestriction, "Lopend onderzoek.")
             .ShouldFailWith(RequestErrors.RejectionReferenceRequired);
     }
 
@@ -41,8 +41,50 @@ public sealed class RejectionTests
         var request = InStatus(RequestStatus.InProgress);
         request.NotifyFee(Officer, At(5), FeeReason.Excessive, 2_500, demonstration: "Vijftig verzoeken.").ShouldSucceed();
 
-        request.Reject(Officer, At(6), RequestRefusalGround.Excessive, "Vijftig verzoeken, vergoeding niet betaald.").ShouldSucceed();
+        request.RefuseWithApproval(RequestRefusalGround.Excessive, "Vijftig verzoeken, vergoeding niet betaald.").ShouldSucceed();
 
         request.Fee!.Status.ShouldBe(FeeStatus.Cancelled);
+    }
+
+    [Fact]
+    public void ARefusalIsOnlySentAfterATeamLeadApprovedIt()
+    {
+        var request = InStatus(RequestStatus.InProgress);
+        request.ProposeRejection(Officer, At(5), RequestRefusalGround.Excessive, "Vijftig verzoeken in een maand.").ShouldSucceed();
+
+        request.Status.ShouldBe(RequestStatus.AwaitingApproval);
+        request.Reject(Officer, At(6)).ShouldFailWith(RequestErrors.ApprovalRequired);
+        request.Refusal.ShouldBeNull();
+    }
+
+    [Fact]
+    public void TheOfficerWhoProposedARefusalCannotApproveIt()
+    {
+        var lead = InStatus(RequestStatus.InProgress);
+        lead.ProposeRejection(TeamLead, At(5), RequestRefusalGround.Excessive, "Vijftig verzoeken in een maand.").ShouldSucceed();
+
+        lead.Approve(TeamLead, At(6)).IsFailure.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void NoOrdinaryResponseIsSentWhileARefusalIsProposed()
+    {
+        var request = InStatus(RequestStatus.InProgress);
+        request.ProposeRejection(Officer, At(5), RequestRefusalGround.Excessive, "Vijftig verzoeken in een maand.").ShouldSucceed();
+        request.Approve(TeamLead, At(6)).ShouldSucceed();
+
+        request.MarkResponded(Officer, At(7)).ShouldFailWith(RequestErrors.RejectionPending);
+    }
+
+    [Fact]
+    public void SendingBackDropsTheProposedRefusal()
+    {
+        var request = InStatus(RequestStatus.InProgress);
+        request.ProposeRejection(Officer, At(5), RequestRefusalGround.Excessive, "Vijftig verzoeken in een maand.").ShouldSucceed();
+
+        request.SendBack(TeamLead, At(6), "Geen grond: het zijn verschillende verzoeken.").ShouldSucceed();
+
+        request.ProposedRefusal.ShouldBeNull();
+        request.Status.ShouldBe(RequestStatus.InProgress);
     }
 }

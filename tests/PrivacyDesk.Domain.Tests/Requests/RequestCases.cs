@@ -29,6 +29,18 @@ internal static class RequestCases
     /// <summary>A moment on the case's timeline, <paramref name="hours"/> after receipt.</summary>
     public static DateTimeOffset At(int hours) => ReceivedAt.AddHours(hours);
 
+    /// <summary>The whole refusal path: the officer proposes, a team lead approves (four eyes), the officer sends.</summary>
+    public static Result RefuseWithApproval(this DataSubjectRequest request, RequestRefusalGround ground, string explanation, string? legalReference = null, int at = 5)
+    {
+        var proposed = request.ProposeRejection(Officer, At(at), ground, explanation, legalReference);
+        if (proposed.IsFailure)
+        {
+            return proposed;
+        }
+        request.Approve(TeamLead, At(at)).ShouldSucceed();
+        return request.Reject(Officer, At(at));
+    }
+
     public static RequestIntake Intake(RequestType type = RequestType.Access) =>
         new(type, RequestChannel.Email, ReceivedAt, ReceivedOn, "nl", Subject, "Ik wil weten welke gegevens u van mij heeft.", DueOn);
 
@@ -63,7 +75,7 @@ internal static class RequestCases
                 request.MarkResponded(Officer, At(6)).ShouldSucceed();
                 break;
             case RequestStatus.Rejected:
-                request.Reject(Officer, At(2), RequestRefusalGround.ManifestlyUnfounded, "Het tiende identieke verzoek deze maand.").ShouldSucceed();
+                request.RefuseWithApproval(RequestRefusalGround.ManifestlyUnfounded, "Het tiende identieke verzoek deze maand.", at: 2).ShouldSucceed();
                 break;
             case RequestStatus.Withdrawn:
                 request.Withdraw(Officer, At(2)).ShouldSucceed();

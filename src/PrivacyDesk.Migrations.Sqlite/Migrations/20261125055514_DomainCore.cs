@@ -123,6 +123,7 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                     ApprovedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     ApprovedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     Refusal = table.Column<string>(type: "TEXT", nullable: true),
+                    ProposedRefusal = table.Column<string>(type: "TEXT", nullable: true),
                     RecipientNotificationsPlanned = table.Column<bool>(type: "INTEGER", nullable: false),
                     RestrictionAppliedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     RestrictionLiftNotifiedAt = table.Column<long>(type: "INTEGER", nullable: true),

@@ -123,6 +123,7 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                     ApprovedByName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
                     ApprovedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     Refusal = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ProposedRefusal = table.Column<string>(type: "nvarchar(max)", nullable: true),
                     RecipientNotificationsPlanned = table.Column<bool>(type: "bit", nullable: false),
                     RestrictionAppliedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     RestrictionLiftNotifiedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
