@@ -58,7 +58,7 @@ internal sealed class DataSubjectRequestConfiguration : IEntityTypeConfiguration
             d.HasKey(x => x.Id);
             d.Property(x => x.Id).ValueGeneratedNever();
             d.Property(x => x.Outcome).HasConversion<string>().HasMaxLength(30);
-            d.Property(x => x.RequestRefusalGround).HasConversion<string>().HasMaxLength(40);
+            d.Property(x => x.RefusalGround).HasConversion<string>().HasMaxLength(40);
             d.Property(x => x.GroundReference).HasMaxLength(PurposeDecision.GroundReferenceMaxLength);
             d.Property(x => x.RemainingBasis).HasMaxLength(PurposeDecision.TextMaxLength);
             d.Property(x => x.Note).HasMaxLength(PurposeDecision.TextMaxLength);

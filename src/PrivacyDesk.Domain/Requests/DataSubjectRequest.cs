@@ -268,8 +268,8 @@ public sealed partial class DataSubjectRequest : AggregateRoot
             errors.Add(RequestErrors.DecisionPurposeRequired);
         }
         // A refusal must give its ground (Art. 12(4)); a partial answer must say what is refused or what stays and why.
-        if ((draft.Outcome == PurposeDecisionOutcome.Refuse && draft.RequestRefusalGround is null)
-            || (draft.Outcome == PurposeDecisionOutcome.PartiallyComply && draft.RequestRefusalGround is null && IsBlank(draft.RemainingBasis)))
+        if ((draft.Outcome == PurposeDecisionOutcome.Refuse && draft.RefusalGround is null)
+            || (draft.Outcome == PurposeDecisionOutcome.PartiallyComply && draft.RefusalGround is null && IsBlank(draft.RemainingBasis)))
         {
             errors.Add(RequestErrors.DecisionGroundRequired);
         }
@@ -659,7 +659,7 @@ public sealed partial class DataSubjectRequest : AggregateRoot
     private static Dictionary<string, string?> DecisionFields(PurposeDecision decision) => Fields(
         ("purposeId", decision.PurposeId.ToString()),
         ("outcome", decision.Outcome.ToString()),
-        ("refusalGround", decision.RequestRefusalGround?.ToString()),
+        ("refusalGround", decision.RefusalGround?.ToString()),
         ("groundReference", decision.GroundReference),
         ("remainingBasis", decision.RemainingBasis));
 

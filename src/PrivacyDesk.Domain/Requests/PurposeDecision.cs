@@ -1,3 +1,5 @@
+using PrivacyDesk.Domain.Rights;
+
 namespace PrivacyDesk.Domain.Requests;
 
 /// <summary>What the officer decided for one processing purpose of the subject.</summary>
@@ -19,7 +21,7 @@ public enum PurposeDecisionOutcome
 public sealed record PurposeDecisionDraft(
     Guid PurposeId,
     PurposeDecisionOutcome Outcome,
-    RequestRefusalGround? RequestRefusalGround = null,
+    RefusalGround? RefusalGround = null,
     string? GroundReference = null,
     string? RemainingBasis = null,
     string? Note = null);
@@ -42,7 +44,7 @@ public sealed class PurposeDecision
         Id = Guid.CreateVersion7();
         PurposeId = draft.PurposeId;
         Outcome = draft.Outcome;
-        RequestRefusalGround = draft.RequestRefusalGround;
+        RefusalGround = draft.RefusalGround;
         GroundReference = draft.GroundReference;
         RemainingBasis = draft.RemainingBasis;
         Note = draft.Note;
@@ -57,7 +59,7 @@ public sealed class PurposeDecision
 
     public PurposeDecisionOutcome Outcome { get; private set; }
 
-    public RequestRefusalGround? RequestRefusalGround { get; private set; }
+    public RefusalGround? RefusalGround { get; private set; }
 
     public string? GroundReference { get; private set; }
 

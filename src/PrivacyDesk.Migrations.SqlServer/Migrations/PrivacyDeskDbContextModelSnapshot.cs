@@ -849,6 +849,10 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                             b1.Property<Guid>("PurposeId")
                                 .HasColumnType("uniqueidentifier");
 
+                            b1.Property<string>("RefusalGround")
+                                .HasMaxLength(40)
+                                .HasColumnType("nvarchar(40)");
+
                             b1.Property<string>("RemainingBasis")
                                 .HasMaxLength(4000)
                                 .HasColumnType("nvarchar(4000)");
@@ -862,10 +866,6 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
 
                             b1.Property<Guid>("RequestId")
                                 .HasColumnType("uniqueidentifier");
-
-                            b1.Property<string>("RequestRefusalGround")
-                                .HasMaxLength(40)
-                                .HasColumnType("nvarchar(40)");
 
                             b1.HasKey("Id");
 

@@ -834,6 +834,10 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                             b1.Property<Guid>("PurposeId")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("RefusalGround")
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("RemainingBasis")
                                 .HasMaxLength(4000)
                                 .HasColumnType("TEXT");
@@ -846,10 +850,6 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                                 .HasColumnType("TEXT");
 
                             b1.Property<Guid>("RequestId")
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("RequestRefusalGround")
-                                .HasMaxLength(40)
                                 .HasColumnType("TEXT");
 
                             b1.HasKey("Id");

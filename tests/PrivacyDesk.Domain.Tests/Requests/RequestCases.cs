@@ -97,7 +97,7 @@ internal static class RequestCases
 
     public static PurposeDecisionDraft Decision(Guid purpose, PurposeDecisionOutcome outcome = PurposeDecisionOutcome.Comply) =>
         outcome == PurposeDecisionOutcome.Refuse
-            ? new(purpose, outcome, RequestRefusalGround.LegalObligationToRetain, "Wwft art. 33")
+            ? new(purpose, outcome, PrivacyDesk.Domain.Rights.RefusalGround.LegalRetentionObligation, "Wwft art. 33")
             : new(purpose, outcome, RemainingBasis: outcome == PurposeDecisionOutcome.PartiallyComply ? "Wwft art. 33" : null);
 
     public static void ShouldSucceed(this Result result) =>

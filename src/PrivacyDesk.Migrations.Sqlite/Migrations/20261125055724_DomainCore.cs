@@ -217,7 +217,7 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     PurposeId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Outcome = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    RequestRefusalGround = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    RefusalGround = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     GroundReference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     RemainingBasis = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     Note = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),

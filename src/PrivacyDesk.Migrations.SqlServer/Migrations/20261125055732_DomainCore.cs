@@ -217,7 +217,7 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                     Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     PurposeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     Outcome = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    RequestRefusalGround = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    RefusalGround = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
                     GroundReference = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
                     RemainingBasis = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
                     Note = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
