@@ -54,23 +54,30 @@ public sealed class PrivacyDeskDbContext(DbContextOptions<PrivacyDeskDbContext> 
     /// <summary>The shadow property that makes a second, stale save of an aggregate fail instead of overwriting.</summary>
     public const string ConcurrencyStamp = nameof(ConcurrencyStamp);
 
-    /// <summary>Outside an explicit transaction, a save is one unit: it passes the write gate on its own.</summary>
+    /// <summary>
+    /// Outside an explicit transaction, a save is one unit: it passes the write gate and runs in its
+    /// own transaction through the execution strategy, so a retried attempt re-chains its audit
+    /// entries (the interceptor runs again) instead of resending stale positions.
+    /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         if (Database.CurrentTransaction is not null)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
-        var gate = WriteGate.For(this);
-        await gate.WaitAsync(cancellationToken);
-        try
+        using var gate = await WriteGate.EnterAsync(this, cancellationToken);
+        var saved = await Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
-        finally
+            await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return count;
+        });
+        if (acceptAllChangesOnSuccess)
         {
-            gate.Release();
+            ChangeTracker.AcceptAllChanges();
         }
+        return saved;
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
@@ -79,16 +86,19 @@ public sealed class PrivacyDeskDbContext(DbContextOptions<PrivacyDeskDbContext> 
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
-        var gate = WriteGate.For(this);
-        gate.Wait();
-        try
+        using var gate = WriteGate.Enter(this);
+        var saved = Database.CreateExecutionStrategy().Execute(() =>
         {
-            return base.SaveChanges(acceptAllChangesOnSuccess);
-        }
-        finally
+            using var transaction = Database.BeginTransaction();
+            var count = base.SaveChanges(acceptAllChangesOnSuccess: false);
+            transaction.Commit();
+            return count;
+        });
+        if (acceptAllChangesOnSuccess)
         {
-            gate.Release();
+            ChangeTracker.AcceptAllChanges();
         }
+        return saved;
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

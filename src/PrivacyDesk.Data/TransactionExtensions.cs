@@ -16,26 +16,27 @@ public static class TransactionExtensions
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(work);
-        var gate = WriteGate.For(db);
+        var attempt = 0;
         return db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
-            await gate.WaitAsync(cancellationToken);
-            try
+            using var gate = await WriteGate.EnterAsync(db, cancellationToken);
+            if (attempt++ > 0)
             {
                 // A retried attempt starts from what is in the database, not from the failed attempt's changes.
                 db.ChangeTracker.Clear();
-                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                var result = await work();
-                if (result.IsSuccess)
-                {
-                    await transaction.CommitAsync(cancellationToken);
-                }
-                return result;
             }
-            finally
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var result = await work();
+            if (result.IsSuccess)
             {
-                gate.Release();
+                await transaction.CommitAsync(cancellationToken);
             }
+            else
+            {
+                // Rolled back: what the tracker holds no longer matches the database.
+                db.ChangeTracker.Clear();
+            }
+            return result;
         });
     }
 }

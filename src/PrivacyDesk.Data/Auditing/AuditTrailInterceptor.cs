@@ -40,7 +40,7 @@ public sealed class AuditTrailInterceptor(ControllerOptions controller) : SaveCh
         foreach (var entry in db.ChangeTracker.Entries<AggregateRoot>().ToList())
         {
             var changes = entry.Entity.DequeueChanges();
-            if (changes.Count > 0 || entry.State == EntityState.Added)
+            if (changes.Count > 0 || entry.State is EntityState.Added or EntityState.Modified)
             {
                 // Any change, even one only to a child row, moves the aggregate's stamp: a concurrent save from a stale copy fails.
                 entry.Property(PrivacyDeskDbContext.ConcurrencyStamp).CurrentValue = Guid.NewGuid();

@@ -76,6 +76,19 @@ public sealed class SecurityTests(SharedApp app) : IClassFixture<SharedApp>
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
+    [Theory]
+    [InlineData("https://evil.example/phish")]
+    [InlineData("//evil.example/phish")]
+    public async Task SignInNeverRedirectsOffSite(string returnUrl)
+    {
+        using var client = SignedInClient.Anonymous(app.Factory);
+
+        using var response = await SignedInClient.PostLoginAsync(client, "lead@privacydesk.test", PrivacyDesk.Data.Seeding.DemoStaff.Password, returnUrl);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.ToString().ShouldNotContain("evil.example");
+    }
+
     [Fact]
     public async Task AWrongPasswordDoesNotSignIn()
     {

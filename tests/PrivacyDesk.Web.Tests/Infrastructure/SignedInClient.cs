@@ -19,14 +19,15 @@ public static partial class SignedInClient
         return client;
     }
 
-    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password)
+    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password, string? returnUrl = null)
     {
         var form = await client.GetStringAsync(new Uri("/Account/Login", UriKind.Relative));
         var fields = HiddenInputs().Matches(form).ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
         fields["Input.Email"] = email;
         fields["Input.Password"] = password;
         using var content = new FormUrlEncodedContent(fields);
-        return await client.PostAsync(new Uri("/Account/Login", UriKind.Relative), content);
+        var target = returnUrl is null ? "/Account/Login" : "/Account/Login?ReturnUrl=" + Uri.EscapeDataString(returnUrl);
+        return await client.PostAsync(new Uri(target, UriKind.Relative), content);
     }
 
     [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]*)\"")]

@@ -160,7 +160,11 @@ public sealed partial class StaffAdministration(IServiceScopeFactory scopes, Tim
                 return Result.Failure(added.Errors.Any(e => e.Code == "ConcurrencyFailure") ? Conflict : new Error("staff.roles.unknown", Fields.Roles));
             }
             // Sessions of this user pick up the new roles at the next revalidation.
-            await users.UpdateSecurityStampAsync(user);
+            var failure = Failed(await users.UpdateSecurityStampAsync(user));
+            if (failure is not null)
+            {
+                return failure;
+            }
             db.AuditEvents.Add(Audit(caller, "staff.user.roles_changed", user.Id, new { before, after }));
             await db.SaveChangesAsync(cancellationToken);
             return Result.Success();
@@ -194,15 +198,23 @@ public sealed partial class StaffAdministration(IServiceScopeFactory scopes, Tim
                 {
                     return rule;
                 }
-                await users.SetLockoutEnabledAsync(user, true);
-                await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
-                // Ends the user's open sessions at the next revalidation.
-                await users.UpdateSecurityStampAsync(user);
+                // The new security stamp ends the user's open sessions at the next revalidation.
+                var failure = Failed(await users.SetLockoutEnabledAsync(user, true))
+                    ?? Failed(await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue))
+                    ?? Failed(await users.UpdateSecurityStampAsync(user));
+                if (failure is not null)
+                {
+                    return failure;
+                }
             }
             else
             {
-                await users.SetLockoutEndDateAsync(user, null);
-                await users.ResetAccessFailedCountAsync(user);
+                var failure = Failed(await users.SetLockoutEndDateAsync(user, null))
+                    ?? Failed(await users.ResetAccessFailedCountAsync(user));
+                if (failure is not null)
+                {
+                    return failure;
+                }
             }
             db.AuditEvents.Add(Audit(caller, locked ? "staff.user.locked" : "staff.user.unlocked", user.Id, null));
             await db.SaveChangesAsync(cancellationToken);
@@ -234,17 +246,25 @@ public sealed partial class StaffAdministration(IServiceScopeFactory scopes, Tim
             {
                 return Result.Failure(reset.Errors.Select(e => new Error(PasswordErrorCode(e.Code), Fields.Password)));
             }
-            await users.SetTwoFactorEnabledAsync(user, false);
-            await users.ResetAuthenticatorKeyAsync(user);
             // Old recovery codes must not outlive a lost phone: none are left, so new ones come with the next set-up.
-            await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
-            await users.SetLockoutEndDateAsync(user, null);
-            await users.ResetAccessFailedCountAsync(user);
+            var failure = Failed(await users.SetTwoFactorEnabledAsync(user, false))
+                ?? Failed(await users.ResetAuthenticatorKeyAsync(user))
+                ?? (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0) is null ? Result.Failure(new Error("unexpected")) : null)
+                ?? Failed(await users.SetLockoutEndDateAsync(user, null))
+                ?? Failed(await users.ResetAccessFailedCountAsync(user));
+            if (failure is not null)
+            {
+                return failure;
+            }
             db.AuditEvents.Add(Audit(caller, "staff.user.sign_in_reset", user.Id, null));
             await db.SaveChangesAsync(cancellationToken);
             return Result.Success();
         }, cancellationToken);
     }
+
+    /// <summary>An Identity step that did not succeed fails the whole unit (and rolls it back), never a half-done change reported as done.</summary>
+    private static Result? Failed(IdentityResult step) =>
+        step.Succeeded ? null : Result.Failure(step.Errors.Any(e => e.Code == "ConcurrencyFailure") ? Conflict : new Error("unexpected"));
 
     private static async Task<List<Error>> PasswordErrorsAsync(UserManager<StaffUser> users, StaffUser user, string? password)
     {
