@@ -196,7 +196,11 @@ public sealed partial class DataSubjectRequest : AggregateRoot
         return Result<DataSubjectRequest>.Of(request);
     }
 
-    /// <summary>Gives the case to a handler (or to another one). The handler must be allowed to handle requests.</summary>
+    /// <summary>
+    /// Gives the case to a handler (or to another one). The handler must be allowed to handle requests.
+    /// An officer may take an unassigned case for themselves; assigning to someone else or reassigning
+    /// is a team lead's call.
+    /// </summary>
     public Result Assign(Actor actor, Actor handler, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(handler);
@@ -212,6 +216,10 @@ public sealed partial class DataSubjectRequest : AggregateRoot
         if (handler.Id == HandlerId)
         {
             return Result.Failure(RequestErrors.HandlerUnchanged);
+        }
+        if (!actor.Has(Permission.AssignRequests) && (handler.Id != actor.Id || HandlerId is not null))
+        {
+            return Result.Failure(RequestErrors.AssignNotPermitted);
         }
         var before = Fields(("handlerId", HandlerId), ("handlerName", HandlerName));
         HandlerId = handler.Id;

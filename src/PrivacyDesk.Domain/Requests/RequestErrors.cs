@@ -37,6 +37,8 @@ public static class RequestErrors
 
     public static readonly Error HandlerUnchanged = new("request.handler.unchanged", "HandlerId");
 
+    public static readonly Error AssignNotPermitted = new("request.assign.not_permitted", "HandlerId");
+
     public static readonly Error HandlerRequired = new("request.handler.required", "HandlerId");
 
     public static readonly Error IdentityNotVerified = new("request.identity.not_verified");
@@ -188,6 +190,9 @@ public static class RequestErrors
         [HandlerNotPermitted.Code] = new(
             "Deze medewerker mag geen verzoeken behandelen.",
             "This member of staff may not handle requests."),
+        [AssignNotPermitted.Code] = new(
+            "U kunt alleen een niet-toegewezen verzoek zelf oppakken; toewijzen aan een ander doet een teamleider.",
+            "You can only take an unassigned request yourself; a team lead assigns requests to others."),
         [HandlerUnchanged.Code] = new(
             "Deze medewerker behandelt het verzoek al.",
             "This member of staff already handles the request."),

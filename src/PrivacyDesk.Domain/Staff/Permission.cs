@@ -7,8 +7,14 @@ namespace PrivacyDesk.Domain.Staff;
 /// </summary>
 public enum Permission
 {
-    /// <summary>See the request queue and open cases (read-only for auditors).</summary>
+    /// <summary>See the request queue and open cases (read-only for auditors). Without <see cref="ViewAllRequests"/>: unassigned cases and one's own.</summary>
     ViewRequests,
+
+    /// <summary>See every case, whoever handles it (team leads and auditors).</summary>
+    ViewAllRequests,
+
+    /// <summary>Give cases to officers, one at a time or in bulk.</summary>
+    AssignRequests,
 
     /// <summary>Take, assess, collect, decide and draft: any change to a case.</summary>
     HandleRequests,
@@ -31,6 +37,9 @@ public enum Permission
     /// <summary>Download case files and verify the audit trail.</summary>
     AuditCases,
 
+    /// <summary>Company closing days (never legal holidays: they do not move a deadline).</summary>
+    ManageCalendar,
+
     /// <summary>Users, roles, controller profile, holiday calendar, API keys.</summary>
     Administer,
 }
@@ -47,22 +56,26 @@ public static class AccessPolicy
         ],
         [StaffRole.TeamLead] =
         [
-            Permission.ViewRequests, Permission.HandleRequests, Permission.ApproveResponses,
-            Permission.ViewSubjects, Permission.ViewRegister, Permission.EditRegister, Permission.ViewDashboard,
+            Permission.ViewRequests, Permission.ViewAllRequests, Permission.HandleRequests, Permission.AssignRequests,
+            Permission.ApproveResponses, Permission.ViewSubjects, Permission.ViewRegister, Permission.EditRegister,
+            Permission.ViewDashboard, Permission.ManageCalendar,
         ],
-        // Auditors read and verify; they never hold a permission that changes anything.
+        // Auditors read and verify everything (issue 4: "auditors see everything read-only"), subjects
+        // included, every view audited; they never hold a permission that changes anything.
         [StaffRole.Auditor] =
         [
-            Permission.ViewRequests, Permission.ViewRegister, Permission.ViewDashboard, Permission.AuditCases,
+            Permission.ViewRequests, Permission.ViewAllRequests, Permission.ViewSubjects, Permission.ViewRegister,
+            Permission.ViewDashboard, Permission.AuditCases,
         ],
         // Administrators run the system, not the cases: no access to personal data of subjects.
-        [StaffRole.Administrator] = [Permission.Administer],
+        [StaffRole.Administrator] = [Permission.Administer, Permission.ManageCalendar],
     };
 
     /// <summary>Permissions that change data. Auditors hold none of them.</summary>
     public static IReadOnlySet<Permission> Changing { get; } = new HashSet<Permission>
     {
-        Permission.HandleRequests, Permission.ApproveResponses, Permission.EditRegister, Permission.Administer,
+        Permission.HandleRequests, Permission.AssignRequests, Permission.ApproveResponses, Permission.EditRegister,
+        Permission.ManageCalendar, Permission.Administer,
     };
 
     public static IReadOnlyList<Permission> PermissionsOf(string role) =>

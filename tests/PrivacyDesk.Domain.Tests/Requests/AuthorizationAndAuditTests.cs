@@ -60,7 +60,7 @@ public sealed class AuthorizationAndAuditTests
         var (from, type, call) = Changes[change];
         var request = InStatus(from, type);
         request.DequeueChanges();
-        var actor = change is "Approve" or "SendBack" ? OtherTeamLead : OtherOfficer;
+        var actor = change is "Approve" or "SendBack" or "Assign" ? OtherTeamLead : OtherOfficer;
 
         call(request, actor).ShouldSucceed();
 

@@ -17,7 +17,7 @@ public sealed class LifecycleTests
     /// <summary>Each method, called with arguments that are otherwise valid, and the statuses it is legal in (gdpr-rules.md §3).</summary>
     private static readonly Dictionary<string, (Func<DataSubjectRequest, Result> Call, RequestStatus[] LegalIn)> Methods = new()
     {
-        ["Assign"] = (r => r.Assign(Officer, OtherOfficer, At(10)), Open),
+        ["Assign"] = (r => r.Assign(TeamLead, OtherOfficer, At(10)), Open),
         ["RequestIdentityVerification"] = (r => r.RequestIdentityVerification(Officer, At(10)), [Received]),
         ["RecordIdentityVerification"] = (r => r.RecordIdentityVerification(
             Officer, At(10), IdentityVerificationMethod.CustomerPortalLogin, IdentityVerificationOutcome.Verified), [Received, AwaitingIdentity]),
@@ -136,6 +136,19 @@ public sealed class LifecycleTests
         var request = Received();
 
         request.Assign(Officer, Officer, At(2)).ShouldFailWith(RequestErrors.HandlerUnchanged);
+    }
+
+    [Fact]
+    public void LetsAnOfficerTakeAnUnassignedCaseButNotGiveItToAColleague()
+    {
+        var request = DataSubjectRequest.Receive(Reference, Intake(), [], Officer, At(0)).ShouldSucceed();
+
+        request.Assign(Officer, OtherOfficer, At(1)).ShouldFailWith(RequestErrors.AssignNotPermitted);
+        request.Assign(Officer, Officer, At(2)).ShouldSucceed();
+        request.Assign(OtherOfficer, OtherOfficer, At(3)).ShouldFailWith(RequestErrors.AssignNotPermitted);
+        request.HandlerId.ShouldBe(Officer.Id);
+        request.Assign(TeamLead, OtherOfficer, At(4)).ShouldSucceed();
+        request.HandlerId.ShouldBe(OtherOfficer.Id);
     }
 
     [Fact]

@@ -11,10 +11,24 @@ public sealed class AccessPolicyTests
     }
 
     [Fact]
-    public void AuditorsMayReadCasesAndDownloadCaseFiles()
+    public void AuditorsMayReadEverythingAndDownloadCaseFiles()
     {
         AccessPolicy.PermissionsOf(StaffRole.Auditor).ShouldBe(
-            [Permission.ViewRequests, Permission.ViewRegister, Permission.ViewDashboard, Permission.AuditCases], ignoreOrder: true);
+            [Permission.ViewRequests, Permission.ViewAllRequests, Permission.ViewSubjects, Permission.ViewRegister,
+             Permission.ViewDashboard, Permission.AuditCases], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void OnlyTeamLeadsAssignCases()
+    {
+        AccessPolicy.RolesWith(Permission.AssignRequests).ShouldBe([StaffRole.TeamLead]);
+    }
+
+    [Fact]
+    public void OfficersSeeOnlyUnassignedAndOwnCases()
+    {
+        AccessPolicy.Allows([StaffRole.PrivacyOfficer], Permission.ViewAllRequests).ShouldBeFalse();
+        AccessPolicy.RolesWith(Permission.ViewAllRequests).ShouldBe([StaffRole.TeamLead, StaffRole.Auditor], ignoreOrder: true);
     }
 
     [Fact]

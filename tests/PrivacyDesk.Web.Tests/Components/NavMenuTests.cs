@@ -10,7 +10,7 @@ public sealed class NavMenuTests : MudBunitContext
     {
         { StaffRole.PrivacyOfficer, ["nav-queue", "nav-subjects", "nav-register", "nav-dashboard"] },
         { StaffRole.TeamLead, ["nav-queue", "nav-subjects", "nav-register", "nav-dashboard"] },
-        { StaffRole.Auditor, ["nav-queue", "nav-register", "nav-dashboard"] },
+        { StaffRole.Auditor, ["nav-queue", "nav-subjects", "nav-register", "nav-dashboard"] },
         { StaffRole.Administrator, ["nav-administration"] },
     };
 
@@ -33,7 +33,7 @@ public sealed class NavMenuTests : MudBunitContext
         var menu = Render<NavMenu>();
 
         menu.FindAll("[data-testid^=nav-]").Select(e => e.GetAttribute("data-testid"))
-            .ShouldBe(["nav-queue", "nav-register", "nav-dashboard", "nav-administration"]);
+            .ShouldBe(["nav-queue", "nav-subjects", "nav-register", "nav-dashboard", "nav-administration"]);
     }
 
     [Fact]
