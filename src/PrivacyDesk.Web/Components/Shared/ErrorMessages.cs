@@ -14,10 +14,27 @@ public static class ErrorMessages
         var text = localizer["Error." + error.Code];
         if (!text.ResourceNotFound)
         {
-            return text;
+            return Fill(text, error.Arguments);
         }
         // Domain rules carry their own Dutch and English sentences.
         return ErrorCatalog.Message(error, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName) ?? localizer["Error.unexpected"];
+    }
+
+    /// <summary>Placeholders are <c>{name}</c>; a <c>{when}</c> holding an ISO 8601 moment is shown as the clock time at its own offset.</summary>
+    private static string Fill(string text, IReadOnlyDictionary<string, string>? arguments)
+    {
+        if (arguments is null)
+        {
+            return text;
+        }
+        foreach (var (key, value) in arguments)
+        {
+            var shown = key == "when" && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var moment)
+                ? moment.DateTime.ToString("g", CultureInfo.CurrentCulture)
+                : value;
+            text = text.Replace("{" + key + "}", shown, StringComparison.Ordinal);
+        }
+        return text;
     }
 
     /// <summary>The messages for one form field, joined; null when the field has none.</summary>
