@@ -32,6 +32,7 @@ public static class ControllerErrors
     public static readonly Error DpoEmailRequired = new("controller.dpo_email.required", Fields.DpoEmail);
     public static readonly Error DpoEmailInvalid = new("controller.dpo_email.invalid", Fields.DpoEmail);
     public static readonly Error OfficeDaysRequired = new("controller.office_hours.no_days", Fields.OfficeDays);
+    public static readonly Error OfficeHoursTimeRequired = new("controller.office_hours.time_required", Fields.OfficeHours);
     public static readonly Error OfficeHoursClosesBeforeOpening = new("controller.office_hours.closes_before_opening", Fields.OfficeHours);
     public static readonly Error TimeZoneUnknown = new("controller.time_zone.unknown", Fields.TimeZoneId);
     public static readonly Error DueSoonDaysOutOfRange = new("controller.due_soon.out_of_range", Fields.DueSoonDays);
@@ -74,6 +75,9 @@ public static class ControllerErrors
         [OfficeDaysRequired.Code] = new(
             "Kies ten minste één dag waarop het kantoor open is.",
             "Choose at least one day on which the office is open."),
+        [OfficeHoursTimeRequired.Code] = new(
+            "Vul een openingstijd en een sluitingstijd in, bijvoorbeeld 09:00 en 17:00.",
+            "Enter an opening and a closing time, for example 09:00 and 17:00."),
         [OfficeHoursClosesBeforeOpening.Code] = new(
             "De sluitingstijd moet na de openingstijd liggen.",
             "The closing time must be after the opening time."),

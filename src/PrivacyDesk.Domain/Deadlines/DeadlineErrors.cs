@@ -15,6 +15,7 @@ public static class DeadlineErrors
     public static readonly Error DueSoonDaysNegative = new("deadline.policy.due_soon_negative", "DueSoonDays");
     public static readonly Error ClosingDayDescriptionRequired = new("deadline.closing_day.description_required", "Description");
     public static readonly Error ClosingDayDescriptionTooLong = new("deadline.closing_day.description_too_long", "Description");
+    public static readonly Error ClosingDayDateRequired = new("deadline.closing_day.date_required", "Date");
     public static readonly Error ClosingDayInThePast = new("deadline.closing_day.in_the_past", "Date");
     public static readonly Error ClosingDayDuplicate = new("deadline.closing_day.duplicate", "Date");
     public static readonly Error ClosingDayNotAWorkingDay = new("deadline.closing_day.not_a_working_day", "Date");
@@ -52,6 +53,9 @@ public static class DeadlineErrors
         [ClosingDayDescriptionTooLong.Code] = new(
             $"De omschrijving mag hoogstens {CompanyClosingDay.DescriptionMaxLength} tekens lang zijn.",
             $"The description can be at most {CompanyClosingDay.DescriptionMaxLength} characters long."),
+        [ClosingDayDateRequired.Code] = new(
+            "Kies de datum van de sluitingsdag.",
+            "Choose the date of the closing day."),
         [ClosingDayInThePast.Code] = new(
             "Deze datum is al voorbij; plan een sluitingsdag vandaag of later.",
             "This date has passed; plan a closing day for today or later."),
