@@ -1,4 +1,0 @@
-namespace PrivacyDesk.Web;
-
-/// <summary>Marker for the strings of the controller profile and calendar pages in Resources/SettingsText(.nl).resx.</summary>
-public sealed class SettingsText;
