@@ -19,6 +19,7 @@ public static class UserInterfaceSetup
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<StaffAdministration>();
         services.AddScoped<StaffAccountAudit>();
+        services.AddScoped<PrivacyDesk.Web.Features.Requests.CaseObligations>();
         return services;
     }
 }
