@@ -48,7 +48,7 @@ public sealed class CollectionExtractFile
             Id = Guid.CreateVersion7(),
             RequestId = requestId,
             TaskId = taskId,
-            FileName = Path.GetFileName(fileName.Trim()) is { Length: <= DataCollectionTask.FileNameMaxLength } name ? name : "extract",
+            FileName = DataCollectionTask.CleanFileName(fileName),
             Format = format,
             Sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)),
             RowCount = rowCount,

@@ -77,6 +77,19 @@ public sealed class DataCollectionTask
 
     public bool IsOpen => Status == DataCollectionStatus.Open;
 
+    /// <summary>The bare file name, whichever operating system's path the browser sent, cut to the column length.</summary>
+    public static string CleanFileName(string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(fileName);
+        var name = fileName.Trim();
+        name = name[(name.LastIndexOfAny(['/', '\\']) + 1)..];
+        if (name.Length == 0)
+        {
+            name = "extract";
+        }
+        return name.Length <= FileNameMaxLength ? name : name[^FileNameMaxLength..];
+    }
+
     internal void Reschedule(string? contact, DateOnly dueOn)
     {
         Contact = contact;

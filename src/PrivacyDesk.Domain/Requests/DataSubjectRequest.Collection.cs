@@ -95,7 +95,7 @@ public sealed partial class DataSubjectRequest
         }
         var task = found.Value;
         var before = Fields(("taskId", task.Id.ToString()), ("collectionStatus", task.Status.ToString()), ("sha256", task.ExtractSha256));
-        task.ReceiveExtract(receipt with { FileName = TrimFileName(receipt.FileName) }, actor.Id, actor.Name, at);
+        task.ReceiveExtract(receipt with { FileName = DataCollectionTask.CleanFileName(receipt.FileName) }, actor.Id, actor.Name, at);
         // The file name may itself hold a name; the trail keeps the hash, size and count only.
         Audit(CollectionActions.ExtractReceived, actor, at, before, Fields(
             ("taskId", task.Id.ToString()),
@@ -172,11 +172,5 @@ public sealed partial class DataSubjectRequest
         return !mustBeOpen || task.IsOpen
             ? Result<DataCollectionTask>.Of(task)
             : Result<DataCollectionTask>.Failure(CollectionErrors.TaskClosed);
-    }
-
-    private static string TrimFileName(string fileName)
-    {
-        var name = Path.GetFileName(fileName.Trim());
-        return name.Length <= DataCollectionTask.FileNameMaxLength ? name : name[^DataCollectionTask.FileNameMaxLength..];
     }
 }
