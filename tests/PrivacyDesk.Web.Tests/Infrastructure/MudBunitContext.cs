@@ -46,6 +46,9 @@ public abstract class MudBunitContext : BunitContext
         return _user;
     }
 
+    /// <summary>Signs in a real member of staff (e.g. from <see cref="Callers.ForAsync"/>), so server-side checks see their id.</summary>
+    protected void SignIn(ClaimsPrincipal user) => _user = user;
+
     /// <summary>Renders the Mud providers; render them before the component under test.</summary>
     protected IRenderedComponent<MudDialogProvider> RenderProviders()
     {

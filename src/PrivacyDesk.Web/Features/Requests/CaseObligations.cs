@@ -337,10 +337,15 @@ public sealed class CaseObligations(IServiceScopeFactory scopes, TimeProvider cl
     public Task<Result> ProposeRefusalAsync(ClaimsPrincipal caller, Guid requestId, long version, RefusalInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return input.Ground is not { } ground
-            ? Task.FromResult(Result.Failure(RefusalGroundRequired))
-            : ChangeAsync(caller, requestId, version, (_, request, actor, at) =>
-                Task.FromResult(request.ProposeRejection(actor, at, ground, input.Explanation ?? "", input.LegalReference)), cancellationToken);
+        if (input.Ground is not { } ground)
+        {
+            // Every missing field at once, so the dialog can mark them all.
+            return Task.FromResult(Result.Failure(string.IsNullOrWhiteSpace(input.Explanation)
+                ? [RefusalGroundRequired, RequestErrors.RejectionExplanationRequired]
+                : [RefusalGroundRequired]));
+        }
+        return ChangeAsync(caller, requestId, version, (_, request, actor, at) =>
+            Task.FromResult(request.ProposeRejection(actor, at, ground, input.Explanation ?? "", input.LegalReference)), cancellationToken);
     }
 
     public Task<Result> WithdrawAsync(ClaimsPrincipal caller, Guid requestId, long version, string? reason, CancellationToken cancellationToken = default) =>
