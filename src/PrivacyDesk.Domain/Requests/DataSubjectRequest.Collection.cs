@@ -138,8 +138,10 @@ public sealed partial class DataSubjectRequest
     private List<Error> CollectionScheduleErrors(DateOnly today, DateOnly dueOn, string? contact)
     {
         var errors = new List<Error>();
-        // The answer is built from the extracts, so they must be in before the deadline that binds now.
-        if (dueOn > EffectiveDueOn)
+        // The answer is built from the extracts, so they must be in before the deadline that binds now;
+        // once that has passed, the answer is late already and the data are due today.
+        var latest = EffectiveDueOn >= today ? EffectiveDueOn : today;
+        if (dueOn > latest)
         {
             errors.Add(CollectionErrors.DueAfterDeadline with
             {

@@ -51,6 +51,16 @@ public sealed class DataCollectionTests
     }
 
     [Fact]
+    public void OnceTheDeadlineHasPassedTheDataAreDueToday()
+    {
+        var request = InStatus(RequestStatus.InProgress);
+        var late = DueOn.AddDays(3);
+
+        request.PlanDataCollection(Officer, At(3), late, ["CRM"], late.AddDays(1)).ShouldFailWith(CollectionErrors.DueAfterDeadline);
+        request.PlanDataCollection(Officer, At(3), late, ["CRM"], late).ShouldSucceed();
+    }
+
+    [Fact]
     public void RefusesADueDateInThePast()
     {
         var request = InStatus(RequestStatus.InProgress);

@@ -111,6 +111,8 @@ public sealed class CaseObligations(IServiceScopeFactory scopes, TimeProvider cl
             var purposes = await db.Purposes.AsNoTracking().ToListAsync(cancellationToken);
             var names = purposes.ToDictionary(purpose => purpose.Id, purpose => purpose.Name);
             var rows = request.RecipientNotifications
+                .OrderBy(n => names.GetValueOrDefault(n.PurposeId)?.Nl, StringComparer.CurrentCulture)
+                .ThenBy(n => n.RecipientName, StringComparer.CurrentCulture)
                 .Select(n => new RecipientRow(n.Id, n.RecipientName, n.Kind, names.GetValueOrDefault(n.PurposeId, new LocalizedText("?", "?")), n.Status, n.ExemptionReason, n.ClosedAt))
                 .ToList();
             var subject = await db.DataSubjects.AsNoTracking().SingleOrDefaultAsync(s => s.Id == request.SubjectId, cancellationToken);
