@@ -59,6 +59,10 @@ public abstract class MudBunitContext : BunitContext
 
     private IRenderedComponent<MudPopoverProvider>? _popovers;
 
+    /// <summary>An element that opened in a popover (a menu item to click), which renders in the provider, not the component.</summary>
+    protected AngleSharp.Dom.IElement FindInProviders(string selector) =>
+        (_popovers ?? throw new InvalidOperationException("Call RenderProviders first.")).Find(selector);
+
     /// <summary>The texts of elements that opened in a popover (menus, selects), which render in the provider, not the component.</summary>
     protected IReadOnlyList<string> FindAllInProviders(string selector) =>
         [.. (_popovers ?? throw new InvalidOperationException("Call RenderProviders first.")).FindAll(selector).Select(e => e.TextContent.Trim())];

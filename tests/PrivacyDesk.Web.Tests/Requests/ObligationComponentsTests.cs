@@ -233,4 +233,26 @@ public sealed class ObligationComponentsTests : MudBunitContext, IAsyncLifetime
         menu.WaitForAssertion(() => FindAllInProviders("[data-testid=action-extend-why]").Single().ShouldContain("De oorspronkelijke termijn"));
         FindAllInProviders("[data-testid=action-withdraw-why]").ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task ExtendingThroughTheMenuSavesAndTellsThePageToReload()
+    {
+        var requestId = await ObligationCases.CreateAsync(_factory, RequestType.Access);
+        var provider = RenderProviders();
+        var changed = 0;
+        var menu = Render<CaseActionsMenu>(p => p.Add(c => c.RequestId, requestId).Add(c => c.Changed, () => changed++));
+        menu.WaitForElement("[data-testid=case-actions]");
+
+        menu.Find("[data-testid=case-actions] button").Click();
+        menu.WaitForAssertion(() => FindAllInProviders("[data-testid=action-extend]").ShouldNotBeEmpty());
+        await menu.InvokeAsync(() => FindInProviders("[data-testid=action-extend]").Click());
+        provider.WaitForElement("[data-testid=extend-dialog]");
+        provider.Find("[data-testid=reason-complexity]").Click();
+        provider.Find("[data-testid=field-explanation]").Input("Gegevens uit acht systemen.");
+        provider.Find("[data-testid=dialog-save]").Click();
+
+        provider.WaitForAssertion(() => provider.FindAll("[data-testid=extend-dialog]").ShouldBeEmpty());
+        menu.WaitForAssertion(() => changed.ShouldBe(1));
+        (await ObligationCases.LoadAsync(_factory, requestId)).Extension!.Reason.ShouldBe(PrivacyDesk.Domain.Deadlines.ExtensionReason.Complexity);
+    }
 }
