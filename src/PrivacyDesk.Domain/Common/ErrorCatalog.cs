@@ -27,6 +27,7 @@ public static class ErrorCatalog
     [
         DeadlineErrors.Messages,
         RequestErrors.Messages,
+        CollectionErrors.Messages,
         Register.RegisterErrors.Messages,
         Subjects.SubjectErrors.Messages,
         Rights.RightsErrors.Messages,

@@ -1,6 +1,7 @@
 using MudBlazor;
 using MudBlazor.Services;
 using PrivacyDesk.Web.Features.Administration;
+using PrivacyDesk.Web.Features.Requests;
 using PrivacyDesk.Web.Features.Settings;
 
 namespace PrivacyDesk.Web.Hosting;
@@ -23,6 +24,7 @@ public static class UserInterfaceSetup
         services.AddSingleton<ControllerSettings>();
         services.AddScoped<ControllerProfileAdministration>();
         services.AddScoped<CompanyCalendar>();
+        services.AddScoped<CaseObligations>();
         return services;
     }
 }
