@@ -204,4 +204,37 @@ public sealed class RegisterPagesTests : MudBunitContext, IAsyncLifetime
         page.Find("[data-testid=section-basis-c]").TextContent.ShouldContain("Bij wettelijke verplichting moet de wetsbepaling zijn vastgelegd");
         page.Find("[data-testid=field-name-nl]").GetAttribute("value").ShouldBe("Identiteit en rekening");
     }
+
+    [Fact]
+    public async Task TheHistoryShowsWhoChangedWhatAndWhenNewestFirst()
+    {
+        var lead = await Callers.ForAsync(_factory, "lead@privacydesk.test");
+        var kyc = (await _register.GetAsync(lead, "identity-verification")).Value;
+        var form = PurposeForm.From(kyc.Definition);
+        form.RetentionAmount = 7;
+        (await _register.SaveAsync(lead, kyc.Id, kyc.ConcurrencyStamp, form)).IsSuccess.ShouldBeTrue();
+
+        var history = Render<PurposeHistory>(p => p.Add(h => h.Caller, lead).Add(h => h.PurposeId, kyc.Id));
+
+        history.WaitForAssertion(() => history.FindAll("[data-testid=history-entry]").Count.ShouldBe(3));
+        var entries = history.FindAll("[data-testid=history-entry]");
+        entries.Select(e => e.GetAttribute("data-action")).ShouldBe(["register.purpose.retention_set", "register.purpose.activated", "register.purpose.drafted"]);
+        entries[0].TextContent.ShouldContain("Bewaartermijn gewijzigd");
+        entries[0].TextContent.ShouldContain("Fatima El Amrani");
+        entries[0].QuerySelector("[data-testid=history-before]")!.TextContent.ShouldStartWith("5 years");
+        entries[0].QuerySelector("[data-testid=history-after]")!.TextContent.ShouldStartWith("7 years");
+        entries[1].TextContent.ShouldContain("Concept");
+        entries[1].TextContent.ShouldContain("Actief");
+    }
+
+    [Theory]
+    [InlineData(LocalizationSetup.Dutch, "25 nov. 2026", "5 mei 2027")]
+    [InlineData(LocalizationSetup.English, "25 Nov 2026", "5 May 2027")]
+    public void DatesAreWrittenTheWayTheReadersLanguageWritesThem(string culture, string november, string may)
+    {
+        UseCulture(culture);
+
+        RegisterLabels.Date(new DateOnly(2026, 11, 25)).ShouldBe(november);
+        RegisterLabels.Date(new DateOnly(2027, 5, 5)).ShouldBe(may);
+    }
 }

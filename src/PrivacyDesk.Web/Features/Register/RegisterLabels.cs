@@ -28,9 +28,27 @@ public static class RegisterLabels
     }
 
     /// <summary>A date as a Dutch reader expects it ("25 nov. 2026"), in the current culture.</summary>
-    public static string Date(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.CurrentCulture);
+    public static string Date(DateOnly date) => date.ToString("d MMM yyyy", DateCulture);
 
-    public static string Date(DateTimeOffset moment) => moment.ToString("d MMM yyyy", CultureInfo.CurrentCulture);
+    public static string Date(DateTimeOffset moment) => moment.ToString("d MMM yyyy", DateCulture);
 
-    public static string DateTime(DateTimeOffset moment) => moment.ToString("d MMM yyyy HH:mm", CultureInfo.CurrentCulture);
+    public static string DateTime(DateTimeOffset moment) => moment.ToString("d MMM yyyy HH:mm", DateCulture);
+
+    /// <summary>
+    /// The current culture, except that Dutch abbreviates months with a full stop ("nov.", but "mei"),
+    /// as Dutch style guides and CLDR write them; .NET's nl-NL month abbreviations have none.
+    /// </summary>
+    public static CultureInfo DateCulture =>
+        CultureInfo.CurrentCulture.TwoLetterISOLanguageName == "nl" ? DutchDates : CultureInfo.CurrentCulture;
+
+    private static readonly CultureInfo DutchDates = CreateDutchDates();
+
+    private static CultureInfo CreateDutchDates()
+    {
+        var culture = (CultureInfo)CultureInfo.GetCultureInfo("nl-NL").Clone();
+        string[] months = ["jan.", "feb.", "mrt.", "apr.", "mei", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec.", ""];
+        culture.DateTimeFormat.AbbreviatedMonthNames = months;
+        culture.DateTimeFormat.AbbreviatedMonthGenitiveNames = months;
+        return CultureInfo.ReadOnly(culture);
+    }
 }
