@@ -288,7 +288,9 @@ public sealed class ProcessingRegisterServiceTests : IAsyncLifetime
         kyc.ShouldContain("c · Wettelijke verplichting | f · Gerechtvaardigd belang");
         kyc.ShouldContain("Wwft art. 33");
         lines.ShouldContain(l => l.Contains("Autoriteit Financiële Markten (AFM) (toezichthouder, NL)", StringComparison.Ordinal));
-        lines.Single(l => l.StartsWith("security;", StringComparison.Ordinal)).ShouldContain("Concept");
+        var security = lines.Single(l => l.StartsWith("security;", StringComparison.Ordinal));
+        security.ShouldContain(";Concept;Het doel heeft geen rechtsgrond (art. 6 lid 1 AVG).");
+        security.ShouldContain("1 maand na het verzamelen");
         var exported = await WithDbAsync(db => db.AuditEvents.SingleAsync(e => e.Action == ProcessingRegisterService.ExportedAction));
         exported.ActorName.ShouldBe("Pieter Bakker");
         exported.Details!.ShouldContain("\"purposes\":13");

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Localization;
+using PrivacyDesk.Domain.Common;
 using PrivacyDesk.Domain.Register;
 
 namespace PrivacyDesk.Web.Features.Register;
@@ -19,7 +20,7 @@ public static class Art30Csv
     /// <summary>The column header keys (resource <c>Csv.&lt;key&gt;</c>), in order.</summary>
     public static IReadOnlyList<string> Columns { get; } =
     [
-        "Key", "NameNl", "NameEn", "Status", "Description", "LawfulBases", "BasisEvidence", "SubjectCategories", "DataCategories",
+        "Key", "NameNl", "NameEn", "Status", "Violations", "Description", "LawfulBases", "BasisEvidence", "SubjectCategories", "DataCategories",
         "Recipients", "Transfers", "Retention", "RetentionGround", "AutomatedDecisionMaking", "SpecialCategoryData", "CriminalData",
         "Anonymised", "DirectMarketing", "AutomatedMeans", "SourceSystems", "ActivatedOn", "RetiredOn", "RetirementReason",
     ];
@@ -38,6 +39,7 @@ public static class Art30Csv
                 p.Name.Nl,
                 p.Name.En,
                 text.Status(p.Status),
+                List(p.Violations().Select(v => ErrorCatalog.Message(v, language) ?? v.Code)),
                 p.Description.In(language),
                 List(p.LawfulBases.OrderBy(b => b.Kind).Select(b => text.Basis(b.Kind))),
                 List(p.LawfulBases.OrderBy(b => b.Kind).Select(b => Evidence(b, text))),
@@ -46,7 +48,7 @@ public static class Art30Csv
                 List(p.Recipients.Select(r => $"{r.Name} ({text.Label(r.Kind)}, {r.Country})")),
                 List(p.Transfers.Select(t => $"{t.Recipient} ({t.Country}): "
                     + (t.Safeguard is { } s ? text.Label(s) : text["Csv.NoSafeguard"]) + (t.Details is null ? "" : $", {t.Details}"))),
-                p.Retention is { } r ? text["Csv.RetentionValue", r.Amount, text.Label(r.Unit), text.Label(r.Start)] : "",
+                p.Retention is { } r ? text["Csv.RetentionValue", r.Amount, Unit(r, text), text.Label(r.Start)] : "",
                 p.Retention?.Ground ?? "",
                 Automated(p.AutomatedDecisionMaking, text),
                 p.SpecialCategoryData is { } sc
@@ -88,6 +90,9 @@ public static class Art30Csv
         ? text["Common.No"]
         : text["Csv.AutomatedValue", text.YesNo(adm.InvolvesProfiling), text.YesNo(adm.SolelyAutomatedWithSignificantEffect),
             adm.Ground is { } g ? text.Label(g) : "-", adm.HumanInterventionRoute ?? "-"];
+
+    private static string Unit(RetentionPeriod retention, IStringLocalizer<RegisterText> text) =>
+        retention.Amount == 1 ? text[$"RetentionUnit.{retention.Unit}.One"] : text.Label(retention.Unit);
 
     private static string Day(DateTimeOffset moment, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(moment, zone).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
