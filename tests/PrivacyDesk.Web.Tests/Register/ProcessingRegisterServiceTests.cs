@@ -214,6 +214,27 @@ public sealed class ProcessingRegisterServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ANewPurposeStartsAsADraftAndABadOrTakenKeyIsRefusedWithEveryProblemAtOnce()
+    {
+        var bad = await _register.CreateAsync(_officer, new NewPurpose("Klant Opnames!", "Gespreksopnamen", "", "Opnemen van telefoongesprekken.", "Recording calls."));
+        var taken = await _register.CreateAsync(_officer, new NewPurpose("security", "Beveiliging 2", "Security 2", "x", "y"));
+        var byAuditor = await _register.CreateAsync(_auditor, new NewPurpose("call-recordings", "Gespreksopnamen", "Call recordings", "x", "y"));
+
+        bad.Errors.Select(e => e.Code).ShouldBe([RegisterErrors.KeyInvalid.Code, RegisterErrors.NameMissing.Code], ignoreOrder: true);
+        taken.Errors.ShouldHaveSingleItem().Code.ShouldBe(RegisterErrors.KeyTaken.Code);
+        byAuditor.Errors.ShouldHaveSingleItem().Code.ShouldBe("auth.forbidden");
+
+        var created = await _register.CreateAsync(_officer, new NewPurpose(" Call-Recordings ", "Gespreksopnamen", "Call recordings", "Opnemen van telefoongesprekken.", "Recording calls."));
+
+        created.Value.ShouldBe("call-recordings");
+        var draft = await DetailAsync("call-recordings");
+        draft.Status.ShouldBe(PurposeStatus.Draft);
+        draft.Violations.Select(v => v.Code).ShouldBe([RegisterErrors.BasisMissing.Code, RegisterErrors.RetentionMissing.Code]);
+        (await _register.HistoryAsync(_officer, draft.Id)).Value.Single().Action.ShouldBe("register.purpose.drafted");
+        (await _register.ListAsync(_officer)).Value.Count.ShouldBe(14);
+    }
+
+    [Fact]
     public async Task ListsEveryPurposeWithCountsAndFiltersByStatusAndAccentBlindName()
     {
         var all = (await _register.ListAsync(_auditor)).Value;

@@ -37,6 +37,9 @@ public sealed record FieldChange(string Field, string? Before, string? After);
 /// <summary>One audit event of a purpose, for the history tab.</summary>
 public sealed record PurposeHistoryEntry(DateTimeOffset At, string ActorName, string Action, IReadOnlyList<FieldChange> Changes, string? Reason);
 
+/// <summary>What a new purpose starts with; everything else is filled in on its page before activation.</summary>
+public sealed record NewPurpose(string Key, string NameNl, string NameEn, string DescriptionNl, string DescriptionEn);
+
 /// <summary>The Art. 30 record as a file to download.</summary>
 public sealed record RegisterExport(string FileName, byte[] Content);
 
@@ -108,6 +111,57 @@ public sealed class ProcessingRegisterService(
         var p = found.Purpose;
         return Result.Success(new PurposeDetail(
             p.Id, p.Key, p.Status, p.Definition, p.Violations(), p.Warnings(Today()), p.ActivatedAt, p.RetiredAt, p.RetirementReason, found.Stamp));
+    }
+
+    /// <summary>Drafts a new purpose; every problem with the key and the names is returned at once.</summary>
+    public async Task<Result<string>> CreateAsync(ClaimsPrincipal caller, NewPurpose input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (!caller.Has(Permission.EditRegister))
+        {
+            return Result<string>.Failure(Forbidden);
+        }
+        var actor = caller.ToActor();
+        var key = (input.Key ?? "").Trim().ToLowerInvariant();
+        var definition = new PurposeDefinition(key,
+            new LocalizedText((input.NameNl ?? "").Trim(), (input.NameEn ?? "").Trim()),
+            new LocalizedText((input.DescriptionNl ?? "").Trim(), (input.DescriptionEn ?? "").Trim()));
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
+        try
+        {
+            return await db.InTransactionAsync(async () =>
+            {
+                var drafted = Purpose.Draft(definition, actor, clock.GetUtcNow());
+                var errors = drafted.Errors.ToList();
+                if (await db.Purposes.AnyAsync(p => p.Key == key, cancellationToken))
+                {
+                    errors.Add(RegisterErrors.KeyTaken);
+                }
+                if (errors.Count > 0)
+                {
+                    return Result<string>.Failure(errors);
+                }
+                db.Purposes.Add(drafted.Value);
+                await db.SaveChangesAsync(cancellationToken);
+                return Result.Success(key);
+            }, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone else drafted the same key between our check and our insert (unique index).
+            if (await KeyExistsAsync(key, cancellationToken))
+            {
+                return Result<string>.Failure(RegisterErrors.KeyTaken);
+            }
+            throw;
+        }
+    }
+
+    private async Task<bool> KeyExistsAsync(string key, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>().Purposes.AnyAsync(p => p.Key == key, cancellationToken);
     }
 
     /// <summary>
