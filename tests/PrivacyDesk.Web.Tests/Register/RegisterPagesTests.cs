@@ -155,7 +155,7 @@ public sealed class RegisterPagesTests : MudBunitContext, IAsyncLifetime
         }));
 
         provider.WaitForAssertion(() => provider.FindAll("[data-testid=violation-item]").Count.ShouldBe(5));
-        provider.Find("[data-testid=violation-summary]").TextContent.ShouldContain("Los eerst deze 5 punt(en) op");
+        provider.Find("[data-testid=violation-summary]").TextContent.ShouldContain("Los eerst deze 5 punten op");
         var texts = provider.FindAll("[data-testid=violation-text]").Select(e => e.TextContent).ToList();
         texts.ShouldContain("Bij gerechtvaardigd belang ontbreekt de belangenafweging (LIA).");
         texts.ShouldContain("Bij wettelijke verplichting moet de wetsbepaling zijn vastgelegd (wet en artikel, bijvoorbeeld Wwft art. 33).");
@@ -200,7 +200,7 @@ public sealed class RegisterPagesTests : MudBunitContext, IAsyncLifetime
         page.Find("[data-testid=legal-provision]").Change("");
         page.Find("[data-testid=save-purpose]").Click();
 
-        page.WaitForAssertion(() => page.Find("[data-testid=save-errors]").TextContent.ShouldContain("Niet opgeslagen: eerst 1 punt(en) oplossen."));
+        page.WaitForAssertion(() => page.Find("[data-testid=save-errors]").TextContent.ShouldContain("Niet opgeslagen: eerst 1 punt oplossen."));
         page.Find("[data-testid=section-basis-c]").TextContent.ShouldContain("Bij wettelijke verplichting moet de wetsbepaling zijn vastgelegd");
         page.Find("[data-testid=field-name-nl]").GetAttribute("value").ShouldBe("Identiteit en rekening");
     }

@@ -21,6 +21,13 @@ public static class RegisterLabels
         return found.ResourceNotFound ? value.ToString() : found.Value;
     }
 
+    /// <summary>The sentence for <paramref name="count"/> things: key <c>&lt;key&gt;.One</c> for exactly one, <c>&lt;key&gt;</c> with the number otherwise.</summary>
+    public static string Count(this IStringLocalizer<RegisterText> text, string key, int count)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return count == 1 ? text[key + ".One"] : text[key, count];
+    }
+
     public static string YesNo(this IStringLocalizer<RegisterText> text, bool value)
     {
         ArgumentNullException.ThrowIfNull(text);
