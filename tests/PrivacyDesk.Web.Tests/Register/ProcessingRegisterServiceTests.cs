@@ -318,6 +318,22 @@ public sealed class ProcessingRegisterServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnEnglishUserGetsTheArt30CsvWithEnglishHeadersAndLabels()
+    {
+        using var client = await SignedInClient.CreateAsync(_factory, "officer@privacydesk.test");
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-GB");
+
+        var bytes = await client.GetByteArrayAsync(new Uri(RegisterEndpoints.Art30CsvPath, UriKind.Relative));
+
+        var lines = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        lines[0].Split(';').ShouldContain("Purpose of the processing (Art. 30(1)(b))");
+        var kyc = lines.Single(l => l.StartsWith("identity-verification;", StringComparison.Ordinal));
+        kyc.ShouldContain(";Active;");
+        kyc.ShouldContain("c · Legal obligation | f · Legitimate interest");
+        kyc.ShouldContain("Customer due diligence (KYC)");
+    }
+
+    [Fact]
     public async Task TheCsvExportIsClosedToAdministratorsAndToAnonymousCallers()
     {
         using var admin = await SignedInClient.CreateAsync(_factory, "admin@privacydesk.test");
