@@ -221,8 +221,10 @@ public sealed class RegisterPagesTests : MudBunitContext, IAsyncLifetime
         entries.Select(e => e.GetAttribute("data-action")).ShouldBe(["register.purpose.retention_set", "register.purpose.activated", "register.purpose.drafted"]);
         entries[0].TextContent.ShouldContain("Bewaartermijn gewijzigd");
         entries[0].TextContent.ShouldContain("Fatima El Amrani");
-        entries[0].QuerySelector("[data-testid=history-before]")!.TextContent.ShouldStartWith("5 years");
-        entries[0].QuerySelector("[data-testid=history-after]")!.TextContent.ShouldStartWith("7 years");
+        entries[0].QuerySelector("[data-testid=history-before]")!.TextContent.ShouldStartWith("5 jaar na het einde van de relatie, ");
+        entries[0].QuerySelector("[data-testid=history-after]")!.TextContent.ShouldStartWith("7 jaar na het einde van de relatie, ");
+        entries[2].TextContent.ShouldContain("(f) gerechtvaardigd belang: ");
+        entries[2].TextContent.ShouldContain("(herbeoordeling 2027-06-30)");
         entries[1].TextContent.ShouldContain("Concept");
         entries[1].TextContent.ShouldContain("Actief");
     }
