@@ -104,6 +104,7 @@ public sealed record IdentityCheckView(
 /// <summary>One purpose that processes the subject's data: what the law requires, what may be decided, what was.</summary>
 public sealed record PurposeRow(
     Guid PurposeId,
+    string Key,
     LocalizedText Name,
     IReadOnlyList<LawfulBasisKind> Bases,
     Requirement Requirement,

@@ -247,6 +247,7 @@ public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider cloc
 
     private static PurposeRow Row(RequestType right, Purpose purpose, PurposeAssessment assessment, PurposeDecision? decision) => new(
         purpose.Id,
+        purpose.Key,
         purpose.Name,
         [.. purpose.LawfulBases.Select(b => b.Kind)],
         assessment.Requirement,
