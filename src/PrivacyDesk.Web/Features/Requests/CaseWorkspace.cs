@@ -9,6 +9,7 @@ using PrivacyDesk.Domain.Register;
 using PrivacyDesk.Domain.Requests;
 using PrivacyDesk.Domain.Rights;
 using PrivacyDesk.Domain.Staff;
+using PrivacyDesk.Domain.Subjects;
 using PrivacyDesk.Web.Features.Common;
 using PrivacyDesk.Web.Hosting;
 
@@ -169,10 +170,7 @@ public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider cloc
         var sla = new SlaEvaluator(new HolidayCalendar(closingDays), policy).Evaluate(request.EffectiveDueOn, today, answeredOn);
         var deadline = new CaseDeadline(request.ReceivedOn, request.DueOn, request.ExtendedDueOn, sla);
 
-        var assessment = RightsEngine.Assess(request.Type, subject, register, today);
-        var purposes = subject.ProcessingPurposes(register).ToDictionary(p => p.Id);
-        var decisions = request.CurrentDecisions.ToDictionary(d => d.PurposeId);
-        var rows = assessment.Purposes.Select(a => Row(request.Type, purposes[a.PurposeId], a, decisions.GetValueOrDefault(a.PurposeId))).ToList();
+        var rows = Rows(request.Type, subject, register, today, request.CurrentDecisions);
 
         var timeline = await TimelineAsync(db, request.Id, cancellationToken);
         var can = Abilities(actor, request, rows);
@@ -243,6 +241,18 @@ public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider cloc
             }
         }
         return details;
+    }
+
+    /// <summary>One row per Active purpose that processes the subject's data: the law's answer, the allowed decisions, the current decision.</summary>
+    public static List<PurposeRow> Rows(
+        RequestType right, DataSubject subject, IReadOnlyList<Purpose> register, DateOnly on, IReadOnlyList<PurposeDecision> currentDecisions)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(currentDecisions);
+        var assessment = RightsEngine.Assess(right, subject, register, on);
+        var purposes = subject.ProcessingPurposes(register).ToDictionary(p => p.Id);
+        var decisions = currentDecisions.ToDictionary(d => d.PurposeId);
+        return [.. assessment.Purposes.Select(a => Row(right, purposes[a.PurposeId], a, decisions.GetValueOrDefault(a.PurposeId)))];
     }
 
     private static PurposeRow Row(RequestType right, Purpose purpose, PurposeAssessment assessment, PurposeDecision? decision) => new(
