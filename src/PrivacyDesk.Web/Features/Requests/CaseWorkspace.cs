@@ -190,7 +190,7 @@ public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider cloc
             request.HandlerName,
             request.ApprovedByName,
             request.ApprovedAt,
-            request.IdentityRequestedAt,
+            request.IdentityRequestedAt is { } identityRequested ? Local(identityRequested) : null,
             [.. request.IdentityVerifications.Select(v => new IdentityCheckView(
                 v.Id, v.Method, v.Outcome, v.VerifiedByName, Local(v.VerifiedAt), v.Notes, v.IdCopy is not null,
                 v.IdCopy?.DeletedAt is { } deleted ? Local(deleted) : null, v.IdCopy?.DeletionConfirmedByName))],
