@@ -15,7 +15,7 @@ public sealed class CaseWorkspacePageTests : MudBunitContext, IAsyncLifetime
     private static readonly string[] ActionTestIds =
     [
         "take-case", "record-identity", "request-proof", "start-processing", "record-decision", "submit-for-approval",
-        "approve", "send-back", "mark-responded", "add-note", "confirm-id-copy-deleted",
+        "approve", "send-back", "mark-responded", "add-note", "confirm-id-copy-deleted", "generate-document",
     ];
 
     private readonly PrivacyDeskAppFactory _factory = new();
