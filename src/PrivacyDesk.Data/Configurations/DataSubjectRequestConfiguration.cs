@@ -103,6 +103,19 @@ internal sealed class DataSubjectRequestConfiguration : IEntityTypeConfiguration
             t.HasIndex(x => new { x.Status, x.DueOn });
         });
         builder.Navigation(r => r.CollectionTasks).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.OwnsMany(r => r.Notes, n =>
+        {
+            n.ToTable("RequestNotes");
+            n.WithOwner().HasForeignKey("RequestId");
+            n.HasKey(x => x.Id);
+            n.Property(x => x.Id).ValueGeneratedNever();
+            n.Property(x => x.Text).HasMaxLength(CaseNote.TextMaxLength).IsRequired();
+            n.Property(x => x.AuthorId).HasMaxLength(DataSubjectRequest.ActorIdMaxLength).IsRequired();
+            n.Property(x => x.AuthorName).HasMaxLength(DataSubjectRequest.ActorNameMaxLength).IsRequired();
+            // The case page lists a case's notes newest first.
+            n.HasIndex("RequestId", nameof(CaseNote.WrittenAt));
+        });
+        builder.Navigation(nameof(DataSubjectRequest.Notes)).UsePropertyAccessMode(PropertyAccessMode.Field);
         foreach (var navigation in new[] { nameof(DataSubjectRequest.IdentityVerifications), nameof(DataSubjectRequest.Decisions), nameof(DataSubjectRequest.Reviews), nameof(DataSubjectRequest.RecipientNotifications) })
         {
             builder.Navigation(navigation).UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -912,6 +912,42 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("PrivacyDesk.Domain.Requests.DataSubjectRequest", b =>
                 {
+                    b.OwnsMany("PrivacyDesk.Domain.Requests.CaseNote", "Notes", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("AuthorId")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)");
+
+                            b1.Property<string>("AuthorName")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("nvarchar(256)");
+
+                            b1.Property<Guid>("RequestId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("nvarchar(4000)");
+
+                            b1.Property<DateTimeOffset>("WrittenAt")
+                                .HasColumnType("datetimeoffset");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("RequestId", "WrittenAt");
+
+                            b1.ToTable("RequestNotes", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RequestId");
+                        });
+
                     b.OwnsMany("PrivacyDesk.Domain.Requests.DataCollectionTask", "CollectionTasks", b1 =>
                         {
                             b1.Property<Guid>("Id")
@@ -1181,6 +1217,8 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                     b.Navigation("Decisions");
 
                     b.Navigation("IdentityVerifications");
+
+                    b.Navigation("Notes");
 
                     b.Navigation("RecipientNotifications");
 

@@ -897,6 +897,42 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("PrivacyDesk.Domain.Requests.DataSubjectRequest", b =>
                 {
+                    b.OwnsMany("PrivacyDesk.Domain.Requests.CaseNote", "Notes", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("AuthorId")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("AuthorName")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("RequestId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Text")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("WrittenAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("RequestId", "WrittenAt");
+
+                            b1.ToTable("RequestNotes", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RequestId");
+                        });
+
                     b.OwnsMany("PrivacyDesk.Domain.Requests.DataCollectionTask", "CollectionTasks", b1 =>
                         {
                             b1.Property<Guid>("Id")
@@ -1166,6 +1202,8 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                     b.Navigation("Decisions");
 
                     b.Navigation("IdentityVerifications");
+
+                    b.Navigation("Notes");
 
                     b.Navigation("RecipientNotifications");
 

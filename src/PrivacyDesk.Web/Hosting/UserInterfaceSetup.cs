@@ -27,6 +27,7 @@ public static class UserInterfaceSetup
         services.AddScoped<CompanyCalendar>();
         services.AddScoped<CaseObligations>();
         services.AddRegisterFeature();
+        services.AddScoped<CaseWorkspace>();
         return services;
     }
 }
