@@ -1,6 +1,7 @@
 using MudBlazor;
 using MudBlazor.Services;
 using PrivacyDesk.Web.Features.Administration;
+using PrivacyDesk.Web.Features.Requests;
 
 namespace PrivacyDesk.Web.Hosting;
 
@@ -19,6 +20,7 @@ public static class UserInterfaceSetup
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<StaffAdministration>();
         services.AddScoped<StaffAccountAudit>();
+        services.AddScoped<RequestQueue>();
         return services;
     }
 }
