@@ -511,6 +511,9 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<DateOnly>("EffectiveDueOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Extension")
                         .HasColumnType("nvarchar(max)");
 
@@ -594,16 +597,24 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("HandlerId");
+                    b.HasIndex("EffectiveDueOn");
 
                     b.HasIndex("ReceivedAt");
 
                     b.HasIndex("Reference")
                         .IsUnique();
 
-                    b.HasIndex("Status", "DueOn");
+                    b.HasIndex("Status", "EffectiveDueOn");
+
+                    b.HasIndex("Status", "ReceivedAt");
+
+                    b.HasIndex("Status", "SubmittedById");
 
                     b.HasIndex("SubjectId", "Type");
+
+                    b.HasIndex("HandlerId", "Status", "EffectiveDueOn");
+
+                    b.HasIndex("HandlerId", "Status", "ReceivedAt");
 
                     b.ToTable("Requests", (string)null);
                 });

@@ -496,6 +496,9 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("EffectiveDueOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Extension")
                         .HasColumnType("TEXT");
 
@@ -579,16 +582,24 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("HandlerId");
+                    b.HasIndex("EffectiveDueOn");
 
                     b.HasIndex("ReceivedAt");
 
                     b.HasIndex("Reference")
                         .IsUnique();
 
-                    b.HasIndex("Status", "DueOn");
+                    b.HasIndex("Status", "EffectiveDueOn");
+
+                    b.HasIndex("Status", "ReceivedAt");
+
+                    b.HasIndex("Status", "SubmittedById");
 
                     b.HasIndex("SubjectId", "Type");
+
+                    b.HasIndex("HandlerId", "Status", "EffectiveDueOn");
+
+                    b.HasIndex("HandlerId", "Status", "ReceivedAt");
 
                     b.ToTable("Requests", (string)null);
                 });
