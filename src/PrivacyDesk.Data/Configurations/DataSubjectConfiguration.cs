@@ -45,5 +45,9 @@ internal sealed class DataSubjectConfiguration : IEntityTypeConfiguration<DataSu
             c.Property(r => r.Status).HasConversion<string>().HasMaxLength(30);
         });
         builder.Navigation(s => s.CreditReferenceInquiries).UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        // A plain one-to-many, not owned, so a search can query the terms on their own index.
+        builder.HasMany(s => s.SearchTerms).WithOne().HasForeignKey(t => t.SubjectId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(s => s.SearchTerms).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

@@ -20,6 +20,7 @@ public sealed class DataSubject : AggregateRoot
     private readonly List<ConsentRecord> _consents = [];
     private readonly List<PurposeOverride> _purposeOverrides = [];
     private readonly List<CreditReferenceInquiry> _creditReferenceInquiries = [];
+    private readonly List<SubjectSearchTerm> _searchTerms = [];
 
     private DataSubject()
     {
@@ -47,6 +48,9 @@ public sealed class DataSubject : AggregateRoot
     public IReadOnlyList<PurposeOverride> PurposeOverrides => _purposeOverrides;
 
     public IReadOnlyList<CreditReferenceInquiry> CreditReferenceInquiries => _creditReferenceInquiries;
+
+    /// <summary>The words this subject is found by (name words, e-mail addresses, customer number), kept in step with them.</summary>
+    public IReadOnlyList<SubjectSearchTerm> SearchTerms => _searchTerms;
 
     public bool RelationshipHasEnded(DateOnly on) => RelationshipEnd is { } end && end <= on;
 
@@ -90,6 +94,7 @@ public sealed class DataSubject : AggregateRoot
         };
         subject._emailAddresses.AddRange(emails);
         subject._categories.AddRange(categoryList);
+        subject.RefreshSearchTerms();
         subject.Record(actor, at, "subject.registered", after: new Dictionary<string, string?>
         {
             ["Categories"] = string.Join("; ", categoryList),
@@ -106,6 +111,7 @@ public sealed class DataSubject : AggregateRoot
         }
         var before = FullName;
         FullName = fullName.Trim();
+        RefreshSearchTerms();
         Record(actor, at, "subject.renamed", Field("FullName", before), Field("FullName", FullName));
         return Result.Success();
     }
@@ -122,6 +128,7 @@ public sealed class DataSubject : AggregateRoot
             return Result.Failure(SubjectErrors.EmailDuplicate);
         }
         _emailAddresses.Add(address);
+        RefreshSearchTerms();
         Record(actor, at, "subject.email_added", after: Field("EmailAddress", address));
         return Result.Success();
     }
@@ -138,6 +145,7 @@ public sealed class DataSubject : AggregateRoot
             return Result.Failure(SubjectErrors.EmailLast);
         }
         _emailAddresses.Remove(address);
+        RefreshSearchTerms();
         Record(actor, at, "subject.email_removed", Field("EmailAddress", address));
         return Result.Success();
     }
@@ -154,6 +162,7 @@ public sealed class DataSubject : AggregateRoot
     {
         var before = CustomerNumber;
         CustomerNumber = Blank(customerNumber);
+        RefreshSearchTerms();
         Record(actor, at, "subject.customer_number_assigned", Field("CustomerNumber", before), Field("CustomerNumber", CustomerNumber));
         return Result.Success();
     }
@@ -411,6 +420,16 @@ public sealed class DataSubject : AggregateRoot
     {
         ArgumentNullException.ThrowIfNull(actor);
         Record(new DomainChange(action, EntityType, Id.ToString(), actor.Id, actor.Name, at, before, after, reason));
+    }
+
+    private void RefreshSearchTerms()
+    {
+        var wanted = SubjectSearchTerms.For(FullName, _emailAddresses, CustomerNumber);
+        _searchTerms.RemoveAll(t => !wanted.Contains(t.Term));
+        foreach (var term in wanted.Where(w => !_searchTerms.Any(t => t.Term == w)))
+        {
+            _searchTerms.Add(new SubjectSearchTerm(Id, term));
+        }
     }
 
     private static Dictionary<string, string?> Field(string name, string? value) => new() { [name] = value };

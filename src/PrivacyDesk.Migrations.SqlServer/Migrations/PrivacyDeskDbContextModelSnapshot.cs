@@ -669,6 +669,22 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                     b.ToTable("DataSubjects", (string)null);
                 });
 
+            modelBuilder.Entity("PrivacyDesk.Domain.Subjects.SubjectSearchTerm", b =>
+                {
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Term")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("SubjectId", "Term");
+
+                    b.HasIndex("Term", "SubjectId");
+
+                    b.ToTable("SubjectSearchTerms", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1069,6 +1085,20 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                     b.Navigation("Consents");
 
                     b.Navigation("CreditReferenceInquiries");
+                });
+
+            modelBuilder.Entity("PrivacyDesk.Domain.Subjects.SubjectSearchTerm", b =>
+                {
+                    b.HasOne("PrivacyDesk.Domain.Subjects.DataSubject", null)
+                        .WithMany("SearchTerms")
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PrivacyDesk.Domain.Subjects.DataSubject", b =>
+                {
+                    b.Navigation("SearchTerms");
                 });
 #pragma warning restore 612, 618
         }

@@ -654,6 +654,22 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                     b.ToTable("DataSubjects", (string)null);
                 });
 
+            modelBuilder.Entity("PrivacyDesk.Domain.Subjects.SubjectSearchTerm", b =>
+                {
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Term")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SubjectId", "Term");
+
+                    b.HasIndex("Term", "SubjectId");
+
+                    b.ToTable("SubjectSearchTerms", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1054,6 +1070,20 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                     b.Navigation("Consents");
 
                     b.Navigation("CreditReferenceInquiries");
+                });
+
+            modelBuilder.Entity("PrivacyDesk.Domain.Subjects.SubjectSearchTerm", b =>
+                {
+                    b.HasOne("PrivacyDesk.Domain.Subjects.DataSubject", null)
+                        .WithMany("SearchTerms")
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PrivacyDesk.Domain.Subjects.DataSubject", b =>
+                {
+                    b.Navigation("SearchTerms");
                 });
 #pragma warning restore 612, 618
         }
