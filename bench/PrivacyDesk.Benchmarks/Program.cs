@@ -92,6 +92,16 @@ foreach (var size in sizes)
         await queue.PageAsync(caller, query);
         capture.Enabled = false;
         var commands = capture.Commands.ToList();
+        plans.AppendLine(CultureInfo.InvariantCulture, $"### {name}");
+        plans.AppendLine();
+        foreach (var command in commands)
+        {
+            plans.AppendLine("```");
+            plans.AppendLine(await ExplainAsync(path, command));
+            plans.AppendLine("```");
+        }
+        plans.AppendLine();
+        await File.WriteAllTextAsync(Path.Combine(dataDirectory, "partial.md"), report.ToString() + plans);
 
         var timings = new List<double>(runs);
         for (var i = 0; i < runs; i++)
@@ -114,17 +124,9 @@ foreach (var size in sizes)
         report.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {page.Rows.Count} | {count} | {median:F1} | {p95:F1} | {verdict} |");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-55} rows {page.Rows.Count,3}  count {count,8}  median {median,7:F1} ms  p95 {p95,7:F1} ms"));
 
-        plans.AppendLine(CultureInfo.InvariantCulture, $"### {name}");
-        plans.AppendLine();
-        foreach (var command in commands)
-        {
-            plans.AppendLine("```");
-            plans.AppendLine(await ExplainAsync(path, command));
-            plans.AppendLine("```");
-        }
-        plans.AppendLine();
     }
     report.AppendLine();
+    await File.WriteAllTextAsync(Path.Combine(dataDirectory, "partial.md"), report.ToString() + plans);
 }
 
 report.AppendLine("Counts stop at " + RequestQueue.CountCap.ToString("N0", CultureInfo.InvariantCulture) +

@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PrivacyDesk.Domain.Deadlines;
 using PrivacyDesk.Domain.Requests;
+using PrivacyDesk.Domain.Subjects;
 
 namespace PrivacyDesk.Benchmarks;
 
@@ -53,7 +54,13 @@ internal static class QueueDataLoader
         var subjectCount = Math.Max(1, requests / 2);
         var subjectIds = new Guid[subjectCount];
         using (var insert = connection.CreateCommand())
+        using (var insertTerm = connection.CreateCommand())
         {
+            insertTerm.Transaction = transaction;
+            insertTerm.CommandText = "INSERT INTO SubjectSearchTerms (SubjectId, Term) VALUES ($subject, $term)";
+            var termSubject = insertTerm.Parameters.Add("$subject", SqliteType.Text);
+            var term = insertTerm.Parameters.Add("$term", SqliteType.Text);
+            insertTerm.Prepare();
             insert.Transaction = transaction;
             insert.CommandText = """
                 INSERT INTO DataSubjects (Id, FullName, Phone, CustomerNumber, RelationshipStart, RelationshipEnd, ConcurrencyStamp, Categories, EmailAddresses, PurposeOverrides)
@@ -79,8 +86,15 @@ internal static class QueueDataLoader
                 start.Value = Iso(new DateOnly(2005, 1, 1).AddDays(random.Next(7000)));
                 stamp.Value = GuidText(Guid.NewGuid());
                 var local = (first + "." + last.Replace(" ", "", StringComparison.Ordinal)).ToLowerInvariant();
-                emails.Value = string.Create(CultureInfo.InvariantCulture, $"[\"{local}{i}@example.nl\"]");
+                var email = string.Create(CultureInfo.InvariantCulture, $"{local}{i}@example.nl");
+                emails.Value = $"[\"{email}\"]";
                 insert.ExecuteNonQuery();
+                termSubject.Value = id.Value;
+                foreach (var word in SubjectSearchTerms.For((string)name.Value, [email], (string)customer.Value))
+                {
+                    term.Value = word;
+                    insertTerm.ExecuteNonQuery();
+                }
             }
         }
 
