@@ -606,15 +606,17 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
 
                     b.HasIndex("Status", "EffectiveDueOn");
 
-                    b.HasIndex("Status", "ReceivedAt");
-
-                    b.HasIndex("Status", "SubmittedById");
-
                     b.HasIndex("SubjectId", "Type");
 
                     b.HasIndex("HandlerId", "Status", "EffectiveDueOn");
 
                     b.HasIndex("HandlerId", "Status", "ReceivedAt");
+
+                    b.HasIndex(new[] { "EffectiveDueOn", "Id" }, "IX_Requests_Open_EffectiveDueOn")
+                        .HasFilter("Status IN ('Received', 'AwaitingIdentity', 'InProgress', 'AwaitingApproval')");
+
+                    b.HasIndex(new[] { "ReceivedAt", "Id" }, "IX_Requests_Open_ReceivedAt")
+                        .HasFilter("Status IN ('Received', 'AwaitingIdentity', 'InProgress', 'AwaitingApproval')");
 
                     b.ToTable("Requests", (string)null);
                 });

@@ -54,6 +54,7 @@ public sealed record QueueRow(
     string SubjectName,
     RequestChannel Channel,
     DateTimeOffset ReceivedAt,
+    DateOnly ReceivedOn,
     DateOnly DueOn,
     bool IsExtended,
     SlaStatus? Sla,
@@ -127,10 +128,8 @@ public sealed class RequestQueue(IServiceScopeFactory scopes, ControllerOptions 
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
-        var requests = Filtered(db, actor, query, today);
-
-        var count = await requests.Take(CountCap + 1).CountAsync(cancellationToken);
-        var found = await Sorted(requests, query.Sort, query.Descending)
+        var count = await Filtered(db, actor, query, today, forCount: true).Take(CountCap + 1).CountAsync(cancellationToken);
+        var found = await Sorted(Filtered(db, actor, query, today), query.Sort, query.Descending)
             .Skip(page * pageSize)
             .Take(pageSize)
             .Select(r => new
@@ -141,6 +140,7 @@ public sealed class RequestQueue(IServiceScopeFactory scopes, ControllerOptions 
                 SubjectName = db.DataSubjects.Where(subject => subject.Id == r.SubjectId).Select(subject => subject.FullName).FirstOrDefault(),
                 r.Channel,
                 r.ReceivedAt,
+                r.ReceivedOn,
                 r.EffectiveDueOn,
                 r.DueOn,
                 r.Status,
@@ -152,20 +152,25 @@ public sealed class RequestQueue(IServiceScopeFactory scopes, ControllerOptions 
 
         var sla = new SlaEvaluator(HolidayCalendar.LegalOnly, policy);
         var rows = found.Select(r => new QueueRow(
-            r.Id, r.Reference.ToString(), r.Type, r.SubjectName ?? "", r.Channel, r.ReceivedAt, r.EffectiveDueOn, r.EffectiveDueOn != r.DueOn,
+            r.Id, r.Reference.ToString(), r.Type, r.SubjectName ?? "", r.Channel, r.ReceivedAt, r.ReceivedOn, r.EffectiveDueOn, r.EffectiveDueOn != r.DueOn,
             Evaluate(sla, r.Status, r.EffectiveDueOn, today, r.ClosedAt is { } closedAt ? policy.DateOf(closedAt) : null),
             r.Status, r.HandlerId, r.HandlerName)).ToList();
         return Result.Success(new QueuePage(rows, Math.Min(count, CountCap), count > CountCap));
     }
 
-    /// <summary>The SQL behind the page and the count: visibility, quick filter, search.</summary>
-    internal static IQueryable<DataSubjectRequest> Filtered(PrivacyDeskDbContext db, Actor actor, QueueQuery query, DateOnly today)
+    /// <summary>The SQL behind the page (<paramref name="forCount"/> false) and the count: visibility, quick filter, search.</summary>
+    internal static IQueryable<DataSubjectRequest> Filtered(PrivacyDeskDbContext db, Actor actor, QueueQuery query, DateOnly today, bool forCount = false)
     {
         var requests = db.Requests.AsNoTracking();
         if (!actor.Has(Permission.ViewAllRequests))
         {
             var me = actor.Id;
-            requests = requests.Where(r => r.HandlerId == null || r.HandlerId == me);
+            // Unassigned or mine. The count seeks both handler ranges of the handler index (the OR); the
+            // page reads in page order and skips what is not visible (COALESCE, which no index serves):
+            // seeking would mean sorting all of an officer's cases to show 25.
+            requests = forCount
+                ? requests.Where(r => r.HandlerId == null || r.HandlerId == me)
+                : requests.Where(r => (r.HandlerId ?? me) == me);
         }
         var searching = !string.IsNullOrWhiteSpace(query.Search);
         requests = ApplyFilter(requests, actor, query.Filter, today, searching);
@@ -173,17 +178,21 @@ public sealed class RequestQueue(IServiceScopeFactory scopes, ControllerOptions 
     }
 
     /// <remarks>
-    /// How a status set is written steers SQLite's planner (which has no statistics): <c>Status IN
-    /// (…)</c> is an index range, <c>Status NOT IN (the rest)</c> is a row check. Closed requests are
-    /// most of the table, so "closed" reads the newest rows in order and skips the open ones, instead of
-    /// sorting every closed row; a search is driven by its few matches, never by the status index.
-    /// Measured in bench/results/queue.md.
+    /// How a status set is written steers SQLite's planner (which has no statistics). Every open filter
+    /// carries <c>Status IN (the open statuses)</c>, exactly as the partial indexes of open cases are
+    /// filtered, so it reads those in page order and stops after a page. Closed requests are most of the
+    /// table: <c>Status NOT IN (…)</c> reads the newest rows first and skips the open ones. A search is
+    /// driven by its matches (NOT IN again, so the open index does not compete). Measured in bench/.
     /// </remarks>
     private static IQueryable<DataSubjectRequest> ApplyFilter(
         IQueryable<DataSubjectRequest> requests, Actor actor, QueueFilter filter, DateOnly today, bool searching)
     {
         var me = actor.Id;
         var weekAhead = today.AddDays(DueWithinDays);
+        // Parameters, not constants: EF Core folds "Status IN (constants) AND Status = constant" on a
+        // converted column to FALSE (the comparison sees the enum on one side and the stored text on the other).
+        var awaitingIdentity = RequestStatus.AwaitingIdentity;
+        var awaitingApproval = RequestStatus.AwaitingApproval;
         var open = searching ? requests.Where(r => !ClosedStatuses.Contains(r.Status)) : requests.Where(r => OpenStatuses.Contains(r.Status));
         return filter switch
         {
@@ -191,9 +200,9 @@ public sealed class RequestQueue(IServiceScopeFactory scopes, ControllerOptions 
             QueueFilter.Unassigned => open.Where(r => r.HandlerId == null),
             QueueFilter.DueWithinWeek => open.Where(r => r.EffectiveDueOn >= today && r.EffectiveDueOn <= weekAhead),
             QueueFilter.Overdue => open.Where(r => r.EffectiveDueOn < today),
-            QueueFilter.AwaitingIdentity => requests.Where(r => r.Status == RequestStatus.AwaitingIdentity),
-            QueueFilter.AwaitingMyApproval => requests.Where(r =>
-                r.Status == RequestStatus.AwaitingApproval && r.HandlerId != me && r.SubmittedById != me && r.ApprovedAt == null),
+            QueueFilter.AwaitingIdentity => open.Where(r => r.Status == awaitingIdentity),
+            QueueFilter.AwaitingMyApproval => open.Where(r =>
+                r.Status == awaitingApproval && r.HandlerId != me && r.SubmittedById != me && r.ApprovedAt == null),
             QueueFilter.Closed => requests.Where(r => !OpenStatuses.Contains(r.Status)),
             _ => open,
         };

@@ -42,19 +42,21 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                 columns: new[] { "HandlerId", "Status", "ReceivedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Requests_Open_EffectiveDueOn",
+                table: "Requests",
+                columns: new[] { "EffectiveDueOn", "Id" },
+                filter: "Status IN ('Received', 'AwaitingIdentity', 'InProgress', 'AwaitingApproval')");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_Open_ReceivedAt",
+                table: "Requests",
+                columns: new[] { "ReceivedAt", "Id" },
+                filter: "Status IN ('Received', 'AwaitingIdentity', 'InProgress', 'AwaitingApproval')");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Requests_Status_EffectiveDueOn",
                 table: "Requests",
                 columns: new[] { "Status", "EffectiveDueOn" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Requests_Status_ReceivedAt",
-                table: "Requests",
-                columns: new[] { "Status", "ReceivedAt" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Requests_Status_SubmittedById",
-                table: "Requests",
-                columns: new[] { "Status", "SubmittedById" });
         }
 
         /// <inheritdoc />
@@ -73,15 +75,15 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                 table: "Requests");
 
             migrationBuilder.DropIndex(
+                name: "IX_Requests_Open_EffectiveDueOn",
+                table: "Requests");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Requests_Open_ReceivedAt",
+                table: "Requests");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Requests_Status_EffectiveDueOn",
-                table: "Requests");
-
-            migrationBuilder.DropIndex(
-                name: "IX_Requests_Status_ReceivedAt",
-                table: "Requests");
-
-            migrationBuilder.DropIndex(
-                name: "IX_Requests_Status_SubmittedById",
                 table: "Requests");
 
             migrationBuilder.DropColumn(

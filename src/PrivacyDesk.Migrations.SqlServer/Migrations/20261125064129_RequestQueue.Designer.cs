@@ -12,7 +12,7 @@ using PrivacyDesk.Data;
 namespace PrivacyDesk.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(PrivacyDeskDbContext))]
-    [Migration("20261125062920_RequestQueue")]
+    [Migration("20261125064129_RequestQueue")]
     partial class RequestQueue
     {
         /// <inheritdoc />
@@ -609,15 +609,17 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
 
                     b.HasIndex("Status", "EffectiveDueOn");
 
-                    b.HasIndex("Status", "ReceivedAt");
-
-                    b.HasIndex("Status", "SubmittedById");
-
                     b.HasIndex("SubjectId", "Type");
 
                     b.HasIndex("HandlerId", "Status", "EffectiveDueOn");
 
                     b.HasIndex("HandlerId", "Status", "ReceivedAt");
+
+                    b.HasIndex(new[] { "EffectiveDueOn", "Id" }, "IX_Requests_Open_EffectiveDueOn")
+                        .HasFilter("Status IN ('Received', 'AwaitingIdentity', 'InProgress', 'AwaitingApproval')");
+
+                    b.HasIndex(new[] { "ReceivedAt", "Id" }, "IX_Requests_Open_ReceivedAt")
+                        .HasFilter("Status IN ('Received', 'AwaitingIdentity', 'InProgress', 'AwaitingApproval')");
 
                     b.ToTable("Requests", (string)null);
                 });
@@ -670,6 +672,22 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                     b.HasIndex("CustomerNumber");
 
                     b.ToTable("DataSubjects", (string)null);
+                });
+
+            modelBuilder.Entity("PrivacyDesk.Domain.Subjects.SubjectSearchTerm", b =>
+                {
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Term")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("SubjectId", "Term");
+
+                    b.HasIndex("Term", "SubjectId");
+
+                    b.ToTable("SubjectSearchTerms", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -1072,6 +1090,20 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                     b.Navigation("Consents");
 
                     b.Navigation("CreditReferenceInquiries");
+                });
+
+            modelBuilder.Entity("PrivacyDesk.Domain.Subjects.SubjectSearchTerm", b =>
+                {
+                    b.HasOne("PrivacyDesk.Domain.Subjects.DataSubject", null)
+                        .WithMany("SearchTerms")
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PrivacyDesk.Domain.Subjects.DataSubject", b =>
+                {
+                    b.Navigation("SearchTerms");
                 });
 #pragma warning restore 612, 618
         }
