@@ -604,18 +604,16 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                     b.HasIndex("Reference")
                         .IsUnique();
 
-                    b.HasIndex("Status", "EffectiveDueOn");
-
                     b.HasIndex("SubjectId", "Type");
 
                     b.HasIndex("HandlerId", "Status", "EffectiveDueOn");
 
                     b.HasIndex("HandlerId", "Status", "ReceivedAt");
 
-                    b.HasIndex(new[] { "EffectiveDueOn", "Id" }, "IX_Requests_Open_EffectiveDueOn")
+                    b.HasIndex(new[] { "EffectiveDueOn", "Id", "Status" }, "IX_Requests_Open_EffectiveDueOn")
                         .HasFilter("Status IN ('Received', 'AwaitingIdentity', 'InProgress', 'AwaitingApproval')");
 
-                    b.HasIndex(new[] { "ReceivedAt", "Id" }, "IX_Requests_Open_ReceivedAt")
+                    b.HasIndex(new[] { "ReceivedAt", "Id", "Status" }, "IX_Requests_Open_ReceivedAt")
                         .HasFilter("Status IN ('Received', 'AwaitingIdentity', 'InProgress', 'AwaitingApproval')");
 
                     b.ToTable("Requests", (string)null);

@@ -44,19 +44,14 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Requests_Open_EffectiveDueOn",
                 table: "Requests",
-                columns: new[] { "EffectiveDueOn", "Id" },
+                columns: new[] { "EffectiveDueOn", "Id", "Status" },
                 filter: "Status IN ('Received', 'AwaitingIdentity', 'InProgress', 'AwaitingApproval')");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Requests_Open_ReceivedAt",
                 table: "Requests",
-                columns: new[] { "ReceivedAt", "Id" },
+                columns: new[] { "ReceivedAt", "Id", "Status" },
                 filter: "Status IN ('Received', 'AwaitingIdentity', 'InProgress', 'AwaitingApproval')");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Requests_Status_EffectiveDueOn",
-                table: "Requests",
-                columns: new[] { "Status", "EffectiveDueOn" });
         }
 
         /// <inheritdoc />
@@ -80,10 +75,6 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropIndex(
                 name: "IX_Requests_Open_ReceivedAt",
-                table: "Requests");
-
-            migrationBuilder.DropIndex(
-                name: "IX_Requests_Status_EffectiveDueOn",
                 table: "Requests");
 
             migrationBuilder.DropColumn(
