@@ -1,0 +1,134 @@
+using AngleSharp.Dom;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using PrivacyDesk.Domain.Staff;
+using PrivacyDesk.Web.Tests.Infrastructure;
+using QueuePage = PrivacyDesk.Web.Components.Pages.Requests.RequestQueue;
+using QueueService = PrivacyDesk.Web.Features.Requests.RequestQueue;
+
+namespace PrivacyDesk.Web.Tests.Requests;
+
+/// <summary>The queue page against the real service and a seeded SQLite database, in Dutch.</summary>
+public sealed class RequestQueuePageTests : MudBunitContext, IClassFixture<QueueDatabase>
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
+    private readonly QueueSeed _seed;
+
+    public RequestQueuePageTests(QueueDatabase database)
+    {
+        _seed = database.Seed;
+        Services.AddScoped(_ => ActivatorUtilities.CreateInstance<QueueService>(database.Factory.Services));
+    }
+
+    private IRenderedComponent<QueuePage> RenderQueue(string role, string? filter = null)
+    {
+        SignIn("Test " + role, role);
+        RenderProviders();
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo(filter is null ? "/requests" : "/requests?filter=" + filter);
+        var page = Render<QueuePage>();
+        page.WaitForAssertion(() => page.Find("[data-testid=queue-count]").TextContent.ShouldNotBeEmpty(), Wait);
+        return page;
+    }
+
+    private static IElement Row(IRenderedComponent<QueuePage> page, string reference) =>
+        page.FindAll("tr").Single(row => row.QuerySelector("[data-testid=open-request]")?.TextContent == reference);
+
+    [Fact]
+    public void RowsShowTheCaseWithItsDeadlineAndAnSlaChipInWords()
+    {
+        var page = RenderQueue(StaffRole.TeamLead);
+
+        page.FindAll("[data-testid=open-request]").Count.ShouldBe(7);
+        Row(page, _seed["R3"]).QuerySelector("[data-testid=sla-chip]")!.TextContent.Trim().ShouldBe("Te laat");
+        Row(page, _seed["R2"]).QuerySelector("[data-testid=sla-chip]")!.TextContent.Trim().ShouldBe("Bijna verlopen");
+        Row(page, _seed["R1"]).QuerySelector("[data-testid=sla-chip]")!.TextContent.Trim().ShouldBe("Op schema");
+        Row(page, _seed["R2"]).TextContent.ShouldContain("Bram Visser");
+        Row(page, _seed["R2"]).TextContent.ShouldContain("Verwijdering");
+        Row(page, _seed["R3"]).QuerySelector("[data-testid=days-left]")!.TextContent.ShouldStartWith("5 d te laat");
+        Row(page, _seed["R2"]).QuerySelector("[data-testid=open-request]")!.GetAttribute("href").ShouldBe("/requests/" + _seed["R2"]);
+        page.Find("[data-testid=queue-count]").TextContent.ShouldBe("7 verzoeken");
+    }
+
+    [Fact]
+    public void ChoosingAQuickFilterPutsItInTheAddress()
+    {
+        var page = RenderQueue(StaffRole.TeamLead);
+        var navigation = Services.GetRequiredService<NavigationManager>();
+
+        page.Find("[data-testid=filter-overdue]").Click();
+
+        new Uri(navigation.Uri).PathAndQuery.ShouldBe("/requests?filter=overdue");
+    }
+
+    [Fact]
+    public void AFilterFromTheAddressIsApplied()
+    {
+        var page = RenderQueue(StaffRole.TeamLead, filter: "awaiting-identity");
+
+        page.WaitForAssertion(() => page.FindAll("[data-testid=open-request]").Select(e => e.TextContent).ShouldBe([_seed["R4"]]), Wait);
+        page.Find("[data-testid=filter-awaiting-identity]").GetAttribute("aria-pressed").ShouldBe("true");
+    }
+
+    [Fact]
+    public void TheSearchTextFiltersRowsButNeverReachesTheAddress()
+    {
+        var page = RenderQueue(StaffRole.TeamLead);
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        var before = navigation.Uri;
+
+        page.Find("input[data-testid=queue-search]").Input("Anna");
+
+        page.WaitForAssertion(() => page.FindAll("[data-testid=open-request]").Select(e => e.TextContent)
+            .ShouldBe(_seed.References("R4", "R1")), Wait);
+        navigation.Uri.ShouldBe(before);
+        navigation.Uri.ShouldNotContain("anna", Case.Insensitive);
+    }
+
+    [Fact]
+    public void TeamLeadsCanSelectRowsAndAssignThemInBulk()
+    {
+        var page = RenderQueue(StaffRole.TeamLead);
+
+        page.FindAll("[data-testid=take]").ShouldBeEmpty();
+        page.FindAll("[data-testid=bulk-assign]").ShouldBeEmpty("nothing is selected yet");
+        Row(page, _seed["R1"]).QuerySelector("input[type=checkbox]")!.Change(true);
+
+        page.WaitForAssertion(() => page.Find("[data-testid=bulk-bar]").TextContent.ShouldContain("1 geselecteerd"), Wait);
+        page.Find("[data-testid=bulk-assign]").TextContent.ShouldContain("Toewijzen aan…");
+    }
+
+    [Fact]
+    public void OfficersTakeUnassignedCasesInsteadOfAssigning()
+    {
+        var page = RenderQueue(StaffRole.PrivacyOfficer);
+
+        page.FindAll("input[type=checkbox]").ShouldBeEmpty();
+        page.FindAll("[data-testid=bulk-assign]").ShouldBeEmpty();
+        Row(page, _seed["R1"]).QuerySelector("[data-testid=take]")!.TextContent.ShouldContain("Oppakken");
+        page.FindAll("[data-testid=filter-awaiting-approval]").ShouldBeEmpty("approving is for team leads");
+        page.FindAll("[data-testid=new-request]").Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public void AuditorsReadTheQueueWithoutActions()
+    {
+        var page = RenderQueue(StaffRole.Auditor);
+
+        page.FindAll("[data-testid=open-request]").Count.ShouldBe(7);
+        page.FindAll("[data-testid=new-request]").ShouldBeEmpty();
+        page.FindAll("[data-testid=take]").ShouldBeEmpty();
+        page.FindAll("input[type=checkbox]").ShouldBeEmpty();
+        page.FindAll("[data-testid=filter-mine]").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void AnEmptyFilterSaysSoInWords()
+    {
+        // A freshly signed-in officer has no cases of their own, and Daan's overdue case is not theirs to see.
+        var page = RenderQueue(StaffRole.PrivacyOfficer, filter: "overdue");
+
+        page.WaitForAssertion(() => page.Find("[data-testid=empty-state]").TextContent.ShouldContain("Geen verzoeken te laat — goed bezig"), Wait);
+        page.FindAll("[data-testid=open-request]").ShouldBeEmpty();
+    }
+}
