@@ -13,6 +13,7 @@ using PrivacyDesk.Data;
 using PrivacyDesk.Domain.Deadlines;
 using PrivacyDesk.Domain.Staff;
 using PrivacyDesk.Web.Features.Requests;
+using PrivacyDesk.Web.Features.Settings;
 using PrivacyDesk.Web.Hosting;
 
 // The queue's first page (rows + count), warm, for every quick filter and a few searches, at each size.
@@ -51,7 +52,8 @@ foreach (var size in sizes)
         QueueDataLoader.Load(DependencyInjection.SqliteConnectionString(path, repositoryRoot), size, DeadlinePolicy.Default.Today(TimeProvider.System));
         SqliteConnection.ClearAllPools();
     }
-    var queue = new RequestQueue(services.GetRequiredService<IServiceScopeFactory>(), new ControllerOptions(), TimeProvider.System);
+    var settings = new ControllerSettings(services.GetRequiredService<IDbContextFactory<PrivacyDeskDbContext>>(), new ControllerOptions(), TimeProvider.System);
+    var queue = new RequestQueue(services.GetRequiredService<IServiceScopeFactory>(), settings, TimeProvider.System);
     var lead = Principal(QueueDataLoader.HandlerId(QueueDataLoader.Officers), StaffRole.TeamLead);
     var officer = Principal(QueueDataLoader.HandlerId(3), StaffRole.PrivacyOfficer);
 

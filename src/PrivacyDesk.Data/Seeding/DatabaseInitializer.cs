@@ -17,6 +17,7 @@ public sealed partial class DatabaseInitializer(
     RoleManager<IdentityRole> roles,
     TimeProvider clock,
     RegisterSeeder register,
+    ControllerProfileSeeder controllerProfile,
     ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
@@ -35,6 +36,7 @@ public sealed partial class DatabaseInitializer(
         }
 
         await register.SeedAsync(cancellationToken);
+        await controllerProfile.SeedAsync(cancellationToken);
 
         if (demoOptions.Value.SeedUsers)
         {

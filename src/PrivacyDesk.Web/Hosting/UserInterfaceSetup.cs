@@ -2,6 +2,7 @@ using MudBlazor;
 using MudBlazor.Services;
 using PrivacyDesk.Web.Features.Administration;
 using PrivacyDesk.Web.Features.Requests;
+using PrivacyDesk.Web.Features.Settings;
 
 namespace PrivacyDesk.Web.Hosting;
 
@@ -20,6 +21,9 @@ public static class UserInterfaceSetup
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<StaffAdministration>();
         services.AddScoped<StaffAccountAudit>();
+        services.AddSingleton<ControllerSettings>();
+        services.AddScoped<ControllerProfileAdministration>();
+        services.AddScoped<CompanyCalendar>();
         services.AddScoped<RequestQueue>();
         return services;
     }

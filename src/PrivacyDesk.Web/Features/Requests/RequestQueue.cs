@@ -10,6 +10,7 @@ using PrivacyDesk.Domain.Deadlines;
 using PrivacyDesk.Domain.Requests;
 using PrivacyDesk.Domain.Staff;
 using PrivacyDesk.Web.Features.Common;
+using PrivacyDesk.Web.Features.Settings;
 using PrivacyDesk.Web.Hosting;
 
 namespace PrivacyDesk.Web.Features.Requests;
@@ -79,7 +80,7 @@ public sealed record BulkAssignOutcome(int Assigned, IReadOnlyList<RefusedAssign
 /// Officers see the unassigned queue and their own cases (<see cref="RequestVisibility"/>, in SQL);
 /// team leads and auditors see all. Assigning goes through the aggregate's <c>Assign</c>.
 /// </summary>
-public sealed class RequestQueue(IServiceScopeFactory scopes, ControllerOptions controller, TimeProvider clock)
+public sealed class RequestQueue(IServiceScopeFactory scopes, ControllerSettings settings, TimeProvider clock)
 {
     public const int DefaultPageSize = 25;
     public const int MaxPageSize = 100;
@@ -104,14 +105,6 @@ public sealed class RequestQueue(IServiceScopeFactory scopes, ControllerOptions 
     /// <summary>Staff roles whose members may handle cases, so may be assigned one.</summary>
     private static readonly string[] HandlerRoles = [.. AccessPolicy.RolesWith(Permission.HandleRequests)];
 
-    // The due-soon threshold is the default until the controller profile holds it (settings).
-    private DeadlinePolicy Policy =>
-        DeadlinePolicy.Create(controller.TimeZoneId, identityVerificationPausesClock: false, DeadlinePolicy.DefaultDueSoonDays) is { IsSuccess: true } policy
-            ? policy.Value
-            : DeadlinePolicy.Default;
-
-    public DateOnly Today => Policy.Today(clock);
-
     public async Task<Result<QueuePage>> PageAsync(ClaimsPrincipal caller, QueueQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -121,8 +114,9 @@ public sealed class RequestQueue(IServiceScopeFactory scopes, ControllerOptions 
             return Result<QueuePage>.Failure(Forbidden);
         }
         var actor = caller.ToActor();
-        var policy = Policy;
-        var today = policy.Today(clock);
+        var current = await settings.CurrentAsync(cancellationToken);
+        var policy = current.Policy;
+        var today = current.Today(clock);
         var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
         var page = Math.Max(0, query.Page);
 
@@ -150,7 +144,7 @@ public sealed class RequestQueue(IServiceScopeFactory scopes, ControllerOptions 
             })
             .ToListAsync(cancellationToken);
 
-        var sla = new SlaEvaluator(HolidayCalendar.LegalOnly, policy);
+        var sla = current.SlaEvaluator();
         var rows = found.Select(r => new QueueRow(
             r.Id, r.Reference.ToString(), r.Type, r.SubjectName ?? "", r.Channel, r.ReceivedAt, r.ReceivedOn, r.EffectiveDueOn, r.EffectiveDueOn != r.DueOn,
             Evaluate(sla, r.Status, r.EffectiveDueOn, today, r.ClosedAt is { } closedAt ? policy.DateOf(closedAt) : null),
@@ -426,7 +420,8 @@ public sealed class RequestQueue(IServiceScopeFactory scopes, ControllerOptions 
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
-        return await StaleEdit.DescribeAsync(db, controller.TimeZone, DataSubjectRequest.AuditEntityType, request?.Id.ToString() ?? "", cancellationToken);
+        var zone = (await settings.CurrentAsync(cancellationToken)).TimeZone;
+        return await StaleEdit.DescribeAsync(db, zone, DataSubjectRequest.AuditEntityType, request?.Id.ToString() ?? "", cancellationToken);
     }
 
     /// <summary>The handler as the domain needs them: their roles decide whether they may handle cases.</summary>
