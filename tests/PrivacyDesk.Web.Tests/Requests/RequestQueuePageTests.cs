@@ -132,3 +132,35 @@ public sealed class RequestQueuePageTests : MudBunitContext, IClassFixture<Queue
         page.FindAll("[data-testid=open-request]").ShouldBeEmpty();
     }
 }
+
+/// <summary>The queue of a new installation: no requests yet.</summary>
+public sealed class EmptyQueuePageTests : MudBunitContext, IAsyncLifetime
+{
+    private readonly PrivacyDeskAppFactory _factory = new();
+
+    public ValueTask InitializeAsync()
+    {
+        _ = _factory.Server;
+        Services.AddScoped(_ => ActivatorUtilities.CreateInstance<QueueService>(_factory.Services));
+        return ValueTask.CompletedTask;
+    }
+
+    async ValueTask IAsyncDisposable.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _factory.DisposeAsync();
+    }
+
+    [Fact]
+    public void TheEmptyQueueSaysWhatWillAppearThere()
+    {
+        SignIn("Sanne de Vries", StaffRole.PrivacyOfficer);
+        RenderProviders();
+
+        var queue = Render<QueuePage>();
+
+        queue.Find("h1").TextContent.ShouldBe("Verzoekenwachtrij");
+        queue.WaitForAssertion(() => queue.Find("[data-testid=empty-state]").TextContent.ShouldContain("Geen verzoeken in de wachtrij"), TimeSpan.FromSeconds(10));
+        queue.Find("[data-testid=queue-count]").TextContent.ShouldBe("0 verzoeken");
+    }
+}
