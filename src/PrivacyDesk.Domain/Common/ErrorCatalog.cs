@@ -27,10 +27,12 @@ public static class ErrorCatalog
     [
         DeadlineErrors.Messages,
         RequestErrors.Messages,
+        CollectionErrors.Messages,
         Register.RegisterErrors.Messages,
         Subjects.SubjectErrors.Messages,
         Rights.RightsErrors.Messages,
         Controller.ControllerErrors.Messages,
+        CaseNoteErrors.Messages,
     ];
 
     public static IReadOnlyDictionary<string, LocalizedText> Messages => All.Value;
