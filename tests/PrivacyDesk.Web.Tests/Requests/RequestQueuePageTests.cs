@@ -164,3 +164,41 @@ public sealed class EmptyQueuePageTests : MudBunitContext, IAsyncLifetime
         queue.Find("[data-testid=queue-count]").TextContent.ShouldBe("0 verzoeken");
     }
 }
+
+/// <summary>When the database cannot be read, the queue says so and offers to try again.</summary>
+public sealed class BrokenQueuePageTests : MudBunitContext, IAsyncLifetime
+{
+    private readonly PrivacyDeskAppFactory _factory = new();
+
+    public ValueTask InitializeAsync()
+    {
+        _ = _factory.Server;
+        Services.AddScoped(_ => ActivatorUtilities.CreateInstance<QueueService>(_factory.Services));
+        // The database file disappears under the running app: the next query finds no tables.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(_factory.DatabasePath + suffix);
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    async ValueTask IAsyncDisposable.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _factory.DisposeAsync();
+    }
+
+    [Fact]
+    public void AFailedLoadShowsAnErrorWithRetryInsteadOfAnEmptyQueue()
+    {
+        SignIn("Fatima El Amrani", StaffRole.TeamLead);
+        RenderProviders();
+
+        var queue = Render<QueuePage>();
+
+        queue.WaitForAssertion(() => queue.Find("[data-testid=queue-error]").TextContent.ShouldContain("De wachtrij kon niet worden geladen"), TimeSpan.FromSeconds(10));
+        queue.FindAll("[data-testid=queue-retry]").Count.ShouldBe(1);
+        queue.FindAll("[data-testid=empty-state]").ShouldBeEmpty("an error is not an empty queue");
+    }
+}
