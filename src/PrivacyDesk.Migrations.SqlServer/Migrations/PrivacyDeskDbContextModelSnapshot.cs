@@ -630,6 +630,9 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<DateOnly>("EffectiveDueOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Extension")
                         .HasColumnType("nvarchar(max)");
 
@@ -713,16 +716,24 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("HandlerId");
+                    b.HasIndex("EffectiveDueOn");
 
                     b.HasIndex("ReceivedAt");
 
                     b.HasIndex("Reference")
                         .IsUnique();
 
-                    b.HasIndex("Status", "DueOn");
-
                     b.HasIndex("SubjectId", "Type");
+
+                    b.HasIndex("HandlerId", "Status", "EffectiveDueOn");
+
+                    b.HasIndex("HandlerId", "Status", "ReceivedAt");
+
+                    b.HasIndex(new[] { "EffectiveDueOn", "Id", "Status" }, "IX_Requests_Open_EffectiveDueOn")
+                        .HasFilter("Status IN ('Received', 'AwaitingIdentity', 'InProgress', 'AwaitingApproval')");
+
+                    b.HasIndex(new[] { "ReceivedAt", "Id", "Status" }, "IX_Requests_Open_ReceivedAt")
+                        .HasFilter("Status IN ('Received', 'AwaitingIdentity', 'InProgress', 'AwaitingApproval')");
 
                     b.ToTable("Requests", (string)null);
                 });

@@ -28,6 +28,7 @@ public static class UserInterfaceSetup
         services.AddScoped<CaseObligations>();
         services.AddRegisterFeature();
         services.AddScoped<CaseWorkspace>();
+        services.AddScoped<RequestQueue>();
         return services;
     }
 }
