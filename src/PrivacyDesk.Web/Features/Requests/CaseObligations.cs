@@ -11,6 +11,7 @@ using PrivacyDesk.Domain.Requests;
 using PrivacyDesk.Domain.Staff;
 using PrivacyDesk.Web.Features.Common;
 using PrivacyDesk.Web.Hosting;
+using PrivacyDesk.Web.Features.Settings;
 
 namespace PrivacyDesk.Web.Features.Requests;
 
@@ -64,7 +65,7 @@ public sealed record RefusalInput(RequestRefusalGround? Ground, string? Explanat
 /// its own scope and transaction and is refused as stale when someone else changed the case since the
 /// caller loaded it.
 /// </summary>
-public sealed class CaseObligations(IServiceScopeFactory scopes, TimeProvider clock, ControllerOptions controller)
+public sealed class CaseObligations(IServiceScopeFactory scopes, TimeProvider clock, ControllerSettings controllerSettings)
 {
     public static readonly Error Forbidden = new("obligations.forbidden");
     public static readonly Error NotFound = new("obligations.not_found");
@@ -78,9 +79,15 @@ public sealed class CaseObligations(IServiceScopeFactory scopes, TimeProvider cl
     private const string ExtractViewed = "request.collection.extract_viewed";
     private const int PreviewRows = 20;
 
-    private DeadlinePolicy Policy => DeadlinePolicy.Create(controller.TimeZoneId, identityVerificationPausesClock: false, DeadlinePolicy.DefaultDueSoonDays) is { IsSuccess: true } created
-        ? created.Value
-        : DeadlinePolicy.Default;
+    // The controller's settings as read at the start of the current operation (UseSettingsAsync).
+    private ControllerSettingsSnapshot? _settings;
+
+    private DeadlinePolicy Policy => _settings?.Policy ?? DeadlinePolicy.Default;
+
+    private TimeZoneInfo Zone => Policy.TimeZone;
+
+    private async Task UseSettingsAsync(CancellationToken cancellationToken) =>
+        _settings = await controllerSettings.CurrentAsync(cancellationToken);
 
     private DateOnly Today => Policy.Today(clock);
 
@@ -134,6 +141,7 @@ public sealed class CaseObligations(IServiceScopeFactory scopes, TimeProvider cl
     /// <summary>The first rows of a stored extract. Opening it shows personal data, so it is an audited view (which file, never its content).</summary>
     public async Task<Result<ExtractPreview>> PreviewExtractAsync(ClaimsPrincipal caller, Guid requestId, Guid taskId, CancellationToken cancellationToken = default)
     {
+        await UseSettingsAsync(cancellationToken);
         if (!caller.Has(Permission.ViewRequests))
         {
             return Result<ExtractPreview>.Failure(Forbidden);
@@ -208,6 +216,7 @@ public sealed class CaseObligations(IServiceScopeFactory scopes, TimeProvider cl
     public async Task<Result> UploadExtractAsync(
         ClaimsPrincipal caller, Guid requestId, long version, Guid taskId, string fileName, long size, Func<Stream> open, CancellationToken cancellationToken = default)
     {
+        await UseSettingsAsync(cancellationToken);
         ArgumentNullException.ThrowIfNull(open);
         if (!caller.Has(Permission.HandleRequests))
         {
@@ -365,7 +374,7 @@ public sealed class CaseObligations(IServiceScopeFactory scopes, TimeProvider cl
     }
 
     private DateOnly ExtendedDueOn(DataSubjectRequest request) =>
-        request.Extension?.ExtendedDueOn ?? new ResponseDeadlineCalculator(HolidayCalendar.LegalOnly, Policy).ForReceiptOn(request.ReceivedOn).ExtendedDueOn;
+        request.Extension?.ExtendedDueOn ?? new ResponseDeadlineCalculator(_settings?.Calendar ?? HolidayCalendar.LegalOnly, Policy).ForReceiptOn(request.ReceivedOn).ExtendedDueOn;
 
     private static List<PlannedRecipient> UnplannedRecipients(DataSubjectRequest request, IReadOnlyList<Purpose> purposes)
     {
@@ -398,6 +407,7 @@ public sealed class CaseObligations(IServiceScopeFactory scopes, TimeProvider cl
     private async Task<Result<T>> ReadAsync<T>(
         ClaimsPrincipal caller, Guid requestId, Func<PrivacyDeskDbContext, DataSubjectRequest, CaseFacts, Task<T>> read, CancellationToken cancellationToken)
     {
+        await UseSettingsAsync(cancellationToken);
         if (!caller.Has(Permission.ViewRequests))
         {
             return Result<T>.Failure(Forbidden);
@@ -432,6 +442,7 @@ public sealed class CaseObligations(IServiceScopeFactory scopes, TimeProvider cl
         ClaimsPrincipal caller, Guid requestId, long version,
         Func<PrivacyDeskDbContext, DataSubjectRequest, Actor, DateTimeOffset, Task<Result>> change, CancellationToken cancellationToken)
     {
+        await UseSettingsAsync(cancellationToken);
         if (!caller.Has(Permission.HandleRequests))
         {
             return Result.Failure(Forbidden);
@@ -468,7 +479,7 @@ public sealed class CaseObligations(IServiceScopeFactory scopes, TimeProvider cl
         {
             await using var freshScope = scopes.CreateAsyncScope();
             var fresh = freshScope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
-            return Result.Failure(await StaleEdit.DescribeAsync(fresh, controller.TimeZone, DataSubjectRequest.AuditEntityType, requestId.ToString(), cancellationToken));
+            return Result.Failure(await StaleEdit.DescribeAsync(fresh, Zone, DataSubjectRequest.AuditEntityType, requestId.ToString(), cancellationToken));
         }
     }
 
@@ -486,7 +497,7 @@ public sealed class CaseObligations(IServiceScopeFactory scopes, TimeProvider cl
             : new Error(StaleEdit.Code, Arguments: new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 ["who"] = latest.ActorName,
-                ["when"] = TimeZoneInfo.ConvertTime(latest.OccurredAt, controller.TimeZone).ToString("O", CultureInfo.InvariantCulture),
+                ["when"] = TimeZoneInfo.ConvertTime(latest.OccurredAt, Zone).ToString("O", CultureInfo.InvariantCulture),
             });
     }
 }

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using PrivacyDesk.Data;
 using PrivacyDesk.Domain.Auditing;
 using PrivacyDesk.Domain.Common;
-using PrivacyDesk.Domain.Deadlines;
 using PrivacyDesk.Domain.Register;
 using PrivacyDesk.Domain.Requests;
 using PrivacyDesk.Domain.Rights;
@@ -12,6 +11,7 @@ using PrivacyDesk.Domain.Staff;
 using PrivacyDesk.Domain.Subjects;
 using PrivacyDesk.Web.Features.Common;
 using PrivacyDesk.Web.Hosting;
+using PrivacyDesk.Web.Features.Settings;
 
 namespace PrivacyDesk.Web.Features.Requests;
 
@@ -22,7 +22,7 @@ namespace PrivacyDesk.Web.Features.Requests;
 /// with a <see cref="Result"/>. A case the caller may not see is reported exactly like one that does
 /// not exist, so the page never tells whose case it is.
 /// </summary>
-public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider clock, ControllerOptions controller)
+public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider clock, ControllerSettings controllerSettings)
 {
     /// <summary>Opening a case is an audited view (who looked at which case, when).</summary>
     public const string ViewedAction = "request.viewed";
@@ -92,7 +92,8 @@ public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider cloc
             {
                 return Result.Failure(RightsErrors.PurposeMismatch);
             }
-            var assessment = RightsEngine.AssessPurpose(work.Request.Type, subject, purpose, Policy.DateOf(work.Now));
+            var settings = await controllerSettings.CurrentAsync(cancellationToken);
+            var assessment = RightsEngine.AssessPurpose(work.Request.Type, subject, purpose, settings.Policy.DateOf(work.Now));
             var proposed = Propose(input, purpose, assessment);
             return DecisionRecording.Record(work.Request, purpose, assessment, proposed, work.Actor, work.Now);
         }, cancellationToken);
@@ -127,9 +128,6 @@ public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider cloc
             return Task.FromResult(result);
         }, cancellationToken);
 
-    private DeadlinePolicy Policy =>
-        DeadlinePolicy.Create(controller.TimeZoneId, identityVerificationPausesClock: false, DeadlinePolicy.DefaultDueSoonDays).Value;
-
     private async Task<Result<CaseView>> ReadAsync(ClaimsPrincipal caller, string reference, bool recordView, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
@@ -162,17 +160,18 @@ public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider cloc
 
         var subject = await db.DataSubjects.AsNoTracking().SingleAsync(s => s.Id == request.SubjectId, cancellationToken);
         var register = await ActivePurposesAsync(db, cancellationToken);
-        var closingDays = await db.CompanyClosingDays.AsNoTracking().ToListAsync(cancellationToken);
-        var policy = Policy;
+        var settings = await controllerSettings.CurrentAsync(cancellationToken);
+        var policy = settings.Policy;
+        var zone = settings.TimeZone;
         var today = policy.Today(clock);
 
         var answeredOn = request.ClosedAt is { } closed ? policy.DateOf(closed) : (DateOnly?)null;
-        var sla = new SlaEvaluator(new HolidayCalendar(closingDays), policy).Evaluate(request.EffectiveDueOn, today, answeredOn);
+        var sla = settings.SlaEvaluator().Evaluate(request.EffectiveDueOn, today, answeredOn);
         var deadline = new CaseDeadline(request.ReceivedOn, request.DueOn, request.ExtendedDueOn, sla);
 
         var rows = Rows(request.Type, subject, register, today, request.CurrentDecisions);
 
-        var timeline = await TimelineAsync(db, request.Id, cancellationToken);
+        var timeline = await TimelineAsync(db, request.Id, zone, cancellationToken);
         var can = Abilities(actor, request, rows);
         var view = new CaseView(
             request.Id,
@@ -190,13 +189,13 @@ public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider cloc
             request.HandlerName,
             request.ApprovedByName,
             request.ApprovedAt,
-            request.IdentityRequestedAt is { } identityRequested ? Local(identityRequested) : null,
+            request.IdentityRequestedAt is { } identityRequested ? Local(identityRequested, zone) : null,
             [.. request.IdentityVerifications.Select(v => new IdentityCheckView(
-                v.Id, v.Method, v.Outcome, v.VerifiedByName, Local(v.VerifiedAt), v.Notes, v.IdCopy is not null,
-                v.IdCopy?.DeletedAt is { } deleted ? Local(deleted) : null, v.IdCopy?.DeletionConfirmedByName))],
+                v.Id, v.Method, v.Outcome, v.VerifiedByName, Local(v.VerifiedAt, zone), v.Notes, v.IdCopy is not null,
+                v.IdCopy?.DeletedAt is { } deleted ? Local(deleted, zone) : null, v.IdCopy?.DeletionConfirmedByName))],
             rows,
-            [.. request.Reviews.OrderByDescending(r => r.ReviewedAt).Select(r => new ReviewView(r.Outcome, r.ReviewerName, Local(r.ReviewedAt), r.Comment))],
-            [.. request.Notes.OrderByDescending(n => n.WrittenAt).Select(n => new NoteView(n.Id, n.Text, n.AuthorName, Local(n.WrittenAt)))],
+            [.. request.Reviews.OrderByDescending(r => r.ReviewedAt).Select(r => new ReviewView(r.Outcome, r.ReviewerName, Local(r.ReviewedAt, zone), r.Comment))],
+            [.. request.Notes.OrderByDescending(n => n.WrittenAt).Select(n => new NoteView(n.Id, n.Text, n.AuthorName, Local(n.WrittenAt, zone)))],
             timeline,
             can,
             StepOf(request, rows),
@@ -204,12 +203,12 @@ public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider cloc
         return Result.Success(view);
     }
 
-    private DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, controller.TimeZone);
+    private static DateTimeOffset Local(DateTimeOffset at, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(at, zone);
 
     private static async Task<List<Purpose>> ActivePurposesAsync(PrivacyDeskDbContext db, CancellationToken cancellationToken) =>
         await db.Purposes.AsNoTracking().Where(p => p.Status == PurposeStatus.Active).ToListAsync(cancellationToken);
 
-    private async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(PrivacyDeskDbContext db, Guid requestId, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(PrivacyDeskDbContext db, Guid requestId, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
         var id = requestId.ToString();
         var events = await db.AuditEvents.AsNoTracking()
@@ -218,7 +217,7 @@ public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider cloc
             .Take(TimelineLimit)
             .Select(e => new { e.Sequence, e.OccurredAt, e.ActorName, e.Action, e.Reason, e.After })
             .ToListAsync(cancellationToken);
-        return [.. events.Select(e => new TimelineEntry(e.Sequence, Local(e.OccurredAt), e.ActorName, e.Action, e.Reason, Details(e.After)))];
+        return [.. events.Select(e => new TimelineEntry(e.Sequence, Local(e.OccurredAt, zone), e.ActorName, e.Action, e.Reason, Details(e.After)))];
     }
 
     private static Dictionary<string, string> Details(string? json)
@@ -404,7 +403,7 @@ public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider cloc
         {
             db.ChangeTracker.Clear();
             return Result.Failure(await StaleEdit.DescribeAsync(
-                db, controller.TimeZone, DataSubjectRequest.AuditEntityType, requestId.ToString(), cancellationToken));
+                db, (await controllerSettings.CurrentAsync(cancellationToken)).TimeZone, DataSubjectRequest.AuditEntityType, requestId.ToString(), cancellationToken));
         }
         return result;
     }
