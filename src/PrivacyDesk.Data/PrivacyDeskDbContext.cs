@@ -27,6 +27,8 @@ public sealed class PrivacyDeskDbContext(DbContextOptions<PrivacyDeskDbContext> 
 
     public DbSet<DataSubjectRequest> Requests => Set<DataSubjectRequest>();
 
+    public DbSet<RequestAttachment> RequestAttachments => Set<RequestAttachment>();
+
     public DbSet<RequestReferenceCounter> RequestReferenceCounters => Set<RequestReferenceCounter>();
 
     public DbSet<CompanyClosingDay> CompanyClosingDays => Set<CompanyClosingDay>();

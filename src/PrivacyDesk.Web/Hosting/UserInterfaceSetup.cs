@@ -1,6 +1,8 @@
 using MudBlazor;
 using MudBlazor.Services;
 using PrivacyDesk.Web.Features.Administration;
+using PrivacyDesk.Web.Features.Requests;
+using PrivacyDesk.Web.Features.Subjects;
 
 namespace PrivacyDesk.Web.Hosting;
 
@@ -19,6 +21,8 @@ public static class UserInterfaceSetup
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<StaffAdministration>();
         services.AddScoped<StaffAccountAudit>();
+        services.AddScoped<RequestRegistration>();
+        services.AddScoped<SubjectDirectory>();
         return services;
     }
 }
