@@ -70,6 +70,9 @@ public sealed class RequestRegistration(IServiceScopeFactory scopes, TimeProvide
 
     private readonly DeadlinePolicy _policy = DeadlinePolicy.Create(controller.TimeZoneId, false, DeadlinePolicy.DefaultDueSoonDays).Value;
 
+    /// <summary>The controller's time zone, e.g. Europe/Amsterdam, in which receipt times are read.</summary>
+    public string TimeZoneId => _policy.TimeZone.Id;
+
     /// <summary>Now on the controller's wall clock, to the minute: what the dialog proposes as the moment of receipt.</summary>
     public DateTime ControllerNow()
     {
@@ -107,6 +110,21 @@ public sealed class RequestRegistration(IServiceScopeFactory scopes, TimeProvide
             .ToListAsync(cancellationToken);
         return Result.Success<IReadOnlyList<SubjectOption>>(
             [.. subjects.Select(s => new SubjectOption(s.Id, s.FullName, s.CustomerNumber, s.EmailAddresses.Count == 0 ? null : s.EmailAddresses[0]))]);
+    }
+
+    /// <summary>One subject for the picker, e.g. when the dialog is opened from a subject's profile.</summary>
+    public async Task<Result<SubjectOption>> FindSubjectAsync(ClaimsPrincipal caller, Guid subjectId, CancellationToken cancellationToken = default)
+    {
+        if (!MayRegister(caller))
+        {
+            return Result<SubjectOption>.Failure(Forbidden);
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
+        var subject = await db.DataSubjects.AsNoTracking().SingleOrDefaultAsync(s => s.Id == subjectId, cancellationToken);
+        return subject is null
+            ? Result<SubjectOption>.Failure(RequestErrors.SubjectRequired)
+            : Result.Success(new SubjectOption(subject.Id, subject.FullName, subject.CustomerNumber, subject.EmailAddresses.Count == 0 ? null : subject.EmailAddresses[0]));
     }
 
     /// <summary>The earliest open request of this type for the subject, if any: the dialog warns before saving.</summary>
