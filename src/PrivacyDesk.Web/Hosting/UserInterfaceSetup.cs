@@ -23,6 +23,7 @@ public static class UserInterfaceSetup
         services.AddScoped<StaffAccountAudit>();
         services.AddScoped<RequestRegistration>();
         services.AddScoped<SubjectDirectory>();
+        services.AddScoped<SubjectSearchMemory>();
         return services;
     }
 }

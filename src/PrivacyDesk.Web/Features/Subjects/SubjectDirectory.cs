@@ -153,3 +153,9 @@ public sealed class SubjectDirectory(IServiceScopeFactory scopes, TimeProvider c
                 RequestVisibility.MayView(actor, r.HandlerId)))]));
     }
 }
+
+/// <summary>The last subject search of this circuit, so "back to search" finds it again without putting it in a URL.</summary>
+public sealed class SubjectSearchMemory
+{
+    public string? LastSearch { get; set; }
+}
