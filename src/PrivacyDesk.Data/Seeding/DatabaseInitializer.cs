@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PrivacyDesk.Data.Identity;
 using PrivacyDesk.Domain.Auditing;
+using PrivacyDesk.Domain.Deadlines;
 using PrivacyDesk.Domain.Staff;
 
 namespace PrivacyDesk.Data.Seeding;
@@ -17,6 +18,7 @@ public sealed partial class DatabaseInitializer(
     RoleManager<IdentityRole> roles,
     TimeProvider clock,
     RegisterSeeder register,
+    ControllerOptions controller,
     ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
@@ -39,6 +41,10 @@ public sealed partial class DatabaseInitializer(
         if (demoOptions.Value.SeedUsers)
         {
             await SeedDemoUsersAsync(cancellationToken);
+            if (demoOptions.Value.SeedCases)
+            {
+                await SeedDemoCasesAsync(cancellationToken);
+            }
         }
 
         if (!await db.Users.AnyAsync(cancellationToken))
@@ -67,6 +73,34 @@ public sealed partial class DatabaseInitializer(
             db.AuditEvents.Add(AuditEvent.Record(clock.GetUtcNow(), null, "system", "staff.user.demo_seeded", "StaffUser", user.Id));
         }
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task SeedDemoCasesAsync(CancellationToken cancellationToken)
+    {
+        var officers = new List<Actor>();
+        Actor? lead = null;
+        foreach (var demo in DemoStaff.Users.Where(u => u.Role is StaffRole.PrivacyOfficer or StaffRole.TeamLead))
+        {
+            var user = await users.FindByEmailAsync(demo.Email);
+            if (user is null)
+            {
+                return;
+            }
+            var actor = new Actor(user.Id, user.DisplayName, [demo.Role]);
+            if (demo.Role == StaffRole.TeamLead)
+            {
+                lead = actor;
+            }
+            else
+            {
+                officers.Add(actor);
+            }
+        }
+        var policy = DeadlinePolicy.Create(controller.TimeZoneId, identityVerificationPausesClock: false, DeadlinePolicy.DefaultDueSoonDays).Value;
+        if (lead is not null && officers.Count > 0)
+        {
+            await DemoCases.SeedAsync(db, new DemoCaseStaff(officers, lead), policy, clock.GetUtcNow(), DemoCases.DefaultSeed, cancellationToken);
+        }
     }
 
     private static void EnsureSucceeded(IdentityResult result, string what)
