@@ -99,7 +99,12 @@ public sealed partial class DatabaseInitializer(
         var policy = DeadlinePolicy.Create(controller.TimeZoneId, identityVerificationPausesClock: false, DeadlinePolicy.DefaultDueSoonDays).Value;
         if (lead is not null && officers.Count > 0)
         {
-            await DemoCases.SeedAsync(db, new DemoCaseStaff(officers, lead), policy, clock.GetUtcNow(), DemoCases.DefaultSeed, cancellationToken);
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var added = await DemoCases.SeedAsync(db, new DemoCaseStaff(officers, lead), policy, clock.GetUtcNow(), DemoCases.DefaultSeed, cancellationToken);
+            if (added > 0)
+            {
+                LogDemoCases(logger, added, watch.ElapsedMilliseconds);
+            }
         }
     }
 
@@ -110,6 +115,9 @@ public sealed partial class DatabaseInitializer(
             throw new InvalidOperationException($"Could not {what}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {Count} demo requests in {Milliseconds} ms.")]
+    private static partial void LogDemoCases(ILogger logger, int count, long milliseconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message =
         "PrivacyDesk has no users yet. Create the first administrator with: " +
