@@ -149,15 +149,23 @@ public sealed class NewRequestDialogTests : MudBunitContext, IAsyncLifetime
     }
 
     [Fact]
-    public async Task AValidRequestIsSavedAndTheDialogClosesWithItsReference()
+    public async Task AValidRequestIsSavedByTheSignedInOfficerAndTheDialogReturnsItsReference()
     {
-        var dialog = await OpenAsync();
-        await FillNewSubjectAsync(dialog, "Lotte Smit", "lotte.smit@example.nl");
-        await FillTheRestAsync(dialog);
+        var provider = RenderProviders();
+        var dialogs = Services.GetRequiredService<IDialogService>();
+        // As the queue opens it: no caller passed, so the dialog takes the signed-in user.
+        var pending = provider.InvokeAsync(() => NewRequestDialog.OpenAsync(dialogs, "Nieuw verzoek", navigateToCase: false));
+        provider.WaitForElement("[data-testid=save-new-request]");
+        await FillNewSubjectAsync(provider, "Lotte Smit", "lotte.smit@example.nl");
+        await FillTheRestAsync(provider);
 
-        dialog.Find("[data-testid=save-new-request]").Click();
+        provider.Find("[data-testid=save-new-request]").Click();
 
-        dialog.WaitForAssertion(() => dialog.FindAll("[data-testid=new-request-dialog]").ShouldBeEmpty());
-        (await RequestCountAsync()).ShouldBe(1);
+        var reference = await pending;
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var saved = await scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>().Requests.AsNoTracking().SingleAsync();
+        reference.ShouldBe(saved.Reference.ToString());
+        saved.Type.ShouldBe(RequestType.Access);
+        saved.Channel.ShouldBe(RequestChannel.Letter);
     }
 }

@@ -146,7 +146,8 @@ public sealed class SubjectDirectory(IServiceScopeFactory scopes, TimeProvider c
             subject.RelationshipEnd,
             [.. subject.Consents.OrderByDescending(c => c.GivenAt).Select(c => new ConsentLine(
                 names.GetValueOrDefault(c.PurposeId, c.PurposeId.ToString()), c.GivenAt, c.WithdrawnAt, c.Channel, c.WordingVersion))],
-            [.. processing.Select(p => new PurposeLine(p.Id, p.Key, names[p.Id], [.. p.LawfulBases.Select(b => b.Kind)], overridden.Contains(p.Id)))],
+            [.. processing.Select(p => new PurposeLine(p.Id, p.Key, names[p.Id], [.. p.LawfulBases.Select(b => b.Kind)], overridden.Contains(p.Id)))
+                .OrderBy(p => p.Name, StringComparer.CurrentCulture)],
             recipients,
             [.. requests.Select(r => new RequestLine(
                 r.Reference.ToString(), r.Type, r.Status, r.Channel, r.ReceivedOn, r.Extension?.ExtendedDueOn ?? r.DueOn, r.HandlerName,
