@@ -7,7 +7,6 @@ using PrivacyDesk.Domain.Deadlines;
 using PrivacyDesk.Domain.Register;
 using PrivacyDesk.Domain.Requests;
 using PrivacyDesk.Domain.Staff;
-using PrivacyDesk.Web.Tests.Infrastructure;
 using PrivacyDesk.Web.Tests.Subjects;
 
 namespace PrivacyDesk.Web.Tests.Data;
