@@ -53,6 +53,7 @@ public static class DependencyInjection
         services.AddHealthChecks().AddDbContextCheck<PrivacyDeskDbContext>("database");
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<RegisterSeeder>();
+        services.AddScoped<ControllerProfileSeeder>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PrivacyDesk.Data.Identity;
 using PrivacyDesk.Domain.Auditing;
 using PrivacyDesk.Domain.Common;
+using PrivacyDesk.Domain.Controller;
 using PrivacyDesk.Domain.Deadlines;
 using PrivacyDesk.Domain.Register;
 using PrivacyDesk.Domain.Requests;
@@ -32,6 +33,8 @@ public sealed class PrivacyDeskDbContext(DbContextOptions<PrivacyDeskDbContext> 
     public DbSet<RequestReferenceCounter> RequestReferenceCounters => Set<RequestReferenceCounter>();
 
     public DbSet<CompanyClosingDay> CompanyClosingDays => Set<CompanyClosingDay>();
+
+    public DbSet<ControllerProfile> ControllerProfiles => Set<ControllerProfile>();
 
     /// <summary>
     /// Fixed here rather than read from IdentityOptions, so the design-time model (no app services)

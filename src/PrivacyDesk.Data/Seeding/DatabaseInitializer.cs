@@ -19,6 +19,7 @@ public sealed partial class DatabaseInitializer(
     TimeProvider clock,
     RegisterSeeder register,
     ControllerOptions controller,
+    ControllerProfileSeeder controllerProfile,
     ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
@@ -37,6 +38,7 @@ public sealed partial class DatabaseInitializer(
         }
 
         await register.SeedAsync(cancellationToken);
+        await controllerProfile.SeedAsync(cancellationToken);
 
         if (demoOptions.Value.SeedUsers)
         {
@@ -96,7 +98,10 @@ public sealed partial class DatabaseInitializer(
                 officers.Add(actor);
             }
         }
-        var policy = DeadlinePolicy.Create(controller.TimeZoneId, identityVerificationPausesClock: false, DeadlinePolicy.DefaultDueSoonDays).Value;
+        // The profile seeded just before decides the zone; the configured zone only while there is none.
+        var profile = await db.ControllerProfiles.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        var policy = profile?.ToDeadlinePolicy()
+            ?? DeadlinePolicy.Create(controller.TimeZoneId, identityVerificationPausesClock: false, DeadlinePolicy.DefaultDueSoonDays).Value;
         if (lead is not null && officers.Count > 0)
         {
             var watch = System.Diagnostics.Stopwatch.StartNew();

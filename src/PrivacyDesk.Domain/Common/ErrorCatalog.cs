@@ -31,6 +31,7 @@ public static class ErrorCatalog
         Register.RegisterErrors.Messages,
         Subjects.SubjectErrors.Messages,
         Rights.RightsErrors.Messages,
+        Controller.ControllerErrors.Messages,
     ];
 
     public static IReadOnlyDictionary<string, LocalizedText> Messages => All.Value;

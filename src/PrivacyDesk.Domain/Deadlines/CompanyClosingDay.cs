@@ -58,6 +58,47 @@ public sealed class CompanyClosingDay : AggregateRoot
         return Result.Success(day);
     }
 
+    /// <summary>
+    /// Plans a closing day on the calendar: today or later (a closing day is planning, not history), not on a
+    /// date that already has one, and not on a weekend or legal holiday, when the office is closed anyway.
+    /// Every problem is returned at once.
+    /// </summary>
+    /// <param name="today">Today in the controller's time zone.</param>
+    /// <param name="calendar">The calendar with the closing days already planned.</param>
+    public static Result<CompanyClosingDay> Plan(
+        DateOnly date, string? description, DateOnly today, HolidayCalendar calendar, Actor actor, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        var errors = new List<Error>();
+        if (date < today)
+        {
+            errors.Add(DeadlineErrors.ClosingDayInThePast);
+        }
+        else if (calendar.IsCompanyClosingDay(date))
+        {
+            errors.Add(DeadlineErrors.ClosingDayDuplicate);
+        }
+        else if (!calendar.IsWorkingDay(date))
+        {
+            errors.Add(DeadlineErrors.ClosingDayNotAWorkingDay);
+        }
+        var added = Add(date, description, actor, now);
+        errors.AddRange(added.Errors);
+        return errors.Count > 0 ? Result<CompanyClosingDay>.Failure(errors) : added;
+    }
+
+    /// <summary>Takes a planned closing day off the calendar; one that has passed stays as the record of when the office was closed.</summary>
+    /// <param name="today">Today in the controller's time zone.</param>
+    public Result Cancel(DateOnly today, Actor actor, DateTimeOffset now)
+    {
+        if (Date < today)
+        {
+            return Result.Failure(DeadlineErrors.ClosingDayPastCannotBeRemoved);
+        }
+        Remove(actor, now);
+        return Result.Success();
+    }
+
     /// <summary>Records the removal for the audit trail; persistence then deletes the row.</summary>
     public void Remove(Actor actor, DateTimeOffset now)
     {

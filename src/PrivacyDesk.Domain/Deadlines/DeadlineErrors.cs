@@ -15,6 +15,11 @@ public static class DeadlineErrors
     public static readonly Error DueSoonDaysNegative = new("deadline.policy.due_soon_negative", "DueSoonDays");
     public static readonly Error ClosingDayDescriptionRequired = new("deadline.closing_day.description_required", "Description");
     public static readonly Error ClosingDayDescriptionTooLong = new("deadline.closing_day.description_too_long", "Description");
+    public static readonly Error ClosingDayDateRequired = new("deadline.closing_day.date_required", "Date");
+    public static readonly Error ClosingDayInThePast = new("deadline.closing_day.in_the_past", "Date");
+    public static readonly Error ClosingDayDuplicate = new("deadline.closing_day.duplicate", "Date");
+    public static readonly Error ClosingDayNotAWorkingDay = new("deadline.closing_day.not_a_working_day", "Date");
+    public static readonly Error ClosingDayPastCannotBeRemoved = new("deadline.closing_day.past_cannot_be_removed");
 
     public static IReadOnlyDictionary<string, LocalizedText> Messages { get; } = new Dictionary<string, LocalizedText>(StringComparer.Ordinal)
     {
@@ -48,5 +53,20 @@ public static class DeadlineErrors
         [ClosingDayDescriptionTooLong.Code] = new(
             $"De omschrijving mag hoogstens {CompanyClosingDay.DescriptionMaxLength} tekens lang zijn.",
             $"The description can be at most {CompanyClosingDay.DescriptionMaxLength} characters long."),
+        [ClosingDayDateRequired.Code] = new(
+            "Kies de datum van de sluitingsdag.",
+            "Choose the date of the closing day."),
+        [ClosingDayInThePast.Code] = new(
+            "Deze datum is al voorbij; plan een sluitingsdag vandaag of later.",
+            "This date has passed; plan a closing day for today or later."),
+        [ClosingDayDuplicate.Code] = new(
+            "Op deze datum staat al een sluitingsdag.",
+            "There is already a closing day on this date."),
+        [ClosingDayNotAWorkingDay.Code] = new(
+            "Deze datum valt in het weekend of op een wettelijke feestdag; het kantoor is dan al dicht.",
+            "This date is a weekend day or a public holiday; the office is closed then anyway."),
+        [ClosingDayPastCannotBeRemoved.Code] = new(
+            "Een sluitingsdag die voorbij is blijft staan: hij laat zien wanneer het kantoor dicht was.",
+            "A closing day that has passed stays: it shows when the office was closed."),
     };
 }

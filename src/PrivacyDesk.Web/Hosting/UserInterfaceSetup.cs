@@ -3,6 +3,7 @@ using MudBlazor.Services;
 using PrivacyDesk.Web.Features.Administration;
 using PrivacyDesk.Web.Features.Requests;
 using PrivacyDesk.Web.Features.Subjects;
+using PrivacyDesk.Web.Features.Settings;
 
 namespace PrivacyDesk.Web.Hosting;
 
@@ -24,6 +25,9 @@ public static class UserInterfaceSetup
         services.AddScoped<RequestRegistration>();
         services.AddScoped<SubjectDirectory>();
         services.AddScoped<SubjectSearchMemory>();
+        services.AddSingleton<ControllerSettings>();
+        services.AddScoped<ControllerProfileAdministration>();
+        services.AddScoped<CompanyCalendar>();
         return services;
     }
 }

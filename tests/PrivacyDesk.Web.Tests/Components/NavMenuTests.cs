@@ -9,9 +9,9 @@ public sealed class NavMenuTests : MudBunitContext
     public static TheoryData<string, string[]> EntriesPerRole => new()
     {
         { StaffRole.PrivacyOfficer, ["nav-queue", "nav-subjects", "nav-register", "nav-dashboard"] },
-        { StaffRole.TeamLead, ["nav-queue", "nav-subjects", "nav-register", "nav-dashboard"] },
+        { StaffRole.TeamLead, ["nav-queue", "nav-subjects", "nav-register", "nav-dashboard", "nav-calendar"] },
         { StaffRole.Auditor, ["nav-queue", "nav-subjects", "nav-register", "nav-dashboard"] },
-        { StaffRole.Administrator, ["nav-administration"] },
+        { StaffRole.Administrator, ["nav-administration", "nav-controller", "nav-calendar"] },
     };
 
     [Theory]
@@ -33,7 +33,7 @@ public sealed class NavMenuTests : MudBunitContext
         var menu = Render<NavMenu>();
 
         menu.FindAll("[data-testid^=nav-]").Select(e => e.GetAttribute("data-testid"))
-            .ShouldBe(["nav-queue", "nav-subjects", "nav-register", "nav-dashboard", "nav-administration"]);
+            .ShouldBe(["nav-queue", "nav-subjects", "nav-register", "nav-dashboard", "nav-administration", "nav-controller", "nav-calendar"]);
     }
 
     [Fact]
@@ -45,5 +45,17 @@ public sealed class NavMenuTests : MudBunitContext
 
         menu.Find("[data-testid=nav-queue]").TextContent.Trim().ShouldBe("Wachtrij");
         menu.Find("[data-testid=nav-subjects]").TextContent.Trim().ShouldBe("Betrokkenen");
+        menu.Find("[data-testid=nav-calendar]").TextContent.Trim().ShouldBe("Kalender");
+    }
+
+    [Fact]
+    public void ATeamLeadGetsTheCalendarButNotTheControllerProfile()
+    {
+        SignIn("Test User", StaffRole.TeamLead);
+
+        var menu = Render<NavMenu>();
+
+        menu.Find("[data-testid=nav-calendar]").GetAttribute("href").ShouldBe("administration/calendar");
+        menu.FindAll("[data-testid=nav-controller]").ShouldBeEmpty();
     }
 }

@@ -2,11 +2,11 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using PrivacyDesk.Data;
 using PrivacyDesk.Domain.Common;
-using PrivacyDesk.Domain.Deadlines;
 using PrivacyDesk.Domain.Register;
 using PrivacyDesk.Domain.Requests;
 using PrivacyDesk.Domain.Staff;
 using PrivacyDesk.Domain.Subjects;
+using PrivacyDesk.Web.Features.Settings;
 using PrivacyDesk.Web.Features.Subjects;
 using PrivacyDesk.Web.Hosting;
 
@@ -43,7 +43,7 @@ public sealed record OpenDuplicate(string Reference, DateOnly ReceivedOn, Reques
 /// the request with its reference and statutory deadline, and the original e-mail or letter, in one
 /// transaction. Checks the caller's permission itself; the dialog hiding a button is not protection.
 /// </summary>
-public sealed class RequestRegistration(IServiceScopeFactory scopes, TimeProvider clock, ControllerOptions controller)
+public sealed class RequestRegistration(IServiceScopeFactory scopes, TimeProvider clock, ControllerSettings controllerSettings)
 {
     /// <summary>Form fields the errors name, the same names the domain errors use.</summary>
     public static class Fields
@@ -68,23 +68,23 @@ public sealed class RequestRegistration(IServiceScopeFactory scopes, TimeProvide
 
     private static readonly Error Forbidden = new("auth.forbidden");
 
-    private readonly DeadlinePolicy _policy = DeadlinePolicy.Create(controller.TimeZoneId, false, DeadlinePolicy.DefaultDueSoonDays).Value;
-
-    /// <summary>The controller's time zone, e.g. Europe/Amsterdam, in which receipt times are read.</summary>
-    public string TimeZoneId => _policy.TimeZone.Id;
+    /// <summary>The controller's time zone (from the controller profile), in which receipt times are read.</summary>
+    public async Task<TimeZoneInfo> TimeZoneAsync(CancellationToken cancellationToken = default) =>
+        (await controllerSettings.CurrentAsync(cancellationToken)).TimeZone;
 
     /// <summary>Now on the controller's wall clock, to the minute: what the dialog proposes as the moment of receipt.</summary>
-    public DateTime ControllerNow()
+    public DateTime ControllerNow(TimeZoneInfo zone)
     {
-        var now = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), _policy.TimeZone).DateTime;
+        var now = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime;
         return new DateTime(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, DateTimeKind.Unspecified);
     }
 
     /// <summary>A date and clock time read on the controller's wall clock, as an instant.</summary>
-    public DateTimeOffset ControllerInstant(DateTime date, TimeSpan time)
+    public static DateTimeOffset ControllerInstant(TimeZoneInfo zone, DateTime date, TimeSpan time)
     {
+        ArgumentNullException.ThrowIfNull(zone);
         var local = DateTime.SpecifyKind(date.Date + time, DateTimeKind.Unspecified);
-        return new DateTimeOffset(local, _policy.TimeZone.GetUtcOffset(local));
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
     }
 
     public static bool MayRegister(ClaimsPrincipal caller) => caller.Has(Permission.HandleRequests) && caller.Has(Permission.ViewSubjects);
@@ -168,9 +168,11 @@ public sealed class RequestRegistration(IServiceScopeFactory scopes, TimeProvide
         }
 
         var actor = caller.ToActor();
+        var settings = await controllerSettings.CurrentAsync(cancellationToken);
         var receivedAt = input.ReceivedAt!.Value;
-        var receivedOn = _policy.DateOf(receivedAt);
-        var deadline = new ResponseDeadlineCalculator(HolidayCalendar.LegalOnly, _policy).ForReceiptOn(receivedOn);
+        var receivedOn = settings.Policy.DateOf(receivedAt);
+        // Closing days are in the calendar but never move a legal deadline; the identity pause cannot apply before any identity request.
+        var deadline = settings.DeadlineCalculator().ForReceiptOn(receivedOn);
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();

@@ -1,0 +1,76 @@
+using Microsoft.Extensions.DependencyInjection;
+using PrivacyDesk.Domain.Deadlines;
+using PrivacyDesk.Domain.Staff;
+using PrivacyDesk.Web.Components.Pages.Settings;
+using PrivacyDesk.Web.Features.Settings;
+using PrivacyDesk.Web.Tests.Infrastructure;
+
+namespace PrivacyDesk.Web.Tests.Settings;
+
+/// <summary>The calendar page against the real service and a real SQLite database, in Dutch.</summary>
+public sealed class CompanyCalendarPageTests : MudBunitContext, IAsyncLifetime
+{
+    private readonly PrivacyDeskAppFactory _factory = new();
+
+    public ValueTask InitializeAsync()
+    {
+        _ = _factory.Server;
+        Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton(_factory.Services.GetRequiredService<ControllerSettings>());
+        Services.AddScoped(_ => ActivatorUtilities.CreateInstance<CompanyCalendar>(_factory.Services));
+        return ValueTask.CompletedTask;
+    }
+
+    async ValueTask IAsyncDisposable.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _factory.DisposeAsync();
+    }
+
+    [Fact]
+    public void ATeamLeadSeesThatClosingDaysDoNotMoveLegalDeadlinesAndTheLegalHolidays()
+    {
+        SignIn("Fatima El Amrani", StaffRole.TeamLead);
+        RenderProviders();
+
+        var page = Render<CompanyCalendarPage>();
+
+        page.Find("[data-testid=closing-day-rule]").TextContent.ShouldContain("Sluitingsdagen van het bedrijf verschuiven geen wettelijke termijnen.");
+        page.WaitForAssertion(() => page.FindAll("[data-testid=legal-holiday]").ShouldNotBeEmpty());
+        page.Find("[data-testid=legal-holidays]").TextContent.ShouldContain("Koningsdag");
+        page.Find("[data-testid=closing-days]").TextContent.ShouldContain("Geen sluitingsdagen gepland");
+    }
+
+    [Fact]
+    public async Task ListsAPlannedClosingDayWithADutchDateAndWhoAddedIt()
+    {
+        var lead = await Callers.ForAsync(_factory, "lead@privacydesk.test");
+        var today = (await _factory.Services.GetRequiredService<ControllerSettings>().CurrentAsync()).Today(TimeProvider.System);
+        var date = HolidayCalendar.LegalOnly.FirstWorkingDayOnOrAfter(today.AddDays(20));
+        var calendar = ActivatorUtilities.CreateInstance<CompanyCalendar>(_factory.Services);
+        (await calendar.AddAsync(lead, date, "Brugdag")).IsSuccess.ShouldBeTrue();
+        SignIn("Noor Visser", StaffRole.Administrator);
+        RenderProviders();
+
+        var page = Render<CompanyCalendarPage>();
+
+        page.WaitForAssertion(() => page.Find("[data-testid=closing-day-table]").TextContent.ShouldContain("Brugdag"));
+        var table = page.Find("[data-testid=closing-day-table]").TextContent;
+        table.ShouldContain(date.ToString("ddd d MMM yyyy", new System.Globalization.CultureInfo("nl-NL")));
+        table.ShouldContain("Toegevoegd door Fatima El Amrani");
+        table.ShouldContain("Gepland");
+        page.FindAll("[data-testid=remove-closing-day]").Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public void AnOfficerWhoReachesThePageIsRefusedByTheService()
+    {
+        SignIn("Sanne de Vries", StaffRole.PrivacyOfficer);
+        RenderProviders();
+
+        var page = Render<CompanyCalendarPage>();
+
+        page.WaitForAssertion(() => page.Find("[data-testid=load-error]").TextContent.ShouldContain("U mag dit niet doen"));
+        page.FindAll("[data-testid=add-closing-day]").ShouldBeEmpty();
+    }
+}
