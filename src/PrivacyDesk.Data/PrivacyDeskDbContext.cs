@@ -30,6 +30,8 @@ public sealed class PrivacyDeskDbContext(DbContextOptions<PrivacyDeskDbContext> 
 
     public DbSet<RequestAttachment> RequestAttachments => Set<RequestAttachment>();
 
+    public DbSet<CollectionExtractFile> CollectionExtracts => Set<CollectionExtractFile>();
+
     public DbSet<RequestReferenceCounter> RequestReferenceCounters => Set<RequestReferenceCounter>();
 
     public DbSet<CompanyClosingDay> CompanyClosingDays => Set<CompanyClosingDay>();

@@ -84,6 +84,25 @@ internal sealed class DataSubjectRequestConfiguration : IEntityTypeConfiguration
             n.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
             n.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
         });
+        // Data collection (issue 4): one task per source system; extract bytes live in RequestCollectionExtracts.
+        builder.OwnsMany(r => r.CollectionTasks, t =>
+        {
+            t.ToTable("RequestCollectionTasks");
+            t.WithOwner().HasForeignKey("RequestId");
+            t.HasKey(x => x.Id);
+            t.Property(x => x.Id).ValueGeneratedNever();
+            t.Property(x => x.SourceSystem).HasMaxLength(DataCollectionTask.SourceSystemMaxLength).IsRequired();
+            t.Property(x => x.Contact).HasMaxLength(DataCollectionTask.ContactMaxLength);
+            t.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            t.Property(x => x.NotApplicableReason).HasMaxLength(DataCollectionTask.ReasonMaxLength);
+            t.Property(x => x.ExtractFileName).HasMaxLength(DataCollectionTask.FileNameMaxLength);
+            t.Property(x => x.ExtractSha256).HasMaxLength(DataCollectionTask.Sha256Length).IsFixedLength();
+            t.Property(x => x.ClosedById).HasMaxLength(DataSubjectRequest.ActorIdMaxLength);
+            t.Property(x => x.ClosedByName).HasMaxLength(DataSubjectRequest.ActorNameMaxLength);
+            // "Collection overdue" lists open tasks by due date.
+            t.HasIndex(x => new { x.Status, x.DueOn });
+        });
+        builder.Navigation(r => r.CollectionTasks).UsePropertyAccessMode(PropertyAccessMode.Field);
         foreach (var navigation in new[] { nameof(DataSubjectRequest.IdentityVerifications), nameof(DataSubjectRequest.Decisions), nameof(DataSubjectRequest.Reviews), nameof(DataSubjectRequest.RecipientNotifications) })
         {
             builder.Navigation(navigation).UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -174,6 +174,63 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("PrivacyDesk.Data.CollectionExtractFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<long>("SizeInBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UploadedById")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("UploadedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId", "TaskId");
+
+                    b.ToTable("RequestCollectionExtracts", (string)null);
+                });
+
             modelBuilder.Entity("PrivacyDesk.Data.Identity.StaffUser", b =>
                 {
                     b.Property<string>("Id")
@@ -842,6 +899,15 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PrivacyDesk.Data.CollectionExtractFile", b =>
+                {
+                    b.HasOne("PrivacyDesk.Domain.Requests.DataSubjectRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PrivacyDesk.Domain.Register.Purpose", b =>
                 {
                     b.OwnsOne("PrivacyDesk.Domain.Common.LocalizedText", "Description", b1 =>
@@ -901,6 +967,76 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("PrivacyDesk.Domain.Requests.DataSubjectRequest", b =>
                 {
+                    b.OwnsMany("PrivacyDesk.Domain.Requests.DataCollectionTask", "CollectionTasks", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<DateTimeOffset?>("ClosedAt")
+                                .HasColumnType("datetimeoffset");
+
+                            b1.Property<string>("ClosedById")
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)");
+
+                            b1.Property<string>("ClosedByName")
+                                .HasMaxLength(256)
+                                .HasColumnType("nvarchar(256)");
+
+                            b1.Property<string>("Contact")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<DateOnly>("DueOn")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("ExtractFileName")
+                                .HasMaxLength(255)
+                                .HasColumnType("nvarchar(255)");
+
+                            b1.Property<Guid?>("ExtractId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<int?>("ExtractRowCount")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("ExtractSha256")
+                                .HasMaxLength(64)
+                                .HasColumnType("nchar(64)")
+                                .IsFixedLength();
+
+                            b1.Property<string>("NotApplicableReason")
+                                .HasMaxLength(2000)
+                                .HasColumnType("nvarchar(2000)");
+
+                            b1.Property<DateTimeOffset>("PlannedAt")
+                                .HasColumnType("datetimeoffset");
+
+                            b1.Property<Guid>("RequestId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("SourceSystem")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("nvarchar(20)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("RequestId");
+
+                            b1.HasIndex("Status", "DueOn");
+
+                            b1.ToTable("RequestCollectionTasks", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RequestId");
+                        });
+
                     b.OwnsMany("PrivacyDesk.Domain.Requests.IdentityVerification", "IdentityVerifications", b1 =>
                         {
                             b1.Property<Guid>("Id")
@@ -1094,6 +1230,8 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                             b1.WithOwner()
                                 .HasForeignKey("RequestId");
                         });
+
+                    b.Navigation("CollectionTasks");
 
                     b.Navigation("Decisions");
 

@@ -162,6 +162,63 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("PrivacyDesk.Data.CollectionExtractFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("SizeInBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedById")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId", "TaskId");
+
+                    b.ToTable("RequestCollectionExtracts", (string)null);
+                });
+
             modelBuilder.Entity("PrivacyDesk.Data.Identity.StaffUser", b =>
                 {
                     b.Property<string>("Id")
@@ -827,6 +884,15 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PrivacyDesk.Data.CollectionExtractFile", b =>
+                {
+                    b.HasOne("PrivacyDesk.Domain.Requests.DataSubjectRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PrivacyDesk.Domain.Register.Purpose", b =>
                 {
                     b.OwnsOne("PrivacyDesk.Domain.Common.LocalizedText", "Description", b1 =>
@@ -886,6 +952,76 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("PrivacyDesk.Domain.Requests.DataSubjectRequest", b =>
                 {
+                    b.OwnsMany("PrivacyDesk.Domain.Requests.DataCollectionTask", "CollectionTasks", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long?>("ClosedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("ClosedById")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ClosedByName")
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Contact")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("DueOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ExtractFileName")
+                                .HasMaxLength(255)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid?>("ExtractId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("ExtractRowCount")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("ExtractSha256")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .IsFixedLength();
+
+                            b1.Property<string>("NotApplicableReason")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("PlannedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("RequestId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("SourceSystem")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("RequestId");
+
+                            b1.HasIndex("Status", "DueOn");
+
+                            b1.ToTable("RequestCollectionTasks", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RequestId");
+                        });
+
                     b.OwnsMany("PrivacyDesk.Domain.Requests.IdentityVerification", "IdentityVerifications", b1 =>
                         {
                             b1.Property<Guid>("Id")
@@ -1079,6 +1215,8 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                             b1.WithOwner()
                                 .HasForeignKey("RequestId");
                         });
+
+                    b.Navigation("CollectionTasks");
 
                     b.Navigation("Decisions");
 

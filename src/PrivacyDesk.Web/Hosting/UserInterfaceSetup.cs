@@ -2,8 +2,8 @@ using MudBlazor;
 using MudBlazor.Services;
 using PrivacyDesk.Web.Features.Administration;
 using PrivacyDesk.Web.Features.Requests;
-using PrivacyDesk.Web.Features.Subjects;
 using PrivacyDesk.Web.Features.Settings;
+using PrivacyDesk.Web.Features.Subjects;
 
 namespace PrivacyDesk.Web.Hosting;
 
@@ -28,6 +28,7 @@ public static class UserInterfaceSetup
         services.AddSingleton<ControllerSettings>();
         services.AddScoped<ControllerProfileAdministration>();
         services.AddScoped<CompanyCalendar>();
+        services.AddScoped<CaseObligations>();
         return services;
     }
 }

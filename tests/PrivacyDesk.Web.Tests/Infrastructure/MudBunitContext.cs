@@ -46,6 +46,9 @@ public abstract class MudBunitContext : BunitContext
         return _user;
     }
 
+    /// <summary>Signs in a real member of staff (e.g. from <see cref="Callers.ForAsync"/>), so server-side checks see their id.</summary>
+    protected void SignIn(ClaimsPrincipal user) => _user = user;
+
     /// <summary>Renders the Mud providers; render them before the component under test.</summary>
     protected IRenderedComponent<MudDialogProvider> RenderProviders()
     {
@@ -55,6 +58,10 @@ public abstract class MudBunitContext : BunitContext
     }
 
     private IRenderedComponent<MudPopoverProvider>? _popovers;
+
+    /// <summary>An element that opened in a popover (a menu item to click), which renders in the provider, not the component.</summary>
+    protected AngleSharp.Dom.IElement FindInProviders(string selector) =>
+        (_popovers ?? throw new InvalidOperationException("Call RenderProviders first.")).Find(selector);
 
     /// <summary>The texts of elements that opened in a popover (menus, selects), which render in the provider, not the component.</summary>
     protected IReadOnlyList<string> FindAllInProviders(string selector) =>

@@ -1,0 +1,64 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using PrivacyDesk.Web.Components.Shared;
+
+namespace PrivacyDesk.Web.Components.Pages.Requests.Case;
+
+using Error = PrivacyDesk.Domain.Common.Error;
+
+/// <summary>Coded errors and dates of the obligations panels in the user's language.</summary>
+public static class ObligationMessages
+{
+    /// <summary>This area's own codes from its resources; domain and shared codes through <see cref="ErrorMessages"/>. ISO dates in arguments are shown as dates.</summary>
+    public static string Text(this IStringLocalizer<CaseObligationsText> local, IStringLocalizer<SharedResource> shared, Error error)
+    {
+        ArgumentNullException.ThrowIfNull(local);
+        ArgumentNullException.ThrowIfNull(error);
+        var shown = error.Arguments is null
+            ? error
+            : error with
+            {
+                Arguments = error.Arguments.ToDictionary(
+                    pair => pair.Key,
+                    pair => DateOnly.TryParseExact(pair.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? Date(date) : pair.Value,
+                    StringComparer.Ordinal),
+            };
+        var own = local["Error." + error.Code];
+        if (!own.ResourceNotFound)
+        {
+            var text = own.Value;
+            foreach (var (key, value) in shown.Arguments ?? new Dictionary<string, string>())
+            {
+                text = text.Replace("{" + key + "}", value, StringComparison.Ordinal);
+            }
+            return text;
+        }
+        return shared.Message(shown);
+    }
+
+    /// <summary>The messages for one field, joined; null when it has none.</summary>
+    public static string? TextFor(this IStringLocalizer<CaseObligationsText> local, IStringLocalizer<SharedResource> shared, IEnumerable<Error> errors, params string[] fields)
+    {
+        var messages = errors.Where(e => e.Field is not null && fields.Contains(e.Field, StringComparer.OrdinalIgnoreCase)).Select(e => local.Text(shared, e)).Distinct().ToList();
+        return messages.Count == 0 ? null : string.Join(" ", messages);
+    }
+
+    /// <summary>"25 nov. 2026" in Dutch, "25 Nov 2026" in English: always the current culture.</summary>
+    public static string Date(DateOnly date)
+    {
+        var format = CultureInfo.CurrentCulture.DateTimeFormat;
+        var month = format.AbbreviatedMonthGenitiveNames[date.Month - 1].TrimEnd('.');
+        // Dutch abbreviates with a full stop ("nov."), except where the abbreviation is the whole word ("mei").
+        if (CultureInfo.CurrentCulture.TwoLetterISOLanguageName == "nl" && month.Length < format.MonthGenitiveNames[date.Month - 1].Length)
+        {
+            month += ".";
+        }
+        return string.Create(CultureInfo.CurrentCulture, $"{date.Day} {month} {date.Year}");
+    }
+
+    public static string Date(DateTimeOffset moment)
+    {
+        var local = TimeZoneInfo.ConvertTime(moment, PrivacyDesk.Domain.Deadlines.DeadlinePolicy.Default.TimeZone);
+        return Date(DateOnly.FromDateTime(local.DateTime)) + " " + local.ToString("HH:mm", CultureInfo.CurrentCulture);
+    }
+}

@@ -1,0 +1,258 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using PrivacyDesk.Domain.Requests;
+using PrivacyDesk.Web.Components.Pages.Requests.Case;
+using PrivacyDesk.Web.Features.Requests;
+using PrivacyDesk.Web.Tests.Infrastructure;
+
+namespace PrivacyDesk.Web.Tests.Requests;
+
+/// <summary>The obligations panels and dialogs against the real service and a real SQLite database, in Dutch.</summary>
+public sealed class ObligationComponentsTests : MudBunitContext, IAsyncLifetime
+{
+    private readonly PrivacyDeskAppFactory _factory = new();
+    private ClaimsPrincipal _officer = default!;
+    private CaseObligations _service = default!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _ = _factory.Server;
+        Services.AddScoped(_ => ActivatorUtilities.CreateInstance<CaseObligations>(_factory.Services));
+        _service = ActivatorUtilities.CreateInstance<CaseObligations>(_factory.Services);
+        _officer = await Callers.ForAsync(_factory, "officer@privacydesk.test");
+        SignIn(_officer);
+    }
+
+    async ValueTask IAsyncDisposable.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _factory.DisposeAsync();
+    }
+
+    private async Task<IRenderedComponent<MudDialogProvider>> ShowAsync<TDialog>(DialogParameters<TDialog> parameters)
+        where TDialog : Microsoft.AspNetCore.Components.IComponent
+    {
+        var provider = RenderProviders();
+        var dialogs = Services.GetRequiredService<IDialogService>();
+        await provider.InvokeAsync(() => dialogs.ShowAsync<TDialog>("dialoog", parameters));
+        return provider;
+    }
+
+    /// <summary>The text of the form control (field with its helper/error line) that holds the element with this test id.</summary>
+    private static string FieldText(IRenderedComponent<MudDialogProvider> dialog, string testId) =>
+        dialog.Find($"[data-testid={testId}]").Closest(".mud-input-control")!.TextContent;
+
+    [Fact]
+    public async Task TheExtensionDialogShowsTheNewDeadlineAndExplainsMissingReasonAndExplanationNextToTheFields()
+    {
+        var requestId = await ObligationCases.CreateAsync(_factory, RequestType.Access);
+        var view = (await _service.ActionsAsync(_officer, requestId)).Value;
+        var dialog = await ShowAsync(new DialogParameters<ExtendDeadlineDialog>
+        {
+            { d => d.View, view },
+            { d => d.Save, input => _service.ExtendAsync(_officer, requestId, view.Case.Version, input) },
+        });
+        dialog.Find("[data-testid=extend-new-deadline]").TextContent.ShouldBe(ObligationMessages.Date(view.ExtendedDueOn));
+
+        dialog.Find("[data-testid=dialog-save]").Click();
+
+        dialog.WaitForAssertion(() => dialog.Find("[data-testid=reason-error]").TextContent.ShouldNotBeNullOrWhiteSpace());
+        FieldText(dialog, "field-explanation").ShouldContain("toelichting", Case.Insensitive);
+        (await ObligationCases.LoadAsync(_factory, requestId)).Extension.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task TheFeeDialogAsksForGroundAndAmountNextToTheFieldsAndSavesNothing()
+    {
+        var requestId = await ObligationCases.CreateAsync(_factory, RequestType.Erasure);
+        var version = (await _service.ActionsAsync(_officer, requestId)).Value.Case.Version;
+        var dialog = await ShowAsync(new DialogParameters<FeeNoticeDialog>
+        {
+            { d => d.RequestType, RequestType.Erasure },
+            { d => d.Save, input => _service.NotifyFeeAsync(_officer, requestId, version, input) },
+        });
+        dialog.Markup.ShouldContain("Een vergoeding voor een extra kopie geldt alleen bij inzageverzoeken.");
+
+        dialog.Find("[data-testid=dialog-save]").Click();
+
+        dialog.WaitForAssertion(() => FieldText(dialog, "field-amount").ShouldContain("Vul het bedrag in."));
+        dialog.Markup.ShouldContain("Kies de grond voor de vergoeding.");
+        (await ObligationCases.LoadAsync(_factory, requestId)).Fee.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task TheRefusalDialogAsksForGroundAndExplanationAndSavesNothing()
+    {
+        var requestId = await ObligationCases.CreateAsync(_factory, RequestType.Access);
+        var version = (await _service.ActionsAsync(_officer, requestId)).Value.Case.Version;
+        var dialog = await ShowAsync(new DialogParameters<ProposeRefusalDialog>
+        {
+            { d => d.Save, input => _service.ProposeRefusalAsync(_officer, requestId, version, input) },
+        });
+
+        dialog.Find("[data-testid=dialog-save]").Click();
+
+        dialog.WaitForAssertion(() => FieldText(dialog, "field-explanation").ShouldContain("Leg uit waarom het verzoek wordt geweigerd"));
+        dialog.Markup.ShouldContain("Kies de grond voor de weigering.");
+        var request = await ObligationCases.LoadAsync(_factory, requestId);
+        request.ProposedRefusal.ShouldBeNull();
+        request.Status.ShouldBe(RequestStatus.InProgress);
+    }
+
+    [Fact]
+    public async Task TheWithdrawalNeedsNoReasonAndClosesTheCase()
+    {
+        var requestId = await ObligationCases.CreateAsync(_factory, RequestType.Access);
+        var version = (await _service.ActionsAsync(_officer, requestId)).Value.Case.Version;
+        var dialog = await ShowAsync(new DialogParameters<ObligationReasonDialog>
+        {
+            { d => d.Label, "Reden" },
+            { d => d.ConfirmText, "Intrekking vastleggen" },
+            { d => d.Save, reason => _service.WithdrawAsync(_officer, requestId, version, reason) },
+        });
+
+        dialog.Find("[data-testid=dialog-save]").Click();
+
+        dialog.WaitForAssertion(() => dialog.FindAll("[data-testid=reason-dialog]").ShouldBeEmpty());
+        (await ObligationCases.LoadAsync(_factory, requestId)).Status.ShouldBe(RequestStatus.Withdrawn);
+    }
+
+    private async Task<IRenderedComponent<CollectionPanel>> PanelWithPlannedTasksAsync()
+    {
+        var requestId = await ObligationCases.CreateAsync(_factory, RequestType.Access);
+        var view = (await _service.CollectionAsync(_officer, requestId)).Value;
+        (await _service.PlanCollectionAsync(_officer, requestId, view.Case.Version, new PlanCollectionInput(view.Case.EffectiveDueOn, null))).IsSuccess.ShouldBeTrue();
+        RenderProviders();
+        var panel = Render<CollectionPanel>(p => p.Add(c => c.RequestId, requestId));
+        panel.WaitForElement("[data-testid=collection-table]");
+        return panel;
+    }
+
+    private static void Upload(IRenderedComponent<CollectionPanel> panel, InputFileContent file) =>
+        panel.FindComponents<InputFile>()[0].UploadFiles(file);
+
+    [Fact]
+    public async Task AnUnreadableUploadIsExplainedAndNothingIsStored()
+    {
+        var panel = await PanelWithPlannedTasksAsync();
+
+        Upload(panel, InputFileContent.CreateFromText("klantnummer,naam\nC-004711,\"niet afgesloten\n", "crm.csv"));
+
+        panel.WaitForAssertion(() => panel.Find("[data-testid=upload-error]").TextContent.ShouldContain("Dit is geen leesbaar CSV- of JSON-bestand. Er is niets opgeslagen."));
+        (await ObligationCases.ExtractCountAsync(_factory)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task AnUploadWithAnotherPersonsRecordsIsExplainedAndNothingIsStored()
+    {
+        var panel = await PanelWithPlannedTasksAsync();
+
+        Upload(panel, InputFileContent.CreateFromText("[{\"customerNumber\":\"C-000001\",\"naam\":\"Jan Jansen\"}]", "crm.json"));
+
+        panel.WaitForAssertion(() => panel.Find("[data-testid=upload-error]").TextContent.ShouldContain("gegevens die niet van deze betrokkene zijn (1 van de 1 records)"));
+        (await ObligationCases.ExtractCountAsync(_factory)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task ATooLargeUploadStatesTheLimitAndNothingIsStored()
+    {
+        var panel = await PanelWithPlannedTasksAsync();
+        panel.Find("[data-testid=collection-rule]").TextContent.ShouldContain("maximaal 5 MB");
+
+        Upload(panel, InputFileContent.CreateFromBinary(new byte[ExtractCheck.MaxBytes + 1], "crm.csv"));
+
+        panel.WaitForAssertion(() => panel.Find("[data-testid=upload-error]").TextContent.ShouldContain("Het bestand is te groot: maximaal 5 MB."));
+        (await ObligationCases.ExtractCountAsync(_factory)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task AValidUploadIsStoredAndListedWithItsRecordCount()
+    {
+        var panel = await PanelWithPlannedTasksAsync();
+
+        Upload(panel, InputFileContent.CreateFromText($"klantnummer;product\n{ObligationCases.CustomerNumber};Betaalrekening\n{ObligationCases.CustomerNumber};Creditcard\n", "crm.csv"));
+
+        panel.WaitForAssertion(() => panel.Markup.ShouldContain("crm.csv"));
+        panel.Markup.ShouldContain("2 records");
+        panel.FindAll("[data-testid=collection-status]").Select(e => e.TextContent.Trim()).ShouldContain("Extract ontvangen");
+        (await ObligationCases.ExtractCountAsync(_factory)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task TheRecipientsPanelIsHiddenForAnAccessRequestAndShownForAnErasure()
+    {
+        var access = await ObligationCases.CreateAsync(_factory, RequestType.Access);
+        var erasure = await ObligationCases.CreateAsync(_factory, RequestType.Erasure, decideAll: true);
+        RenderProviders();
+
+        var accessPanel = Render<RecipientsPanel>(p => p.Add(c => c.RequestId, access));
+        var erasurePanel = Render<RecipientsPanel>(p => p.Add(c => c.RequestId, erasure));
+
+        erasurePanel.WaitForElement("[data-testid=recipients-plan]");
+        accessPanel.FindAll("[data-testid=recipients-panel]").ShouldBeEmpty();
+        accessPanel.Markup.Trim().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task TheActionsMenuIsHiddenInReadOnly()
+    {
+        var requestId = await ObligationCases.CreateAsync(_factory, RequestType.Access);
+        RenderProviders();
+
+        var menu = Render<CaseActionsMenu>(p => p.Add(c => c.RequestId, requestId).Add(c => c.ReadOnly, true));
+
+        menu.FindAll("[data-testid=case-actions]").ShouldBeEmpty();
+        menu.FindAll("[data-testid=case-actions-loading]").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task TheActionsMenuIsHiddenForAnAuditor()
+    {
+        var requestId = await ObligationCases.CreateAsync(_factory, RequestType.Access);
+        // The signed-in user is read once per container: sign in before anything renders.
+        SignIn(await Callers.ForAsync(_factory, "auditor@privacydesk.test"));
+        RenderProviders();
+
+        var menu = Render<CaseActionsMenu>(p => p.Add(c => c.RequestId, requestId));
+
+        menu.FindAll("[data-testid=case-actions]").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task AfterTheOriginalDeadlineExtendIsDisabledAndSaysWhy()
+    {
+        var requestId = await ObligationCases.CreateAsync(_factory, RequestType.Access, receivedDaysAgo: 45);
+        RenderProviders();
+        var menu = Render<CaseActionsMenu>(p => p.Add(c => c.RequestId, requestId));
+        menu.WaitForElement("[data-testid=case-actions]");
+
+        menu.Find("[data-testid=case-actions] button").Click();
+
+        menu.WaitForAssertion(() => FindAllInProviders("[data-testid=action-extend-why]").Single().ShouldContain("De oorspronkelijke termijn"));
+        FindAllInProviders("[data-testid=action-withdraw-why]").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task ExtendingThroughTheMenuSavesAndTellsThePageToReload()
+    {
+        var requestId = await ObligationCases.CreateAsync(_factory, RequestType.Access);
+        var provider = RenderProviders();
+        var changed = 0;
+        var menu = Render<CaseActionsMenu>(p => p.Add(c => c.RequestId, requestId).Add(c => c.Changed, () => changed++));
+        menu.WaitForElement("[data-testid=case-actions]");
+
+        menu.Find("[data-testid=case-actions] button").Click();
+        menu.WaitForAssertion(() => FindAllInProviders("[data-testid=action-extend]").ShouldNotBeEmpty());
+        await menu.InvokeAsync(() => FindInProviders("[data-testid=action-extend]").Click());
+        provider.WaitForElement("[data-testid=extend-dialog]");
+        provider.Find("[data-testid=reason-complexity]").Click();
+        provider.Find("[data-testid=field-explanation]").Input("Gegevens uit acht systemen.");
+        provider.Find("[data-testid=dialog-save]").Click();
+
+        provider.WaitForAssertion(() => provider.FindAll("[data-testid=extend-dialog]").ShouldBeEmpty());
+        menu.WaitForAssertion(() => changed.ShouldBe(1));
+        (await ObligationCases.LoadAsync(_factory, requestId)).Extension!.Reason.ShouldBe(PrivacyDesk.Domain.Deadlines.ExtensionReason.Complexity);
+    }
+}
