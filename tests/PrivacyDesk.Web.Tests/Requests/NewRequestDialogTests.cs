@@ -168,4 +168,21 @@ public sealed class NewRequestDialogTests : MudBunitContext, IAsyncLifetime
         saved.Type.ShouldBe(RequestType.Access);
         saved.Channel.ShouldBe(RequestChannel.Letter);
     }
+
+    [Fact]
+    public async Task ASubjectAlreadyOnFileIsOfferedInsteadOfRegisteringThemTwice()
+    {
+        var registration = ActivatorUtilities.CreateInstance<RequestRegistration>(_factory.Services);
+        await registration.RegisterAsync(_officer, new NewRequest(RequestType.Access, RequestChannel.Email, DateTimeOffset.UtcNow.AddDays(-2), "nl",
+            null, new NewSubject("Jan de Vries", "jan.devries@example.nl", null, "C-100001", SubjectCategory.Customer), "Inzage.", []));
+        var dialog = await OpenAsync();
+        await FillNewSubjectAsync(dialog, "J. de Vries", "Jan.DeVries@example.nl");
+
+        dialog.Find("[data-testid=field-email]").Blur();
+
+        dialog.WaitForAssertion(() => dialog.Find("[data-testid=same-subject-warning]").TextContent.ShouldContain("Jan de Vries · C-100001"));
+        dialog.Find("[data-testid=use-same-subject]").Click();
+        dialog.WaitForAssertion(() => dialog.Find("input[data-testid=field-subject]").GetAttribute("value").ShouldBe("Jan de Vries · C-100001"));
+        dialog.FindAll("[data-testid=field-full-name]").ShouldBeEmpty();
+    }
 }

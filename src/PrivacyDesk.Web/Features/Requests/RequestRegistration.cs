@@ -127,6 +127,39 @@ public sealed class RequestRegistration(IServiceScopeFactory scopes, TimeProvide
             : Result.Success(new SubjectOption(subject.Id, subject.FullName, subject.CustomerNumber, subject.EmailAddresses.Count == 0 ? null : subject.EmailAddresses[0]));
     }
 
+    /// <summary>
+    /// A subject already on file with this e-mail address or customer number, so the officer picks them
+    /// instead of registering the same person twice. Null when there is none (or too little to look for).
+    /// </summary>
+    public async Task<Result<SubjectOption?>> FindSameSubjectAsync(
+        ClaimsPrincipal caller, string? email, string? customerNumber, CancellationToken cancellationToken = default)
+    {
+        if (!MayRegister(caller))
+        {
+            return Result<SubjectOption?>.Failure(Forbidden);
+        }
+        var address = email?.Trim().ToLowerInvariant() ?? "";
+        var number = customerNumber?.Trim() ?? "";
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
+        foreach (var text in new[] { address, number }.Where(t => t.Length >= MinimumSearchLength))
+        {
+            var ids = SubjectDirectory.Matching(db, text);
+            if (ids is null)
+            {
+                continue;
+            }
+            var candidates = await db.DataSubjects.AsNoTracking().Where(s => ids.Contains(s.Id)).Take(20).ToListAsync(cancellationToken);
+            var same = candidates.FirstOrDefault(s => s.EmailAddresses.Contains(address)
+                || (number.Length > 0 && string.Equals(s.CustomerNumber, number, StringComparison.OrdinalIgnoreCase)));
+            if (same is not null)
+            {
+                return Result.Success<SubjectOption?>(new SubjectOption(same.Id, same.FullName, same.CustomerNumber, same.EmailAddresses.Count == 0 ? null : same.EmailAddresses[0]));
+            }
+        }
+        return Result.Success<SubjectOption?>(null);
+    }
+
     /// <summary>The earliest open request of this type for the subject, if any: the dialog warns before saving.</summary>
     public async Task<Result<OpenDuplicate?>> FindOpenDuplicateAsync(
         ClaimsPrincipal caller, Guid subjectId, RequestType type, CancellationToken cancellationToken = default)
