@@ -25,7 +25,19 @@ public sealed class RegisterSeeder(PrivacyDeskDbContext db, TimeProvider clock)
     /// <returns>How many purposes were added.</returns>
     public async Task<int> SeedAsync(CancellationToken cancellationToken = default)
     {
-        var import = PrivacyNoticeRegister.Import(NoticeText(), Actor.System, clock.GetUtcNow());
+        var outcome = await ImportAsync(Actor.System, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return outcome.Added;
+    }
+
+    /// <summary>
+    /// Adds the purposes of the notice the register does not hold yet, drafted and (where the rules
+    /// allow) activated by <paramref name="actor"/>; the caller saves. Purposes already in the
+    /// register are left as they are, so the office's edits are never overwritten.
+    /// </summary>
+    public async Task<RegisterImportOutcome> ImportAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        var import = PrivacyNoticeRegister.Import(NoticeText(), actor, clock.GetUtcNow());
         if (import.IsFailure)
         {
             // The notice and the curated register disagree: a bug to fix, not a state to start in.
@@ -34,7 +46,9 @@ public sealed class RegisterSeeder(PrivacyDeskDbContext db, TimeProvider clock)
         var existing = await db.Purposes.Select(p => p.Key).ToListAsync(cancellationToken);
         var missing = import.Value.NotYetIn(existing);
         db.Purposes.AddRange(missing);
-        await db.SaveChangesAsync(cancellationToken);
-        return missing.Count;
+        return new RegisterImportOutcome(missing.Count, import.Value.Purposes.Count - missing.Count);
     }
 }
+
+/// <summary>What an import of the default register did: purposes added, and purposes already there and left unchanged.</summary>
+public sealed record RegisterImportOutcome(int Added, int Unchanged);

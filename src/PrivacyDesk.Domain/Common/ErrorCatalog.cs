@@ -33,6 +33,7 @@ public static class ErrorCatalog
         Subjects.SubjectErrors.Messages,
         Rights.RightsErrors.Messages,
         Controller.ControllerErrors.Messages,
+        CaseNoteErrors.Messages,
     ];
 
     public static IReadOnlyDictionary<string, LocalizedText> Messages => All.Value;

@@ -15,6 +15,8 @@ public static class RegisterErrors
     public static readonly Error RecipientNotFound = new("register.purpose.recipient_not_found", "Recipients");
     public static readonly Error TransferNotFound = new("register.purpose.transfer_not_found", "Transfers");
     public static readonly Error ReasonMissing = new("register.purpose.reason_missing", "Reason");
+    public static readonly Error NotFound = new("register.purpose.not_found");
+    public static readonly Error KeyTaken = new("register.purpose.key_taken", "Key");
 
     public static readonly Error BasisMissing = new("register.activation.basis_missing", "LawfulBases");
     public static readonly Error ConsentMechanismMissing = new("register.activation.consent_mechanism_missing", "LawfulBases");
@@ -77,6 +79,12 @@ public static class RegisterErrors
         [ReasonMissing.Code] = new(
             "Geef een reden op.",
             "Give a reason."),
+        [NotFound.Code] = new(
+            "Dit doel staat niet (meer) in het register.",
+            "This purpose is not in the register."),
+        [KeyTaken.Code] = new(
+            "Er staat al een doel met deze sleutel in het register.",
+            "The register already holds a purpose with this key."),
         [BasisMissing.Code] = new(
             "Het doel heeft geen rechtsgrond (art. 6 lid 1 AVG). Alleen geanonimiseerde gegevens hebben er geen nodig.",
             "The purpose has no lawful basis (Art. 6(1) GDPR). Only anonymised data need none."),

@@ -27,6 +27,7 @@ public sealed partial class DataSubjectRequest : AggregateRoot
     private readonly List<PurposeDecision> _decisions = [];
     private readonly List<ResponseReview> _reviews = [];
     private readonly List<RecipientNotification> _recipientNotifications = [];
+    private RequestExtension? _extension;
 
     private DataSubjectRequest()
     {
@@ -69,12 +70,24 @@ public sealed partial class DataSubjectRequest : AggregateRoot
     /// <summary>The one-month deadline, as the calculator computed it at registration.</summary>
     public DateOnly DueOn { get; private set; }
 
-    public RequestExtension? Extension { get; private set; }
+    /// <summary>Setting it moves <see cref="EffectiveDueOn"/> along, whichever method extends.</summary>
+    public RequestExtension? Extension
+    {
+        get => _extension;
+        private set
+        {
+            _extension = value;
+            EffectiveDueOn = value?.ExtendedDueOn ?? DueOn;
+        }
+    }
 
     public DateOnly? ExtendedDueOn => Extension?.ExtendedDueOn;
 
-    /// <summary>The deadline that binds now: the extended one if there is one.</summary>
-    public DateOnly EffectiveDueOn => Extension?.ExtendedDueOn ?? DueOn;
+    /// <summary>
+    /// The deadline that binds now: the extended one if there is one. Stored (not computed) so the
+    /// queue can filter and sort on it in SQL with an index.
+    /// </summary>
+    public DateOnly EffectiveDueOn { get; private set; }
 
     /// <summary>When the subject was asked for proof of identity; with the proof date, the start and end of an optional clock pause.</summary>
     public DateTimeOffset? IdentityRequestedAt { get; private set; }
@@ -178,6 +191,7 @@ public sealed partial class DataSubjectRequest : AggregateRoot
                 : new ThirdPartyRecipient(intake.ThirdParty.Name.Trim(), intake.ThirdParty.Email.Trim()),
             SubjectAskedForRecipients = intake.SubjectAskedForRecipients,
             DueOn = intake.DueOn,
+            EffectiveDueOn = intake.DueOn,
             Status = RequestStatus.Received,
             DuplicateOf = DuplicateRequestPolicy.FindDuplicate(intake.Type, intake.SubjectId, existingRequests),
         };

@@ -2,6 +2,7 @@ using PrivacyDesk.Data.Seeding;
 using PrivacyDesk.Web.Components;
 using PrivacyDesk.Web.Components.Account;
 using PrivacyDesk.Web.Features.Preferences;
+using PrivacyDesk.Web.Features.Register;
 
 namespace PrivacyDesk.Web.Hosting;
 
@@ -38,6 +39,7 @@ public static class Pipeline
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAdditionalIdentityEndpoints();
         app.MapPreferenceEndpoints();
+        app.MapRegisterEndpoints();
         // For the load balancer: database reachability only, never personal data.
         app.MapHealthChecks("/health").AllowAnonymous();
         return app;

@@ -1,6 +1,7 @@
-using MudBlazor;
 using MudBlazor.Services;
+using MudBlazor;
 using PrivacyDesk.Web.Features.Administration;
+using PrivacyDesk.Web.Features.Register;
 using PrivacyDesk.Web.Features.Requests;
 using PrivacyDesk.Web.Features.Settings;
 using PrivacyDesk.Web.Features.Subjects;
@@ -29,6 +30,9 @@ public static class UserInterfaceSetup
         services.AddScoped<ControllerProfileAdministration>();
         services.AddScoped<CompanyCalendar>();
         services.AddScoped<CaseObligations>();
+        services.AddRegisterFeature();
+        services.AddScoped<CaseWorkspace>();
+        services.AddScoped<RequestQueue>();
         return services;
     }
 }

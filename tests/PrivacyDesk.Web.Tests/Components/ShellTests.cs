@@ -1,6 +1,5 @@
 using PrivacyDesk.Domain.Staff;
 using PrivacyDesk.Web.Components.Layout;
-using PrivacyDesk.Web.Components.Pages.Requests;
 using PrivacyDesk.Web.Hosting;
 using PrivacyDesk.Web.Tests.Infrastructure;
 
@@ -29,17 +28,6 @@ public sealed class ShellTests : MudBunitContext
         var bar = Render<SignedInUser>(p => p.Add(c => c.User, user));
 
         bar.Find("[data-testid=signed-in-role]").TextContent.ShouldBe("Team lead");
-    }
-
-    [Fact]
-    public void TheEmptyQueueSaysWhatWillAppearThere()
-    {
-        SignIn("Sanne de Vries", StaffRole.PrivacyOfficer);
-
-        var queue = Render<RequestQueue>();
-
-        queue.Find("h1").TextContent.ShouldBe("Verzoekenwachtrij");
-        queue.Find("[data-testid=empty-state]").TextContent.ShouldContain("Geen verzoeken in de wachtrij");
     }
 
     [Fact]

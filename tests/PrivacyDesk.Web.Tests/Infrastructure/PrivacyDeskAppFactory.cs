@@ -16,6 +16,14 @@ public class PrivacyDeskAppFactory : WebApplicationFactory<Program>
 
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"privacydesk-test-{Guid.NewGuid():N}.db");
 
+    static PrivacyDeskAppFactory()
+    {
+        // Each app instance would otherwise watch its settings files with inotify; dozens of test
+        // apps exhaust the user's limit (128 on these machines) and later apps fail to start.
+        System.Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        System.Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
+
     public string Environment { get; init; } = "Development";
 
     public string DatabasePath => _databasePath;

@@ -1,0 +1,118 @@
+using System.Text;
+using Microsoft.Extensions.Localization;
+using PrivacyDesk.Domain.Common;
+using PrivacyDesk.Domain.Register;
+
+namespace PrivacyDesk.Web.Features.Register;
+
+/// <summary>
+/// The Art. 30(1) record of processing activities as CSV, one row per purpose.
+/// Separator <c>;</c>: Dutch Excel (and LibreOffice in Dutch) use it as the list separator, because the
+/// comma is the decimal sign; a file with commas opens as one column there. UTF-8 with a byte-order
+/// mark, because without it Excel reads the file as Windows-1252 and "Financiële" turns into "FinanciÃ«le".
+/// No "sep=;" line: Excel then ignores the byte-order mark. Cells that start with = + - @ are prefixed
+/// with an apostrophe so a spreadsheet never runs them as formulas.
+/// </summary>
+public static class Art30Csv
+{
+    public const char Separator = ';';
+
+    /// <summary>The column header keys (resource <c>Csv.&lt;key&gt;</c>), in order.</summary>
+    public static IReadOnlyList<string> Columns { get; } =
+    [
+        "Key", "NameNl", "NameEn", "Status", "Violations", "Description", "LawfulBases", "BasisEvidence", "SubjectCategories", "DataCategories",
+        "Recipients", "Transfers", "Retention", "RetentionGround", "AutomatedDecisionMaking", "SpecialCategoryData", "CriminalData",
+        "Anonymised", "DirectMarketing", "AutomatedMeans", "SourceSystems", "ActivatedOn", "RetiredOn", "RetirementReason",
+    ];
+
+    public static byte[] Build(IEnumerable<Purpose> purposes, IStringLocalizer<RegisterText> text, string language, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(purposes);
+        ArgumentNullException.ThrowIfNull(text);
+        var csv = new StringBuilder();
+        Line(csv, Columns.Select(c => text["Csv." + c].Value));
+        foreach (var p in purposes)
+        {
+            Line(csv,
+            [
+                p.Key,
+                p.Name.Nl,
+                p.Name.En,
+                text.Status(p.Status),
+                List(p.Violations().Select(v => ErrorCatalog.Message(v, language) ?? v.Code)),
+                p.Description.In(language),
+                List(p.LawfulBases.OrderBy(b => b.Kind).Select(b => text.Basis(b.Kind))),
+                List(p.LawfulBases.OrderBy(b => b.Kind).Select(b => Evidence(b, text))),
+                List(p.SubjectCategories.Select(c => text.Label(c))),
+                List(p.DataCategories.Select(c => $"{c.Name} ({text.Label(c.Origin)})")),
+                List(p.Recipients.Select(r => $"{r.Name} ({text.Label(r.Kind)}, {r.Country})")),
+                List(p.Transfers.Select(t => $"{t.Recipient} ({t.Country}): "
+                    + (t.Safeguard is { } s ? text.Label(s) : text["Csv.NoSafeguard"]) + (t.Details is null ? "" : $", {t.Details}"))),
+                p.Retention is { } r ? text["Csv.RetentionValue", r.Amount, Unit(r, text), text.Label(r.Start)] : "",
+                p.Retention?.Ground ?? "",
+                Automated(p.AutomatedDecisionMaking, text),
+                p.SpecialCategoryData is { } sc
+                    ? $"{sc.Description} ({(sc.Condition is { } c ? text.Label(c) : text["Csv.NoCondition"])})"
+                    : text["Common.No"],
+                p.CriminalData is { } cd ? $"{cd.Description} ({cd.Authorisation ?? text["Csv.NoAuthorisation"]})" : text["Common.No"],
+                text.YesNo(p.IsAnonymised),
+                text.YesNo(p.IsDirectMarketing),
+                text.YesNo(p.IsProcessedByAutomatedMeans),
+                List(p.SourceSystems),
+                p.ActivatedAt is { } activated ? Day(activated, zone) : "",
+                p.RetiredAt is { } retired ? Day(retired, zone) : "",
+                p.RetirementReason ?? "",
+            ]);
+        }
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+    }
+
+    private static string Evidence(LawfulBasis basis, IStringLocalizer<RegisterText> text)
+    {
+        var evidence = basis.Kind switch
+        {
+            LawfulBasisKind.Consent => basis.ConsentMechanism is { } m
+                ? $"{m.HowObtained} / {m.HowWithdrawn}{(m.IsExplicit ? " (" + text["Form.Consent.Explicit"] + ")" : "")}"
+                : null,
+            LawfulBasisKind.Contract => basis.ContractReference,
+            LawfulBasisKind.LegalObligation => basis.LegalProvision,
+            LawfulBasisKind.VitalInterests => basis.VitalInterestJustification,
+            LawfulBasisKind.PublicTask => basis.PublicTaskLaw,
+            _ => basis.Assessment is { } lia
+                ? text["Csv.Lia", lia.PurposeTest, lia.NecessityTest, lia.BalancingTest, lia.Outcome,
+                    lia.ReviewDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "-"].Value
+                : null,
+        };
+        return $"({basis.Kind.Letter()}) {evidence ?? text["Csv.NotRecorded"]}";
+    }
+
+    private static string Automated(AutomatedDecisionMaking? adm, IStringLocalizer<RegisterText> text) => adm is null
+        ? text["Common.No"]
+        : text["Csv.AutomatedValue", text.YesNo(adm.InvolvesProfiling), text.YesNo(adm.SolelyAutomatedWithSignificantEffect),
+            adm.Ground is { } g ? text.Label(g) : "-", adm.HumanInterventionRoute ?? "-"];
+
+    private static string Unit(RetentionPeriod retention, IStringLocalizer<RegisterText> text) =>
+        retention.Amount == 1 ? text[$"RetentionUnit.{retention.Unit}.One"] : text.Label(retention.Unit);
+
+    private static string Day(DateTimeOffset moment, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(moment, zone).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string List(IEnumerable<string> items) => string.Join(" | ", items);
+
+    private static void Line(StringBuilder csv, IEnumerable<string> cells)
+    {
+        csv.AppendJoin(Separator, cells.Select(Cell));
+        csv.Append("\r\n");
+    }
+
+    /// <summary>RFC 4180 quoting, plus the apostrophe that keeps a cell from being read as a formula.</summary>
+    public static string Cell(string? value)
+    {
+        var cell = value ?? "";
+        if (cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            cell = "'" + cell;
+        }
+        return cell.IndexOfAny([Separator, '"', '\n', '\r']) >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
+    }
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using PrivacyDesk.Domain.Register;
+
+namespace PrivacyDesk.Web.Features.Register;
+
+/// <summary>The register's domain values in words (resource keys <c>&lt;Type&gt;.&lt;Value&gt;</c> in RegisterText).</summary>
+public static class RegisterLabels
+{
+    public static string Status(this IStringLocalizer<RegisterText> text, PurposeStatus status) => Label(text, status);
+
+    /// <summary>Short name with the letter of Art. 6(1), e.g. "f · Gerechtvaardigd belang".</summary>
+    public static string Basis(this IStringLocalizer<RegisterText> text, LawfulBasisKind kind) =>
+        $"{kind.Letter()} · {Label(text, kind)}";
+
+    public static string Label<T>(this IStringLocalizer<RegisterText> text, T value) where T : struct, Enum
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var key = typeof(T).Name + "." + value;
+        var found = text[key];
+        return found.ResourceNotFound ? value.ToString() : found.Value;
+    }
+
+    /// <summary>The sentence for <paramref name="count"/> things: key <c>&lt;key&gt;.One</c> for exactly one, <c>&lt;key&gt;</c> with the number otherwise.</summary>
+    public static string Count(this IStringLocalizer<RegisterText> text, string key, int count)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return count == 1 ? text[key + ".One"] : text[key, count];
+    }
+
+    public static string YesNo(this IStringLocalizer<RegisterText> text, bool value)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return value ? text["Common.Yes"] : text["Common.No"];
+    }
+
+    /// <summary>A date as a Dutch reader expects it ("25 nov. 2026"), in the current culture.</summary>
+    public static string Date(DateOnly date) => date.ToString("d MMM yyyy", DateCulture);
+
+    public static string Date(DateTimeOffset moment) => moment.ToString("d MMM yyyy", DateCulture);
+
+    public static string DateTime(DateTimeOffset moment) => moment.ToString("d MMM yyyy HH:mm", DateCulture);
+
+    /// <summary>
+    /// The current culture, except that Dutch abbreviates months with a full stop ("nov.", but "mei"),
+    /// as Dutch style guides and CLDR write them; .NET's nl-NL month abbreviations have none.
+    /// </summary>
+    public static CultureInfo DateCulture =>
+        CultureInfo.CurrentCulture.TwoLetterISOLanguageName == "nl" ? DutchDates : CultureInfo.CurrentCulture;
+
+    private static readonly CultureInfo DutchDates = CreateDutchDates();
+
+    private static CultureInfo CreateDutchDates()
+    {
+        var culture = (CultureInfo)CultureInfo.GetCultureInfo("nl-NL").Clone();
+        string[] months = ["jan.", "feb.", "mrt.", "apr.", "mei", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec.", ""];
+        culture.DateTimeFormat.AbbreviatedMonthNames = months;
+        culture.DateTimeFormat.AbbreviatedMonthGenitiveNames = months;
+        return CultureInfo.ReadOnly(culture);
+    }
+}

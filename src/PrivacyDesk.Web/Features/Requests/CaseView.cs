@@ -1,0 +1,158 @@
+using PrivacyDesk.Domain.Common;
+using PrivacyDesk.Domain.Deadlines;
+using PrivacyDesk.Domain.Register;
+using PrivacyDesk.Domain.Requests;
+using PrivacyDesk.Domain.Rights;
+
+namespace PrivacyDesk.Web.Features.Requests;
+
+/// <summary>
+/// One case as the workspace shows it, read in one go. <see cref="Stamp"/> is the version the page
+/// saw: every action sends it back, so a change made meanwhile by someone else is refused, not overwritten.
+/// </summary>
+public sealed record CaseView(
+    Guid Id,
+    string Reference,
+    RequestType Type,
+    RequestChannel Channel,
+    RequestStatus Status,
+    string Language,
+    string Description,
+    Guid SubjectId,
+    string SubjectName,
+    DateTimeOffset ReceivedAt,
+    CaseDeadline Deadline,
+    string? HandlerId,
+    string? HandlerName,
+    string? ApprovedByName,
+    DateTimeOffset? ApprovedAt,
+    DateTimeOffset? IdentityRequestedAt,
+    IReadOnlyList<IdentityCheckView> IdentityChecks,
+    IReadOnlyList<PurposeRow> Purposes,
+    IReadOnlyList<ReviewView> Reviews,
+    IReadOnlyList<NoteView> Notes,
+    IReadOnlyList<TimelineEntry> Timeline,
+    CaseAbilities Can,
+    CaseStep CurrentStep,
+    Guid Stamp)
+{
+    public bool IsOpen => Status.IsOpen();
+
+    public bool IsApproved => ApprovedAt is not null;
+
+    public int DecidedCount => Purposes.Count(p => p.Decision is not null);
+
+    public bool AllDecided => Purposes.All(p => p.Decision is not null);
+}
+
+/// <summary>The deadline as the header shows it: the binding date, days left both ways and the SLA state.</summary>
+public sealed record CaseDeadline(DateOnly ReceivedOn, DateOnly DueOn, DateOnly? ExtendedDueOn, SlaStatus Sla)
+{
+    public DateOnly EffectiveDueOn => ExtendedDueOn ?? DueOn;
+}
+
+/// <summary>The lifecycle steps of a case, in order (issue 4).</summary>
+public enum CaseStep
+{
+    VerifyIdentity,
+    Assess,
+    CollectData,
+    Decide,
+    DraftResponse,
+    Approval,
+    Send,
+
+    /// <summary>Responded, rejected or withdrawn: nothing left to do.</summary>
+    Closed,
+}
+
+/// <summary>
+/// What the signed-in member of staff may do to this case right now. Worked out on the server from
+/// their permissions and the case's state; the server checks again when they do it.
+/// </summary>
+public sealed record CaseAbilities(
+    bool Take,
+    bool VerifyIdentity,
+    bool ConfirmIdCopyDeleted,
+    bool StartProcessing,
+    bool Decide,
+    bool Submit,
+    bool Review,
+    bool MarkResponded,
+    bool AddNote)
+{
+    public static CaseAbilities None { get; } = new(false, false, false, false, false, false, false, false, false);
+
+    /// <summary>True for read-only viewers (auditors; officers looking at a case not yet theirs).</summary>
+    public bool Nothing => this == None;
+}
+
+public sealed record IdentityCheckView(
+    Guid Id,
+    IdentityVerificationMethod Method,
+    IdentityVerificationOutcome Outcome,
+    string VerifiedByName,
+    DateTimeOffset VerifiedAt,
+    string? Notes,
+    bool HasIdCopy,
+    DateTimeOffset? IdCopyDeletedAt,
+    string? IdCopyDeletedByName)
+{
+    public bool IdCopyAwaitingDeletion => HasIdCopy && IdCopyDeletedAt is null;
+}
+
+/// <summary>One purpose that processes the subject's data: what the law requires, what may be decided, what was.</summary>
+public sealed record PurposeRow(
+    Guid PurposeId,
+    string Key,
+    LocalizedText Name,
+    IReadOnlyList<LawfulBasisKind> Bases,
+    Requirement Requirement,
+    LocalizedText Reason,
+    IReadOnlyList<string> LegalReferences,
+    DateOnly? RetainUntil,
+    string? RetentionProvision,
+    LocalizedText? Test,
+    IReadOnlyList<DecisionOption> Options,
+    DecisionView? Decision);
+
+/// <summary>A decision the law allows for a purpose; refusals come one per allowed ground.</summary>
+public sealed record DecisionOption(DecisionKind Kind, RefusalGround? Ground = null)
+{
+    /// <summary>Everything but full compliance must tell the subject why (Art. 12(4)).</summary>
+    public bool NeedsReasons => Kind != DecisionKind.Comply;
+
+    public bool NeedsReference => Ground == RefusalGround.NationalRestriction;
+
+    public bool NeedsDemonstration => Ground == RefusalGround.ManifestlyUnfoundedOrExcessive;
+
+    public string Key => Ground is { } ground ? $"{Kind}:{ground}" : Kind.ToString();
+}
+
+public sealed record DecisionView(
+    PurposeDecisionOutcome Outcome,
+    RefusalGround? Ground,
+    string? GroundReference,
+    string? RemainingBasis,
+    string? Note,
+    string DecidedByName,
+    DateTimeOffset DecidedAt);
+
+public sealed record ReviewView(ReviewOutcome Outcome, string ReviewerName, DateTimeOffset ReviewedAt, string? Comment);
+
+public sealed record NoteView(Guid Id, string Text, string AuthorName, DateTimeOffset WrittenAt);
+
+/// <summary>
+/// One audit entry about the case, at the controller's local time. <see cref="Details"/> holds the
+/// recorded after-values the timeline needs to make a sentence (e.g. the purpose of a decision).
+/// </summary>
+public sealed record TimelineEntry(
+    long Sequence, DateTimeOffset At, string ActorName, string Action, string? Reason, IReadOnlyDictionary<string, string> Details);
+
+/// <summary>An identity check as the officer records it.</summary>
+public sealed record IdentityCheckInput(
+    IdentityVerificationMethod Method, IdentityVerificationOutcome Outcome, string? Notes, bool BsnMasked, bool PhotoMasked);
+
+/// <summary>The officer's decision for one purpose, as chosen from the offered options.</summary>
+public sealed record DecisionInput(
+    Guid PurposeId, DecisionKind Kind, RefusalGround? Ground = null, string? Reasons = null, string? Reference = null, string? Demonstration = null);

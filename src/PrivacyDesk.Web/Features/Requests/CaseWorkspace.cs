@@ -1,0 +1,411 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using PrivacyDesk.Data;
+using PrivacyDesk.Domain.Auditing;
+using PrivacyDesk.Domain.Common;
+using PrivacyDesk.Domain.Deadlines;
+using PrivacyDesk.Domain.Register;
+using PrivacyDesk.Domain.Requests;
+using PrivacyDesk.Domain.Rights;
+using PrivacyDesk.Domain.Staff;
+using PrivacyDesk.Domain.Subjects;
+using PrivacyDesk.Web.Features.Common;
+using PrivacyDesk.Web.Hosting;
+
+namespace PrivacyDesk.Web.Features.Requests;
+
+/// <summary>
+/// The case workspace (<c>/requests/{reference}</c>): reads one case for the signed-in member of staff
+/// and carries out each action on it. Every method checks the caller's permission and the case's
+/// visibility on the server, runs the domain method in one transaction in its own scope, and answers
+/// with a <see cref="Result"/>. A case the caller may not see is reported exactly like one that does
+/// not exist, so the page never tells whose case it is.
+/// </summary>
+public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider clock, ControllerOptions controller)
+{
+    /// <summary>Opening a case is an audited view (who looked at which case, when).</summary>
+    public const string ViewedAction = "request.viewed";
+
+    /// <summary>
+    /// Views are written to a stream of their own, next to the case's changes, so the "changed by X at T"
+    /// of a stale save names the last person who changed the case, not the last who looked at it.
+    /// </summary>
+    public const string ViewEntityType = "DataSubjectRequestView";
+
+    public static readonly Error NotFound = new("case.not_found");
+    public static readonly Error Forbidden = new("auth.forbidden");
+    public static readonly Error NotHandler = new("case.not_handler");
+
+    private static readonly Error Stale = new(StaleEdit.Code);
+    private const int TimelineLimit = 500;
+
+    /// <summary>Opens a case by its reference and records the view in the audit trail.</summary>
+    public Task<Result<CaseView>> OpenAsync(ClaimsPrincipal caller, string reference, CancellationToken cancellationToken = default) =>
+        ReadAsync(caller, reference, recordView: true, cancellationToken);
+
+    /// <summary>Reads the case again after an action (the view was recorded when it was opened).</summary>
+    public Task<Result<CaseView>> ReloadAsync(ClaimsPrincipal caller, string reference, CancellationToken cancellationToken = default) =>
+        ReadAsync(caller, reference, recordView: false, cancellationToken);
+
+    public Task<Result> TakeAsync(ClaimsPrincipal caller, Guid requestId, Guid stamp, CancellationToken cancellationToken = default) =>
+        ChangeAsync(caller, requestId, stamp, Permission.HandleRequests, mustHandle: false,
+            work => Task.FromResult(work.Request.Assign(work.Actor, work.Actor, work.Now)), cancellationToken);
+
+    public Task<Result> RequestIdentityProofAsync(
+        ClaimsPrincipal caller, Guid requestId, Guid stamp, string? whatIsAsked, CancellationToken cancellationToken = default) =>
+        ChangeAsync(caller, requestId, stamp, Permission.HandleRequests, mustHandle: true,
+            work => Task.FromResult(work.Request.RequestIdentityVerification(work.Actor, work.Now, whatIsAsked)), cancellationToken);
+
+    public Task<Result> RecordIdentityCheckAsync(
+        ClaimsPrincipal caller, Guid requestId, Guid stamp, IdentityCheckInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return ChangeAsync(caller, requestId, stamp, Permission.HandleRequests, mustHandle: true, work =>
+        {
+            var masking = input.Method == IdentityVerificationMethod.IdDocumentCopy ? new IdCopyMasking(input.BsnMasked, input.PhotoMasked) : null;
+            Result result = work.Request.RecordIdentityVerification(work.Actor, work.Now, input.Method, input.Outcome, input.Notes, masking);
+            return Task.FromResult(result);
+        }, cancellationToken);
+    }
+
+    public Task<Result> ConfirmIdCopyDeletedAsync(
+        ClaimsPrincipal caller, Guid requestId, Guid stamp, Guid verificationId, CancellationToken cancellationToken = default) =>
+        ChangeAsync(caller, requestId, stamp, Permission.HandleRequests, mustHandle: true,
+            work => Task.FromResult(work.Request.ConfirmIdCopyDeleted(work.Actor, verificationId, work.Now)), cancellationToken);
+
+    public Task<Result> StartProcessingAsync(ClaimsPrincipal caller, Guid requestId, Guid stamp, CancellationToken cancellationToken = default) =>
+        ChangeAsync(caller, requestId, stamp, Permission.HandleRequests, mustHandle: true,
+            work => Task.FromResult(work.Request.StartProcessing(work.Actor, work.Now)), cancellationToken);
+
+    /// <summary>Records a decision for one purpose through the rules engine, which refuses what the law forbids.</summary>
+    public Task<Result> RecordDecisionAsync(
+        ClaimsPrincipal caller, Guid requestId, Guid stamp, DecisionInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return ChangeAsync(caller, requestId, stamp, Permission.HandleRequests, mustHandle: true, async work =>
+        {
+            var subject = await work.Db.DataSubjects.AsNoTracking().SingleAsync(s => s.Id == work.Request.SubjectId, cancellationToken);
+            var register = await ActivePurposesAsync(work.Db, cancellationToken);
+            var purpose = subject.ProcessingPurposes(register).SingleOrDefault(p => p.Id == input.PurposeId);
+            if (purpose is null)
+            {
+                return Result.Failure(RightsErrors.PurposeMismatch);
+            }
+            var assessment = RightsEngine.AssessPurpose(work.Request.Type, subject, purpose, Policy.DateOf(work.Now));
+            var proposed = Propose(input, purpose, assessment);
+            return DecisionRecording.Record(work.Request, purpose, assessment, proposed, work.Actor, work.Now);
+        }, cancellationToken);
+    }
+
+    public Task<Result> SubmitForApprovalAsync(ClaimsPrincipal caller, Guid requestId, Guid stamp, CancellationToken cancellationToken = default) =>
+        ChangeAsync(caller, requestId, stamp, Permission.HandleRequests, mustHandle: true, async work =>
+        {
+            var subject = await work.Db.DataSubjects.AsNoTracking().SingleAsync(s => s.Id == work.Request.SubjectId, cancellationToken);
+            var register = await ActivePurposesAsync(work.Db, cancellationToken);
+            return work.Request.SubmitForApproval(work.Actor, work.Now, subject.ProcessingPurposes(register).Select(p => p.Id));
+        }, cancellationToken);
+
+    /// <summary>Four eyes: the domain refuses the handler and the submitter; this refuses anyone who is not a team lead first.</summary>
+    public Task<Result> ApproveAsync(ClaimsPrincipal caller, Guid requestId, Guid stamp, string? comment, CancellationToken cancellationToken = default) =>
+        ChangeAsync(caller, requestId, stamp, Permission.ApproveResponses, mustHandle: false,
+            work => Task.FromResult(work.Request.Approve(work.Actor, work.Now, comment)), cancellationToken);
+
+    public Task<Result> SendBackAsync(ClaimsPrincipal caller, Guid requestId, Guid stamp, string comment, CancellationToken cancellationToken = default) =>
+        ChangeAsync(caller, requestId, stamp, Permission.ApproveResponses, mustHandle: false,
+            work => Task.FromResult(work.Request.SendBack(work.Actor, work.Now, comment)), cancellationToken);
+
+    /// <summary>The approved response went out. The handler sends it, or a team lead on their behalf.</summary>
+    public Task<Result> MarkRespondedAsync(ClaimsPrincipal caller, Guid requestId, Guid stamp, CancellationToken cancellationToken = default) =>
+        ChangeAsync(caller, requestId, stamp, Permission.HandleRequests, mustHandle: true,
+            work => Task.FromResult(work.Request.MarkResponded(work.Actor, work.Now)), cancellationToken);
+
+    public Task<Result> AddNoteAsync(ClaimsPrincipal caller, Guid requestId, Guid stamp, string? text, CancellationToken cancellationToken = default) =>
+        ChangeAsync(caller, requestId, stamp, Permission.HandleRequests, mustHandle: false, work =>
+        {
+            Result result = work.Request.AddNote(work.Actor, work.Now, text);
+            return Task.FromResult(result);
+        }, cancellationToken);
+
+    private DeadlinePolicy Policy =>
+        DeadlinePolicy.Create(controller.TimeZoneId, identityVerificationPausesClock: false, DeadlinePolicy.DefaultDueSoonDays).Value;
+
+    private async Task<Result<CaseView>> ReadAsync(ClaimsPrincipal caller, string reference, bool recordView, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!caller.Has(Permission.ViewRequests))
+        {
+            return Result<CaseView>.Failure(Forbidden);
+        }
+        // A malformed reference is simply a case that does not exist (and never reaches the database).
+        if (!RequestReference.TryParse(reference, out var parsed))
+        {
+            return Result<CaseView>.Failure(NotFound);
+        }
+        var actor = caller.ToActor();
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
+        // The stamp is read before the case: if someone changes it in between, the page holds an older stamp
+        // and its next save is refused as stale, never the other way round (new stamp on old data).
+        var stamp = await db.Requests.Where(r => r.Reference == parsed)
+            .Select(r => EF.Property<Guid>(r, PrivacyDeskDbContext.ConcurrencyStamp)).SingleOrDefaultAsync(cancellationToken);
+        var request = await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Reference == parsed, cancellationToken);
+        if (request is null || !RequestVisibility.MayView(actor, request.HandlerId))
+        {
+            return Result<CaseView>.Failure(NotFound);
+        }
+        if (recordView)
+        {
+            db.AuditEvents.Add(AuditEvent.Record(clock.GetUtcNow(), actor.Id, actor.Name, ViewedAction, ViewEntityType, request.Id.ToString()));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        var subject = await db.DataSubjects.AsNoTracking().SingleAsync(s => s.Id == request.SubjectId, cancellationToken);
+        var register = await ActivePurposesAsync(db, cancellationToken);
+        var closingDays = await db.CompanyClosingDays.AsNoTracking().ToListAsync(cancellationToken);
+        var policy = Policy;
+        var today = policy.Today(clock);
+
+        var answeredOn = request.ClosedAt is { } closed ? policy.DateOf(closed) : (DateOnly?)null;
+        var sla = new SlaEvaluator(new HolidayCalendar(closingDays), policy).Evaluate(request.EffectiveDueOn, today, answeredOn);
+        var deadline = new CaseDeadline(request.ReceivedOn, request.DueOn, request.ExtendedDueOn, sla);
+
+        var rows = Rows(request.Type, subject, register, today, request.CurrentDecisions);
+
+        var timeline = await TimelineAsync(db, request.Id, cancellationToken);
+        var can = Abilities(actor, request, rows);
+        var view = new CaseView(
+            request.Id,
+            request.Reference.ToString(),
+            request.Type,
+            request.Channel,
+            request.Status,
+            request.Language,
+            request.Description,
+            subject.Id,
+            subject.FullName,
+            TimeZoneInfo.ConvertTime(request.ReceivedAt, policy.TimeZone),
+            deadline,
+            request.HandlerId,
+            request.HandlerName,
+            request.ApprovedByName,
+            request.ApprovedAt,
+            request.IdentityRequestedAt is { } identityRequested ? Local(identityRequested) : null,
+            [.. request.IdentityVerifications.Select(v => new IdentityCheckView(
+                v.Id, v.Method, v.Outcome, v.VerifiedByName, Local(v.VerifiedAt), v.Notes, v.IdCopy is not null,
+                v.IdCopy?.DeletedAt is { } deleted ? Local(deleted) : null, v.IdCopy?.DeletionConfirmedByName))],
+            rows,
+            [.. request.Reviews.OrderByDescending(r => r.ReviewedAt).Select(r => new ReviewView(r.Outcome, r.ReviewerName, Local(r.ReviewedAt), r.Comment))],
+            [.. request.Notes.OrderByDescending(n => n.WrittenAt).Select(n => new NoteView(n.Id, n.Text, n.AuthorName, Local(n.WrittenAt)))],
+            timeline,
+            can,
+            StepOf(request, rows),
+            stamp);
+        return Result.Success(view);
+    }
+
+    private DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, controller.TimeZone);
+
+    private static async Task<List<Purpose>> ActivePurposesAsync(PrivacyDeskDbContext db, CancellationToken cancellationToken) =>
+        await db.Purposes.AsNoTracking().Where(p => p.Status == PurposeStatus.Active).ToListAsync(cancellationToken);
+
+    private async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(PrivacyDeskDbContext db, Guid requestId, CancellationToken cancellationToken)
+    {
+        var id = requestId.ToString();
+        var events = await db.AuditEvents.AsNoTracking()
+            .Where(e => e.EntityId == id && (e.EntityType == DataSubjectRequest.AuditEntityType || e.EntityType == ViewEntityType))
+            .OrderByDescending(e => e.Sequence)
+            .Take(TimelineLimit)
+            .Select(e => new { e.Sequence, e.OccurredAt, e.ActorName, e.Action, e.Reason, e.After })
+            .ToListAsync(cancellationToken);
+        return [.. events.Select(e => new TimelineEntry(e.Sequence, Local(e.OccurredAt), e.ActorName, e.Action, e.Reason, Details(e.After)))];
+    }
+
+    private static Dictionary<string, string> Details(string? json)
+    {
+        var details = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (string.IsNullOrEmpty(json))
+        {
+            return details;
+        }
+        using var document = JsonDocument.Parse(json);
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            return details;
+        }
+        foreach (var property in document.RootElement.EnumerateObject())
+        {
+            if (property.Value.ValueKind == JsonValueKind.String)
+            {
+                details[property.Name] = property.Value.GetString()!;
+            }
+        }
+        return details;
+    }
+
+    /// <summary>One row per Active purpose that processes the subject's data: the law's answer, the allowed decisions, the current decision.</summary>
+    public static List<PurposeRow> Rows(
+        RequestType right, DataSubject subject, IReadOnlyList<Purpose> register, DateOnly on, IReadOnlyList<PurposeDecision> currentDecisions)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(currentDecisions);
+        var assessment = RightsEngine.Assess(right, subject, register, on);
+        var purposes = subject.ProcessingPurposes(register).ToDictionary(p => p.Id);
+        var decisions = currentDecisions.ToDictionary(d => d.PurposeId);
+        return [.. assessment.Purposes.Select(a => Row(right, purposes[a.PurposeId], a, decisions.GetValueOrDefault(a.PurposeId)))];
+    }
+
+    private static PurposeRow Row(RequestType right, Purpose purpose, PurposeAssessment assessment, PurposeDecision? decision) => new(
+        purpose.Id,
+        purpose.Key,
+        purpose.Name,
+        [.. purpose.LawfulBases.Select(b => b.Kind)],
+        assessment.Requirement,
+        assessment.Reason,
+        assessment.LegalReferences,
+        assessment.RetainUntil,
+        assessment.RetentionProvision,
+        assessment.Test,
+        AllowedOptions(right, purpose, assessment),
+        decision is null
+            ? null
+            : new DecisionView(decision.Outcome, decision.RefusalGround, decision.GroundReference, decision.RemainingBasis, decision.Note,
+                decision.DecidedByName, decision.DecidedAt));
+
+    /// <summary>
+    /// The decisions the law allows for this purpose: every candidate (comply, partial, not applicable,
+    /// a refusal on each ground the right knows) put to the same rules that refuse a decision on save,
+    /// with the officer's texts stood in for. What the rules refuse is never offered.
+    /// </summary>
+    public static IReadOnlyList<DecisionOption> AllowedOptions(RequestType right, Purpose purpose, PurposeAssessment assessment)
+    {
+        ArgumentNullException.ThrowIfNull(purpose);
+        ArgumentNullException.ThrowIfNull(assessment);
+        var candidates = new List<DecisionOption> { new(DecisionKind.Comply) };
+        if (assessment.RemainingBases.Count > 0)
+        {
+            candidates.Add(new(DecisionKind.PartiallyComply));
+        }
+        candidates.AddRange(DecisionRules.AllowedGrounds(right).Select(ground => new DecisionOption(DecisionKind.Refuse, ground)));
+        candidates.Add(new(DecisionKind.NotApplicable));
+        const string standIn = "-";
+        return [.. candidates.Where(option => DecisionRules.Validate(right, purpose, assessment,
+            Propose(new DecisionInput(purpose.Id, option.Kind, option.Ground, standIn, standIn, standIn), purpose, assessment)).IsSuccess)];
+    }
+
+    private static ProposedDecision Propose(DecisionInput input, Purpose purpose, PurposeAssessment assessment) => input.Kind switch
+    {
+        DecisionKind.Comply => ProposedDecision.Comply(input.PurposeId, PortableCategories(assessment, purpose)),
+        DecisionKind.PartiallyComply => ProposedDecision.PartiallyComply(input.PurposeId, assessment.RemainingBases, input.Reasons ?? "",
+            PortableCategories(assessment, purpose)),
+        DecisionKind.Refuse => ProposedDecision.Refuse(input.PurposeId, input.Ground, input.Reasons ?? "", Blank(input.Reference), Blank(input.Demonstration)),
+        _ => ProposedDecision.NotApplicable(input.PurposeId, input.Reasons ?? ""),
+    };
+
+    /// <summary>For portability, what the subject provided (or what their use of the service shows); never inferred or third-party data.</summary>
+    private static IEnumerable<string>? PortableCategories(PurposeAssessment assessment, Purpose purpose) =>
+        assessment.Right == RequestType.Portability
+            ? purpose.DataCategories.Where(c => c.Origin is DataOrigin.ProvidedBySubject or DataOrigin.ObservedFromUse).Select(c => c.Name)
+            : null;
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static bool MayHandle(Actor actor, string? handlerId) =>
+        actor.Has(Permission.HandleRequests) && (handlerId == actor.Id || actor.Has(Permission.AssignRequests));
+
+    private static CaseAbilities Abilities(Actor actor, DataSubjectRequest request, List<PurposeRow> rows)
+    {
+        if (!actor.Has(Permission.HandleRequests))
+        {
+            return CaseAbilities.None;
+        }
+        var handles = MayHandle(actor, request.HandlerId);
+        var status = request.Status;
+        var early = status is RequestStatus.Received or RequestStatus.AwaitingIdentity;
+        return new CaseAbilities(
+            Take: request.HandlerId is null && request.IsOpen,
+            VerifyIdentity: handles && early,
+            ConfirmIdCopyDeleted: handles && request.IdCopiesAwaitingDeletion.Count > 0,
+            StartProcessing: handles && early && request.HandlerId is not null,
+            Decide: handles && status == RequestStatus.InProgress,
+            Submit: handles && status == RequestStatus.InProgress && rows.All(r => r.Decision is not null),
+            // Four eyes: the handler and the submitter never see the approval actions on their own case.
+            Review: actor.Has(Permission.ApproveResponses) && status == RequestStatus.AwaitingApproval && !request.IsApproved
+                && request.ProposedRefusal is null && actor.Id != request.HandlerId && actor.Id != request.SubmittedById,
+            MarkResponded: (handles || actor.Has(Permission.ApproveResponses)) && status == RequestStatus.AwaitingApproval
+                && request.IsApproved && request.ProposedRefusal is null,
+            AddNote: true);
+    }
+
+    private static CaseStep StepOf(DataSubjectRequest request, List<PurposeRow> rows) => request.Status switch
+    {
+        RequestStatus.Received or RequestStatus.AwaitingIdentity => CaseStep.VerifyIdentity,
+        RequestStatus.InProgress when rows.Count > 0 && rows.All(r => r.Decision is not null) => CaseStep.DraftResponse,
+        RequestStatus.InProgress when rows.Any(r => r.Decision is not null) => CaseStep.Decide,
+        RequestStatus.InProgress => CaseStep.Assess,
+        RequestStatus.AwaitingApproval when request.IsApproved => CaseStep.Send,
+        RequestStatus.AwaitingApproval => CaseStep.Approval,
+        _ => CaseStep.Closed,
+    };
+
+    private sealed record Work(PrivacyDeskDbContext Db, DataSubjectRequest Request, Actor Actor, DateTimeOffset Now);
+
+    /// <summary>
+    /// The shape of every action: permission, visibility and (for handling) being the handler or a team
+    /// lead, checked on the server; then the domain method and the save in one transaction. The page's
+    /// stamp is the original value of the row's concurrency token, so a change someone else saved since
+    /// the page was read fails here and is described as "changed by X at T".
+    /// </summary>
+    private async Task<Result> ChangeAsync(
+        ClaimsPrincipal caller, Guid requestId, Guid stamp, Permission permission, bool mustHandle, Func<Work, Task<Result>> change,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!caller.Has(permission))
+        {
+            return Result.Failure(Forbidden);
+        }
+        var actor = caller.ToActor();
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
+        Result result;
+        try
+        {
+            result = await db.InTransactionAsync(async () =>
+            {
+                var request = await db.Requests.SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
+                if (request is null || !RequestVisibility.MayView(actor, request.HandlerId))
+                {
+                    return Result.Failure(NotFound);
+                }
+                var token = db.Entry(request).Property<Guid>(PrivacyDeskDbContext.ConcurrencyStamp);
+                if (token.CurrentValue != stamp)
+                {
+                    return Result.Failure(Stale);
+                }
+                if (mustHandle && !MayHandle(actor, request.HandlerId))
+                {
+                    return Result.Failure(NotHandler);
+                }
+                var changed = await change(new Work(db, request, actor, clock.GetUtcNow()));
+                if (changed.IsFailure)
+                {
+                    return changed;
+                }
+                await db.SaveChangesAsync(cancellationToken);
+                return Result.Success();
+            }, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            result = Result.Failure(Stale);
+        }
+        if (result.Errors.Any(e => e.Code == StaleEdit.Code))
+        {
+            db.ChangeTracker.Clear();
+            return Result.Failure(await StaleEdit.DescribeAsync(
+                db, controller.TimeZone, DataSubjectRequest.AuditEntityType, requestId.ToString(), cancellationToken));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,439 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using PrivacyDesk.Data;
+using PrivacyDesk.Data.Identity;
+using PrivacyDesk.Data.Search;
+using PrivacyDesk.Domain.Common;
+using PrivacyDesk.Domain.Deadlines;
+using PrivacyDesk.Domain.Requests;
+using PrivacyDesk.Domain.Staff;
+using PrivacyDesk.Web.Features.Common;
+using PrivacyDesk.Web.Features.Settings;
+using PrivacyDesk.Web.Hosting;
+
+namespace PrivacyDesk.Web.Features.Requests;
+
+/// <summary>The queue's quick filters. All but <see cref="Closed"/> show open requests only.</summary>
+public enum QueueFilter
+{
+    Open,
+    Mine,
+    Unassigned,
+    DueWithinWeek,
+    Overdue,
+    AwaitingIdentity,
+
+    /// <summary>Team leads: responses awaiting approval that they neither handled nor submitted (four eyes).</summary>
+    AwaitingMyApproval,
+    Closed,
+}
+
+public enum QueueSort
+{
+    Deadline,
+    Received,
+    Reference,
+}
+
+/// <summary>One page of the queue: which filter, sort and page, and an optional search text (never put in a URL).</summary>
+public sealed record QueueQuery(
+    QueueFilter Filter = QueueFilter.Open,
+    QueueSort Sort = QueueSort.Deadline,
+    bool Descending = false,
+    int Page = 0,
+    int PageSize = RequestQueue.DefaultPageSize,
+    string? Search = null);
+
+/// <param name="DueOn">The effective deadline: the extended one when extended.</param>
+/// <param name="Sla">Null for a withdrawn request, which was never answered.</param>
+public sealed record QueueRow(
+    Guid Id,
+    string Reference,
+    RequestType Type,
+    string SubjectName,
+    RequestChannel Channel,
+    DateTimeOffset ReceivedAt,
+    DateOnly ReceivedOn,
+    DateOnly DueOn,
+    bool IsExtended,
+    SlaStatus? Sla,
+    RequestStatus Status,
+    string? HandlerId,
+    string? HandlerName);
+
+/// <param name="TotalCount">The number of matching requests, at most <see cref="RequestQueue.CountCap"/>.</param>
+/// <param name="CountIsCapped">There are more than <see cref="RequestQueue.CountCap"/>; the count stopped there.</param>
+public sealed record QueuePage(IReadOnlyList<QueueRow> Rows, int TotalCount, bool CountIsCapped);
+
+/// <summary>Someone who may be given cases.</summary>
+public sealed record HandlerOption(string Id, string Name);
+
+public sealed record RefusedAssignment(Guid RequestId, string Reference, IReadOnlyList<Error> Errors);
+
+public sealed record BulkAssignOutcome(int Assigned, IReadOnlyList<RefusedAssignment> Refused);
+
+/// <summary>
+/// The request queue: one page of rows per call, filtered, sorted, counted and paged in SQL on the
+/// indexes of <c>DataSubjectRequestConfiguration</c> (measured in bench/), never the table in memory.
+/// Officers see the unassigned queue and their own cases (<see cref="RequestVisibility"/>, in SQL);
+/// team leads and auditors see all. Assigning goes through the aggregate's <c>Assign</c>.
+/// </summary>
+public sealed class RequestQueue(IServiceScopeFactory scopes, ControllerSettings settings, TimeProvider clock)
+{
+    public const int DefaultPageSize = 25;
+    public const int MaxPageSize = 100;
+
+    /// <summary>Counting stops here: past ten thousand nobody pages, and counting a million closed cases costs more than the page.</summary>
+    public const int CountCap = 10_000;
+
+    /// <summary>The "due within a week" filter: from today up to this many calendar days ahead.</summary>
+    public const int DueWithinDays = 7;
+
+    public const int MaxBulkAssign = 200;
+
+    private static readonly Error Forbidden = new("auth.forbidden");
+    public static readonly Error NothingSelected = new("queue.assign.nothing_selected");
+    public static readonly Error TooManySelected = new("queue.assign.too_many");
+    public static readonly Error HandlerUnknown = new("queue.assign.handler_unknown", "HandlerId");
+    public static readonly Error RequestNotFound = new("queue.request.not_found");
+
+    private static readonly RequestStatus[] OpenStatuses = [.. RequestStatuses.Open];
+    private static readonly RequestStatus[] ClosedStatuses = [RequestStatus.Responded, RequestStatus.Rejected, RequestStatus.Withdrawn];
+
+    /// <summary>Staff roles whose members may handle cases, so may be assigned one.</summary>
+    private static readonly string[] HandlerRoles = [.. AccessPolicy.RolesWith(Permission.HandleRequests)];
+
+    public async Task<Result<QueuePage>> PageAsync(ClaimsPrincipal caller, QueueQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (!caller.Has(Permission.ViewRequests)
+            || (query.Filter == QueueFilter.AwaitingMyApproval && !caller.Has(Permission.ApproveResponses)))
+        {
+            return Result<QueuePage>.Failure(Forbidden);
+        }
+        var actor = caller.ToActor();
+        var current = await settings.CurrentAsync(cancellationToken);
+        var policy = current.Policy;
+        var today = current.Today(clock);
+        var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
+        var page = Math.Max(0, query.Page);
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
+        var count = await Filtered(db, actor, query, today, forCount: true).Take(CountCap + 1).CountAsync(cancellationToken);
+        var found = await Sorted(Filtered(db, actor, query, today), query.Sort, query.Descending)
+            .Skip(page * pageSize)
+            .Take(pageSize)
+            .Select(r => new
+            {
+                r.Id,
+                r.Reference,
+                r.Type,
+                SubjectName = db.DataSubjects.Where(subject => subject.Id == r.SubjectId).Select(subject => subject.FullName).FirstOrDefault(),
+                r.Channel,
+                r.ReceivedAt,
+                r.ReceivedOn,
+                r.EffectiveDueOn,
+                r.DueOn,
+                r.Status,
+                r.ClosedAt,
+                r.HandlerId,
+                r.HandlerName,
+            })
+            .ToListAsync(cancellationToken);
+
+        var sla = current.SlaEvaluator();
+        var rows = found.Select(r => new QueueRow(
+            r.Id, r.Reference.ToString(), r.Type, r.SubjectName ?? "", r.Channel, r.ReceivedAt, r.ReceivedOn, r.EffectiveDueOn, r.EffectiveDueOn != r.DueOn,
+            Evaluate(sla, r.Status, r.EffectiveDueOn, today, r.ClosedAt is { } closedAt ? policy.DateOf(closedAt) : null),
+            r.Status, r.HandlerId, r.HandlerName)).ToList();
+        return Result.Success(new QueuePage(rows, Math.Min(count, CountCap), count > CountCap));
+    }
+
+    /// <summary>The SQL behind the page (<paramref name="forCount"/> false) and the count: visibility, quick filter, search.</summary>
+    internal static IQueryable<DataSubjectRequest> Filtered(PrivacyDeskDbContext db, Actor actor, QueueQuery query, DateOnly today, bool forCount = false)
+    {
+        var requests = db.Requests.AsNoTracking();
+        if (!actor.Has(Permission.ViewAllRequests))
+        {
+            var me = actor.Id;
+            // Unassigned or mine. The count seeks both handler ranges of the handler index (the OR); the
+            // page reads in page order and skips what is not visible (COALESCE, which no index serves):
+            // seeking would mean sorting all of an officer's cases to show 25.
+            requests = forCount
+                ? requests.Where(r => r.HandlerId == null || r.HandlerId == me)
+                : requests.Where(r => (r.HandlerId ?? me) == me);
+        }
+        var searching = !string.IsNullOrWhiteSpace(query.Search);
+        requests = ApplyFilter(requests, actor, query.Filter, today, searching);
+        return searching ? ApplySearch(db, requests, query.Search!) : requests;
+    }
+
+    /// <remarks>
+    /// How a status set is written steers SQLite's planner (which has no statistics). Every open filter
+    /// carries <c>Status IN (the open statuses)</c>, exactly as the partial indexes of open cases are
+    /// filtered, so it reads those in page order and stops after a page. Closed requests are most of the
+    /// table: <c>Status NOT IN (…)</c> reads the newest rows first and skips the open ones. A search is
+    /// driven by its matches (NOT IN again, so the open index does not compete). Measured in bench/.
+    /// </remarks>
+    private static IQueryable<DataSubjectRequest> ApplyFilter(
+        IQueryable<DataSubjectRequest> requests, Actor actor, QueueFilter filter, DateOnly today, bool searching)
+    {
+        var me = actor.Id;
+        var weekAhead = today.AddDays(DueWithinDays);
+        // Parameters, not constants: EF Core folds "Status IN (constants) AND Status = constant" on a
+        // converted column to FALSE (the comparison sees the enum on one side and the stored text on the other).
+        var awaitingIdentity = RequestStatus.AwaitingIdentity;
+        var awaitingApproval = RequestStatus.AwaitingApproval;
+        var open = searching ? requests.Where(r => !ClosedStatuses.Contains(r.Status)) : requests.Where(r => OpenStatuses.Contains(r.Status));
+        return filter switch
+        {
+            QueueFilter.Mine => open.Where(r => r.HandlerId == me),
+            QueueFilter.Unassigned => open.Where(r => r.HandlerId == null),
+            QueueFilter.DueWithinWeek => open.Where(r => r.EffectiveDueOn >= today && r.EffectiveDueOn <= weekAhead),
+            QueueFilter.Overdue => open.Where(r => r.EffectiveDueOn < today),
+            QueueFilter.AwaitingIdentity => open.Where(r => r.Status == awaitingIdentity),
+            QueueFilter.AwaitingMyApproval => open.Where(r =>
+                r.Status == awaitingApproval && r.HandlerId != me && r.SubmittedById != me && r.ApprovedAt == null),
+            QueueFilter.Closed => requests.Where(r => !OpenStatuses.Contains(r.Status)),
+            _ => open,
+        };
+    }
+
+    /// <summary>
+    /// A reference (whole, or a prefix such as "DSR-2026-0001"), a reference's number part ("123",
+    /// "000123", which may also be a customer number), or words that must each start one of the
+    /// subject's name words, e-mail addresses or customer number (the subject search index).
+    /// </summary>
+    private static IQueryable<DataSubjectRequest> ApplySearch(PrivacyDeskDbContext db, IQueryable<DataSubjectRequest> requests, string search)
+    {
+        var text = search.Trim();
+        if (RequestReference.TryParse(text, out var reference))
+        {
+            return requests.Where(r => r.Reference == reference);
+        }
+        if (ReferencePrefixRange(text) is { } range)
+        {
+            // Plain SQL so the bounds are compared with the column itself (a range on the unique index):
+            // LINQ would cast the converted column, which no index serves.
+            var inRange = db.Requests.FromSql($"SELECT * FROM Requests WHERE Reference >= {range.From} AND Reference < {range.To}").Select(r => r.Id);
+            return requests.Where(r => inRange.Contains(r.Id));
+        }
+        var words = SubjectSearch.Words(text);
+        var numbered = ReferenceCandidates(text);
+        if (numbered.Count > 0)
+        {
+            var placeholders = string.Join(", ", numbered.Select((_, i) => "{" + i.ToString(CultureInfo.InvariantCulture) + "}"));
+#pragma warning disable EF1002 // Only generated placeholders are concatenated; the values travel as parameters.
+            var withNumber = db.Requests.FromSqlRaw($"SELECT * FROM Requests WHERE Reference IN ({placeholders})", [.. numbered]).Select(r => r.Id);
+#pragma warning restore EF1002
+            if (words.Count == 0)
+            {
+                return requests.Where(r => withNumber.Contains(r.Id));
+            }
+            var subjects = SubjectSearch.MatchingSubjectIds(db, words);
+            return requests.Where(r => withNumber.Contains(r.Id) || subjects.Contains(r.SubjectId));
+        }
+        return words.Count == 0 ? requests : requests.Where(r => SubjectSearch.MatchingSubjectIds(db, words).Contains(r.SubjectId));
+    }
+
+    /// <summary>For a bare number ("123", "000123"), that number's reference in every year (exact matches on the unique index).</summary>
+    internal static IReadOnlyList<string> ReferenceCandidates(string text)
+    {
+        if (text.Length is < 1 or > 6 || !text.All(char.IsAsciiDigit)
+            || !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var sequence) || sequence < 1)
+        {
+            return [];
+        }
+        var lastYear = DateTime.UtcNow.Year + 1;
+        return [.. Enumerable.Range(RequestReference.FirstYear, lastYear - RequestReference.FirstYear + 1)
+            .Select(year => RequestReference.Create(year, sequence).Value.ToString())];
+    }
+
+    /// <summary>"DSR-2026-00" (any case) → the range of references that start with it, or null when the text is not such a prefix.</summary>
+    internal static (string From, string To)? ReferencePrefixRange(string text)
+    {
+        var prefix = text.ToUpperInvariant();
+        const string Shape = "DSR-0000-000000";
+        if (prefix.Length < 4 || prefix.Length >= Shape.Length)
+        {
+            return null;
+        }
+        for (var i = 0; i < prefix.Length; i++)
+        {
+            var ok = Shape[i] == '0' ? char.IsAsciiDigit(prefix[i]) : prefix[i] == Shape[i];
+            if (!ok)
+            {
+                return null;
+            }
+        }
+        // Every reference starting with the prefix sorts at or after it and before the prefix with its last character bumped.
+        var to = prefix[..^1] + (char)(prefix[^1] + 1);
+        return (prefix, to);
+    }
+
+    private static IOrderedQueryable<DataSubjectRequest> Sorted(IQueryable<DataSubjectRequest> requests, QueueSort sort, bool descending) =>
+        // Ties are broken by the id (time-ordered), so a page never repeats or skips a row.
+        (sort, descending) switch
+        {
+            (QueueSort.Received, false) => requests.OrderBy(r => r.ReceivedAt).ThenBy(r => r.Id),
+            (QueueSort.Received, true) => requests.OrderByDescending(r => r.ReceivedAt).ThenByDescending(r => r.Id),
+            (QueueSort.Reference, false) => requests.OrderBy(r => r.Reference),
+            (QueueSort.Reference, true) => requests.OrderByDescending(r => r.Reference),
+            (_, false) => requests.OrderBy(r => r.EffectiveDueOn).ThenBy(r => r.Id),
+            (_, true) => requests.OrderByDescending(r => r.EffectiveDueOn).ThenByDescending(r => r.Id),
+        };
+
+    private static SlaStatus? Evaluate(SlaEvaluator sla, RequestStatus status, DateOnly dueOn, DateOnly today, DateOnly? closedOn) => status switch
+    {
+        RequestStatus.Withdrawn => null,
+        RequestStatus.Responded or RequestStatus.Rejected => sla.Evaluate(dueOn, today, closedOn ?? today),
+        _ => sla.Evaluate(dueOn, today),
+    };
+
+    /// <summary>Staff who may be given cases (officers and team leads, not locked out), by name.</summary>
+    public async Task<Result<IReadOnlyList<HandlerOption>>> HandlersAsync(ClaimsPrincipal caller, CancellationToken cancellationToken = default)
+    {
+        if (!caller.Has(Permission.AssignRequests))
+        {
+            return Result<IReadOnlyList<HandlerOption>>.Failure(Forbidden);
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
+        var now = clock.GetUtcNow();
+        var handlers = await HandlerQuery(db).ToListAsync(cancellationToken);
+        return Result.Success<IReadOnlyList<HandlerOption>>([.. handlers
+            .Where(h => h.LockoutEnd is null || h.LockoutEnd <= now)
+            .OrderBy(h => h.DisplayName, StringComparer.CurrentCulture)
+            .Select(h => new HandlerOption(h.Id, h.DisplayName))]);
+    }
+
+    private static IQueryable<HandlerRow> HandlerQuery(PrivacyDeskDbContext db) =>
+        db.Users.AsNoTracking()
+            .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(role => role.Id == ur.RoleId && HandlerRoles.Contains(role.Name!))))
+            .Select(u => new HandlerRow(u.Id, u.DisplayName, u.LockoutEnd));
+
+    private sealed record HandlerRow(string Id, string DisplayName, DateTimeOffset? LockoutEnd);
+
+    /// <summary>
+    /// Team leads give the selected cases to one handler, in one transaction, each through the
+    /// aggregate's <c>Assign</c>. Cases the domain refuses (closed, already theirs) are reported with
+    /// the reason and left as they were; the rest are assigned.
+    /// </summary>
+    public async Task<Result<BulkAssignOutcome>> AssignAsync(
+        ClaimsPrincipal caller, IReadOnlyCollection<Guid> requestIds, string handlerId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(requestIds);
+        if (!caller.Has(Permission.AssignRequests))
+        {
+            return Result<BulkAssignOutcome>.Failure(Forbidden);
+        }
+        var ids = requestIds.Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return Result<BulkAssignOutcome>.Failure(NothingSelected);
+        }
+        if (ids.Count > MaxBulkAssign)
+        {
+            return Result<BulkAssignOutcome>.Failure(TooManySelected with
+            {
+                Arguments = new Dictionary<string, string>(StringComparer.Ordinal) { ["max"] = MaxBulkAssign.ToString(CultureInfo.InvariantCulture) },
+            });
+        }
+        var actor = caller.ToActor();
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
+        var handler = await HandlerActorAsync(scope.ServiceProvider, handlerId);
+        if (handler is null)
+        {
+            return Result<BulkAssignOutcome>.Failure(HandlerUnknown);
+        }
+        var now = clock.GetUtcNow();
+        try
+        {
+            return await db.InTransactionAsync(async () =>
+            {
+                var requests = await db.Requests.Where(r => ids.Contains(r.Id)).ToListAsync(cancellationToken);
+                var refused = new List<RefusedAssignment>();
+                var assigned = 0;
+                foreach (var request in requests.OrderBy(r => r.Reference.ToString(), StringComparer.Ordinal))
+                {
+                    var result = request.Assign(actor, handler, now);
+                    if (result.IsSuccess)
+                    {
+                        assigned++;
+                    }
+                    else
+                    {
+                        refused.Add(new RefusedAssignment(request.Id, request.Reference.ToString(), result.Errors));
+                    }
+                }
+                refused.AddRange(ids.Where(id => requests.All(r => r.Id != id)).Select(id => new RefusedAssignment(id, "", [RequestNotFound])));
+                await db.SaveChangesAsync(cancellationToken);
+                return Result.Success(new BulkAssignOutcome(assigned, refused));
+            }, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException exception)
+        {
+            var stale = exception.Entries.Select(e => e.Entity).OfType<DataSubjectRequest>().FirstOrDefault();
+            return Result<BulkAssignOutcome>.Failure(await StaleAsync(stale, cancellationToken));
+        }
+    }
+
+    /// <summary>An officer takes an unassigned case for themselves (the domain refuses a case someone already has).</summary>
+    public async Task<Result> TakeAsync(ClaimsPrincipal caller, Guid requestId, CancellationToken cancellationToken = default)
+    {
+        if (!caller.Has(Permission.HandleRequests))
+        {
+            return Result.Failure(Forbidden);
+        }
+        var actor = caller.ToActor();
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
+        var now = clock.GetUtcNow();
+        try
+        {
+            return await db.InTransactionAsync(async () =>
+            {
+                var request = await db.Requests.SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
+                if (request is null || !RequestVisibility.MayView(actor, request.HandlerId))
+                {
+                    return Result.Failure(RequestNotFound);
+                }
+                var result = request.Assign(actor, actor, now);
+                if (result.IsSuccess)
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                return result;
+            }, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException exception)
+        {
+            return Result.Failure(await StaleAsync(exception.Entries.Select(e => e.Entity).OfType<DataSubjectRequest>().FirstOrDefault(), cancellationToken));
+        }
+    }
+
+    private async Task<Error> StaleAsync(DataSubjectRequest? request, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
+        var zone = (await settings.CurrentAsync(cancellationToken)).TimeZone;
+        return await StaleEdit.DescribeAsync(db, zone, DataSubjectRequest.AuditEntityType, request?.Id.ToString() ?? "", cancellationToken);
+    }
+
+    /// <summary>The handler as the domain needs them: their roles decide whether they may handle cases.</summary>
+    private static async Task<Actor?> HandlerActorAsync(IServiceProvider services, string handlerId)
+    {
+        var users = services.GetRequiredService<UserManager<StaffUser>>();
+        var user = string.IsNullOrEmpty(handlerId) ? null : await users.FindByIdAsync(handlerId);
+        if (user is null)
+        {
+            return null;
+        }
+        var roles = await users.GetRolesAsync(user);
+        return new Actor(user.Id, user.DisplayName, [.. roles]);
+    }
+}
