@@ -10,10 +10,6 @@ namespace PrivacyDesk.Web.Tests.Infrastructure;
 /// </summary>
 public class PrivacyDeskAppFactory : WebApplicationFactory<Program>
 {
-    // No file watchers on the settings files: each is an inotify instance, and many apps side by side
-    // in one test run exhaust the user's limit (128 on Linux) and fail at start-up.
-    static PrivacyDeskAppFactory() => System.Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
-
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"privacydesk-test-{Guid.NewGuid():N}.db");
 
     static PrivacyDeskAppFactory()
