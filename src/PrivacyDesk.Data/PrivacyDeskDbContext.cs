@@ -28,6 +28,8 @@ public sealed class PrivacyDeskDbContext(DbContextOptions<PrivacyDeskDbContext> 
 
     public DbSet<DataSubjectRequest> Requests => Set<DataSubjectRequest>();
 
+    public DbSet<RequestAttachment> RequestAttachments => Set<RequestAttachment>();
+
     public DbSet<CollectionExtractFile> CollectionExtracts => Set<CollectionExtractFile>();
 
     public DbSet<RequestReferenceCounter> RequestReferenceCounters => Set<RequestReferenceCounter>();

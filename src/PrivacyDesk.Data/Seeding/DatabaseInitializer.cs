@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PrivacyDesk.Data.Identity;
 using PrivacyDesk.Domain.Auditing;
+using PrivacyDesk.Domain.Deadlines;
 using PrivacyDesk.Domain.Staff;
 
 namespace PrivacyDesk.Data.Seeding;
@@ -17,6 +18,7 @@ public sealed partial class DatabaseInitializer(
     RoleManager<IdentityRole> roles,
     TimeProvider clock,
     RegisterSeeder register,
+    ControllerOptions controller,
     ControllerProfileSeeder controllerProfile,
     ILogger<DatabaseInitializer> logger)
 {
@@ -41,6 +43,10 @@ public sealed partial class DatabaseInitializer(
         if (demoOptions.Value.SeedUsers)
         {
             await SeedDemoUsersAsync(cancellationToken);
+            if (demoOptions.Value.SeedCases)
+            {
+                await SeedDemoCasesAsync(cancellationToken);
+            }
         }
 
         if (!await db.Users.AnyAsync(cancellationToken))
@@ -71,6 +77,42 @@ public sealed partial class DatabaseInitializer(
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    private async Task SeedDemoCasesAsync(CancellationToken cancellationToken)
+    {
+        var officers = new List<Actor>();
+        Actor? lead = null;
+        foreach (var demo in DemoStaff.Users.Where(u => u.Role is StaffRole.PrivacyOfficer or StaffRole.TeamLead))
+        {
+            var user = await users.FindByEmailAsync(demo.Email);
+            if (user is null)
+            {
+                return;
+            }
+            var actor = new Actor(user.Id, user.DisplayName, [demo.Role]);
+            if (demo.Role == StaffRole.TeamLead)
+            {
+                lead = actor;
+            }
+            else
+            {
+                officers.Add(actor);
+            }
+        }
+        // The profile seeded just before decides the zone; the configured zone only while there is none.
+        var profile = await db.ControllerProfiles.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        var policy = profile?.ToDeadlinePolicy()
+            ?? DeadlinePolicy.Create(controller.TimeZoneId, identityVerificationPausesClock: false, DeadlinePolicy.DefaultDueSoonDays).Value;
+        if (lead is not null && officers.Count > 0)
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var added = await DemoCases.SeedAsync(db, new DemoCaseStaff(officers, lead), policy, clock.GetUtcNow(), DemoCases.DefaultSeed, cancellationToken);
+            if (added > 0)
+            {
+                LogDemoCases(logger, added, watch.ElapsedMilliseconds);
+            }
+        }
+    }
+
     private static void EnsureSucceeded(IdentityResult result, string what)
     {
         if (!result.Succeeded)
@@ -78,6 +120,9 @@ public sealed partial class DatabaseInitializer(
             throw new InvalidOperationException($"Could not {what}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seeded {Count} demo requests in {Milliseconds} ms.")]
+    private static partial void LogDemoCases(ILogger logger, int count, long milliseconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message =
         "PrivacyDesk has no users yet. Create the first administrator with: " +

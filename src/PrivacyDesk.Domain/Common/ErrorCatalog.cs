@@ -27,6 +27,7 @@ public static class ErrorCatalog
     [
         DeadlineErrors.Messages,
         RequestErrors.Messages,
+        IntakeErrors.Messages,
         CollectionErrors.Messages,
         Register.RegisterErrors.Messages,
         Subjects.SubjectErrors.Messages,

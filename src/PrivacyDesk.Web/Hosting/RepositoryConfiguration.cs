@@ -32,7 +32,8 @@ public static class RepositoryConfiguration
         {
             Path = DevelopmentSettingsFileName,
             Optional = false,
-            ReloadOnChange = true,
+            // As ASP.NET Core's own appsettings files: watched unless hostBuilder:reloadConfigOnChange says not to (tests do).
+            ReloadOnChange = builder.Configuration.GetValue("hostBuilder:reloadConfigOnChange", defaultValue: true),
             FileProvider = new PhysicalFileProvider(root),
         };
         var sources = builder.Configuration.Sources;

@@ -4,6 +4,7 @@ using PrivacyDesk.Web.Features.Administration;
 using PrivacyDesk.Web.Features.Register;
 using PrivacyDesk.Web.Features.Requests;
 using PrivacyDesk.Web.Features.Settings;
+using PrivacyDesk.Web.Features.Subjects;
 
 namespace PrivacyDesk.Web.Hosting;
 
@@ -22,6 +23,9 @@ public static class UserInterfaceSetup
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<StaffAdministration>();
         services.AddScoped<StaffAccountAudit>();
+        services.AddScoped<RequestRegistration>();
+        services.AddScoped<SubjectDirectory>();
+        services.AddScoped<SubjectSearchMemory>();
         services.AddSingleton<ControllerSettings>();
         services.AddScoped<ControllerProfileAdministration>();
         services.AddScoped<CompanyCalendar>();

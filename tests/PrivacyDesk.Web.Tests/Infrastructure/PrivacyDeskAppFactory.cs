@@ -24,10 +24,14 @@ public class PrivacyDeskAppFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => _databasePath;
 
+    /// <summary>The demo subjects and requests (off by default, so a test starts from an empty case load).</summary>
+    public bool SeedDemoCases { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
         builder.UseSetting("Database:SqlitePath", _databasePath);
+        builder.UseSetting("Demo:SeedCases", SeedDemoCases ? "true" : "false");
     }
 
     public override async ValueTask DisposeAsync()

@@ -1,0 +1,351 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using PrivacyDesk.Data;
+using PrivacyDesk.Domain.Common;
+using PrivacyDesk.Domain.Register;
+using PrivacyDesk.Domain.Requests;
+using PrivacyDesk.Domain.Staff;
+using PrivacyDesk.Domain.Subjects;
+using PrivacyDesk.Web.Features.Settings;
+using PrivacyDesk.Web.Features.Subjects;
+using PrivacyDesk.Web.Hosting;
+
+namespace PrivacyDesk.Web.Features.Requests;
+
+/// <summary>A subject as the picker of the new-request dialog shows it.</summary>
+public sealed record SubjectOption(Guid Id, string FullName, string? CustomerNumber, string? Email);
+
+/// <summary>A subject registered together with their first request.</summary>
+public sealed record NewSubject(string FullName, string Email, string? Phone, string? CustomerNumber, SubjectCategory? Category);
+
+/// <summary>
+/// A file the officer attached. <paramref name="Size"/> is what the browser declared; the content is
+/// only read once name, type and size are acceptable, so an oversized file is never loaded.
+/// </summary>
+public sealed record NewAttachment(string FileName, long Size, Func<CancellationToken, Task<byte[]>> ReadAsync);
+
+/// <summary>What the new-request dialog sends. Exactly one of <see cref="SubjectId"/> and <see cref="NewSubject"/> is set.</summary>
+public sealed record NewRequest(
+    RequestType? Type,
+    RequestChannel? Channel,
+    DateTimeOffset? ReceivedAt,
+    string Language,
+    Guid? SubjectId,
+    NewSubject? NewSubject,
+    string Description,
+    IReadOnlyList<NewAttachment> Attachments);
+
+/// <summary>An open request of the same type for the same subject, which the officer is warned about (never stopped by).</summary>
+public sealed record OpenDuplicate(string Reference, DateOnly ReceivedOn, RequestStatus Status);
+
+/// <summary>
+/// Registers requests that arrived by e-mail, phone, letter or in person: the subject (found or new),
+/// the request with its reference and statutory deadline, and the original e-mail or letter, in one
+/// transaction. Checks the caller's permission itself; the dialog hiding a button is not protection.
+/// </summary>
+public sealed class RequestRegistration(IServiceScopeFactory scopes, TimeProvider clock, ControllerSettings controllerSettings)
+{
+    /// <summary>Form fields the errors name, the same names the domain errors use.</summary>
+    public static class Fields
+    {
+        public const string Type = "Type";
+        public const string Channel = "Channel";
+        public const string ReceivedAt = "ReceivedAt";
+        public const string Language = "Language";
+        public const string Subject = "SubjectId";
+        public const string FullName = "FullName";
+        public const string Email = "EmailAddresses";
+        public const string Category = "Categories";
+        public const string Description = "Description";
+        public const string Attachments = "Attachments";
+    }
+
+    /// <summary>The channels a person registers by hand; web-form requests come in through the intake API.</summary>
+    public static IReadOnlyList<RequestChannel> ManualChannels { get; } =
+        [RequestChannel.Email, RequestChannel.Phone, RequestChannel.Letter, RequestChannel.InPerson];
+
+    public const int MinimumSearchLength = SubjectDirectory.MinimumSearchLength;
+
+    private static readonly Error Forbidden = new("auth.forbidden");
+
+    /// <summary>The controller's time zone (from the controller profile), in which receipt times are read.</summary>
+    public async Task<TimeZoneInfo> TimeZoneAsync(CancellationToken cancellationToken = default) =>
+        (await controllerSettings.CurrentAsync(cancellationToken)).TimeZone;
+
+    /// <summary>Now on the controller's wall clock, to the minute: what the dialog proposes as the moment of receipt.</summary>
+    public DateTime ControllerNow(TimeZoneInfo zone)
+    {
+        var now = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime;
+        return new DateTime(now.Year, now.Month, now.Day, now.Hour, now.Minute, 0, DateTimeKind.Unspecified);
+    }
+
+    /// <summary>A date and clock time read on the controller's wall clock, as an instant.</summary>
+    public static DateTimeOffset ControllerInstant(TimeZoneInfo zone, DateTime date, TimeSpan time)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        var local = DateTime.SpecifyKind(date.Date + time, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+    }
+
+    public static bool MayRegister(ClaimsPrincipal caller) => caller.Has(Permission.HandleRequests) && caller.Has(Permission.ViewSubjects);
+
+    /// <summary>Subjects matching a name, e-mail address or customer number (at least two characters), for the picker.</summary>
+    public async Task<Result<IReadOnlyList<SubjectOption>>> FindSubjectsAsync(ClaimsPrincipal caller, string? text, CancellationToken cancellationToken = default)
+    {
+        if (!MayRegister(caller))
+        {
+            return Result<IReadOnlyList<SubjectOption>>.Failure(Forbidden);
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
+        var ids = SubjectDirectory.Matching(db, text);
+        if (ids is null)
+        {
+            return Result.Success<IReadOnlyList<SubjectOption>>([]);
+        }
+        var subjects = await db.DataSubjects.AsNoTracking()
+            .Where(s => ids.Contains(s.Id))
+            .OrderBy(s => s.FullName)
+            .Take(20)
+            .ToListAsync(cancellationToken);
+        return Result.Success<IReadOnlyList<SubjectOption>>(
+            [.. subjects.Select(s => new SubjectOption(s.Id, s.FullName, s.CustomerNumber, s.EmailAddresses.Count == 0 ? null : s.EmailAddresses[0]))]);
+    }
+
+    /// <summary>One subject for the picker, e.g. when the dialog is opened from a subject's profile.</summary>
+    public async Task<Result<SubjectOption>> FindSubjectAsync(ClaimsPrincipal caller, Guid subjectId, CancellationToken cancellationToken = default)
+    {
+        if (!MayRegister(caller))
+        {
+            return Result<SubjectOption>.Failure(Forbidden);
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
+        var subject = await db.DataSubjects.AsNoTracking().SingleOrDefaultAsync(s => s.Id == subjectId, cancellationToken);
+        return subject is null
+            ? Result<SubjectOption>.Failure(RequestErrors.SubjectRequired)
+            : Result.Success(new SubjectOption(subject.Id, subject.FullName, subject.CustomerNumber, subject.EmailAddresses.Count == 0 ? null : subject.EmailAddresses[0]));
+    }
+
+    /// <summary>
+    /// A subject already on file with this e-mail address or customer number, so the officer picks them
+    /// instead of registering the same person twice. Null when there is none (or too little to look for).
+    /// </summary>
+    public async Task<Result<SubjectOption?>> FindSameSubjectAsync(
+        ClaimsPrincipal caller, string? email, string? customerNumber, CancellationToken cancellationToken = default)
+    {
+        if (!MayRegister(caller))
+        {
+            return Result<SubjectOption?>.Failure(Forbidden);
+        }
+        var address = email?.Trim().ToLowerInvariant() ?? "";
+        var number = customerNumber?.Trim() ?? "";
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
+        foreach (var text in new[] { address, number }.Where(t => t.Length >= MinimumSearchLength))
+        {
+            var ids = SubjectDirectory.Matching(db, text);
+            if (ids is null)
+            {
+                continue;
+            }
+            var candidates = await db.DataSubjects.AsNoTracking().Where(s => ids.Contains(s.Id)).Take(20).ToListAsync(cancellationToken);
+            var same = candidates.FirstOrDefault(s => s.EmailAddresses.Contains(address)
+                || (number.Length > 0 && string.Equals(s.CustomerNumber, number, StringComparison.OrdinalIgnoreCase)));
+            if (same is not null)
+            {
+                return Result.Success<SubjectOption?>(new SubjectOption(same.Id, same.FullName, same.CustomerNumber, same.EmailAddresses.Count == 0 ? null : same.EmailAddresses[0]));
+            }
+        }
+        return Result.Success<SubjectOption?>(null);
+    }
+
+    /// <summary>The earliest open request of this type for the subject, if any: the dialog warns before saving.</summary>
+    public async Task<Result<OpenDuplicate?>> FindOpenDuplicateAsync(
+        ClaimsPrincipal caller, Guid subjectId, RequestType type, CancellationToken cancellationToken = default)
+    {
+        if (!MayRegister(caller))
+        {
+            return Result<OpenDuplicate?>.Failure(Forbidden);
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
+        var open = await OpenRequestsAsync(db, subjectId, cancellationToken);
+        var duplicate = DuplicateRequestPolicy.FindDuplicate(type, subjectId, open.Select(o => o.Existing));
+        return Result.Success(duplicate is null
+            ? null
+            : open.Where(o => o.Existing.Reference == duplicate).Select(o => new OpenDuplicate(duplicate.ToString(), o.ReceivedOn, o.Existing.Status)).First());
+    }
+
+    /// <summary>Validates everything first and returns every problem at once; stores nothing unless all is well.</summary>
+    /// <returns>The new request's reference, e.g. DSR-2026-000123.</returns>
+    public async Task<Result<string>> RegisterAsync(ClaimsPrincipal caller, NewRequest input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (!MayRegister(caller))
+        {
+            return Result<string>.Failure(Forbidden);
+        }
+        var now = clock.GetUtcNow();
+        var errors = Validate(input, now);
+        if (errors.Count > 0)
+        {
+            return Result<string>.Failure(errors);
+        }
+
+        // Read the files only now that their names, types and declared sizes passed.
+        var files = new List<(string Name, byte[] Content)>();
+        foreach (var attachment in input.Attachments)
+        {
+            files.Add((attachment.FileName, await attachment.ReadAsync(cancellationToken)));
+        }
+
+        var actor = caller.ToActor();
+        var settings = await controllerSettings.CurrentAsync(cancellationToken);
+        var receivedAt = input.ReceivedAt!.Value;
+        var receivedOn = settings.Policy.DateOf(receivedAt);
+        // Closing days are in the calendar but never move a legal deadline; the identity pause cannot apply before any identity request.
+        var deadline = settings.DeadlineCalculator().ForReceiptOn(receivedOn);
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
+        return await db.InTransactionAsync(async () =>
+        {
+            Guid subjectId;
+            if (input.NewSubject is { } fresh)
+            {
+                var registered = RegisterSubject(fresh, actor, now);
+                if (registered.IsFailure)
+                {
+                    return Result<string>.Failure(registered.Errors);
+                }
+                db.DataSubjects.Add(registered.Value);
+                subjectId = registered.Value.Id;
+            }
+            else
+            {
+                subjectId = input.SubjectId!.Value;
+                if (!await db.DataSubjects.AnyAsync(s => s.Id == subjectId, cancellationToken))
+                {
+                    return Result<string>.Failure(RequestErrors.SubjectRequired);
+                }
+            }
+
+            var existing = (await OpenRequestsAsync(db, subjectId, cancellationToken)).Select(o => o.Existing);
+            var reference = await RequestReferences.NextAsync(db, receivedOn.Year, cancellationToken);
+            var intake = new RequestIntake(
+                input.Type!.Value, input.Channel!.Value, receivedAt, receivedOn, input.Language, subjectId, input.Description, deadline.DueOn);
+            var received = DataSubjectRequest.Receive(reference, intake, existing, actor, now);
+            if (received.IsFailure)
+            {
+                return Result<string>.Failure(received.Errors);
+            }
+            db.Requests.Add(received.Value);
+
+            var attachmentErrors = new List<Error>();
+            foreach (var (name, content) in files)
+            {
+                var attached = RequestAttachment.Attach(received.Value.Id, name, content, actor, now);
+                if (attached.IsFailure)
+                {
+                    attachmentErrors.AddRange(attached.Errors);
+                }
+                else
+                {
+                    db.RequestAttachments.Add(attached.Value);
+                }
+            }
+            if (attachmentErrors.Count > 0)
+            {
+                // The file turned out other than declared (e.g. larger): nothing of the registration is kept.
+                return Result<string>.Failure(attachmentErrors);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            return Result.Success(reference.ToString());
+        }, cancellationToken);
+    }
+
+    private static List<Error> Validate(NewRequest input, DateTimeOffset now)
+    {
+        var errors = new List<Error>();
+        if (input.Type is null)
+        {
+            errors.Add(IntakeErrors.TypeRequired);
+        }
+        if (input.Channel is null)
+        {
+            errors.Add(IntakeErrors.ChannelRequired);
+        }
+        else if (!ManualChannels.Contains(input.Channel.Value))
+        {
+            errors.Add(IntakeErrors.ChannelNotManual);
+        }
+        if (input.ReceivedAt is null)
+        {
+            errors.Add(IntakeErrors.ReceivedAtRequired);
+        }
+        else if (input.ReceivedAt.Value > now)
+        {
+            errors.Add(IntakeErrors.ReceivedAtInFuture);
+        }
+        if (input.Language is null || !DataSubjectRequest.Languages.Contains(input.Language))
+        {
+            errors.Add(RequestErrors.LanguageUnsupported);
+        }
+        if (input.NewSubject is { } fresh)
+        {
+            var subject = RegisterSubject(fresh, Actor.System, now);
+            if (subject.IsFailure)
+            {
+                errors.AddRange(subject.Errors);
+            }
+        }
+        else if (input.SubjectId is null || input.SubjectId == Guid.Empty)
+        {
+            errors.Add(RequestErrors.SubjectRequired);
+        }
+        if (string.IsNullOrWhiteSpace(input.Description))
+        {
+            errors.Add(RequestErrors.DescriptionRequired);
+        }
+        else if (input.Description.Trim().Length > DataSubjectRequest.DescriptionMaxLength)
+        {
+            errors.Add(RequestErrors.TextTooLong with
+            {
+                Field = Fields.Description,
+                Arguments = new Dictionary<string, string>(StringComparer.Ordinal) { ["max"] = DataSubjectRequest.DescriptionMaxLength.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            });
+        }
+        if (input.Attachments.Count > RequestAttachment.MaxPerRequest)
+        {
+            errors.Add(IntakeErrors.AttachmentTooMany with
+            {
+                Arguments = new Dictionary<string, string>(StringComparer.Ordinal) { ["max"] = RequestAttachment.MaxPerRequest.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            });
+        }
+        foreach (var attachment in input.Attachments)
+        {
+            errors.AddRange(RequestAttachment.Check(attachment.FileName, attachment.Size));
+        }
+        return errors;
+    }
+
+    private static Result<DataSubject> RegisterSubject(NewSubject fresh, Actor actor, DateTimeOffset now) =>
+        DataSubject.Register(
+            fresh.FullName ?? "",
+            string.IsNullOrWhiteSpace(fresh.Email) ? [] : [fresh.Email],
+            fresh.Category is { } category ? [category] : [],
+            actor, now, fresh.Phone, fresh.CustomerNumber);
+
+    private sealed record OpenRequest(ExistingRequest Existing, DateOnly ReceivedOn);
+
+    private static async Task<List<OpenRequest>> OpenRequestsAsync(PrivacyDeskDbContext db, Guid subjectId, CancellationToken cancellationToken)
+    {
+        var open = RequestStatuses.Open.ToList();
+        var rows = await db.Requests.AsNoTracking()
+            .Where(r => r.SubjectId == subjectId && open.Contains(r.Status))
+            .Select(r => new { r.Reference, r.Type, r.Status, r.ReceivedOn })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new OpenRequest(new ExistingRequest(r.Reference, r.Type, subjectId, r.Status), r.ReceivedOn))];
+    }
+}
