@@ -413,29 +413,7 @@ public sealed class ProcessingRegisterService(
         return [.. b.Keys.Concat(a.Keys).Distinct(StringComparer.Ordinal).Select(k => new FieldChange(k, b.GetValueOrDefault(k), a.GetValueOrDefault(k)))];
     }
 
-    private static Dictionary<string, string?> Fields(string? json)
-    {
-        var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
-        if (string.IsNullOrWhiteSpace(json))
-        {
-            return fields;
-        }
-        using var document = JsonDocument.Parse(json);
-        if (document.RootElement.ValueKind != JsonValueKind.Object)
-        {
-            return fields;
-        }
-        foreach (var property in document.RootElement.EnumerateObject())
-        {
-            fields[property.Name] = property.Value.ValueKind switch
-            {
-                JsonValueKind.Null => null,
-                JsonValueKind.String => property.Value.GetString(),
-                _ => property.Value.GetRawText(),
-            };
-        }
-        return fields;
-    }
+    private static Dictionary<string, string?> Fields(string? json) => AuditFields.Parse(json);
 
     private DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), controller.TimeZone).DateTime);
 

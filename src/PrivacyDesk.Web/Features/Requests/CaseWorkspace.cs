@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PrivacyDesk.Data;
 using PrivacyDesk.Domain.Auditing;
@@ -220,27 +219,8 @@ public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider cloc
         return [.. events.Select(e => new TimelineEntry(e.Sequence, Local(e.OccurredAt, zone), e.ActorName, e.Action, e.Reason, Details(e.After)))];
     }
 
-    private static Dictionary<string, string> Details(string? json)
-    {
-        var details = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (string.IsNullOrEmpty(json))
-        {
-            return details;
-        }
-        using var document = JsonDocument.Parse(json);
-        if (document.RootElement.ValueKind != JsonValueKind.Object)
-        {
-            return details;
-        }
-        foreach (var property in document.RootElement.EnumerateObject())
-        {
-            if (property.Value.ValueKind == JsonValueKind.String)
-            {
-                details[property.Name] = property.Value.GetString()!;
-            }
-        }
-        return details;
-    }
+    private static Dictionary<string, string> Details(string? json) =>
+        AuditFields.Parse(json).Where(field => field.Value is not null).ToDictionary(field => field.Key, field => field.Value!, StringComparer.Ordinal);
 
     /// <summary>One row per Active purpose that processes the subject's data: the law's answer, the allowed decisions, the current decision.</summary>
     public static List<PurposeRow> Rows(
