@@ -3,6 +3,7 @@ using PrivacyDesk.Web.Components;
 using PrivacyDesk.Web.Components.Account;
 using PrivacyDesk.Web.Features.Preferences;
 using PrivacyDesk.Web.Features.Register;
+using PrivacyDesk.Web.Features.Requests;
 
 namespace PrivacyDesk.Web.Hosting;
 
@@ -40,6 +41,7 @@ public static class Pipeline
         app.MapAdditionalIdentityEndpoints();
         app.MapPreferenceEndpoints();
         app.MapRegisterEndpoints();
+        app.MapCaseAttachmentEndpoints();
         // For the load balancer: database reachability only, never personal data.
         app.MapHealthChecks("/health").AllowAnonymous();
         return app;

@@ -32,6 +32,7 @@ public static class UserInterfaceSetup
         services.AddScoped<CaseObligations>();
         services.AddRegisterFeature();
         services.AddScoped<CaseWorkspace>();
+        services.AddScoped<CaseAttachments>();
         services.AddScoped<RequestQueue>();
         return services;
     }
