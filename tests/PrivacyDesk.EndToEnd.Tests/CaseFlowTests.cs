@@ -98,12 +98,10 @@ public sealed partial class CaseFlowTests(RunningApp app)
         (await kyc.Locator("[data-testid=decision-chip]").TextContentAsync())!.ShouldContain("Gedeeltelijk honoreren");
         (await marketing.Locator("[data-testid=decision-chip]").TextContentAsync())!.ShouldContain("Honoreren");
 
-        // Art. 19: the recipients of the affected purposes are planned for notification.
-        if (await officer.Locator("[data-testid=recipients-plan]").CountAsync() > 0)
-        {
-            await officer.ClickAsync("[data-testid=recipients-plan]");
-            await officer.WaitForSelectorAsync("[data-testid=recipients-table] [data-testid=recipient-status]");
-        }
+        // Art. 19: the recipients of the erased purposes are planned for notification (offered without reloading the page).
+        await officer.ClickAsync("[data-testid=recipients-plan]");
+        await officer.WaitForSelectorAsync("[data-testid=recipients-table] [data-testid=recipient-status]");
+        (await officer.Locator("[data-testid=recipients-undecided]").CountAsync()).ShouldBe(0);
         await officer.ScreenshotAsync("issue4-case-officer-nl");
         await ScreenshotNarrowAsync(reference, "officer@privacydesk.test", "issue4-case-officer-en-narrow");
 
