@@ -102,6 +102,10 @@ public sealed partial class CaseFlowTests(RunningApp app)
         await officer.ClickAsync("[data-testid=recipients-plan]");
         await officer.WaitForSelectorAsync("[data-testid=recipients-table] [data-testid=recipient-status]");
         (await officer.Locator("[data-testid=recipients-undecided]").CountAsync()).ShouldBe(0);
+        var panel = (await officer.Locator("[data-testid=recipients-panel]").BoundingBoxAsync())!;
+        var exempt = (await officer.Locator("[data-testid=recipient-exempt]").First.BoundingBoxAsync())!;
+        (exempt.X + exempt.Width).ShouldBeLessThanOrEqualTo(panel.X + panel.Width, "a recipient's actions are not cut off");
+        await DismissToastsAsync(officer);
         await officer.ScreenshotAsync("issue4-case-officer-nl");
         await ScreenshotNarrowAsync(reference, "officer@privacydesk.test", "issue4-case-officer-en-narrow");
 
@@ -193,6 +197,13 @@ public sealed partial class CaseFlowTests(RunningApp app)
     {
         await page.SetViewportSizeAsync(390, 800);
         await page.WaitForFunctionAsync("() => window.innerWidth === 390");
+    }
+
+    /// <summary>Closes the "saved" snackbars so they do not cover the page in a screenshot.</summary>
+    private static async Task DismissToastsAsync(IPage page)
+    {
+        await page.EvaluateAsync("() => document.querySelectorAll('.mud-snackbar .mud-snackbar-close-button, .mud-snackbar button').forEach(b => b.click())");
+        await page.WaitForSelectorAsync(".mud-snackbar", new() { State = WaitForSelectorState.Detached });
     }
 
     /// <summary>A MudSelect: a click on the field, then on the option in the open popover.</summary>
