@@ -26,6 +26,8 @@ public static class PageActions
     {
         var folder = Path.Combine(RunningApp.RepositoryRoot, "docs", "screenshots");
         Directory.CreateDirectory(folder);
+        // From the top: a full-page shot taken while scrolled draws the fixed app bar and drawer halfway down the image.
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
     }
 }

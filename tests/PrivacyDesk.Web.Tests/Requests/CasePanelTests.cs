@@ -130,6 +130,21 @@ public sealed class CasePanelTests : MudBunitContext
     }
 
     [Fact]
+    public void AnApprovedResponseShowsApprovedAsItsStatusNotStillAwaitingApproval()
+    {
+        RenderProviders();
+        var waiting = Case(status: RequestStatus.AwaitingApproval);
+        var approved = waiting with { ApprovedByName = "Fatima El Amrani", ApprovedAt = Now };
+
+        var before = Render<CaseHeader>(p => p.Add(x => x.Case, waiting));
+        var after = Render<CaseHeader>(p => p.Add(x => x.Case, approved));
+
+        before.Find("[data-testid=status-chip]").TextContent.Trim().ShouldBe("Wacht op goedkeuring");
+        after.Find("[data-testid=status-chip]").TextContent.Trim().ShouldBe("Goedgekeurd, klaar om te versturen");
+        after.Find("[data-testid=case-approver]").TextContent.ShouldBe("Fatima El Amrani");
+    }
+
+    [Fact]
     public void AnExtendedOverdueCaseShowsBothDeadlinesAndHowLateItIs()
     {
         RenderProviders();

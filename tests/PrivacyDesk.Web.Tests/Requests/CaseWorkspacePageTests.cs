@@ -91,6 +91,23 @@ public sealed class CaseWorkspacePageTests : MudBunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public async Task StartingProcessingOnThePageOffersTheArt19RecipientPlanWithoutAReload()
+    {
+        var reference = await CaseWorkspaceData.RegisterAsync(_factory, RequestType.Erasure);
+        var officer = await Callers.ForAsync(_factory, "officer@privacydesk.test");
+        var view = (await Workspace.ReloadAsync(officer, reference.ToString())).Value;
+        (await Workspace.TakeAsync(officer, view.Id, view.Stamp)).IsSuccess.ShouldBeTrue();
+
+        var page = await RenderAsAsync("officer@privacydesk.test", reference);
+        page.WaitForElement("[data-testid=recipients-empty]", TimeSpan.FromSeconds(10));
+        page.FindAll("[data-testid=recipients-plan]").ShouldBeEmpty("nothing to plan before processing starts");
+        page.Find("[data-testid=start-processing]").Click();
+
+        // The panels follow the case on the page: processing has started, so the recipients can be planned now.
+        page.WaitForElement("[data-testid=recipients-plan]", TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public async Task TheHandlerNeverSeesApproveOnTheirOwnCaseAndAnotherTeamLeadDoes()
     {
         var reference = await SubmittedByTheLeadAsync();
