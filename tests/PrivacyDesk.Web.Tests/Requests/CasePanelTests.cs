@@ -46,10 +46,22 @@ public sealed class CasePanelTests : MudBunitContext
         Now, deadline ?? new CaseDeadline(Today.AddDays(-10), Today.AddDays(20), null, new SlaStatus(SlaState.OnTrack, 20, 14)),
         "officer-1", "Sanne de Vries", null, null, null, [],
         rows ?? CaseWorkspace.Rows(type, FormerCustomer(), Register(), Today, []),
-        [], notes ?? [], [], can ?? Officer, CaseStep.Assess, Guid.NewGuid());
+        [], notes ?? [], [], can ?? Officer, CaseStep.Assess, Guid.NewGuid(), HasCollectionTasks: false);
 
     private static string Texts(IRenderedComponent<AssessmentPanel> panel, PurposeRow row, string selector) =>
         string.Join(" | ", panel.Find($"[data-purpose='{row.PurposeId}']").QuerySelectorAll(selector).Select(e => e.TextContent.Trim()));
+
+    [Theory]
+    [InlineData(false, "done", "Klaar")]
+    [InlineData(true, "unused", "Niet gebruikt")]
+    public void ADataCollectionStepPassedWithoutTasksSaysNotUsedInsteadOfDone(bool unused, string state, string label)
+    {
+        var card = Render<CaseStepCard>(p => p.Add(x => x.Step, CaseStep.CollectData).Add(x => x.Current, CaseStep.Decide).Add(x => x.Unused, unused));
+
+        var step = card.Find("[data-testid=step-CollectData]");
+        step.GetAttribute("data-state").ShouldBe(state);
+        step.TextContent.ShouldContain(label);
+    }
 
     [Fact]
     public void ErasureOffersOnlyWhatTheLawAllowsAndShowsTheLegalReferences()

@@ -34,7 +34,8 @@ public sealed record CaseView(
     IReadOnlyList<TimelineEntry> Timeline,
     CaseAbilities Can,
     CaseStep CurrentStep,
-    Guid Stamp)
+    Guid Stamp,
+    bool HasCollectionTasks)
 {
     public bool IsOpen => Status.IsOpen();
 

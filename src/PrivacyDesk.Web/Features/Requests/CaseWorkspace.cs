@@ -198,7 +198,8 @@ public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider cloc
             timeline,
             can,
             StepOf(request, rows),
-            stamp);
+            stamp,
+            request.CollectionTasks.Count > 0);
         return Result.Success(view);
     }
 
@@ -321,6 +322,8 @@ public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider cloc
         RequestStatus.Received or RequestStatus.AwaitingIdentity => CaseStep.VerifyIdentity,
         RequestStatus.InProgress when rows.Count > 0 && rows.All(r => r.Decision is not null) => CaseStep.DraftResponse,
         RequestStatus.InProgress when rows.Any(r => r.Decision is not null) => CaseStep.Decide,
+        // Planned collection that is still waiting for extracts is the work of the moment.
+        RequestStatus.InProgress when request.CollectionTasks.Any(t => t.Status == DataCollectionStatus.Open) => CaseStep.CollectData,
         RequestStatus.InProgress => CaseStep.Assess,
         RequestStatus.AwaitingApproval when request.IsApproved => CaseStep.Send,
         RequestStatus.AwaitingApproval => CaseStep.Approval,
