@@ -56,7 +56,10 @@ public sealed class CompanyCalendarPageTests : MudBunitContext, IAsyncLifetime
 
         page.WaitForAssertion(() => page.Find("[data-testid=closing-day-table]").TextContent.ShouldContain("Brugdag"));
         var table = page.Find("[data-testid=closing-day-table]").TextContent;
-        table.ShouldContain(date.ToString("ddd d MMM yyyy", new System.Globalization.CultureInfo("nl-NL")));
+        // Dutch months are abbreviated with a full stop, as on every page ("di 15 dec. 2026", but "mei").
+        string[] months = ["jan.", "feb.", "mrt.", "apr.", "mei", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec."];
+        var weekday = date.ToString("ddd", new System.Globalization.CultureInfo("nl-NL"));
+        table.ShouldContain($"{weekday} {date.Day} {months[date.Month - 1]} {date.Year}");
         table.ShouldContain("Toegevoegd door Fatima El Amrani");
         table.ShouldContain("Gepland");
         page.FindAll("[data-testid=remove-closing-day]").Count.ShouldBe(1);

@@ -2,6 +2,8 @@ using System.Globalization;
 using Microsoft.Extensions.Localization;
 using PrivacyDesk.Domain.Register;
 
+using PrivacyDesk.Web.Components.Shared;
+
 namespace PrivacyDesk.Web.Features.Register;
 
 /// <summary>The register's domain values in words (resource keys <c>&lt;Type&gt;.&lt;Value&gt;</c> in RegisterText).</summary>
@@ -35,27 +37,12 @@ public static class RegisterLabels
     }
 
     /// <summary>A date as a Dutch reader expects it ("25 nov. 2026"), in the current culture.</summary>
-    public static string Date(DateOnly date) => date.ToString("d MMM yyyy", DateCulture);
+    public static string Date(DateOnly date) => DisplayDates.Date(date);
 
-    public static string Date(DateTimeOffset moment) => moment.ToString("d MMM yyyy", DateCulture);
+    public static string Date(DateTimeOffset moment) => DisplayDates.Date(moment);
 
-    public static string DateTime(DateTimeOffset moment) => moment.ToString("d MMM yyyy HH:mm", DateCulture);
+    public static string DateTime(DateTimeOffset moment) => DisplayDates.Moment(moment);
 
-    /// <summary>
-    /// The current culture, except that Dutch abbreviates months with a full stop ("nov.", but "mei"),
-    /// as Dutch style guides and CLDR write them; .NET's nl-NL month abbreviations have none.
-    /// </summary>
-    public static CultureInfo DateCulture =>
-        CultureInfo.CurrentCulture.TwoLetterISOLanguageName == "nl" ? DutchDates : CultureInfo.CurrentCulture;
-
-    private static readonly CultureInfo DutchDates = CreateDutchDates();
-
-    private static CultureInfo CreateDutchDates()
-    {
-        var culture = (CultureInfo)CultureInfo.GetCultureInfo("nl-NL").Clone();
-        string[] months = ["jan.", "feb.", "mrt.", "apr.", "mei", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.", "dec.", ""];
-        culture.DateTimeFormat.AbbreviatedMonthNames = months;
-        culture.DateTimeFormat.AbbreviatedMonthGenitiveNames = months;
-        return CultureInfo.ReadOnly(culture);
-    }
+    /// <summary>The culture dates are shown in (Dutch months with a full stop); see <see cref="DisplayDates"/>.</summary>
+    public static CultureInfo DateCulture => DisplayDates.Culture;
 }

@@ -9,10 +9,10 @@ namespace PrivacyDesk.Web.Components.Pages.Requests.Case;
 /// <summary>Dates, moments and messages on the case page, always in the current culture ("25 nov. 2026").</summary>
 public static class CaseFormat
 {
-    public static string Date(DateOnly date) => date.ToString("d MMM yyyy", CultureInfo.CurrentCulture);
+    public static string Date(DateOnly date) => DisplayDates.Date(date);
 
     /// <summary>A moment already in the controller's time zone (the service converts), with its clock time.</summary>
-    public static string Moment(DateTimeOffset at) => at.ToString("d MMM yyyy HH:mm", CultureInfo.CurrentCulture);
+    public static string Moment(DateTimeOffset at) => DisplayDates.Moment(at);
 
     public static string Text(this LocalizedText text) =>
         text?.In(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName) ?? "";

@@ -43,22 +43,9 @@ public static class ObligationMessages
         return messages.Count == 0 ? null : string.Join(" ", messages);
     }
 
-    /// <summary>"25 nov. 2026" in Dutch, "25 Nov 2026" in English: always the current culture.</summary>
-    public static string Date(DateOnly date)
-    {
-        var format = CultureInfo.CurrentCulture.DateTimeFormat;
-        var month = format.AbbreviatedMonthGenitiveNames[date.Month - 1].TrimEnd('.');
-        // Dutch abbreviates with a full stop ("nov."), except where the abbreviation is the whole word ("mei").
-        if (CultureInfo.CurrentCulture.TwoLetterISOLanguageName == "nl" && month.Length < format.MonthGenitiveNames[date.Month - 1].Length)
-        {
-            month += ".";
-        }
-        return string.Create(CultureInfo.CurrentCulture, $"{date.Day} {month} {date.Year}");
-    }
+    /// <summary>"25 nov. 2026" in Dutch, "25 Nov 2026" in English (<see cref="DisplayDates"/>).</summary>
+    public static string Date(DateOnly date) => DisplayDates.Date(date);
 
-    public static string Date(DateTimeOffset moment)
-    {
-        var local = TimeZoneInfo.ConvertTime(moment, PrivacyDesk.Domain.Deadlines.DeadlinePolicy.Default.TimeZone);
-        return Date(DateOnly.FromDateTime(local.DateTime)) + " " + local.ToString("HH:mm", CultureInfo.CurrentCulture);
-    }
+    public static string Date(DateTimeOffset moment) =>
+        DisplayDates.Moment(TimeZoneInfo.ConvertTime(moment, PrivacyDesk.Domain.Deadlines.DeadlinePolicy.Default.TimeZone));
 }
