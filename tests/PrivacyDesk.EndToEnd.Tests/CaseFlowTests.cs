@@ -34,10 +34,12 @@ public sealed partial class CaseFlowTests(RunningApp app)
         await ChooseAsync(officer, "[data-testid=field-channel]", "Telefoon");
         await officer.FillAsync("input[data-testid=field-subject]", DemoCases.WellKnownName);
         await officer.ClickAsync($".mud-popover-open .mud-list-item:has-text('{DemoCases.WellKnownCustomerNumber}')");
+        // The picker searches as you type; wait until the choice has landed and its list is gone before going on.
+        await officer.WaitForSelectorAsync(".mud-popover-open .mud-list-item", new() { State = WaitForSelectorState.Detached });
         await officer.FillAsync("textarea[data-testid=field-description]", "Belde: wil dat al zijn gegevens worden gewist nu hij geen klant meer is.");
         await officer.ClickAsync("[data-testid=save-new-request]");
 
-        await officer.WaitForURLAsync(CaseAddress());
+        await WaitForTheNewCaseAsync(officer);
         var reference = new Uri(officer.Url).Segments[^1];
         await officer.WaitForSelectorAsync("[data-testid=case-header]");
         (await officer.TextContentAsync("[data-testid=case-reference]")).ShouldBe(reference);
@@ -209,6 +211,20 @@ public sealed partial class CaseFlowTests(RunningApp app)
     }
 
     /// <summary>A MudSelect: a click on the field, then on the option in the open popover.</summary>
+    /// <summary>Waits for the in-app navigation to the new case; if it never comes, fails with what the dialog says instead.</summary>
+    private static async Task WaitForTheNewCaseAsync(IPage page)
+    {
+        try
+        {
+            await page.WaitForFunctionAsync("() => /^\\/requests\\/DSR-\\d{4}-\\d{6}$/.test(location.pathname)", null, new() { Timeout = 30_000 });
+        }
+        catch (TimeoutException)
+        {
+            var dialog = await page.Locator(".mud-dialog").AllTextContentsAsync();
+            throw new ShouldAssertException($"The new request did not open its case; the dialog says: {string.Join(" | ", dialog)}");
+        }
+    }
+
     private static async Task ChooseAsync(IPage page, string field, string option)
     {
         await page.ClickAsync(field);

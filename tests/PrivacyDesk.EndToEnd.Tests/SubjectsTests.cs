@@ -58,10 +58,8 @@ public sealed partial class SubjectsTests(RunningApp app)
         // The dialog, as the officer sees it (a full-page shot would show the page under it).
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RunningApp.RepositoryRoot, "docs", "screenshots", "new-request-invalid-nl.png") });
 
-        await page.ClickAsync("[data-testid=field-type]");
-        await page.ClickAsync(".mud-popover-open .mud-list-item:has-text('Inzage')");
-        await page.ClickAsync("[data-testid=field-channel]");
-        await page.ClickAsync(".mud-popover-open .mud-list-item:has-text('Telefoon')");
+        await ChooseAsync(page, "[data-testid=field-type]", "Inzage");
+        await ChooseAsync(page, "[data-testid=field-channel]", "Telefoon");
         await page.FillAsync("textarea[data-testid=field-description]", "Belde: wil een kopie van al haar gegevens.");
         await page.ClickAsync("[data-testid=save-new-request]");
 
@@ -83,4 +81,15 @@ public sealed partial class SubjectsTests(RunningApp app)
 
     [GeneratedRegex("/requests/DSR-\\d{4}-\\d{6}$")]
     private static partial Regex CaseAddress();
+
+    /// <summary>
+    /// Picks an option and waits until its list has closed: while a list is open, MudBlazor's overlay
+    /// takes the next click (on a busy machine the Save click was swallowed that way).
+    /// </summary>
+    private static async Task ChooseAsync(IPage page, string field, string option)
+    {
+        await page.ClickAsync(field);
+        await page.ClickAsync($".mud-popover-open .mud-list-item:has-text('{option}')");
+        await page.WaitForSelectorAsync(".mud-popover-open .mud-list-item", new() { State = WaitForSelectorState.Detached });
+    }
 }
