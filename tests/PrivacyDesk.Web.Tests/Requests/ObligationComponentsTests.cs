@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using PrivacyDesk.Domain.Requests;
+using PrivacyDesk.Web.Components.Shared;
 using PrivacyDesk.Web.Components.Pages.Requests.Case;
 using PrivacyDesk.Web.Features.Requests;
 using PrivacyDesk.Web.Tests.Infrastructure;
@@ -54,7 +55,7 @@ public sealed class ObligationComponentsTests : MudBunitContext, IAsyncLifetime
             { d => d.View, view },
             { d => d.Save, input => _service.ExtendAsync(_officer, requestId, view.Case.Version, input) },
         });
-        dialog.Find("[data-testid=extend-new-deadline]").TextContent.ShouldBe(ObligationMessages.Date(view.ExtendedDueOn));
+        dialog.Find("[data-testid=extend-new-deadline]").TextContent.ShouldBe(DisplayDates.Date(view.ExtendedDueOn));
 
         dialog.Find("[data-testid=dialog-save]").Click();
 

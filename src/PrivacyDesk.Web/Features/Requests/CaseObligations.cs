@@ -86,6 +86,9 @@ public sealed class CaseObligations(IServiceScopeFactory scopes, TimeProvider cl
 
     private TimeZoneInfo Zone => Policy.TimeZone;
 
+    /// <summary>Moments as the page shows them: in the controller's time zone.</summary>
+    private DateTimeOffset? Local(DateTimeOffset? at) => at is { } moment ? TimeZoneInfo.ConvertTime(moment, Zone) : null;
+
     private async Task UseSettingsAsync(CancellationToken cancellationToken) =>
         _settings = await controllerSettings.CurrentAsync(cancellationToken);
 
@@ -103,7 +106,7 @@ public sealed class CaseObligations(IServiceScopeFactory scopes, TimeProvider cl
             var rows = request.CollectionTasks
                 .OrderBy(task => task.SourceSystem, StringComparer.CurrentCulture)
                 .Select(task => new CollectionTaskRow(task.Id, task.SourceSystem, task.Contact, task.DueOn, task.Status, task.NotApplicableReason,
-                    task.ExtractFileName, task.ExtractRowCount, task.ExtractSha256, task.ClosedAt, task.ClosedByName))
+                    task.ExtractFileName, task.ExtractRowCount, task.ExtractSha256, Local(task.ClosedAt), task.ClosedByName))
                 .ToList();
             return new CollectionView(facts, rows, unplanned);
         }, cancellationToken);
@@ -120,7 +123,7 @@ public sealed class CaseObligations(IServiceScopeFactory scopes, TimeProvider cl
             var rows = request.RecipientNotifications
                 .OrderBy(n => names.GetValueOrDefault(n.PurposeId)?.Nl, StringComparer.CurrentCulture)
                 .ThenBy(n => n.RecipientName, StringComparer.CurrentCulture)
-                .Select(n => new RecipientRow(n.Id, n.RecipientName, n.Kind, names.GetValueOrDefault(n.PurposeId, new LocalizedText("?", "?")), n.Status, n.ExemptionReason, n.ClosedAt))
+                .Select(n => new RecipientRow(n.Id, n.RecipientName, n.Kind, names.GetValueOrDefault(n.PurposeId, new LocalizedText("?", "?")), n.Status, n.ExemptionReason, Local(n.ClosedAt)))
                 .ToList();
             var subject = await db.DataSubjects.AsNoTracking().SingleOrDefaultAsync(s => s.Id == request.SubjectId, cancellationToken);
             var processing = subject?.ProcessingPurposes(purposes) ?? [];

@@ -20,7 +20,7 @@ public static class ObligationMessages
             {
                 Arguments = error.Arguments.ToDictionary(
                     pair => pair.Key,
-                    pair => DateOnly.TryParseExact(pair.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? Date(date) : pair.Value,
+                    pair => DateOnly.TryParseExact(pair.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? DisplayDates.Date(date) : pair.Value,
                     StringComparer.Ordinal),
             };
         var own = local["Error." + error.Code];
@@ -42,10 +42,4 @@ public static class ObligationMessages
         var messages = errors.Where(e => e.Field is not null && fields.Contains(e.Field, StringComparer.OrdinalIgnoreCase)).Select(e => local.Text(shared, e)).Distinct().ToList();
         return messages.Count == 0 ? null : string.Join(" ", messages);
     }
-
-    /// <summary>"25 nov. 2026" in Dutch, "25 Nov 2026" in English (<see cref="DisplayDates"/>).</summary>
-    public static string Date(DateOnly date) => DisplayDates.Date(date);
-
-    public static string Date(DateTimeOffset moment) =>
-        DisplayDates.Moment(TimeZoneInfo.ConvertTime(moment, PrivacyDesk.Domain.Deadlines.DeadlinePolicy.Default.TimeZone));
 }
