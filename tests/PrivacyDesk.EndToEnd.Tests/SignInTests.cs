@@ -48,6 +48,7 @@ public sealed class SignInTests(RunningApp app)
     [Fact]
     public async Task AWrongPasswordShowsAnErrorAndTheFifthFailureLocksTheAccount()
     {
+        // This test owns officer2: it stays locked for the rest of the run, so no other test may sign in with it.
         var page = await app.NewPageAsync();
 
         for (var attempt = 1; attempt <= 4; attempt++)

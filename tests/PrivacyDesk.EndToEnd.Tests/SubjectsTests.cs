@@ -43,7 +43,8 @@ public sealed partial class SubjectsTests(RunningApp app)
     public async Task AnOfficerLogsARequestByPhoneFromAProfileAndLandsOnTheNewCase()
     {
         var page = await app.NewPageAsync();
-        await page.SignInAsync("officer2@privacydesk.test");
+        // Not officer2: the lockout test locks that account, and test classes run in parallel on one app.
+        await page.SignInAsync("officer@privacydesk.test");
         await page.WaitForShellAsync();
         await page.GotoAsync("/subjects");
         await page.WaitForSelectorAsync("[data-interactive=true] input[data-testid=subject-search]");

@@ -19,7 +19,16 @@ public static class PageActions
     /// <summary>Waits until the interactive circuit has rendered the shell: before that, clicks reach only prerendered HTML.</summary>
     public static async Task WaitForShellAsync(this IPage page)
     {
-        await page.WaitForSelectorAsync("[data-interactive=true] [data-testid^=nav-]");
+        try
+        {
+            await page.WaitForSelectorAsync("[data-interactive=true] [data-testid^=nav-]");
+        }
+        catch (TimeoutException timeout)
+        {
+            // Say where the browser is (a lockout or access-denied page explains most of these).
+            var heading = await page.EvaluateAsync<string?>("() => document.querySelector('h1')?.textContent ?? null");
+            throw new TimeoutException($"The app shell never became interactive; the browser is on {new Uri(page.Url).AbsolutePath} showing '{heading}'.", timeout);
+        }
     }
 
     public static async Task ScreenshotAsync(this IPage page, string name)

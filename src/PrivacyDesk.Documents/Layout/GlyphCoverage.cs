@@ -1,0 +1,119 @@
+using System.Buffers.Binary;
+using PdfSharp.Fonts;
+using PrivacyDesk.Documents.Fonts;
+
+namespace PrivacyDesk.Documents.Layout;
+
+/// <summary>
+/// Which characters the document font can draw, read once from the regular face's <c>cmap</c> table
+/// (formats 4 and 12, which every Unicode TrueType font has). PDFsharp would otherwise draw an empty
+/// box, or nothing, for an emoji in a subject's name.
+/// </summary>
+internal static class GlyphCoverage
+{
+    private static readonly Lazy<HashSet<int>> Covered = new(Load);
+
+    public static bool Has(int codePoint) => codePoint < 0x20 || Covered.Value.Count == 0 || Covered.Value.Contains(codePoint);
+
+    private static HashSet<int> Load()
+    {
+        if (GlobalFontSettings.FontResolver is not OperatingSystemFontResolver { Catalog: var catalog }
+            || !catalog.Files.TryGetValue(FontStyleKey.Regular, out var path))
+        {
+            return [];
+        }
+        return Read(File.ReadAllBytes(path));
+    }
+
+    internal static HashSet<int> Read(ReadOnlySpan<byte> font)
+    {
+        var result = new HashSet<int>();
+        var tables = BinaryPrimitives.ReadUInt16BigEndian(font[4..]);
+        for (var t = 0; t < tables; t++)
+        {
+            var record = font[(12 + (16 * t))..];
+            if (record[0] != 'c' || record[1] != 'm' || record[2] != 'a' || record[3] != 'p')
+            {
+                continue;
+            }
+            var cmap = font[(int)BinaryPrimitives.ReadUInt32BigEndian(record[8..])..];
+            var subtables = BinaryPrimitives.ReadUInt16BigEndian(cmap[2..]);
+            for (var s = 0; s < subtables; s++)
+            {
+                var entry = cmap[(4 + (8 * s))..];
+                var platform = BinaryPrimitives.ReadUInt16BigEndian(entry);
+                if (platform is not (0 or 3))
+                {
+                    continue;
+                }
+                var table = cmap[(int)BinaryPrimitives.ReadUInt32BigEndian(entry[4..])..];
+                switch (BinaryPrimitives.ReadUInt16BigEndian(table))
+                {
+                    case 4:
+                        ReadFormat4(table, result);
+                        break;
+                    case 12:
+                        ReadFormat12(table, result);
+                        break;
+                }
+            }
+        }
+        return result;
+    }
+
+    private static void ReadFormat4(ReadOnlySpan<byte> table, HashSet<int> result)
+    {
+        var segments = BinaryPrimitives.ReadUInt16BigEndian(table[6..]) / 2;
+        var ends = table[14..];
+        var starts = table[(16 + (2 * segments))..];
+        var deltas = starts[(2 * segments)..];
+        var rangeOffsets = deltas[(2 * segments)..];
+        for (var i = 0; i < segments; i++)
+        {
+            int end = BinaryPrimitives.ReadUInt16BigEndian(ends[(2 * i)..]);
+            int start = BinaryPrimitives.ReadUInt16BigEndian(starts[(2 * i)..]);
+            var delta = BinaryPrimitives.ReadInt16BigEndian(deltas[(2 * i)..]);
+            int rangeOffset = BinaryPrimitives.ReadUInt16BigEndian(rangeOffsets[(2 * i)..]);
+            for (var c = start; c <= end && c != 0xFFFF; c++)
+            {
+                int glyph;
+                if (rangeOffset == 0)
+                {
+                    glyph = (c + delta) & 0xFFFF;
+                }
+                else
+                {
+                    var at = (2 * i) + rangeOffset + (2 * (c - start));
+                    glyph = at + 1 < rangeOffsets.Length ? BinaryPrimitives.ReadUInt16BigEndian(rangeOffsets[at..]) : 0;
+                    if (glyph != 0)
+                    {
+                        glyph = (glyph + delta) & 0xFFFF;
+                    }
+                }
+                if (glyph != 0)
+                {
+                    result.Add(c);
+                }
+            }
+        }
+    }
+
+    private static void ReadFormat12(ReadOnlySpan<byte> table, HashSet<int> result)
+    {
+        var groups = BinaryPrimitives.ReadUInt32BigEndian(table[12..]);
+        for (var g = 0; g < groups; g++)
+        {
+            var group = table[(16 + (12 * g))..];
+            var start = BinaryPrimitives.ReadUInt32BigEndian(group);
+            var end = BinaryPrimitives.ReadUInt32BigEndian(group[4..]);
+            var glyph = BinaryPrimitives.ReadUInt32BigEndian(group[8..]);
+            for (var c = start; c <= end && c <= 0x10FFFF; c++)
+            {
+                if (glyph + (c - start) != 0)
+                {
+                    result.Add((int)c);
+                }
+            }
+        }
+    }
+}
