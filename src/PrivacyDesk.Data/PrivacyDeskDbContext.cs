@@ -32,6 +32,8 @@ public sealed class PrivacyDeskDbContext(DbContextOptions<PrivacyDeskDbContext> 
 
     public DbSet<CollectionExtractFile> CollectionExtracts => Set<CollectionExtractFile>();
 
+    public DbSet<GeneratedDocument> GeneratedDocuments => Set<GeneratedDocument>();
+
     public DbSet<RequestReferenceCounter> RequestReferenceCounters => Set<RequestReferenceCounter>();
 
     public DbSet<CompanyClosingDay> CompanyClosingDays => Set<CompanyClosingDay>();
