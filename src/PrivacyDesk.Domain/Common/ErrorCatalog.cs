@@ -35,6 +35,7 @@ public static class ErrorCatalog
         Controller.ControllerErrors.Messages,
         CaseNoteErrors.Messages,
         Documents.DocumentErrors.Messages,
+        Documents.DocumentStoreErrors.Messages,
     ];
 
     public static IReadOnlyDictionary<string, LocalizedText> Messages => All.Value;

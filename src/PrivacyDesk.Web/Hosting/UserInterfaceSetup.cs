@@ -1,6 +1,7 @@
 using MudBlazor.Services;
 using MudBlazor;
 using PrivacyDesk.Web.Features.Administration;
+using PrivacyDesk.Web.Features.Documents;
 using PrivacyDesk.Web.Features.Register;
 using PrivacyDesk.Web.Features.Requests;
 using PrivacyDesk.Web.Features.Settings;
@@ -33,6 +34,7 @@ public static class UserInterfaceSetup
         services.AddRegisterFeature();
         services.AddScoped<CaseWorkspace>();
         services.AddScoped<CaseAttachments>();
+        services.AddDocumentsFeature();
         services.AddScoped<RequestQueue>();
         return services;
     }

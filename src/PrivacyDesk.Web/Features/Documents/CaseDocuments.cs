@@ -1,0 +1,355 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using PrivacyDesk.Data;
+using PrivacyDesk.Data.Auditing;
+using PrivacyDesk.Documents;
+using PrivacyDesk.Documents.Model;
+using PrivacyDesk.Domain.Auditing;
+using PrivacyDesk.Domain.Common;
+using PrivacyDesk.Domain.Documents;
+using PrivacyDesk.Domain.Register;
+using PrivacyDesk.Domain.Requests;
+using PrivacyDesk.Domain.Rights;
+using PrivacyDesk.Domain.Staff;
+using PrivacyDesk.Web.Features.Requests;
+using PrivacyDesk.Web.Features.Settings;
+using PrivacyDesk.Web.Hosting;
+
+namespace PrivacyDesk.Web.Features.Documents;
+
+/// <summary>One stored document as the case lists it: never its content.</summary>
+public sealed record DocumentRow(
+    Guid Id, DocumentKind Kind, string Language, int Version, Guid? RecipientNotificationId, string? RecipientName, string FileName,
+    string ContentType, long SizeInBytes, string Sha256, int? PageCount, string CreatedByName, DateTimeOffset CreatedAt);
+
+/// <summary>
+/// The documents part of a case for the signed-in member of staff: what was generated, what may be
+/// generated now (empty for readers), the request's language (the default for a new letter) and whether
+/// the controller profile still holds example values (letters must not go out like that).
+/// </summary>
+public sealed record CaseDocumentsView(
+    Guid RequestId,
+    string Reference,
+    string RequestLanguage,
+    IReadOnlyList<DocumentRow> Documents,
+    IReadOnlyList<AvailableDocument> Available,
+    bool MayGenerateLetters,
+    bool MayGenerateCaseFile,
+    bool ProfileIsExample);
+
+/// <summary>A stored document to download.</summary>
+public sealed record DocumentFile(string FileName, string ContentType, byte[] Content);
+
+/// <summary>
+/// Generating, storing, listing and downloading the documents of a case (and the register's Art. 30
+/// record). Generation loads everything a document is rendered from, renders it through
+/// <see cref="DocumentRenderer"/>, and stores a new version with its audit event in one transaction;
+/// a version is never overwritten. Every download is audited, an auditor's too. A case the caller may
+/// not see answers "not found", like one that does not exist.
+/// </summary>
+public sealed class CaseDocuments(
+    IServiceScopeFactory scopes, TimeProvider clock, ControllerSettings controllerSettings, AuditTrailVerifier verifier)
+{
+    public const string GeneratedAction = "document.generated";
+    public const string DownloadedAction = "document.downloaded";
+
+    /// <summary>The audit stream of an extract (its views), as <see cref="CaseObligations"/> writes it.</summary>
+    private const string ExtractEntityType = "CollectionExtract";
+
+    public static readonly Error NotFound = CaseWorkspace.NotFound;
+    public static readonly Error Forbidden = CaseWorkspace.Forbidden;
+
+    /// <summary>Generating letters and packages: handling permission (officers, team leads).</summary>
+    public static bool MayGenerateLetters(ClaimsPrincipal caller) => caller.Has(Permission.HandleRequests);
+
+    /// <summary>The case file (the whole audit trail of a case) is for auditors and team leads.</summary>
+    public static bool MayUseCaseFile(ClaimsPrincipal caller) => caller.Has(Permission.AuditCases) || caller.Has(Permission.ApproveResponses);
+
+    public async Task<Result<CaseDocumentsView>> ListAsync(ClaimsPrincipal caller, Guid requestId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!caller.Has(Permission.ViewRequests))
+        {
+            return Result<CaseDocumentsView>.Failure(Forbidden);
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
+        var request = await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
+        if (request is null || !RequestVisibility.MayView(caller.ToActor(), request.HandlerId))
+        {
+            return Result<CaseDocumentsView>.Failure(NotFound);
+        }
+        var settings = await controllerSettings.CurrentAsync(cancellationToken);
+        var caseFile = MayUseCaseFile(caller);
+        var letters = MayGenerateLetters(caller);
+        // The content stays in the database: the list selects the columns it shows.
+        var rows = await db.GeneratedDocuments.AsNoTracking()
+            .Where(d => d.RequestId == requestId)
+            .Select(d => new
+            {
+                d.Id, d.Kind, d.Language, d.Version, d.RecipientNotificationId, d.FileName, d.ContentType, d.SizeInBytes, d.Sha256, d.PageCount,
+                d.CreatedByName, d.CreatedAt,
+            })
+            .ToListAsync(cancellationToken);
+        var recipients = request.RecipientNotifications.ToDictionary(n => n.Id, n => n.RecipientName);
+        var documents = rows
+            .Where(d => caseFile || d.Kind != DocumentKind.CaseFile)
+            .OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Version)
+            .Select(d => new DocumentRow(d.Id, d.Kind, d.Language, d.Version, d.RecipientNotificationId,
+                d.RecipientNotificationId is { } id ? recipients.GetValueOrDefault(id) : null, d.FileName, d.ContentType, d.SizeInBytes, d.Sha256,
+                d.PageCount, d.CreatedByName, TimeZoneInfo.ConvertTime(d.CreatedAt, settings.TimeZone)))
+            .ToList();
+        var available = CaseDocumentRules.Available(request)
+            .Where(a => a.Kind == DocumentKind.CaseFile ? caseFile : letters)
+            .ToList();
+        return Result.Success(new CaseDocumentsView(
+            request.Id, request.Reference.ToString(), request.Language, documents, available, letters, caseFile, settings.ProfileIsExample));
+    }
+
+    /// <summary>
+    /// Renders <paramref name="kind"/> for the case in <paramref name="language"/> and stores it as the next version.
+    /// Letters need handling permission, the case file an auditor or team lead; both only on a case the caller may see.
+    /// </summary>
+    public async Task<Result<DocumentRow>> GenerateAsync(
+        ClaimsPrincipal caller, Guid requestId, DocumentKind kind, string language, Guid? recipientNotificationId = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var allowed = kind == DocumentKind.CaseFile ? MayUseCaseFile(caller) : MayGenerateLetters(caller);
+        if (!caller.Has(Permission.ViewRequests) || !allowed || kind == DocumentKind.ProcessingRecord)
+        {
+            return Result<DocumentRow>.Failure(Forbidden);
+        }
+        language = NormalLanguage(language);
+        var actor = caller.ToActor();
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
+        var request = await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
+        if (request is null || !RequestVisibility.MayView(actor, request.HandlerId))
+        {
+            return Result<DocumentRow>.Failure(NotFound);
+        }
+        var applies = CaseDocumentRules.Check(request, kind, recipientNotificationId);
+        if (applies.IsFailure)
+        {
+            return Result<DocumentRow>.Failure(applies.Errors);
+        }
+        var recipient = kind == DocumentKind.RecipientNotification ? recipientNotificationId : null;
+        var now = clock.GetUtcNow();
+        var input = await InputAsync(db, request, actor, language, recipient, now, cancellationToken);
+        if (input.IsFailure)
+        {
+            return Result<DocumentRow>.Failure(input.Errors);
+        }
+
+        RenderedDocument rendered;
+        if (kind == DocumentKind.CaseFile)
+        {
+            rendered = DocumentRenderer.RenderCaseFile(await CaseFileAsync(db, input.Value, cancellationToken));
+        }
+        else
+        {
+            var result = DocumentRenderer.Render(kind, input.Value);
+            if (result.IsFailure)
+            {
+                return Result<DocumentRow>.Failure(result.Errors);
+            }
+            rendered = result.Value;
+        }
+
+        var stored = await StoreAsync(db, request.Id, kind, language, recipient, rendered, actor, now, cancellationToken);
+        var zone = input.Value.TimeZone;
+        return Result.Success(new DocumentRow(stored.Id, stored.Kind, stored.Language, stored.Version, stored.RecipientNotificationId,
+            request.RecipientNotifications.FirstOrDefault(n => n.Id == recipient)?.RecipientName, stored.FileName, stored.ContentType,
+            stored.SizeInBytes, stored.Sha256, stored.PageCount, stored.CreatedByName, TimeZoneInfo.ConvertTime(stored.CreatedAt, zone)));
+    }
+
+    /// <summary>
+    /// A stored document for whoever may see its case (the case file only for auditors and team leads; the
+    /// Art. 30 record for readers of the register). Every download is recorded, with the version and hash.
+    /// </summary>
+    public async Task<Result<DocumentFile>> DownloadAsync(ClaimsPrincipal caller, Guid documentId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
+        var document = await db.GeneratedDocuments.AsNoTracking()
+            .Where(d => d.Id == documentId)
+            .Select(d => new { d.Id, d.RequestId, d.Kind, d.Language, d.Version, d.Sha256 })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (document is null)
+        {
+            return Result<DocumentFile>.Failure(NotFound);
+        }
+        if (document.RequestId is { } requestId)
+        {
+            if (!caller.Has(Permission.ViewRequests))
+            {
+                return Result<DocumentFile>.Failure(Forbidden);
+            }
+            var handler = await db.Requests.Where(r => r.Id == requestId).Select(r => new { r.HandlerId }).SingleOrDefaultAsync(cancellationToken);
+            if (handler is null || !RequestVisibility.MayView(caller.ToActor(), handler.HandlerId))
+            {
+                return Result<DocumentFile>.Failure(NotFound);
+            }
+            if (document.Kind == DocumentKind.CaseFile && !MayUseCaseFile(caller))
+            {
+                return Result<DocumentFile>.Failure(NotFound);
+            }
+        }
+        else if (!caller.Has(Permission.ViewRegister))
+        {
+            return Result<DocumentFile>.Failure(Forbidden);
+        }
+        var actor = caller.ToActor();
+        db.AuditEvents.Add(AuditEvent.Record(clock.GetUtcNow(), actor.Id, actor.Name, DownloadedAction, GeneratedDocument.AuditEntityType,
+            document.Id.ToString(), Details(document.RequestId, document.Kind, document.Language, document.Version, document.Sha256)));
+        await db.SaveChangesAsync(cancellationToken);
+        var file = await db.GeneratedDocuments.AsNoTracking()
+            .Where(d => d.Id == documentId)
+            .Select(d => new DocumentFile(d.FileName, d.ContentType, d.Content))
+            .SingleAsync(cancellationToken);
+        return Result.Success(file);
+    }
+
+    /// <summary>The Art. 30 record of the whole register as a PDF, stored (no request) and audited, for readers of the register.</summary>
+    public async Task<Result<DocumentFile>> ProcessingRecordAsync(ClaimsPrincipal caller, string language, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!caller.Has(Permission.ViewRegister))
+        {
+            return Result<DocumentFile>.Failure(Forbidden);
+        }
+        language = NormalLanguage(language);
+        var actor = caller.ToActor();
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
+        var settings = await controllerSettings.CurrentAsync(cancellationToken);
+        var profile = await db.ControllerProfiles.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        if (profile is null)
+        {
+            return Result<DocumentFile>.Failure(DocumentStoreErrors.NoControllerProfile);
+        }
+        var purposes = await db.Purposes.AsNoTracking().ToListAsync(cancellationToken);
+        var ordered = purposes.OrderBy(p => p.Status).ThenBy(p => p.Name.In(language), StringComparer.Create(DocumentFormat.Culture(language), false)).ToList();
+        var now = clock.GetUtcNow();
+        var rendered = DocumentRenderer.RenderProcessingRecord(new ProcessingRecordInput(
+            profile, settings.ProfileIsExample || profile.IsExample, ordered, settings.TimeZone, now, actor.Name, language));
+        var stored = await StoreAsync(db, null, DocumentKind.ProcessingRecord, language, null, rendered, actor, now, cancellationToken);
+        return Result.Success(new DocumentFile(stored.FileName, stored.ContentType, stored.Content));
+    }
+
+    private static string NormalLanguage(string? language) =>
+        string.Equals(language?.Trim(), "en", StringComparison.OrdinalIgnoreCase) ? "en" : "nl";
+
+    private async Task<Result<CaseDocumentInput>> InputAsync(
+        PrivacyDeskDbContext db, DataSubjectRequest request, Actor actor, string language, Guid? recipient, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var settings = await controllerSettings.CurrentAsync(cancellationToken);
+        var profile = await db.ControllerProfiles.AsNoTracking().SingleOrDefaultAsync(cancellationToken);
+        if (profile is null)
+        {
+            return Result<CaseDocumentInput>.Failure(DocumentStoreErrors.NoControllerProfile);
+        }
+        var subject = await db.DataSubjects.AsNoTracking().SingleAsync(s => s.Id == request.SubjectId, cancellationToken);
+        // Exactly the purposes and the assessment the case workspace shows (CaseWorkspace.Rows).
+        var register = await db.Purposes.AsNoTracking().Where(p => p.Status == PurposeStatus.Active).ToListAsync(cancellationToken);
+        var today = settings.Policy.DateOf(now);
+        var assessment = RightsEngine.Assess(request.Type, subject, register, today);
+        var purposes = subject.ProcessingPurposes(register);
+        var extracts = await ExtractsAsync(db, request, cancellationToken);
+        return Result.Success(new CaseDocumentInput(
+            profile, settings.ProfileIsExample || profile.IsExample, request, subject, purposes, assessment, extracts, settings.TimeZone, now,
+            actor.Name, language, recipient));
+    }
+
+    /// <summary>The extract each collection task holds now, parsed; an extract that no longer parses is left out.</summary>
+    private static async Task<IReadOnlyList<CollectedExtract>> ExtractsAsync(PrivacyDeskDbContext db, DataSubjectRequest request, CancellationToken cancellationToken)
+    {
+        var tasks = request.CollectionTasks.Where(t => t.ExtractId is not null).ToDictionary(t => t.ExtractId!.Value);
+        if (tasks.Count == 0)
+        {
+            return [];
+        }
+        var ids = tasks.Keys.ToList();
+        var files = await db.CollectionExtracts.AsNoTracking()
+            .Where(f => f.RequestId == request.Id && ids.Contains(f.Id))
+            .OrderBy(f => f.UploadedAt)
+            .ToListAsync(cancellationToken);
+        var extracts = new List<CollectedExtract>();
+        foreach (var file in files)
+        {
+            var table = ExtractCheck.Parse(file.FileName, file.Content);
+            if (table.IsSuccess)
+            {
+                extracts.Add(new CollectedExtract(file.TaskId, tasks[file.Id].SourceSystem, file.FileName, file.Sha256, table.Value, file.UploadedAt));
+            }
+        }
+        return extracts;
+    }
+
+    /// <summary>
+    /// The case file's extras: every audit stream that belongs to the case (its changes, its views, its
+    /// extracts, its documents) oldest first, the verification of the whole chain, and what was issued.
+    /// </summary>
+    private async Task<CaseFileInput> CaseFileAsync(PrivacyDeskDbContext db, CaseDocumentInput input, CancellationToken cancellationToken)
+    {
+        var requestId = input.Request.Id;
+        var id = requestId.ToString();
+        var extractIds = (await db.CollectionExtracts.AsNoTracking().Where(f => f.RequestId == requestId).Select(f => f.Id).ToListAsync(cancellationToken))
+            .Select(g => g.ToString()).ToList();
+        var documents = await db.GeneratedDocuments.AsNoTracking()
+            .Where(d => d.RequestId == requestId)
+            .OrderBy(d => d.CreatedAt).ThenBy(d => d.Version)
+            .Select(d => new { d.Id, d.Kind, d.Language, d.Version, d.FileName, d.Sha256, d.CreatedAt, d.CreatedByName })
+            .ToListAsync(cancellationToken);
+        var documentIds = documents.Select(d => d.Id.ToString()).ToList();
+        var trail = await db.AuditEvents.AsNoTracking()
+            .Where(e => (e.EntityId == id && (e.EntityType == DataSubjectRequest.AuditEntityType || e.EntityType == CaseWorkspace.ViewEntityType))
+                || (e.EntityType == ExtractEntityType && extractIds.Contains(e.EntityId))
+                || (e.EntityType == GeneratedDocument.AuditEntityType && documentIds.Contains(e.EntityId)))
+            .OrderBy(e => e.Sequence)
+            .ToListAsync(cancellationToken);
+        var verification = await verifier.VerifyAllAsync(cancellationToken);
+        var check = new AuditChainCheck(verification.IsIntact, verification.EntriesChecked, verification.FirstBrokenSequence, input.GeneratedAt);
+        var issued = documents
+            .Where(d => d.Kind != DocumentKind.CaseFile)
+            .Select(d => new IssuedDocument(d.Kind, d.Language, d.Version, d.FileName, d.Sha256, d.CreatedAt, d.CreatedByName))
+            .ToList();
+        return new CaseFileInput(input, trail, check, issued);
+    }
+
+    /// <summary>The next version and its audit event, in one transaction; the version is counted inside it.</summary>
+    private static async Task<GeneratedDocument> StoreAsync(
+        PrivacyDeskDbContext db, Guid? requestId, DocumentKind kind, string language, Guid? recipient, RenderedDocument rendered, Actor actor,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var stored = await db.InTransactionAsync(async () =>
+        {
+            var last = await db.GeneratedDocuments
+                .Where(d => d.RequestId == requestId && d.Kind == kind && d.RecipientNotificationId == recipient)
+                .MaxAsync(d => (int?)d.Version, cancellationToken) ?? 0;
+            var document = GeneratedDocument.Create(requestId, kind, language, last + 1, recipient, rendered.FileName, rendered.ContentType,
+                rendered.Content, rendered.PageCount, actor.Id, actor.Name, now);
+            db.GeneratedDocuments.Add(document);
+            db.AuditEvents.Add(AuditEvent.Record(now, actor.Id, actor.Name, GeneratedAction, GeneratedDocument.AuditEntityType, document.Id.ToString(),
+                Details(requestId, kind, language, document.Version, document.Sha256)));
+            await db.SaveChangesAsync(cancellationToken);
+            return Result.Success(document);
+        }, cancellationToken);
+        return stored.Value;
+    }
+
+    private static string Details(Guid? requestId, DocumentKind kind, string language, int version, string sha256) =>
+        JsonSerializer.Serialize(new
+        {
+            requestId,
+            kind = kind.ToString(),
+            language,
+            version = version.ToString(CultureInfo.InvariantCulture),
+            sha256,
+        });
+}
