@@ -89,7 +89,8 @@ public sealed class RegisterPagesTests : MudBunitContext, IAsyncLifetime
         list.WaitForAssertion(() => list.FindAll("[data-testid=purpose-row]").Count.ShouldBe(13));
         list.FindAll("[data-testid=import-default]").ShouldBeEmpty();
         list.Find("[data-testid=export-csv]").GetAttribute("href").ShouldBe(RegisterEndpoints.Art30CsvPath);
-        list.Find("[data-testid=export-pdf]").HasAttribute("disabled").ShouldBeTrue();
+        // Readers of the register get the Art. 30 record as a PDF too, in the page's language (Dutch here).
+        list.Find("[data-testid=export-pdf]").GetAttribute("href").ShouldBe("/register/export/art30.pdf?lang=nl");
 
         var detail = Render<PurposeDetails>(p => p.Add(d => d.Key, "identity-verification"));
         detail.WaitForAssertion(() => detail.Find("[data-testid=purpose-editor]"));
