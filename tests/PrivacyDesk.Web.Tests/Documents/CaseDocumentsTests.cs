@@ -1,0 +1,215 @@
+using System.Net;
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PrivacyDesk.Data;
+using PrivacyDesk.Domain.Documents;
+using PrivacyDesk.Domain.Requests;
+using PrivacyDesk.Web.Features.Documents;
+using PrivacyDesk.Web.Tests.Infrastructure;
+using PrivacyDesk.Web.Tests.Requests;
+
+namespace PrivacyDesk.Web.Tests.Documents;
+
+/// <summary>
+/// Documents on a case through the real app and its SQLite database: every generation stored as a new
+/// version with its audit event, every download audited, and nothing written for who may not see the case.
+/// </summary>
+public sealed class CaseDocumentsTests : IAsyncLifetime
+{
+    private readonly PrivacyDeskAppFactory _factory = new();
+    private ClaimsPrincipal _officer = default!;
+    private Guid _requestId;
+
+    private static CancellationToken Cancel => Xunit.TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _ = _factory.Server;
+        _officer = await Callers.ForAsync(_factory, "officer@privacydesk.test");
+        _requestId = await ObligationCases.CreateAsync(_factory, RequestType.Access);
+    }
+
+    public ValueTask DisposeAsync() => _factory.DisposeAsync();
+
+    private CaseDocuments Documents => ActivatorUtilities.CreateInstance<CaseDocuments>(_factory.Services);
+
+    private async Task<T> WithDbAsync<T>(Func<PrivacyDeskDbContext, Task<T>> query)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>());
+    }
+
+    private Task<List<string>> DocumentEventsAsync() => WithDbAsync(db => db.AuditEvents.AsNoTracking()
+        .Where(e => e.EntityType == GeneratedDocument.AuditEntityType)
+        .OrderBy(e => e.Sequence)
+        .Select(e => e.Action + " " + e.Details)
+        .ToListAsync(Cancel));
+
+    private Task<int> StoredAsync() => WithDbAsync(db => db.GeneratedDocuments.CountAsync(Cancel));
+
+    [Fact]
+    public async Task GeneratingTwiceStoresVersionOneAndTwoAndAuditsBoth()
+    {
+        var first = (await Documents.GenerateAsync(_officer, _requestId, DocumentKind.Acknowledgement, "nl", cancellationToken: Cancel)).Value;
+        var second = (await Documents.GenerateAsync(_officer, _requestId, DocumentKind.Acknowledgement, "en", cancellationToken: Cancel)).Value;
+
+        first.Version.ShouldBe(1);
+        second.Version.ShouldBe(2);
+        second.Id.ShouldNotBe(first.Id);
+        second.Language.ShouldBe("en");
+        first.CreatedByName.ShouldBe("Sanne de Vries");
+        // The file name carries the reference, never the subject's name.
+        first.FileName.ShouldStartWith("DSR-");
+        first.FileName.ShouldNotContain("elik");
+        var rows = await WithDbAsync(db => db.GeneratedDocuments.AsNoTracking().OrderBy(d => d.Version).ToListAsync(Cancel));
+        rows.Select(r => r.Version).ShouldBe([1, 2]);
+        rows[0].Content.Take(5).ShouldBe("%PDF-"u8.ToArray());
+        rows[0].SizeInBytes.ShouldBe(rows[0].Content.Length);
+        var events = await DocumentEventsAsync();
+        events.Count.ShouldBe(2);
+        events[0].ShouldStartWith(CaseDocuments.GeneratedAction);
+        events[0].ShouldContain("\"version\":\"1\"");
+        events[0].ShouldContain(rows[0].Sha256);
+        events[1].ShouldContain("\"language\":\"en\"");
+        events[1].ShouldContain("\"version\":\"2\"");
+
+        var listed = (await Documents.ListAsync(_officer, _requestId, Cancel)).Value.Documents;
+        listed.Select(d => d.Version).ShouldBe([2, 1]);
+    }
+
+    [Fact]
+    public async Task DownloadingSendsThePdfAsAnAttachmentAndIsAudited()
+    {
+        var generated = (await Documents.GenerateAsync(_officer, _requestId, DocumentKind.Acknowledgement, "nl", cancellationToken: Cancel)).Value;
+        using var client = await SignedInClient.CreateAsync(_factory, "officer@privacydesk.test");
+
+        using var response = await client.GetAsync(new Uri(DocumentEndpoints.DownloadPath(generated.Id), UriKind.Relative), Cancel);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        response.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("attachment");
+        response.Content.Headers.ContentDisposition.FileNameStar.ShouldBe(generated.FileName);
+        response.Headers.CacheControl!.NoStore.ShouldBeTrue();
+        var bytes = await response.Content.ReadAsByteArrayAsync(Cancel);
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)).ShouldBe(generated.Sha256);
+        var events = await DocumentEventsAsync();
+        events.Count(e => e.StartsWith(CaseDocuments.DownloadedAction, StringComparison.Ordinal)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task AnOfficerWhoMayNotSeeTheCaseIsRefusedAndNothingIsWritten()
+    {
+        var generated = (await Documents.GenerateAsync(_officer, _requestId, DocumentKind.Acknowledgement, "nl", cancellationToken: Cancel)).Value;
+        var other = await Callers.ForAsync(_factory, "officer2@privacydesk.test");
+        var eventsBefore = await WithDbAsync(db => db.AuditEvents.CountAsync(Cancel));
+
+        var generating = await Documents.GenerateAsync(other, _requestId, DocumentKind.Acknowledgement, "nl", cancellationToken: Cancel);
+        var listing = await Documents.ListAsync(other, _requestId, Cancel);
+        using var client = await SignedInClient.CreateAsync(_factory, "officer2@privacydesk.test");
+        var eventsAfterSignIn = await WithDbAsync(db => db.AuditEvents.CountAsync(Cancel));
+        using var response = await client.GetAsync(new Uri(DocumentEndpoints.DownloadPath(generated.Id), UriKind.Relative), Cancel);
+
+        generating.Errors.Single().ShouldBe(CaseDocuments.NotFound);
+        listing.Errors.Single().ShouldBe(CaseDocuments.NotFound);
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await StoredAsync()).ShouldBe(1);
+        (await DocumentEventsAsync()).Count.ShouldBe(1);
+        // Signing in is audited; the refused generation and download add nothing.
+        eventsAfterSignIn.ShouldBeGreaterThanOrEqualTo(eventsBefore);
+        (await WithDbAsync(db => db.AuditEvents.CountAsync(Cancel))).ShouldBe(eventsAfterSignIn);
+    }
+
+    [Fact]
+    public async Task AnAuditorDownloadsLettersAndTheCaseFileButGeneratesNoLetters()
+    {
+        var letter = (await Documents.GenerateAsync(_officer, _requestId, DocumentKind.Acknowledgement, "nl", cancellationToken: Cancel)).Value;
+        var auditor = await Callers.ForAsync(_factory, "auditor@privacydesk.test");
+
+        var refused = await Documents.GenerateAsync(auditor, _requestId, DocumentKind.Acknowledgement, "nl", cancellationToken: Cancel);
+        var caseFile = await Documents.GenerateAsync(auditor, _requestId, DocumentKind.CaseFile, "nl", cancellationToken: Cancel);
+        using var client = await SignedInClient.CreateAsync(_factory, "auditor@privacydesk.test");
+        using var letterResponse = await client.GetAsync(new Uri(DocumentEndpoints.DownloadPath(letter.Id), UriKind.Relative), Cancel);
+        using var caseFileResponse = await client.GetAsync(new Uri(DocumentEndpoints.DownloadPath(caseFile.Value.Id), UriKind.Relative), Cancel);
+
+        refused.Errors.Single().ShouldBe(CaseDocuments.Forbidden);
+        caseFile.Value.Kind.ShouldBe(DocumentKind.CaseFile);
+        letterResponse.StatusCode.ShouldBe(HttpStatusCode.OK);
+        caseFileResponse.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await caseFileResponse.Content.ReadAsByteArrayAsync(Cancel)).Take(5).ShouldBe("%PDF-"u8.ToArray());
+        var events = await WithDbAsync(db => db.AuditEvents.AsNoTracking()
+            .Where(e => e.EntityType == GeneratedDocument.AuditEntityType && e.Action == CaseDocuments.DownloadedAction)
+            .Select(e => e.ActorName).ToListAsync(Cancel));
+        events.ShouldBe(["Pieter Bakker", "Pieter Bakker"], ignoreOrder: true);
+        var view = (await Documents.ListAsync(auditor, _requestId, Cancel)).Value;
+        view.MayGenerateLetters.ShouldBeFalse();
+        view.MayGenerateCaseFile.ShouldBeTrue();
+        view.Available.Select(a => a.Kind).ShouldBe([DocumentKind.CaseFile]);
+    }
+
+    [Fact]
+    public async Task AnOfficerNeitherGeneratesNorDownloadsTheCaseFile()
+    {
+        var lead = await Callers.ForAsync(_factory, "lead@privacydesk.test");
+        var caseFile = (await Documents.GenerateAsync(lead, _requestId, DocumentKind.CaseFile, "en", cancellationToken: Cancel)).Value;
+
+        var refused = await Documents.GenerateAsync(_officer, _requestId, DocumentKind.CaseFile, "nl", cancellationToken: Cancel);
+        var download = await Documents.DownloadAsync(_officer, caseFile.Id, Cancel);
+        var listed = (await Documents.ListAsync(_officer, _requestId, Cancel)).Value;
+
+        refused.Errors.Single().ShouldBe(CaseDocuments.Forbidden);
+        download.IsFailure.ShouldBeTrue();
+        listed.Documents.ShouldBeEmpty();
+        listed.Available.Select(a => a.Kind).ShouldNotContain(DocumentKind.CaseFile);
+    }
+
+    [Fact]
+    public async Task AKindThatDoesNotApplyIsRefusedWithItsCodeAndNothingIsStored()
+    {
+        var result = await Documents.GenerateAsync(_officer, _requestId, DocumentKind.ExtensionNotice, "nl", cancellationToken: Cancel);
+
+        result.Errors.Single().Code.ShouldBe(DocumentErrors.NotAvailable.Code);
+        (await StoredAsync()).ShouldBe(0);
+        (await DocumentEventsAsync()).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task TheListOffersOnlyWhatAppliesInTheRequestsLanguage()
+    {
+        var view = (await Documents.ListAsync(_officer, _requestId, Cancel)).Value;
+
+        view.RequestLanguage.ShouldBe("nl");
+        view.Available.Select(a => a.Kind).ShouldBe([DocumentKind.Acknowledgement, DocumentKind.CopyOfData]);
+        // The test app starts with the shipped example profile: the panel must warn before anything is sent.
+        view.ProfileIsExample.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task TheArt30RecordIsAPdfThatIsStoredAndAudited()
+    {
+        using var client = await SignedInClient.CreateAsync(_factory, "auditor@privacydesk.test");
+
+        using var response = await client.GetAsync(new Uri(DocumentEndpoints.Art30PdfUrl("en"), UriKind.Relative), Cancel);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        response.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("attachment");
+        (await response.Content.ReadAsByteArrayAsync(Cancel)).Take(5).ShouldBe("%PDF-"u8.ToArray());
+        var stored = await WithDbAsync(db => db.GeneratedDocuments.AsNoTracking()
+            .Select(d => new { d.RequestId, d.Kind, d.Language, d.Version }).SingleAsync(Cancel));
+        stored.ShouldBe(new { RequestId = (Guid?)null, Kind = DocumentKind.ProcessingRecord, Language = "en", Version = 1 });
+        var events = await DocumentEventsAsync();
+        events.ShouldHaveSingleItem().ShouldStartWith(CaseDocuments.GeneratedAction);
+    }
+
+    [Fact]
+    public async Task TheArt30RecordIsNotForAnAdministrator()
+    {
+        using var client = await SignedInClient.CreateAsync(_factory, "admin@privacydesk.test");
+
+        using var response = await client.GetAsync(new Uri(DocumentEndpoints.Art30PdfUrl("nl"), UriKind.Relative), Cancel);
+
+        response.StatusCode.ShouldNotBe(HttpStatusCode.OK);
+        (await StoredAsync()).ShouldBe(0);
+    }
+}

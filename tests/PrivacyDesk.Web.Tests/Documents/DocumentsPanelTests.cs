@@ -1,0 +1,134 @@
+using System.Security.Claims;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using PrivacyDesk.Domain.Documents;
+using PrivacyDesk.Domain.Requests;
+using PrivacyDesk.Web.Components.Pages.Requests.Case;
+using PrivacyDesk.Web.Features.Documents;
+using PrivacyDesk.Web.Features.Requests;
+using PrivacyDesk.Web.Features.Settings;
+using PrivacyDesk.Web.Tests.Infrastructure;
+using PrivacyDesk.Web.Tests.Requests;
+
+namespace PrivacyDesk.Web.Tests.Documents;
+
+/// <summary>The case's documents panel (Dutch) on the real service and database: who sees which buttons, and only what applies.</summary>
+public sealed class DocumentsPanelTests : MudBunitContext, IAsyncLifetime
+{
+    private readonly PrivacyDeskAppFactory _factory = new();
+    private ClaimsPrincipal _officer = default!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _ = _factory.Server;
+        Services.AddScoped(_ => ActivatorUtilities.CreateInstance<CaseDocuments>(_factory.Services));
+        _officer = await Callers.ForAsync(_factory, "officer@privacydesk.test");
+    }
+
+    async ValueTask IAsyncDisposable.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _factory.DisposeAsync();
+    }
+
+    private IRenderedComponent<DocumentsPanel> RenderPanel(Guid requestId, bool readOnly = false)
+    {
+        RenderProviders();
+        var panel = Render<DocumentsPanel>(p => p.Add(c => c.RequestId, requestId).Add(c => c.ReadOnly, readOnly));
+        panel.WaitForAssertion(() => panel.FindAll("[data-testid=documents-loading]").ShouldBeEmpty());
+        return panel;
+    }
+
+    private async Task<IReadOnlyList<string>> OfferedKindsAsync(IRenderedComponent<DocumentsPanel> panel)
+    {
+        await panel.InvokeAsync(() => panel.FindComponent<MudSelect<DocumentKind?>>().Instance.OpenMenu());
+        panel.WaitForAssertion(() => FindAllInProviders(".mud-list-item").ShouldNotBeEmpty());
+        return FindAllInProviders(".mud-list-item");
+    }
+
+    [Fact]
+    public async Task AnOfficerIsOfferedOnlyTheDocumentsThatApplyAndWarnedAboutTheExampleProfile()
+    {
+        var requestId = await ObligationCases.CreateAsync(_factory, RequestType.Erasure);
+        SignIn(_officer);
+
+        var panel = RenderPanel(requestId);
+
+        panel.Find("[data-testid=documents-example-profile]").TextContent.ShouldContain("voorbeeldwaarden");
+        panel.Find("[data-testid=generate-document]").HasAttribute("disabled").ShouldBeTrue();
+        panel.FindAll("[data-testid=generate-case-file]").ShouldBeEmpty();
+        panel.Find("[data-testid=documents-panel]").TextContent.ShouldContain("Nog geen documenten");
+        // An erasure in progress without decisions: only the acknowledgement (no response, no copy of data).
+        (await OfferedKindsAsync(panel)).ShouldBe(["Ontvangstbevestiging"]);
+    }
+
+    [Fact]
+    public async Task ARecipientNotificationOffersTheCasesRecipients()
+    {
+        var requestId = await ObligationCases.CreateAsync(_factory, RequestType.Erasure, decideAll: true);
+        var obligations = ActivatorUtilities.CreateInstance<CaseObligations>(_factory.Services);
+        var recipients = (await obligations.RecipientsAsync(_officer, requestId, Xunit.TestContext.Current.CancellationToken)).Value;
+        (await obligations.PlanRecipientsAsync(_officer, requestId, recipients.Case.Version, Xunit.TestContext.Current.CancellationToken)).IsSuccess.ShouldBeTrue();
+        SignIn(_officer);
+
+        var panel = RenderPanel(requestId);
+        var offered = await OfferedKindsAsync(panel);
+
+        offered.ShouldContain("Antwoord op uw verzoek");
+        offered.ShouldContain("Kennisgeving aan ontvanger (art. 19 AVG)");
+        offered.Count(k => k.StartsWith("Kennisgeving", StringComparison.Ordinal)).ShouldBe(1);
+        await panel.InvokeAsync(() => panel.FindComponent<MudSelect<DocumentKind?>>().Instance.SelectOption(DocumentKind.RecipientNotification));
+        panel.WaitForAssertion(() => panel.Find("[data-testid=documents-recipient]"));
+    }
+
+    [Fact]
+    public async Task AnAuditorGetsTheCaseFileButNoGenerateForm()
+    {
+        var requestId = await ObligationCases.CreateAsync(_factory, RequestType.Access);
+        SignIn(await Callers.ForAsync(_factory, "auditor@privacydesk.test"));
+
+        var panel = RenderPanel(requestId, readOnly: true);
+
+        panel.FindAll("[data-testid=documents-generate]").ShouldBeEmpty();
+        panel.FindAll("[data-testid=generate-document]").ShouldBeEmpty();
+        panel.Find("[data-testid=generate-case-file]").TextContent.ShouldContain("Dossier downloaden");
+        panel.Find("[data-testid=documents-panel]").TextContent.ShouldContain("Op deze zaak is nog niets gemaakt.");
+    }
+
+    [Fact]
+    public async Task ATeamLeadGetsBothTheGenerateFormAndTheCaseFile()
+    {
+        var requestId = await ObligationCases.CreateAsync(_factory, RequestType.Access, handlerEmail: "lead@privacydesk.test");
+        SignIn(await Callers.ForAsync(_factory, "lead@privacydesk.test"));
+
+        var panel = RenderPanel(requestId);
+
+        panel.Find("[data-testid=documents-generate]");
+        panel.Find("[data-testid=generate-case-file]");
+        (await OfferedKindsAsync(panel)).ShouldBe(["Ontvangstbevestiging", "Kopie van uw persoonsgegevens"]);
+    }
+
+    [Fact]
+    public async Task NoExampleWarningOnceTheRealProfileIsSaved()
+    {
+        var requestId = await ObligationCases.CreateAsync(_factory, RequestType.Access);
+        var admin = await Callers.ForAsync(_factory, "admin@privacydesk.test");
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var profiles = scope.ServiceProvider.GetRequiredService<ControllerProfileAdministration>();
+            var form = (await profiles.GetAsync(admin, Xunit.TestContext.Current.CancellationToken)).Value;
+            var saved = await profiles.SaveAsync(admin, form with
+            {
+                Contact = form.Contact with { Name = "Noordzee Bank N.V.", Address = "Postbus 4000\n1000 AA Amsterdam", DpoName = "Mr. E. Bos", DpoEmail = "fg@noordzeebank.nl" },
+            }, Xunit.TestContext.Current.CancellationToken);
+            saved.IsSuccess.ShouldBeTrue(string.Join(", ", saved.Errors));
+            saved.Value.IsExample.ShouldBeFalse();
+        }
+        SignIn(_officer);
+
+        var panel = RenderPanel(requestId);
+
+        panel.FindAll("[data-testid=documents-example-profile]").ShouldBeEmpty();
+        panel.Find("[data-testid=documents-generate]");
+    }
+}
