@@ -1,0 +1,52 @@
+using System.Text.RegularExpressions;
+
+namespace PrivacyDesk.Documents.Letters;
+
+/// <summary>
+/// The domain writes GDPR references one way ("AVG art. 17(3)(b)"); letters write them the way a reader
+/// of that language expects: "art. 17 lid 3 onder b AVG" in Dutch, "Art. 17(3)(b) GDPR" in English.
+/// National provisions ("Wwft art. 33", "UAVG art. 41") are left as written.
+/// </summary>
+internal static partial class LegalReferences
+{
+    /// <summary>Rewrites every GDPR reference inside <paramref name="text"/>, leaving the rest alone.</summary>
+    public static string Format(string? text, bool dutch)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+        var articles = GdprArticle().Replace(text, match => Article(match.Groups["number"].Value, match.Groups["parts"].Value, dutch));
+        return GdprRecital().Replace(articles, match => dutch ? $"overweging {match.Groups["number"].Value} AVG" : $"Recital {match.Groups["number"].Value} GDPR");
+    }
+
+    /// <summary>Several references, each formatted, without repeats, joined by "; ".</summary>
+    public static string Join(IEnumerable<string?> references, bool dutch) =>
+        string.Join("; ", references.Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => Format(r, dutch)).Distinct(StringComparer.Ordinal));
+
+    /// <summary>"art. 15 AVG" / "Art. 15 GDPR"; parts as in the domain: "(3)(b)".</summary>
+    public static string Article(string number, string parts, bool dutch)
+    {
+        if (!dutch)
+        {
+            return $"Art. {number}{parts} GDPR";
+        }
+        var pieces = Part().Matches(parts).Select(m => m.Groups[1].Value).ToList();
+        var text = "art. " + number;
+        for (var i = 0; i < pieces.Count; i++)
+        {
+            // A number is a paragraph ("lid"), a letter a point ("onder"), as Dutch legal citations write them.
+            text += pieces[i].All(char.IsDigit) ? $" lid {pieces[i]}" : $" onder {pieces[i]}";
+        }
+        return text + " AVG";
+    }
+
+    [GeneratedRegex(@"AVG art\. (?<number>\d+)(?<parts>(?:\([0-9a-z]+\))*)", RegexOptions.CultureInvariant)]
+    private static partial Regex GdprArticle();
+
+    [GeneratedRegex(@"AVG overweging (?<number>\d+)", RegexOptions.CultureInvariant)]
+    private static partial Regex GdprRecital();
+
+    [GeneratedRegex(@"\(([0-9a-z]+)\)", RegexOptions.CultureInvariant)]
+    private static partial Regex Part();
+}
