@@ -209,7 +209,7 @@ public static class CaseLetters
                 body.Facts([.. facts]);
                 body.Section(text.NotificationWhatHeading, text.NotificationWhat(request.Type, input.Controller.Email));
                 body.Paragraph(text.NotificationConfirm(input.Controller.Email, reference));
-            }));
+            }, answersTheAddressee: false));
     }
 
     private static Result<RenderedDocument> RestrictionLiftNotice(CaseDocumentInput input, LetterText text)

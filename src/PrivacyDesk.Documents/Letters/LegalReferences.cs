@@ -20,9 +20,16 @@ internal static partial class LegalReferences
         return GdprRecital().Replace(articles, match => dutch ? $"overweging {match.Groups["number"].Value} AVG" : $"Recital {match.Groups["number"].Value} GDPR");
     }
 
-    /// <summary>Several references, each formatted, without repeats, joined by "; ".</summary>
-    public static string Join(IEnumerable<string?> references, bool dutch) =>
-        string.Join("; ", references.Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => Format(r, dutch)).Distinct(StringComparer.Ordinal));
+    /// <summary>
+    /// Several references, each formatted, without repeats, joined by "; ". A general reference is
+    /// dropped when a more precise one is there ("AVG art. 12(5)" beside "AVG art. 12(5)(b)").
+    /// </summary>
+    public static string Join(IEnumerable<string?> references, bool dutch)
+    {
+        var all = references.Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => r!.Trim()).Distinct(StringComparer.Ordinal).ToList();
+        var precise = all.Where(r => !all.Any(other => other.StartsWith(r + "(", StringComparison.Ordinal)));
+        return string.Join("; ", precise.Select(r => Format(r, dutch)).Distinct(StringComparer.Ordinal));
+    }
 
     /// <summary>"art. 15 AVG" / "Art. 15 GDPR"; parts as in the domain: "(3)(b)".</summary>
     public static string Article(string number, string parts, bool dutch)

@@ -21,7 +21,7 @@ internal static class LetterLayout
 
     public static RenderedDocument Render(
         DocumentKind kind, CaseDocumentInput input, LetterText text, LetterAddressee to, string salutation, string subjectLine,
-        Action<LetterBody> body, RightsBlock rights = RightsBlock.None)
+        Action<LetterBody> body, RightsBlock rights = RightsBlock.None, bool answersTheAddressee = true)
     {
         var reference = input.Request.Reference.ToString();
         var output = StandardPage.Render(
@@ -48,7 +48,11 @@ internal static class LetterLayout
                     {
                         pairs.KeyColumnWidth(82).Spacing(1);
                         pairs.Pair(text.OurReference, reference);
-                        pairs.Pair(text.YourRequestOf, text.Date(input.Request.ReceivedOn));
+                        // A recipient of an Art. 19 notification made no request: only our reference and the date.
+                        if (answersTheAddressee)
+                        {
+                            pairs.Pair(text.YourRequestOf, text.Date(input.Request.ReceivedOn));
+                        }
                         pairs.Pair(text.LetterDate, text.Date(input.GeneratedAt));
                     });
                 });
@@ -81,13 +85,13 @@ internal static class LetterLayout
         {
             block.Spacing(4);
             block.Item().Text(t => t.Span(text.RightsHeading).Bold().FontColor(Colors.Accent));
+            if (rights == RightsBlock.AfterRefusal)
+            {
+                block.Item().Text(text.RightsAfterRefusal);
+            }
             block.Item().List(list =>
             {
                 list.Spacing(3);
-                if (rights == RightsBlock.AfterRefusal)
-                {
-                    list.Item().Text(text.RightsAfterRefusal);
-                }
                 list.Item().Text(text.RightsContactDpo(input.Controller.DpoName, input.Controller.DpoEmail));
                 list.Item().Text(text.RightsComplaint);
                 list.Item().Text(text.RightsCourt);
@@ -103,7 +107,7 @@ internal enum RightsBlock
     /// <summary>After a decision: the DPO, a complaint to the Autoriteit Persoonsgegevens, the court.</summary>
     AfterDecision,
 
-    /// <summary>Art. 12(4): the same, introduced by the sentence the law requires of a refusal.</summary>
+    /// <summary>Art. 12(4): the same, after the sentence the law requires of a refusal.</summary>
     AfterRefusal,
 }
 

@@ -460,8 +460,8 @@ internal sealed class LetterText(string language, TimeZoneInfo zone)
         $"notification of {NotificationAction(type)} of personal data (Art. 19 GDPR)");
 
     public string NotificationIntro(RequestType type, string purpose) => T(
-        $"Wij hebben u persoonsgegevens verstrekt voor het doel \"{purpose}\". De persoon om wie het gaat, heeft ons om {NotificationAction(type)} van die gegevens gevraagd ({Article(type)}) en wij hebben dat verzoek uitgevoerd. Met deze brief laten wij u dat weten, zoals artikel 19 AVG voorschrijft.",
-        $"We disclosed personal data to you for the purpose \"{purpose}\". The person concerned asked us for {NotificationAction(type)} of those data ({Article(type)}) and we have carried out that request. With this letter we inform you, as Article 19 GDPR requires.");
+        $"Wij hebben u persoonsgegevens verstrekt voor het doel “{purpose}”. De persoon om wie het gaat, heeft ons om {NotificationAction(type)} van die gegevens gevraagd ({Article(type)}) en wij hebben dat verzoek uitgevoerd. Met deze brief laten wij u dat weten, zoals artikel 19 AVG voorschrijft.",
+        $"We disclosed personal data to you for the purpose “{purpose}”. The person concerned asked us for {NotificationAction(type)} of those data ({Article(type)}) and we have carried out that request. With this letter we inform you, as Article 19 GDPR requires.");
 
     public string NotificationWho => T("Om wie het gaat", "The person concerned");
 
