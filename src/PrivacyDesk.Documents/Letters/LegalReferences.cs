@@ -31,22 +31,36 @@ internal static partial class LegalReferences
         return string.Join("; ", precise.Select(r => Format(r, dutch)).Distinct(StringComparer.Ordinal));
     }
 
-    /// <summary>"art. 15 AVG" / "Art. 15 GDPR"; parts as in the domain: "(3)(b)".</summary>
-    public static string Article(string number, string parts, bool dutch)
+    /// <summary>
+    /// "art. 15 AVG" / "Art. 15 GDPR"; parts as in the domain: "(3)(b)". No-break spaces keep a citation
+    /// on one line, so a reader never sees "art. 17" at the end of a line and "AVG" on the next.
+    /// </summary>
+    public static string Article(string number, string parts, bool dutch) => Article(number, parts, dutch, NoBreak);
+
+    private static string Article(string number, string parts, bool dutch, char space)
     {
         if (!dutch)
         {
-            return $"Art. {number}{parts} GDPR";
+            return $"Art.{space}{number}{parts}{space}GDPR";
         }
         var pieces = Part().Matches(parts).Select(m => m.Groups[1].Value).ToList();
-        var text = "art. " + number;
+        var text = "art." + space + number;
         for (var i = 0; i < pieces.Count; i++)
         {
             // A number is a paragraph ("lid"), a letter a point ("onder"), as Dutch legal citations write them.
-            text += pieces[i].All(char.IsDigit) ? $" lid {pieces[i]}" : $" onder {pieces[i]}";
+            text += pieces[i].All(char.IsDigit) ? $"{space}lid{space}{pieces[i]}" : $"{space}onder{space}{pieces[i]}";
         }
-        return text + " AVG";
+        return text + space + "AVG";
     }
+
+    /// <summary>Joins the words of every citation in a sentence with no-break spaces ("art. 12 lid 3 AVG", "Wwft art. 33").</summary>
+    public static string Glue(string sentence) =>
+        Citation().Replace(sentence, match => match.Value.Replace(' ', NoBreak));
+
+    private const char NoBreak = '\u00A0';
+
+    [GeneratedRegex(@"(?:(?:[Aa]rt\.|[Aa]rtikel|Article) \d+(?:\([0-9a-z]+\))*(?: (?:lid|onder) [0-9a-z]+)* (?:AVG|GDPR))|(?:(?:Wwft|UAVG|Wft|BW|AWR) art\. [0-9:.a-z]+)", RegexOptions.CultureInvariant)]
+    private static partial Regex Citation();
 
     [GeneratedRegex(@"AVG art\. (?<number>\d+)(?<parts>(?:\([0-9a-z]+\))*)", RegexOptions.CultureInvariant)]
     private static partial Regex GdprArticle();

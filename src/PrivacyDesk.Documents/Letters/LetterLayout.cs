@@ -59,7 +59,7 @@ internal static class LetterLayout
                 column.Item().PaddingTop(6).Text(t =>
                 {
                     t.Span(text.SubjectPrefix).Bold();
-                    t.Span(subjectLine).Bold();
+                    t.Span(text.SubjectLine(subjectLine)).Bold();
                 });
                 column.Item().Text(salutation);
                 body(new LetterBody(column, text));

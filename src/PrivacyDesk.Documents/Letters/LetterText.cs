@@ -17,7 +17,7 @@ internal sealed class LetterText(string language, TimeZoneInfo zone)
 
     public string Language { get; } = DocumentFormat.IsDutch(language) ? "nl" : "en";
 
-    private string T(string nl, string en) => Dutch ? nl : en;
+    private string T(string nl, string en) => LegalReferences.Glue(Dutch ? nl : en);
 
     public string Date(DateOnly date) => DocumentFormat.Date(date, Language);
 
@@ -42,6 +42,10 @@ internal sealed class LetterText(string language, TimeZoneInfo zone)
     public string LetterDate => T("Datum", "Date");
 
     public string SubjectPrefix => T("Betreft: ", "Subject: ");
+
+    /// <summary>Dutch continues "Betreft:" in lower case; English starts the subject with a capital.</summary>
+    public string SubjectLine(string subject) =>
+        Dutch || subject.Length == 0 ? subject : char.ToUpperInvariant(subject[0]) + subject[1..];
 
     public string Salutation(string name) => T($"Geachte {name},", $"Dear {name},");
 
@@ -499,8 +503,8 @@ internal sealed class LetterText(string language, TimeZoneInfo zone)
     public string LiftSubject => T("opheffing van de beperking van de verwerking van uw gegevens", "lifting the restriction of the processing of your data");
 
     public string LiftIntro(string appliedOn) => T(
-        $"Op uw verzoek hebben wij op {appliedOn} de verwerking van uw persoonsgegevens beperkt: wij bewaarden de gegevens, maar gebruikten ze verder niet (art. 18 AVG).",
-        $"At your request we restricted the processing of your personal data on {appliedOn}: we kept the data but did not otherwise use them (Art. 18 GDPR).");
+        $"Op uw verzoek hebben wij op {appliedOn} de verwerking van uw persoonsgegevens beperkt: wij bewaren de gegevens, maar gebruiken ze verder niet (art. 18 AVG).",
+        $"At your request we restricted the processing of your personal data on {appliedOn}: we keep the data but do not otherwise use them (Art. 18 GDPR).");
 
     public string LiftWhen(string from) => T(
         $"Voordat wij een beperking opheffen, moeten wij u dat laten weten (art. 18 lid 3 AVG). Wij heffen de beperking op met ingang van {from}.",
