@@ -57,8 +57,7 @@ public static class CaseLetters
             text.AcknowledgementSubject(request.Type), body =>
             {
                 body.Paragraph(text.Received(text.Date(request.ReceivedOn), request.Type) + " " + text.AcknowledgementThanks(request.Reference.ToString()));
-                body.Section(text.YouWrote, section => section.Item().PaddingLeft(10).Border(1.5, Layout.Colors.Rule, Layout.BorderSides.Left).PaddingLeft(8)
-                    .Text(t => t.Span(LetterBody.Shorten(request.Description, text)).Italic()));
+                body.Section(text.YouWrote, section => LetterBody.Quote(section.Item(), request.Description, text));
                 if (request.ThirdParty is { } third)
                 {
                     body.Paragraph(text.ThirdPartyAsked(third.Name, third.Email));
@@ -122,8 +121,7 @@ public static class CaseLetters
                     (text.OriginalDeadline, text.Date(request.DueOn)),
                     (text.NewDeadline, text.Date(extension.ExtendedDueOn)),
                     (text.Reason, text.ExtensionReasonText(extension.Reason)));
-                body.Paragraph(text.ExtensionExplanationIntro);
-                body.Quote(extension.Explanation);
+                body.Quote(text.ExtensionExplanationIntro, extension.Explanation);
                 body.Paragraph(text.ExtensionPromise(text.Date(extension.ExtendedDueOn)));
                 body.Section(text.QuestionsHeading, ContactLine(input, text));
             }));

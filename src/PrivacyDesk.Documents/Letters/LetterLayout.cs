@@ -154,8 +154,18 @@ internal sealed class LetterBody(ColumnDescriptor column, LetterText text)
     });
 
     /// <summary>The subject's or the officer's own words, set apart and shortened when very long.</summary>
-    public void Quote(string? words) => column.Item().PaddingLeft(10).Border(1.5, Colors.Rule, BorderSides.Left).PaddingLeft(8).Text(t =>
-        t.Span(Shorten(words, Text)).Italic());
+    public void Quote(string? words) => Quote(column.Item(), words, Text);
+
+    /// <summary>A short label ("Toelichting:") kept on one page with the quote under it.</summary>
+    public void Quote(string label, string? words) => column.Item().ShowEntire().Column(block =>
+    {
+        block.Spacing(4);
+        block.Item().Text(label);
+        Quote(block.Item(), words, Text);
+    });
+
+    public static void Quote(Container slot, string? words, LetterText text) =>
+        slot.PaddingLeft(10).Border(1.5, Colors.Rule, BorderSides.Left).PaddingLeft(8).Text(t => t.Span(Shorten(words, text)).Italic());
 
     public static string Shorten(string? words, LetterText text)
     {
