@@ -2,22 +2,25 @@ using PrivacyDesk.Domain.Common;
 
 namespace PrivacyDesk.Domain.Documents;
 
-/// <summary>The expected failures of generating a document, each with a Dutch and English sentence.</summary>
+/// <summary>Why a document cannot be made for a case now, each with a plain Dutch and English sentence.</summary>
 public static class DocumentErrors
 {
-    /// <summary>The kind does not apply to the case as it stands (e.g. an extension notice without an extension).</summary>
+    /// <summary>
+    /// The letter does not apply to this case now (no extension, no fee, no refusal, not a restriction...).
+    /// Arguments: <c>kind</c> (the document) and <c>missing</c> (what the case lacks), for the log and the UI.
+    /// </summary>
     public static readonly Error NotAvailable = new("document.not_available");
 
-    /// <summary>An Art. 19 notification is addressed to one recipient of the case; none (or an unknown one) was given.</summary>
-    public static readonly Error RecipientRequired = new("document.recipient_required");
+    /// <summary>An Art. 19 notification needs one recipient of the case.</summary>
+    public static readonly Error RecipientRequired = new("document.recipient_required", "RecipientNotificationId");
 
     public static IReadOnlyDictionary<string, LocalizedText> Messages { get; } = new Dictionary<string, LocalizedText>(StringComparer.Ordinal)
     {
         [NotAvailable.Code] = new(
-            "Dit document past niet bij het verzoek zoals het nu is. Er is niets opgeslagen.",
-            "This document does not apply to the request as it stands. Nothing has been stored."),
+            "Deze brief past nu niet bij dit verzoek: wat de brief moet melden (zoals een verlenging, een vergoeding, een weigering of een beperking) is niet vastgelegd.",
+            "This letter does not fit this request now: what it has to state (such as an extension, a fee, a refusal or a restriction) has not been recorded."),
         [RecipientRequired.Code] = new(
-            "Kies de ontvanger aan wie deze kennisgeving is gericht.",
-            "Choose the recipient this notification is addressed to."),
+            "Kies de ontvanger van dit verzoek aan wie de kennisgeving (art. 19 AVG) gericht is.",
+            "Choose the recipient of this request the notification (Art. 19 GDPR) is addressed to."),
     };
 }
