@@ -107,7 +107,11 @@ public static class RegisterWording
     public static string Recipient(Recipient recipient, string language)
     {
         ArgumentNullException.ThrowIfNull(recipient);
-        return $"{recipient.Name} ({RecipientKind(recipient.Kind, language)}, {recipient.Country})";
+        var kind = RecipientKind(recipient.Kind, language);
+        // The seed's names often say the kind already ("Compliance (intern)"); do not say it twice.
+        return recipient.Name.Contains(kind, StringComparison.OrdinalIgnoreCase)
+            ? $"{recipient.Name} ({recipient.Country})"
+            : $"{recipient.Name} ({kind}, {recipient.Country})";
     }
 
     public static string Safeguard(TransferSafeguard? safeguard, string language) => safeguard switch
