@@ -271,9 +271,10 @@ public static class CopyOfDataDocument
                         kv.Pair(T(language, "Waarom (doel)", "Why (purpose)"), purpose.Description.In(language));
                     });
                 });
-                block.Item().PaddingTop(3).KeyValue(kv =>
+                block.Item().PaddingTop(3).Column(rows =>
                 {
-                    kv.KeyColumnWidth(KeyWidth);
+                    rows.Spacing(3);
+                    var kv = new KeyValueRows(rows, KeyWidth);
                     kv.Pair(T(language, "Rechtsgrond", "Legal ground")).Column(bases =>
                     {
                         bases.Spacing(2);

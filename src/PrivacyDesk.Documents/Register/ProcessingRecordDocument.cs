@@ -14,6 +14,8 @@ namespace PrivacyDesk.Documents.Register;
 /// </summary>
 public static class ProcessingRecordDocument
 {
+    private const double KeyWidth = 165;
+
     public static RenderedDocument Render(ProcessingRecordInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -84,14 +86,15 @@ public static class ProcessingRecordDocument
                 });
                 head.Item().PaddingTop(4).KeyValue(kv =>
                 {
-                    kv.KeyColumnWidth(150);
+                    kv.KeyColumnWidth(KeyWidth);
                     kv.Pair(T(language, "Naam (NL / EN)", "Name (NL / EN)"), $"{purpose.Name.Nl} / {purpose.Name.En}");
                     kv.Pair(T(language, "Doel van de verwerking (art. 30 lid 1 sub b)", "Purpose of the processing (Art. 30(1)(b))"), purpose.Description.In(language));
                 });
             });
-            block.Item().PaddingTop(3).KeyValue(kv =>
+            block.Item().PaddingTop(3).Column(rows =>
             {
-                kv.KeyColumnWidth(150);
+                rows.Spacing(3);
+                var kv = new KeyValueRows(rows, KeyWidth);
                 kv.Pair(T(language, "Rechtsgronden (art. 6 lid 1)", "Lawful bases (Art. 6(1))")).Column(bases =>
                 {
                     if (purpose.LawfulBases.Count == 0)
@@ -106,7 +109,18 @@ public static class ProcessingRecordDocument
                         bases.Item().Text(t =>
                         {
                             t.Line(RegisterWording.BasisWithArticle(basis.Kind, language)).Bold();
-                            t.Span(RegisterWording.Evidence(basis, language, fullAssessment: true) ?? RegisterWording.NotRecorded(language));
+                            if (basis.Kind == LawfulBasisKind.LegitimateInterest && basis.Assessment is { } lia)
+                            {
+                                Labelled(t, T(language, "Doeltoets", "Purpose test"), lia.PurposeTest, newLine: true);
+                                Labelled(t, T(language, "Noodzakelijkheidstoets", "Necessity test"), lia.NecessityTest, newLine: true);
+                                Labelled(t, T(language, "Belangenafweging", "Balancing test"), lia.BalancingTest, newLine: true);
+                                Labelled(t, T(language, "Uitkomst", "Outcome"), lia.Outcome, newLine: true);
+                                Labelled(t, T(language, "Herbeoordeling", "Review"), lia.ReviewDate is { } review ? DocumentFormat.Date(review, language) : RegisterWording.NotRecorded(language), newLine: false);
+                            }
+                            else
+                            {
+                                t.Span(RegisterWording.Evidence(basis, language, fullAssessment: true) ?? RegisterWording.NotRecorded(language));
+                            }
                         });
                     }
                 });
@@ -160,6 +174,19 @@ public static class ProcessingRecordDocument
                 }
             });
         });
+
+    private static void Labelled(TextDescriptor text, string label, string value, bool newLine)
+    {
+        text.Span(label + ": ").Italic().FontColor(Colors.Muted);
+        if (newLine)
+        {
+            text.Line(value);
+        }
+        else
+        {
+            text.Span(value);
+        }
+    }
 
     private static string StatusLine(Purpose purpose, ProcessingRecordInput input, string language)
     {

@@ -35,7 +35,7 @@ public static class DataCopiesCase
     public const string Archive = "Archief";
 
     /// <summary>The default register with every purpose that can be activated made Active.</summary>
-    public static IReadOnlyList<Purpose> Register()
+    public static IReadOnlyList<Purpose> ActiveRegister()
     {
         var at = new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
         var purposes = new List<Purpose>();
@@ -63,7 +63,7 @@ public static class DataCopiesCase
     public static CaseDocumentInput Build(
         RequestType type = RequestType.Access, string language = "nl", ThirdPartyRecipient? thirdParty = null, int coreRows = 40, string? crmNote = null)
     {
-        var register = Register();
+        var register = ActiveRegister();
         var subject = Subject();
         var request = DataSubjectRequest.Receive(Reference,
             new RequestIntake(type, RequestChannel.Email, ReceivedAt, new DateOnly(2026, 2, 10), language, subject.Id,
