@@ -14,7 +14,7 @@ internal sealed class KeyValueRows(ColumnDescriptor column, double keyWidth)
         var value = new Container();
         column.Item().ShowEntire().Row(row =>
         {
-            row.ConstantItem(keyWidth).PaddingRight(8).Text(key, s => s with { Color = Colors.Muted, Size = s.Size - 1 });
+            row.ConstantItem(keyWidth).PaddingTop(1).PaddingRight(8).Text(key, s => s with { Color = Colors.Muted, Size = s.Size - 1 });
             value = row.RelativeItem();
         });
         return value;
