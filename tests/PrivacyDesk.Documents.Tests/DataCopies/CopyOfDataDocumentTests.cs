@@ -110,6 +110,22 @@ public sealed class CopyOfDataDocumentTests
     }
 
     [Fact]
+    public void HostileTextInAnExtractRendersInsideThePageWithoutBreakingTheLayout()
+    {
+        var endless = new string('X', 300);
+        var input = Build(crmNote: $"Zoë 😀 <script>alert(1)</script> {{{{sjabloon}}}} \u0007 {endless}");
+        var (document, _, all) = Render(input, "copy-of-data-hostile");
+
+        all.ShouldContain("<script>alert(1)</", Case.Sensitive, "markup is printed (cut where the cell ends), not interpreted");
+        all.ShouldContain("{{sjabloon}}");
+        all.ShouldContain("Zoë ?", Case.Sensitive, "the emoji the font lacks becomes a question mark");
+        using var pdf = PdfDocument.Open(document.Content);
+        var letters = pdf.GetPages().SelectMany(p => p.Letters).ToList();
+        letters.Count(l => l.Value == "X").ShouldBeGreaterThanOrEqualTo(300, "the long word is cut over lines, not lost");
+        pdf.GetPages().ShouldAllBe(page => page.Letters.All(l => l.BoundingBox.Right <= page.Width - 50));
+    }
+
+    [Fact]
     public void FontsAreEmbeddedAsSubsets()
     {
         var result = CopyOfDataDocument.Render(Build());

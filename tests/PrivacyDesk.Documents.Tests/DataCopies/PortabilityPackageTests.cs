@@ -165,6 +165,25 @@ public sealed class PortabilityPackageTests
     }
 
     [Fact]
+    public void APurposeTheOfficerRefusedIsLeftOutWithTheSystemOnlyItUses()
+    {
+        var input = Build(RequestType.Portability);
+        var marketing = input.Purposes.Single(p => p.Key == "direct-marketing");
+        input.Request.RecordDecision(Officer, GeneratedAt.AddHours(-1),
+            new PurposeDecisionDraft(marketing.Id, PurposeDecisionOutcome.Refuse, PrivacyDesk.Domain.Rights.RefusalGround.RightsOfOthers, "AVG art. 20(4)"))
+            .IsSuccess.ShouldBeTrue();
+
+        var entries = Entries(Render(input).Content);
+
+        entries.Keys.ShouldNotContain("data/marketingplatform.json");
+        entries.Keys.ShouldContain("data/crm.json", "the CRM still serves other portable purposes");
+        using var manifest = JsonDocument.Parse(entries["manifest.json"]);
+        manifest.RootElement.GetProperty("purposes").EnumerateArray().Select(p => p.GetProperty("key").GetString()).ShouldNotContain("direct-marketing");
+        manifest.RootElement.GetProperty("systemsNotIncluded").EnumerateArray().Select(s => s.GetProperty("sourceSystem").GetString())
+            .ShouldBe([Kyc, Marketing], ignoreOrder: true);
+    }
+
+    [Fact]
     public void WithoutAConsentOrContractPurposeThereIsNothingToPort()
     {
         var input = Build(RequestType.Portability);
