@@ -265,9 +265,10 @@ public static class CopyOfDataDocument
                 {
                     head.Item().BorderBottom(0.75, Colors.Accent).PaddingBottom(2)
                         .Text(t => t.Span($"2.{number.ToString(CultureInfo.InvariantCulture)} {purpose.Name.In(language)}").Bold().FontSize(12).FontColor(Colors.Accent));
-                    head.Item().PaddingTop(4).KeyValue(kv =>
+                    head.Item().PaddingTop(4).Column(rows =>
                     {
-                        kv.KeyColumnWidth(KeyWidth);
+                        rows.Spacing(3);
+                        var kv = new KeyValueRows(rows, KeyWidth);
                         kv.Pair(T(language, "Waarom (doel)", "Why (purpose)"), purpose.Description.In(language));
                     });
                 });

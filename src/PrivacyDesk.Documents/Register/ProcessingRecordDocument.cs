@@ -84,9 +84,10 @@ public static class ProcessingRecordDocument
                             .FontColor(purpose.Status == PurposeStatus.Active ? Colors.Success : purpose.Status == PurposeStatus.Draft ? Colors.Warning : Colors.Muted);
                     });
                 });
-                head.Item().PaddingTop(4).KeyValue(kv =>
+                head.Item().PaddingTop(4).Column(rows =>
                 {
-                    kv.KeyColumnWidth(KeyWidth);
+                    rows.Spacing(3);
+                    var kv = new KeyValueRows(rows, KeyWidth);
                     kv.Pair(T(language, "Naam (NL / EN)", "Name (NL / EN)"), $"{purpose.Name.Nl} / {purpose.Name.En}");
                     kv.Pair(T(language, "Doel van de verwerking (art. 30 lid 1 sub b)", "Purpose of the processing (Art. 30(1)(b))"), purpose.Description.In(language));
                 });
