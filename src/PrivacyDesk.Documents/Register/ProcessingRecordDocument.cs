@@ -77,7 +77,7 @@ public static class ProcessingRecordDocument
                 head.Item().BorderBottom(0.75, Colors.Accent).PaddingBottom(2).Row(row =>
                 {
                     row.RelativeItem().Text(t => t.Span($"{number}. {purpose.Name.In(language)}").Bold().FontSize(11.5).FontColor(Colors.Accent));
-                    row.ConstantItem(90).Text(t =>
+                    row.ConstantItem(90).PaddingTop(1.5).Text(t =>
                     {
                         t.AlignRight();
                         t.Span(RegisterWording.Status(purpose.Status, language)).Bold()
