@@ -41,6 +41,9 @@ public sealed class CopyOfDataDocumentTests
             all.ShouldContain(extract.Sha256);
         }
         all.ShouldContain("1.1 CRM");
+        all.ShouldContain("klantnummer naam email telefoon notitie", Case.Sensitive, "five columns fit as a table with a header row");
+        all.ShouldContain("Gebruikt voor Controleren van uw identiteit", Case.Sensitive, "each system names the purposes that use it");
+        all.ShouldNotContain("Record 1 van 1 ", Case.Sensitive, "the narrow CRM extract is not transposed");
         all.ShouldContain("+31 6 1234 5678", Case.Sensitive, "an extract value");
         all.ShouldContain("=SUM(A1) <b>geen</b> markup", Case.Sensitive, "user text is printed, not interpreted");
         document.PageCount.ShouldBe(pages.Count);
