@@ -210,6 +210,55 @@ public sealed class LetterTests
         en.ShouldContain("Autoriteit Persoonsgegevens");
     }
 
+    public static TheoryData<RequestType, string> EveryRequestTypeInBothLanguages()
+    {
+        var data = new TheoryData<RequestType, string>();
+        foreach (var type in Enum.GetValues<RequestType>())
+        {
+            data.Add(type, "nl");
+            data.Add(type, "en");
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryRequestTypeInBothLanguages))]
+    public void TheResponseToEveryRequestTypeNamesTheRightItsArticleAndTheOutcomeForEveryPurpose(RequestType type, string language)
+    {
+        var input = LetterCases.Case(type, language, LetterCases.DecideAsTheLawAllows);
+
+        var (document, text) = Render(DocumentKind.Response, input, $"letter-response-{type}-{language}");
+
+        document.PageCount.ShouldBe(1);
+        var article = LegalReferencesForTest(type, language);
+        text.ShouldContain(article);
+        foreach (var purpose in input.Purposes)
+        {
+            text.ShouldContain(purpose.Name.In(language) + ":");
+        }
+        text.ShouldContain("Autoriteit Persoonsgegevens");
+    }
+
+    private static string LegalReferencesForTest(RequestType type, string language) => (type, language) switch
+    {
+        (RequestType.ConsentWithdrawal, "nl") => "(art. 7 lid 3 AVG)",
+        (RequestType.ConsentWithdrawal, _) => "(Art. 7(3) GDPR)",
+        (_, "nl") => $"(art. {Article(type)} AVG)",
+        _ => $"(Art. {Article(type)} GDPR)",
+    };
+
+    private static int Article(RequestType type) => type switch
+    {
+        RequestType.Access => 15,
+        RequestType.Rectification => 16,
+        RequestType.Erasure => 17,
+        RequestType.Restriction => 18,
+        RequestType.Portability => 20,
+        RequestType.Objection => 21,
+        RequestType.AutomatedDecisionReview => 22,
+        _ => 19,
+    };
+
     [Fact]
     public void TheAccessResponseRefersToTheEnclosedCopy()
     {
