@@ -30,7 +30,8 @@ internal static class ResponseLetter
             {
                 var received = text.Received(text.Date(request.ReceivedOn), request.Type);
                 body.Paragraph(received + " " + (outcomes.Count == 0 ? text.ResponseNoData : text.ResponseIntro));
-                foreach (var paragraph in TypeParagraphs(input, text))
+                // With nothing found there is nothing enclosed, sent or restricted to speak of.
+                foreach (var paragraph in outcomes.Count == 0 ? [] : TypeParagraphs(input, text))
                 {
                     body.Paragraph(paragraph);
                 }

@@ -260,6 +260,19 @@ public sealed class LetterTests
     };
 
     [Fact]
+    public void AnAccessResponseForASubjectNoPurposeProcessesSaysNoDataWereFound()
+    {
+        var input = LetterCases.Case(RequestType.Access, "en");
+        input = input with { Purposes = [], Assessment = input.Assessment with { Purposes = [] } };
+
+        var (_, text) = Render(DocumentKind.Response, input, "letter-response-nodata-en");
+
+        text.ShouldContain("We found no personal data of yours that we process for any of our purposes.");
+        text.ShouldNotContain("What we did for each purpose");
+        text.ShouldNotContain("Enclosed is a copy");
+    }
+
+    [Fact]
     public void TheAccessResponseRefersToTheEnclosedCopy()
     {
         var input = LetterCases.Case(RequestType.Access, "nl", (request, input) =>
