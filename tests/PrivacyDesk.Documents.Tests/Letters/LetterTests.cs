@@ -237,6 +237,13 @@ public sealed class LetterTests
             text.ShouldContain(purpose.Name.In(language) + ":");
         }
         text.ShouldContain("Autoriteit Persoonsgegevens");
+        if (type == RequestType.ConsentWithdrawal)
+        {
+            // Identity verification rests on a legal obligation and legitimate interest, never on consent.
+            text.ShouldContain(language == "nl"
+                ? "Controleren van uw identiteit en openen en beheren van uw rekening: niet van toepassing, want wij gebruiken deze gegevens niet op basis van uw toestemming"
+                : "Verifying your identity and opening and managing your account: not applicable, as we do not use these data on the basis of your consent");
+        }
     }
 
     private static string LegalReferencesForTest(RequestType type, string language) => (type, language) switch
@@ -345,6 +352,8 @@ public sealed class LetterTests
         en.ShouldContain("Your request is excessive, in particular because it is repetitive.");
         en.ShouldContain("Autoriteit Persoonsgegevens");
         en.ShouldContain("(Art. 12(4) GDPR)");
+        DocumentRenderer.Render(DocumentKind.Response, LetterCases.Case(RequestType.Access, "nl", LetterCases.Refuse))
+            .Errors.ShouldHaveSingleItem().Code.ShouldBe("document.not_available", "a refused request is answered by the refusal letter");
     }
 
     [Fact]
