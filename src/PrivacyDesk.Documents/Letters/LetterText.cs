@@ -372,7 +372,20 @@ internal sealed class LetterText(string language, TimeZoneInfo zone)
 
     public string Refused(RequestType type, string ground) => T($"niet {Done(type)}: {ground}", $"not {Done(type)}: {ground}");
 
-    public string NotApplicable => T("niet van toepassing: dit recht geldt niet voor dit doel", "not applicable: this right does not apply to this purpose");
+    /// <summary>Why a right does not reach a purpose, as specific as the right allows.</summary>
+    public string NotApplicable(RequestType type) => type switch
+    {
+        RequestType.ConsentWithdrawal => T(
+            "niet van toepassing, want wij gebruiken deze gegevens niet op basis van uw toestemming",
+            "not applicable, as we do not use these data on the basis of your consent"),
+        RequestType.Portability => T(
+            "niet van toepassing, want overdracht geldt alleen voor gegevens die u zelf verstrekte en die wij met uw toestemming of voor een overeenkomst geautomatiseerd verwerken (art. 20 lid 1 AVG)",
+            "not applicable, as portability covers only data you provided that we process by automated means on your consent or for a contract (Art. 20(1) GDPR)"),
+        RequestType.AutomatedDecisionReview => T(
+            "niet van toepassing, want voor dit doel nemen wij geen besluiten die uitsluitend geautomatiseerd zijn (art. 22 lid 1 AVG)",
+            "not applicable, as we take no solely automated decisions for this purpose (Art. 22(1) GDPR)"),
+        _ => T("niet van toepassing, want dit recht geldt niet voor dit doel", "not applicable, as this right does not apply to this purpose"),
+    };
 
     public string KeptUntil(string date, string provision) => T(
         $"bewaard tot {date} op grond van {provision}; de gegevens worden alleen nog daarvoor gebruikt",

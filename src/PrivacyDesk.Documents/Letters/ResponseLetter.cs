@@ -18,6 +18,11 @@ internal static class ResponseLetter
     public static Result<RenderedDocument> Render(CaseDocumentInput input, LetterText text)
     {
         var request = input.Request;
+        // A request refused as a whole is answered by the refusal letter, not by a response.
+        if (request.Refusal is not null)
+        {
+            return CaseLetters.NotAvailable(DocumentKind.Response, "no refusal");
+        }
         var outcomes = Outcomes(input, text);
         // Purposes process the subject's data but none is decided yet: there is no answer to send.
         if (outcomes.Count == 0 && input.Purposes.Count > 0)
@@ -30,7 +35,8 @@ internal static class ResponseLetter
             {
                 var received = text.Received(text.Date(request.ReceivedOn), request.Type);
                 body.Paragraph(received + " " + (outcomes.Count == 0 ? text.ResponseNoData : text.ResponseIntro));
-                foreach (var paragraph in TypeParagraphs(input, text))
+                // With nothing found there is nothing enclosed, sent or restricted to speak of.
+                foreach (var paragraph in outcomes.Count == 0 ? [] : TypeParagraphs(input, text))
                 {
                     body.Paragraph(paragraph);
                 }
@@ -111,8 +117,8 @@ internal static class ResponseLetter
                     ? text.SentTo(third.Name)
                     : text.Complied(type),
                 PurposeDecisionOutcome.PartiallyComply => text.PartlyComplied(type, Remaining(decision, assessment, purpose, text)),
-                PurposeDecisionOutcome.Refuse => text.Refused(type, decision.RefusalGround is { } ground ? text.DecisionGround(ground) : text.NotApplicable),
-                _ => text.NotApplicable,
+                PurposeDecisionOutcome.Refuse => text.Refused(type, decision.RefusalGround is { } ground ? text.DecisionGround(ground) : text.NotApplicable(type)),
+                _ => text.NotApplicable(type),
             };
         }
         return new PurposeOutcome(name, sentence, text.Legal(references), decision.Note);

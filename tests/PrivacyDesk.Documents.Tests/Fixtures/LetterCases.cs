@@ -99,6 +99,29 @@ public static class LetterCases
     public static void Decide(this DataSubjectRequest request, CaseDocumentInput input, Purpose purpose, ProposedDecision decision) =>
         DecisionRecording.Record(request, purpose, input.Assessment.For(purpose.Id)!, decision, Officer, At(3)).Succeeds();
 
+    /// <summary>
+    /// For every purpose, the first decision the rules engine accepts: not applicable where the right does
+    /// not reach the purpose; otherwise comply, else partly (on the remaining bases).
+    /// </summary>
+    public static void DecideAsTheLawAllows(DataSubjectRequest request, CaseDocumentInput input)
+    {
+        request.StartProcessing();
+        foreach (var purpose in input.Purposes)
+        {
+            var assessment = input.Assessment.For(purpose.Id)!;
+            var notApplicable = ProposedDecision.NotApplicable(purpose.Id, "Dit recht raakt dit doel niet.");
+            ProposedDecision[] candidates =
+            [
+                .. assessment.RightApplies ? Array.Empty<ProposedDecision>() : [notApplicable],
+                ProposedDecision.Comply(purpose.Id, purpose.DataCategories.Select(c => c.Name)),
+                ProposedDecision.PartiallyComply(purpose.Id, assessment.RemainingBases, "Een deel van de verwerking blijft nodig."),
+                notApplicable,
+            ];
+            var allowed = candidates.First(c => DecisionRules.Validate(request.Type, purpose, assessment, c).IsSuccess);
+            request.Decide(input, purpose, allowed);
+        }
+    }
+
     /// <summary>Erasure after the relationship ended: KYC stays under the Wwft, the rest is erased.</summary>
     public static void DecideErasure(DataSubjectRequest request, CaseDocumentInput input)
     {

@@ -210,6 +210,75 @@ public sealed class LetterTests
         en.ShouldContain("Autoriteit Persoonsgegevens");
     }
 
+    public static TheoryData<RequestType, string> EveryRequestTypeInBothLanguages()
+    {
+        var data = new TheoryData<RequestType, string>();
+        foreach (var type in Enum.GetValues<RequestType>())
+        {
+            data.Add(type, "nl");
+            data.Add(type, "en");
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryRequestTypeInBothLanguages))]
+    public void TheResponseToEveryRequestTypeNamesTheRightItsArticleAndTheOutcomeForEveryPurpose(RequestType type, string language)
+    {
+        var input = LetterCases.Case(type, language, LetterCases.DecideAsTheLawAllows);
+
+        var (document, text) = Render(DocumentKind.Response, input, $"letter-response-{type}-{language}");
+
+        document.PageCount.ShouldBe(1);
+        var article = LegalReferencesForTest(type, language);
+        text.ShouldContain(article);
+        foreach (var purpose in input.Purposes)
+        {
+            text.ShouldContain(purpose.Name.In(language) + ":");
+        }
+        text.ShouldContain("Autoriteit Persoonsgegevens");
+        if (type == RequestType.ConsentWithdrawal)
+        {
+            // Identity verification rests on a legal obligation and legitimate interest, never on consent.
+            text.ShouldContain(language == "nl"
+                ? "Controleren van uw identiteit en openen en beheren van uw rekening: niet van toepassing, want wij gebruiken deze gegevens niet op basis van uw toestemming"
+                : "Verifying your identity and opening and managing your account: not applicable, as we do not use these data on the basis of your consent");
+        }
+    }
+
+    private static string LegalReferencesForTest(RequestType type, string language) => (type, language) switch
+    {
+        (RequestType.ConsentWithdrawal, "nl") => "(art. 7 lid 3 AVG)",
+        (RequestType.ConsentWithdrawal, _) => "(Art. 7(3) GDPR)",
+        (_, "nl") => $"(art. {Article(type)} AVG)",
+        _ => $"(Art. {Article(type)} GDPR)",
+    };
+
+    private static int Article(RequestType type) => type switch
+    {
+        RequestType.Access => 15,
+        RequestType.Rectification => 16,
+        RequestType.Erasure => 17,
+        RequestType.Restriction => 18,
+        RequestType.Portability => 20,
+        RequestType.Objection => 21,
+        RequestType.AutomatedDecisionReview => 22,
+        _ => 19,
+    };
+
+    [Fact]
+    public void AnAccessResponseForASubjectNoPurposeProcessesSaysNoDataWereFound()
+    {
+        var input = LetterCases.Case(RequestType.Access, "en");
+        input = input with { Purposes = [], Assessment = input.Assessment with { Purposes = [] } };
+
+        var (_, text) = Render(DocumentKind.Response, input, "letter-response-nodata-en");
+
+        text.ShouldContain("We found no personal data of yours that we process for any of our purposes.");
+        text.ShouldNotContain("What we did for each purpose");
+        text.ShouldNotContain("Enclosed is a copy");
+    }
+
     [Fact]
     public void TheAccessResponseRefersToTheEnclosedCopy()
     {
@@ -283,6 +352,8 @@ public sealed class LetterTests
         en.ShouldContain("Your request is excessive, in particular because it is repetitive.");
         en.ShouldContain("Autoriteit Persoonsgegevens");
         en.ShouldContain("(Art. 12(4) GDPR)");
+        DocumentRenderer.Render(DocumentKind.Response, LetterCases.Case(RequestType.Access, "nl", LetterCases.Refuse))
+            .Errors.ShouldHaveSingleItem().Code.ShouldBe("document.not_available", "a refused request is answered by the refusal letter");
     }
 
     [Fact]
