@@ -212,4 +212,28 @@ public sealed class CaseDocumentsTests : IAsyncLifetime
         response.StatusCode.ShouldNotBe(HttpStatusCode.OK);
         (await StoredAsync()).ShouldBe(0);
     }
+
+    [Fact]
+    public async Task EachRecipientsNotificationIsVersionedOnItsOwn()
+    {
+        var erasure = await ObligationCases.CreateAsync(_factory, RequestType.Erasure, decideAll: true);
+        var obligations = ActivatorUtilities.CreateInstance<PrivacyDesk.Web.Features.Requests.CaseObligations>(_factory.Services);
+        var planned = (await obligations.RecipientsAsync(_officer, erasure, Cancel)).Value;
+        (await obligations.PlanRecipientsAsync(_officer, erasure, planned.Case.Version, Cancel)).IsSuccess.ShouldBeTrue();
+        var recipients = (await Documents.ListAsync(_officer, erasure, Cancel)).Value.Available
+            .Where(a => a.Kind == DocumentKind.RecipientNotification).ToList();
+        recipients.Count.ShouldBeGreaterThan(1);
+
+        var withoutRecipient = await Documents.GenerateAsync(_officer, erasure, DocumentKind.RecipientNotification, "nl", cancellationToken: Cancel);
+        var first = (await Documents.GenerateAsync(_officer, erasure, DocumentKind.RecipientNotification, "nl", recipients[0].RecipientNotificationId, Cancel)).Value;
+        var again = (await Documents.GenerateAsync(_officer, erasure, DocumentKind.RecipientNotification, "nl", recipients[0].RecipientNotificationId, Cancel)).Value;
+        var other = (await Documents.GenerateAsync(_officer, erasure, DocumentKind.RecipientNotification, "nl", recipients[1].RecipientNotificationId, Cancel)).Value;
+
+        withoutRecipient.Errors.Single().Code.ShouldBe(DocumentErrors.RecipientRequired.Code);
+        (first.Version, again.Version, other.Version).ShouldBe((1, 2, 1));
+        first.RecipientName.ShouldBe(recipients[0].RecipientName);
+        other.RecipientName.ShouldBe(recipients[1].RecipientName);
+        var listed = (await Documents.ListAsync(_officer, erasure, Cancel)).Value.Documents;
+        listed.Where(d => d.RecipientNotificationId == recipients[0].RecipientNotificationId).Select(d => d.Version).ShouldBe([2, 1]);
+    }
 }
