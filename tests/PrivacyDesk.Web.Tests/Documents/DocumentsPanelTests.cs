@@ -131,4 +131,25 @@ public sealed class DocumentsPanelTests : MudBunitContext, IAsyncLifetime
         panel.FindAll("[data-testid=documents-example-profile]").ShouldBeEmpty();
         panel.Find("[data-testid=documents-generate]");
     }
+
+    [Fact]
+    public async Task GeneratingFromThePanelListsTheNewVersionWithItsDownloadLink()
+    {
+        var requestId = await ObligationCases.CreateAsync(_factory, RequestType.Access);
+        SignIn(_officer);
+        var panel = RenderPanel(requestId);
+
+        await panel.InvokeAsync(() => panel.FindComponent<MudSelect<DocumentKind?>>().Instance.SelectOption(DocumentKind.Acknowledgement));
+        panel.WaitForAssertion(() => panel.Find("[data-testid=generate-document]").HasAttribute("disabled").ShouldBeFalse());
+        await panel.InvokeAsync(() => panel.Find("[data-testid=generate-document]").Click());
+
+        panel.WaitForAssertion(() => panel.FindAll("[data-testid=document-row]").Count.ShouldBe(1), TimeSpan.FromSeconds(10));
+        panel.Find("[data-testid=document-title]").TextContent.ShouldBe("Ontvangstbevestiging");
+        panel.Find("[data-testid=document-version]").TextContent.ShouldBe("Versie 1");
+        panel.Find("[data-testid=document-row]").TextContent.ShouldContain("Nederlands");
+        var download = panel.Find("[data-testid=document-download]");
+        download.GetAttribute("href").ShouldStartWith("/documents/");
+        download.GetAttribute("download").ShouldEndWith("-acknowledgement-nl.pdf");
+        panel.FindAll("[data-testid=documents-error]").ShouldBeEmpty();
+    }
 }
