@@ -49,6 +49,25 @@ public sealed class CaseDocumentsTests : IAsyncLifetime
     private Task<int> StoredAsync() => WithDbAsync(db => db.GeneratedDocuments.CountAsync(Cancel));
 
     [Fact]
+    public async Task TheCaseTimelineShowsWhoGeneratedAndWhoDownloadedALetter()
+    {
+        var generated = (await Documents.GenerateAsync(_officer, _requestId, DocumentKind.Acknowledgement, "nl", cancellationToken: Cancel)).Value;
+        var auditor = await Callers.ForAsync(_factory, "auditor@privacydesk.test");
+        (await Documents.DownloadAsync(auditor, generated.Id, Cancel)).IsSuccess.ShouldBeTrue();
+        var reference = await WithDbAsync(db => db.Requests.AsNoTracking().Where(r => r.Id == _requestId).Select(r => r.Reference).SingleAsync(Cancel));
+
+        var workspace = ActivatorUtilities.CreateInstance<PrivacyDesk.Web.Features.Requests.CaseWorkspace>(_factory.Services);
+        var timeline = (await workspace.ReloadAsync(_officer, reference.ToString(), Cancel)).Value.Timeline;
+
+        timeline[0].Action.ShouldBe(CaseDocuments.DownloadedAction);
+        timeline[0].ActorName.ShouldBe("Pieter Bakker");
+        timeline[1].Action.ShouldBe(CaseDocuments.GeneratedAction);
+        timeline[1].ActorName.ShouldBe("Sanne de Vries");
+        timeline[1].Details["kind"].ShouldBe(nameof(DocumentKind.Acknowledgement));
+        timeline[1].Details["version"].ShouldBe("1");
+    }
+
+    [Fact]
     public async Task GeneratingTwiceStoresVersionOneAndTwoAndAuditsBoth()
     {
         var first = (await Documents.GenerateAsync(_officer, _requestId, DocumentKind.Acknowledgement, "nl", cancellationToken: Cancel)).Value;

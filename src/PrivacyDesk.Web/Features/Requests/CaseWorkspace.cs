@@ -211,13 +211,18 @@ public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider cloc
     private static async Task<IReadOnlyList<TimelineEntry>> TimelineAsync(PrivacyDeskDbContext db, Guid requestId, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
         var id = requestId.ToString();
+        // The case's letters are audited on their own stream (one per document): generated and downloaded belong on the timeline too.
+        // Ids read first: the audit trail holds .NET's lower-case form, SQLite's GUID-to-text conversion would not match it.
+        var documentIds = (await db.GeneratedDocuments.AsNoTracking().Where(d => d.RequestId == requestId).Select(d => d.Id).ToListAsync(cancellationToken))
+            .Select(documentId => documentId.ToString()).ToList();
         var events = await db.AuditEvents.AsNoTracking()
-            .Where(e => e.EntityId == id && (e.EntityType == DataSubjectRequest.AuditEntityType || e.EntityType == ViewEntityType))
+            .Where(e => (e.EntityId == id && (e.EntityType == DataSubjectRequest.AuditEntityType || e.EntityType == ViewEntityType))
+                || (e.EntityType == GeneratedDocument.AuditEntityType && documentIds.Contains(e.EntityId)))
             .OrderByDescending(e => e.Sequence)
             .Take(TimelineLimit)
-            .Select(e => new { e.Sequence, e.OccurredAt, e.ActorName, e.Action, e.Reason, e.After })
+            .Select(e => new { e.Sequence, e.OccurredAt, e.ActorName, e.Action, e.Reason, Fields = e.After ?? e.Details })
             .ToListAsync(cancellationToken);
-        return [.. events.Select(e => new TimelineEntry(e.Sequence, Local(e.OccurredAt, zone), e.ActorName, e.Action, e.Reason, Details(e.After)))];
+        return [.. events.Select(e => new TimelineEntry(e.Sequence, Local(e.OccurredAt, zone), e.ActorName, e.Action, e.Reason, Details(e.Fields)))];
     }
 
     private static Dictionary<string, string> Details(string? json) =>
