@@ -157,21 +157,29 @@ internal sealed class RowBlock : Block
 {
     private readonly double _height;
 
-    public RowBlock(IReadOnlyList<StackBlock> cells, Block? repeatHeader = null)
+    /// <param name="keepTogether">A table row: moves to the next page whole unless it is taller than a page (with its repeated header).</param>
+    public RowBlock(IReadOnlyList<StackBlock> cells, Block? repeatHeader = null, bool keepTogether = false)
     {
         Cells = cells;
         _height = cells.Count == 0 ? 0 : cells.Max(c => c.Height);
         RepeatHeader = repeatHeader;
+        KeepTogether = keepTogether;
     }
 
     public IReadOnlyList<StackBlock> Cells { get; }
 
+    public bool KeepTogether { get; }
+
     public override double Height => _height;
 
-    public override Block WithHeader(Block header) => new RowBlock(Cells, header);
+    public override Block WithHeader(Block header) => new RowBlock(Cells, header, KeepTogether);
 
     public override (Block? First, Block? Remainder) Split(double available, double fullPage)
     {
+        if (KeepTogether && Height <= fullPage - (RepeatHeader?.Height ?? 0) + StackBlock.Epsilon)
+        {
+            return (null, this);
+        }
         var firsts = new List<StackBlock>();
         var rests = new List<StackBlock>();
         var progress = false;
