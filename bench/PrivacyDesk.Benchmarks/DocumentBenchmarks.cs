@@ -1,0 +1,323 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime;
+using System.Text;
+using PdfSharp;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+using PrivacyDesk.Documents;
+using PrivacyDesk.Documents.Composition;
+using PrivacyDesk.Documents.Fonts;
+using PrivacyDesk.Documents.Model;
+using PrivacyDesk.Documents.Tests.Fixtures;
+using PrivacyDesk.Domain.Documents;
+
+namespace PrivacyDesk.Benchmarks;
+
+/// <summary>
+/// The documents' speed targets (issue 5): (a) one-page letters per second on one thread, our layout
+/// layer against a bare PDFsharp loop drawing the same lines at fixed positions; (b) the case file of
+/// a case with 10,000 audit events, wall time and peak memory, measured in a fresh child process.
+/// Usage: dotnet run -c Release --project bench/PrivacyDesk.Benchmarks -- documents [--letters 1000] [--rounds 5]
+/// </summary>
+internal static class DocumentBenchmarks
+{
+    public const string Mode = "documents";
+    public const string CaseFileChildMode = "documents-casefile-child";
+    private const int TrailEvents = 10_000;
+
+    public static int Run(string[] args, string repositoryRoot)
+    {
+        UseMachineFonts();
+        if (args[0] == CaseFileChildMode)
+        {
+            return CaseFileChild();
+        }
+        var letters = int.Parse(Option(args, "--letters", "1000"), CultureInfo.InvariantCulture);
+        var rounds = int.Parse(Option(args, "--rounds", "5"), CultureInfo.InvariantCulture);
+
+        var (letterName, ours) = LetterUnderTest();
+        var lines = LetterLines();
+        Console.WriteLine($"Letter under test: {letterName}");
+
+        // Warm up both (JIT, font loading, caches), then alternate rounds so machine noise hits both alike.
+        for (var i = 0; i < 50; i++)
+        {
+            ours();
+            BareLetter(lines);
+        }
+        var oursTimes = new List<double>();
+        var bareTimes = new List<double>();
+        var oursBytes = 0L;
+        var bareBytes = 0L;
+        for (var round = 0; round < rounds; round++)
+        {
+            var watch = Stopwatch.StartNew();
+            for (var i = 0; i < letters; i++)
+            {
+                oursBytes = ours();
+            }
+            oursTimes.Add(watch.Elapsed.TotalSeconds);
+            watch.Restart();
+            for (var i = 0; i < letters; i++)
+            {
+                bareBytes = BareLetter(lines);
+            }
+            bareTimes.Add(watch.Elapsed.TotalSeconds);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  round {round + 1}: ours {letters / oursTimes[^1],7:F0} letters/s   bare PDFsharp {letters / bareTimes[^1],7:F0} letters/s"));
+        }
+        var oursMedian = Median(oursTimes);
+        var bareMedian = Median(bareTimes);
+        var oursRate = letters / oursMedian;
+        var bareRate = letters / bareMedian;
+        var ratio = oursMedian / bareMedian;
+
+        Console.WriteLine("Case file with 10,000 audit events (fresh process)...");
+        var child = RunChild();
+
+        var report = Report(letterName, letters, rounds, oursRate, bareRate, ratio, oursBytes, bareBytes, lines.Count, child);
+        var path = Path.Combine(repositoryRoot, "bench", "results", "documents.md");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, report);
+        Console.WriteLine(report);
+        Console.WriteLine($"Wrote {path}");
+        return 0;
+    }
+
+    private static void UseMachineFonts() => OperatingSystemFontResolver.InstallOnce(() => FontCatalog.Discover(FontCatalog.DefaultFolders()));
+
+    // ------------------------------------------------------------------ (a) one-page letter
+
+    /// <summary>The acknowledgement once the letters are merged; until then a one-page letter of the same length through <see cref="StandardPage"/>.</summary>
+    private static (string Name, Func<long> Render) LetterUnderTest()
+    {
+        var input = CaseFileCases.Case("nl");
+        try
+        {
+            var result = DocumentRenderer.Render(DocumentKind.Acknowledgement, input);
+            if (result.IsSuccess)
+            {
+                return ("the acknowledgement letter, `DocumentRenderer.Render(DocumentKind.Acknowledgement, …)`",
+                    () => DocumentRenderer.Render(DocumentKind.Acknowledgement, input).Value.Content.Length);
+            }
+        }
+        catch (NotImplementedException)
+        {
+            // The letters are not merged yet: fall through to the stand-in.
+        }
+        return ("a representative one-page letter through `StandardPage.Render` (the acknowledgement is not merged yet)", () => RepresentativeLetter(input));
+    }
+
+    private static readonly string[] Paragraphs =
+    [
+        "Op 10 februari 2026 hebben wij uw verzoek ontvangen om uw persoonsgegevens te laten verwijderen (artikel 17 AVG). Met deze brief bevestigen wij dat wij uw verzoek in behandeling nemen.",
+        "Wij beantwoorden uw verzoek uiterlijk op 10 maart 2026. Als uw verzoek ingewikkeld is of als wij veel verzoeken ontvangen, kunnen wij deze termijn met twee maanden verlengen. Dat laten wij u dan vóór 10 maart 2026 weten, met de reden.",
+        "Om te voorkomen dat wij gegevens aan de verkeerde persoon geven of de verkeerde gegevens verwijderen, controleren wij uw identiteit. Wij gebruiken daarvoor het e-mailadres dat bij ons bekend is. Hebben wij twijfel, dan vragen wij u om een kopie van uw identiteitsbewijs waarop u uw burgerservicenummer en pasfoto afschermt.",
+        "Heeft u vragen over uw verzoek? Neem dan contact op met ons privacyteam via privacy@voorbeeldbank.example of bel +31 20 000 0000 op werkdagen tussen 9.00 en 17.00 uur. Vermeld daarbij altijd het kenmerk van deze brief.",
+        "Bent u het niet eens met de manier waarop wij met uw verzoek omgaan, dan kunt u een klacht indienen bij de Autoriteit Persoonsgegevens of naar de rechter stappen.",
+    ];
+
+    private static long RepresentativeLetter(CaseDocumentInput input) => StandardPage.Render(
+        input.Controller, "nl", "Ontvangstbevestiging", "DSR-2026-000123", input.GeneratedAt, content => content.Column(column =>
+        {
+            column.Spacing(10);
+            column.Item().Text(t =>
+            {
+                t.Line(input.Subject.FullName);
+                t.Line("Voorbeeldstraat 12");
+                t.Span("1234 AB Amsterdam");
+            });
+            column.Item().KeyValue(kv =>
+            {
+                kv.KeyColumnWidth(110);
+                kv.Pair("Datum", "25 november 2026");
+                kv.Pair("Kenmerk", "DSR-2026-000123");
+                kv.Pair("Onderwerp", "Ontvangstbevestiging van uw verzoek");
+            });
+            column.Item().Text("Geachte heer, mevrouw,");
+            foreach (var paragraph in Paragraphs)
+            {
+                column.Item().Text(paragraph);
+            }
+            column.Item().Text(t =>
+            {
+                t.Line("Met vriendelijke groet,");
+                t.EmptyLine();
+                t.Line("Olga Officier");
+                t.Span("Privacyteam Voorbeeldbank N.V.");
+            });
+        })).Content.Length;
+
+    /// <summary>The same words in lines of about the same width, for the bare loop (wrapped once, outside the timing).</summary>
+    private static List<(string Text, bool Large)> LetterLines()
+    {
+        var lines = new List<(string, bool)>
+        {
+            ("Voorbeeldbank N.V.", true), ("Postbus 12345", false), ("1000 AB Amsterdam", false), ("+31 20 000 0000", false), ("privacy@voorbeeldbank.example", false),
+            (CaseFileCases.SubjectName, false), ("Voorbeeldstraat 12", false), ("1234 AB Amsterdam", false),
+            ("Datum 25 november 2026", false), ("Kenmerk DSR-2026-000123", false), ("Onderwerp Ontvangstbevestiging van uw verzoek", false),
+            ("Geachte heer, mevrouw,", false),
+        };
+        foreach (var paragraph in Paragraphs)
+        {
+            var line = new StringBuilder();
+            foreach (var word in paragraph.Split(' '))
+            {
+                if (line.Length + word.Length + 1 > 92)
+                {
+                    lines.Add((line.ToString(), false));
+                    line.Clear();
+                }
+                line.Append(line.Length == 0 ? "" : " ").Append(word);
+            }
+            lines.Add((line.ToString(), false));
+        }
+        lines.AddRange([("Met vriendelijke groet,", false), ("Olga Officier", false), ("Privacyteam Voorbeeldbank N.V.", false),
+            ("Functionaris gegevensbescherming: mr. drs. Anneke Bos, fg@voorbeeldbank.example", false), ("Pagina 1 van 1", false)]);
+        return lines;
+    }
+
+    /// <summary>What a hand-written PDFsharp letter costs: same fonts, same lines, fixed positions, no layout.</summary>
+    private static long BareLetter(List<(string Text, bool Large)> lines)
+    {
+        using var pdf = new PdfDocument();
+        pdf.Options.CompressContentStreams = true;
+        pdf.Info.Title = "Ontvangstbevestiging";
+        var page = pdf.AddPage();
+        page.Size = PageSize.A4;
+        using (var graphics = XGraphics.FromPdfPage(page))
+        {
+            var options = new XPdfFontOptions(PdfFontEncoding.Unicode);
+            var regular = new XFont("PrivacyDesk", 10, XFontStyleEx.Regular, options);
+            var large = new XFont("PrivacyDesk", 15, XFontStyleEx.Bold, options);
+            var brush = XBrushes.Black;
+            var y = 60.0;
+            foreach (var (text, isLarge) in lines)
+            {
+                graphics.DrawString(text, isLarge ? large : regular, brush, 56.7, y, XStringFormats.BaseLineLeft);
+                y += isLarge ? 20 : 14;
+            }
+        }
+        using var stream = new MemoryStream();
+        pdf.Save(stream, closeStream: false);
+        return stream.Length;
+    }
+
+    // ------------------------------------------------------------------ (b) case file, 10,000 events
+
+    private sealed record ChildResult(
+        int Events, double BuildSeconds, double ColdSeconds, double WarmSeconds, long AllocatedBytes, long PeakWorkingSet, long PeakWorkingSetBeforeRender,
+        int Pages, long PdfBytes);
+
+    /// <summary>Runs in a fresh process so the peak working set is this document's, not the letters'.</summary>
+    private static int CaseFileChild()
+    {
+        var build = Stopwatch.StartNew();
+        var probe = CaseFileCases.CaseFile("nl");
+        var input = CaseFileCases.CaseFile(probe.Case, TrailEvents - probe.AuditTrail.Count);
+        build.Stop();
+        GC.Collect();
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        var peakBefore = process.PeakWorkingSet64;
+
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var cold = Stopwatch.StartNew();
+        var document = DocumentRenderer.RenderCaseFile(input);
+        cold.Stop();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        process.Refresh();
+        var peak = process.PeakWorkingSet64;
+
+        var warm = new List<double>();
+        for (var i = 0; i < 3; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            DocumentRenderer.RenderCaseFile(input);
+            warm.Add(watch.Elapsed.TotalSeconds);
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{input.AuditTrail.Count}|{Fmt(build.Elapsed.TotalSeconds)}|{Fmt(cold.Elapsed.TotalSeconds)}|{Fmt(Median(warm))}|{allocated}|{peak}|{peakBefore}|{document.PageCount ?? 0}|{document.Content.Length}"));
+        return 0;
+    }
+
+    private static ChildResult RunChild()
+    {
+        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
+        var entry = typeof(DocumentBenchmarks).Assembly.Location;
+        if (!Path.GetFileNameWithoutExtension(Environment.ProcessPath!).Equals(Path.GetFileNameWithoutExtension(entry), StringComparison.OrdinalIgnoreCase))
+        {
+            start.ArgumentList.Add(entry);
+        }
+        start.ArgumentList.Add(CaseFileChildMode);
+        start.Environment["DOTNET_gcServer"] = "0";
+        using var child = Process.Start(start)!;
+        var output = child.StandardOutput.ReadToEnd();
+        child.WaitForExit();
+        var last = output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Split('|');
+        return new ChildResult(
+            int.Parse(last[0], CultureInfo.InvariantCulture), Parse(last[1]), Parse(last[2]), Parse(last[3]),
+            long.Parse(last[4], CultureInfo.InvariantCulture), long.Parse(last[5], CultureInfo.InvariantCulture),
+            long.Parse(last[6], CultureInfo.InvariantCulture), int.Parse(last[7], CultureInfo.InvariantCulture), long.Parse(last[8], CultureInfo.InvariantCulture));
+    }
+
+    // ------------------------------------------------------------------ report
+
+    private static string Report(
+        string letterName, int letters, int rounds, double oursRate, double bareRate, double ratio, long oursBytes, long bareBytes, int lines, ChildResult child)
+    {
+        var mb = 1024.0 * 1024.0;
+        var report = new StringBuilder();
+        report.AppendLine("# Documents: letter throughput and the large case file");
+        report.AppendLine();
+        report.AppendLine(string.Create(CultureInfo.InvariantCulture,
+            $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores shared with other work ({Environment.OSVersion}), .NET {Environment.Version}, Release build, " +
+            $"{(GCSettings.IsServerGC ? "server" : "workstation")} GC, one thread. Rerun: `dotnet run -c Release --project bench/PrivacyDesk.Benchmarks -- documents [--letters 1000] [--rounds 5]`."));
+        report.AppendLine();
+        report.AppendLine("## (a) One-page letter, one thread");
+        report.AppendLine();
+        report.AppendLine(FormattableString.Invariant($"Ours: {letterName}. Bare: the same {lines} lines drawn with `XGraphics.DrawString` at fixed positions in the same fonts, same compression, saved to memory. ") +
+            FormattableString.Invariant($"{letters:N0} letters per round after 50 warm-up letters each, {rounds} alternating rounds; the median round counts."));
+        report.AppendLine();
+        report.AppendLine("| | letters/s | PDF bytes | target | result |");
+        report.AppendLine("|---|---:|---:|---|---|");
+        report.AppendLine(CultureInfo.InvariantCulture, $"| our layout layer | {oursRate:N0} | {oursBytes:N0} | ≥ 500/s | {(oursRate >= 500 ? "met" : "**missed**")} |");
+        report.AppendLine(CultureInfo.InvariantCulture, $"| bare PDFsharp loop | {bareRate:N0} | {bareBytes:N0} | | |");
+        report.AppendLine(CultureInfo.InvariantCulture, $"| ratio (our time / bare time) | {ratio:F2} | | ≤ 1.5 | {(ratio <= 1.5 ? "met" : "**missed**")} |");
+        report.AppendLine();
+        report.AppendLine("## (b) Case file with 10,000 audit events");
+        report.AppendLine();
+        report.AppendLine(FormattableString.Invariant($"A fresh child process builds the erasure case of the tests (`CaseFileCases`) with {child.Events:N0} chained audit events ") +
+            FormattableString.Invariant($"({child.BuildSeconds:F2} s, not counted), then renders the case file once cold (first use of the layout code and the fonts in that process) and three times warm. ") +
+            "Peak memory is the child's `Process.PeakWorkingSet64` (the whole process: runtime, input and rendering) read right after the cold render; " +
+            "allocations are `GC.GetTotalAllocatedBytes` over the cold render.");
+        report.AppendLine();
+        report.AppendLine("| measure | value | target | result |");
+        report.AppendLine("|---|---:|---|---|");
+        report.AppendLine(CultureInfo.InvariantCulture, $"| wall time, cold | {child.ColdSeconds:F2} s | < 3 s | {(child.ColdSeconds < 3 ? "met" : "**missed**")} |");
+        report.AppendLine(CultureInfo.InvariantCulture, $"| wall time, warm (median of 3) | {child.WarmSeconds:F2} s | < 3 s | {(child.WarmSeconds < 3 ? "met" : "**missed**")} |");
+        report.AppendLine(CultureInfo.InvariantCulture, $"| peak working set of the process | {child.PeakWorkingSet / mb:F0} MB | < 200 MB | {(child.PeakWorkingSet < 200 * mb ? "met" : "**missed**")} |");
+        report.AppendLine(CultureInfo.InvariantCulture, $"| peak working set before rendering (runtime + input) | {child.PeakWorkingSetBeforeRender / mb:F0} MB | | |");
+        report.AppendLine(CultureInfo.InvariantCulture, $"| allocated during the cold render | {child.AllocatedBytes / mb:F0} MB | | |");
+        report.AppendLine(CultureInfo.InvariantCulture, $"| pages / PDF size | {child.Pages:N0} / {child.PdfBytes / mb:F1} MB | | |");
+        report.AppendLine();
+        return report.ToString();
+    }
+
+    private static string Option(string[] args, string name, string fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
+    }
+
+    private static string Fmt(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    private static double Parse(string value) => double.Parse(value, CultureInfo.InvariantCulture);
+}
