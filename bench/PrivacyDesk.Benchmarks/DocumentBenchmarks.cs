@@ -246,7 +246,8 @@ internal static class DocumentBenchmarks
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
         var entry = typeof(DocumentBenchmarks).Assembly.Location;
-        if (!Path.GetFileNameWithoutExtension(Environment.ProcessPath!).Equals(Path.GetFileNameWithoutExtension(entry), StringComparison.OrdinalIgnoreCase))
+        // Started through the muxer (`dotnet PrivacyDesk.Benchmarks.dll`): the child needs the assembly too; the apphost does not.
+        if (Path.GetFileName(Environment.ProcessPath!) is "dotnet" or "dotnet.exe")
         {
             start.ArgumentList.Add(entry);
         }
