@@ -69,7 +69,7 @@ internal sealed class RuleBlock(double x, double width, double thickness, string
     public override void Draw(DrawContext context, double top)
     {
         var y = top + spaceAround + (thickness / 2);
-        context.Graphics.DrawLine(new XPen(XColor.FromArgb(ColorParser.Argb(color)), thickness), context.Left + x, y, context.Left + x + width, y);
+        context.Graphics.DrawLine(context.Measurer.Pen(color, thickness), context.Left + x, y, context.Left + x + width, y);
     }
 }
 
@@ -241,14 +241,14 @@ internal sealed class DecoratedBlock : Block
         var left = context.Left + x;
         if (background is not null)
         {
-            context.Graphics.DrawRectangle(new XSolidBrush(XColor.FromArgb(ColorParser.Argb(background))), left, top, width, Height);
+            context.Graphics.DrawRectangle(context.Measurer.Brush(background), left, top, width, Height);
         }
         inner.Draw(context, top);
         if (borderColor is null || borderWidth <= 0)
         {
             return;
         }
-        var pen = new XPen(XColor.FromArgb(ColorParser.Argb(borderColor)), borderWidth);
+        var pen = context.Measurer.Pen(borderColor, borderWidth);
         var bottom = top + Height;
         if (sides.HasFlag(BorderSides.Top)) context.Graphics.DrawLine(pen, left, top, left + width, top);
         if (sides.HasFlag(BorderSides.Bottom)) context.Graphics.DrawLine(pen, left, bottom, left + width, bottom);

@@ -14,7 +14,9 @@ internal sealed class TextMeasurer : IDisposable
 
     private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode);
     private readonly Dictionary<(double Size, bool Bold, bool Italic), XFont> _fonts = [];
-    private readonly Dictionary<(XFont Font, string Text), double> _widths = [];
+    private readonly Dictionary<XFont, Dictionary<string, double>> _widths = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, XSolidBrush> _brushes = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Color, double Width), XPen> _pens = [];
     private readonly XGraphics _measure = XGraphics.CreateMeasureContext(new XSize(2000, 2000), XGraphicsUnit.Point, XPageDirection.Downwards);
 
     public XFont Font(TextStyle style)
@@ -35,12 +37,38 @@ internal sealed class TextMeasurer : IDisposable
         {
             return 0;
         }
-        if (!_widths.TryGetValue((font, text), out var width))
+        if (!_widths.TryGetValue(font, out var widths))
+        {
+            widths = new Dictionary<string, double>(StringComparer.Ordinal);
+            _widths[font] = widths;
+        }
+        if (!widths.TryGetValue(text, out var width))
         {
             width = _measure.MeasureString(text, font).Width;
-            _widths[(font, text)] = width;
+            widths[text] = width;
         }
         return width;
+    }
+
+    /// <summary>One brush per colour for the whole document: a large table draws the same few colours a hundred thousand times.</summary>
+    public XSolidBrush Brush(string color)
+    {
+        if (!_brushes.TryGetValue(color, out var brush))
+        {
+            brush = new XSolidBrush(XColor.FromArgb(ColorParser.Argb(color)));
+            _brushes[color] = brush;
+        }
+        return brush;
+    }
+
+    public XPen Pen(string color, double width)
+    {
+        if (!_pens.TryGetValue((color, width), out var pen))
+        {
+            pen = new XPen(XColor.FromArgb(ColorParser.Argb(color)), width);
+            _pens[(color, width)] = pen;
+        }
+        return pen;
     }
 
     /// <summary>Distance from the top of a line to its baseline.</summary>
