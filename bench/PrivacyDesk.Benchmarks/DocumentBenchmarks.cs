@@ -18,13 +18,14 @@ namespace PrivacyDesk.Benchmarks;
 /// The documents' speed targets (issue 5): (a) one-page letters per second on one thread, our layout
 /// layer against a bare PDFsharp loop drawing the same lines at fixed positions; (b) the case file of
 /// a case with 10,000 audit events, wall time and peak memory, measured in a fresh child process.
-/// Usage: dotnet run -c Release --project bench/PrivacyDesk.Benchmarks -- documents [--letters 1000] [--rounds 5]
+/// Usage: dotnet run -c Release --project bench/PrivacyDesk.Benchmarks -- documents [--letters 1000] [--rounds 6]
 /// </summary>
 internal static class DocumentBenchmarks
 {
     public const string Mode = "documents";
     public const string CaseFileChildMode = "documents-casefile-child";
     private const int TrailEvents = 10_000;
+    private const int Warmup = 1_500;
 
     public static int Run(string[] args, string repositoryRoot)
     {
@@ -34,49 +35,65 @@ internal static class DocumentBenchmarks
             return CaseFileChild();
         }
         var letters = int.Parse(Option(args, "--letters", "1000"), CultureInfo.InvariantCulture);
-        var rounds = int.Parse(Option(args, "--rounds", "5"), CultureInfo.InvariantCulture);
+        var rounds = int.Parse(Option(args, "--rounds", "6"), CultureInfo.InvariantCulture);
 
         var (letterName, ours) = LetterUnderTest();
         var lines = LetterLines();
         Console.WriteLine($"Letter under test: {letterName}");
 
-        // Warm up both (JIT, font loading, caches), then alternate rounds so machine noise hits both alike.
-        for (var i = 0; i < 50; i++)
+        // Warm up both until the JIT has tiered up the hot paths (about two seconds of each on a busy machine),
+        // then alternate rounds so machine noise hits both alike.
+        for (var i = 0; i < Warmup; i++)
         {
             ours();
             BareLetter(lines);
         }
         var oursTimes = new List<double>();
         var bareTimes = new List<double>();
+        var oursCpu = new List<double>();
+        var bareCpu = new List<double>();
+        using var self = Process.GetCurrentProcess();
+        double Cpu()
+        {
+            self.Refresh();
+            return self.TotalProcessorTime.TotalSeconds;
+        }
         var oursBytes = 0L;
         var bareBytes = 0L;
         for (var round = 0; round < rounds; round++)
         {
+            var cpu = Cpu();
             var watch = Stopwatch.StartNew();
             for (var i = 0; i < letters; i++)
             {
                 oursBytes = ours();
             }
             oursTimes.Add(watch.Elapsed.TotalSeconds);
+            oursCpu.Add(Cpu() - cpu);
+            cpu = Cpu();
             watch.Restart();
             for (var i = 0; i < letters; i++)
             {
                 bareBytes = BareLetter(lines);
             }
             bareTimes.Add(watch.Elapsed.TotalSeconds);
+            bareCpu.Add(Cpu() - cpu);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  round {round + 1}: ours {letters / oursTimes[^1],7:F0} letters/s   bare PDFsharp {letters / bareTimes[^1],7:F0} letters/s"));
+                $"  round {round + 1}: ours {letters / oursTimes[^1],5:F0}/s wall {letters / oursCpu[^1],5:F0}/s CPU   bare {letters / bareTimes[^1],5:F0}/s wall {letters / bareCpu[^1],5:F0}/s CPU"));
         }
         var oursMedian = Median(oursTimes);
         var bareMedian = Median(bareTimes);
         var oursRate = letters / oursMedian;
         var bareRate = letters / bareMedian;
         var ratio = oursMedian / bareMedian;
+        var oursCpuRate = letters / Median(oursCpu);
+        var bareCpuRate = letters / Median(bareCpu);
+        var cpuRatio = Median(oursCpu) / Median(bareCpu);
 
         Console.WriteLine("Case file with 10,000 audit events (fresh process)...");
         var child = RunChild();
 
-        var report = Report(letterName, letters, rounds, oursRate, bareRate, ratio, oursBytes, bareBytes, lines.Count, child);
+        var report = Report(letterName, letters, rounds, (oursRate, oursCpuRate), (bareRate, bareCpuRate), (ratio, cpuRatio), oursBytes, bareBytes, lines.Count, child);
         var path = Path.Combine(repositoryRoot, "bench", "results", "documents.md");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, report);
@@ -266,7 +283,8 @@ internal static class DocumentBenchmarks
     // ------------------------------------------------------------------ report
 
     private static string Report(
-        string letterName, int letters, int rounds, double oursRate, double bareRate, double ratio, long oursBytes, long bareBytes, int lines, ChildResult child)
+        string letterName, int letters, int rounds, (double Wall, double Cpu) ours, (double Wall, double Cpu) bare, (double Wall, double Cpu) ratio,
+        long oursBytes, long bareBytes, int lines, ChildResult child)
     {
         var mb = 1024.0 * 1024.0;
         var report = new StringBuilder();
@@ -274,18 +292,20 @@ internal static class DocumentBenchmarks
         report.AppendLine();
         report.AppendLine(string.Create(CultureInfo.InvariantCulture,
             $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores shared with other work ({Environment.OSVersion}), .NET {Environment.Version}, Release build, " +
-            $"{(GCSettings.IsServerGC ? "server" : "workstation")} GC, one thread. Rerun: `dotnet run -c Release --project bench/PrivacyDesk.Benchmarks -- documents [--letters 1000] [--rounds 5]`."));
+            $"{(GCSettings.IsServerGC ? "server" : "workstation")} GC, one thread. Rerun: `dotnet run -c Release --project bench/PrivacyDesk.Benchmarks -- documents [--letters 1000] [--rounds 6]`."));
         report.AppendLine();
         report.AppendLine("## (a) One-page letter, one thread");
         report.AppendLine();
         report.AppendLine(FormattableString.Invariant($"Ours: {letterName}. Bare: the same {lines} lines drawn with `XGraphics.DrawString` at fixed positions in the same fonts, same compression, saved to memory. ") +
-            FormattableString.Invariant($"{letters:N0} letters per round after 50 warm-up letters each, {rounds} alternating rounds; the median round counts."));
+            FormattableString.Invariant($"{letters:N0} letters per round after {Warmup} warm-up letters each, {rounds} alternating rounds; the median round counts."));
         report.AppendLine();
-        report.AppendLine("| | letters/s | PDF bytes | target | result |");
-        report.AppendLine("|---|---:|---:|---|---|");
-        report.AppendLine(CultureInfo.InvariantCulture, $"| our layout layer | {oursRate:N0} | {oursBytes:N0} | ≥ 500/s | {(oursRate >= 500 ? "met" : "**missed**")} |");
-        report.AppendLine(CultureInfo.InvariantCulture, $"| bare PDFsharp loop | {bareRate:N0} | {bareBytes:N0} | | |");
-        report.AppendLine(CultureInfo.InvariantCulture, $"| ratio (our time / bare time) | {ratio:F2} | | ≤ 1.5 | {(ratio <= 1.5 ? "met" : "**missed**")} |");
+        report.AppendLine("Wall time is what a user waits; CPU time (the process's `TotalProcessorTime`) is what the work costs when other jobs share the two cores. Targets are judged on wall time.");
+        report.AppendLine();
+        report.AppendLine("| | letters/s (wall) | letters per CPU-second | PDF bytes | target | result |");
+        report.AppendLine("|---|---:|---:|---:|---|---|");
+        report.AppendLine(CultureInfo.InvariantCulture, $"| our layout layer | {ours.Wall:N0} | {ours.Cpu:N0} | {oursBytes:N0} | ≥ 500/s | {(ours.Wall >= 500 ? "met" : "**missed**")} |");
+        report.AppendLine(CultureInfo.InvariantCulture, $"| bare PDFsharp loop | {bare.Wall:N0} | {bare.Cpu:N0} | {bareBytes:N0} | | |");
+        report.AppendLine(CultureInfo.InvariantCulture, $"| ratio (our time / bare time) | {ratio.Wall:F2} | {ratio.Cpu:F2} | | ≤ 1.5 | {(ratio.Wall <= 1.5 ? "met" : "**missed**")} |");
         report.AppendLine();
         report.AppendLine("## (b) Case file with 10,000 audit events");
         report.AppendLine();
