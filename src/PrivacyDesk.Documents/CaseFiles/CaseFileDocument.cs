@@ -593,11 +593,12 @@ public static class CaseFileDocument
         {
             table.CellPadding(2).ColumnsDefinition(c =>
             {
-                c.ConstantColumn(30);
-                c.ConstantColumn(68);
-                c.ConstantColumn(60);
-                c.ConstantColumn(80);
-                c.ConstantColumn(50);
+                // One line per row where the values allow: 10,000 events in about 200 pages, not 350.
+                c.ConstantColumn(28);
+                c.ConstantColumn(62);
+                c.ConstantColumn(72);
+                c.ConstantColumn(78);
+                c.ConstantColumn(66);
                 c.RelativeColumn();
                 c.ConstantColumn(54);
             });
@@ -673,7 +674,7 @@ public static class CaseFileDocument
             {
                 statusTo = null;
             }
-            var entity = $"{EntityName(audit.EntityType)}\n{(audit.EntityId.Length > 8 ? audit.EntityId[..8] : audit.EntityId)}";
+            var entity = $"{EntityName(audit.EntityType)} {(audit.EntityId.Length > 8 ? audit.EntityId[..8] : audit.EntityId)}";
             return new TrailRow(
                 audit,
                 audit.Sequence.ToString(CultureInfo.InvariantCulture),

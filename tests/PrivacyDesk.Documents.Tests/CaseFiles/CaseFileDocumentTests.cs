@@ -88,7 +88,9 @@ public sealed class CaseFileDocumentTests
     {
         var input = CaseFileCases.CaseFile("nl");
 
-        var pages = Pdf.PageTexts(DocumentRenderer.RenderCaseFile(input).Content);
+        var content = DocumentRenderer.RenderCaseFile(input).Content;
+        var pages = Pdf.PageTexts(content);
+        var changes = ChangeColumn(content, "nl");
 
         var trail = string.Join(" ", pages.SkipWhile(p => !p.Contains("8. Audittrail", StringComparison.Ordinal)));
         var header = "Nr. Moment Wie Handeling Object Reden / wijziging Hash";
@@ -100,10 +102,11 @@ public sealed class CaseFileDocumentTests
             trail.ShouldContain(audit.Hash[..12]);
         }
         trail.ShouldContain("verlengde de termijn");
-        trail.ShouldContain("status: InProgress → AwaitingApproval");
-        trail.ShouldContain("purposeId: Nieuwsbrief", Case.Sensitive, "a purpose by its name");
-        trail.ShouldContain("extendedDueOn: – → 2026-05-11");
-        trail.ShouldContain("Gegevens in vijf bronsystemen", Case.Sensitive, "the reason of the extension");
+        changes.ShouldContain("status: InProgress → AwaitingApproval");
+        changes.ShouldContain("purposeId: Nieuwsbrief", Case.Sensitive, "a purpose by its name");
+        changes.ShouldContain("extendedDueOn: – → 2026-05-11");
+        changes.ShouldContain("identityProofReceivedAt: 11 feb 2026 12:00", Case.Sensitive, "an instant in Amsterdam time, not raw ISO");
+        changes.ShouldContain("Gegevens in vijf bronsystemen; de archiefafdeling levert pas in april. · dueOn", Case.Sensitive, "the reason of the extension, then what changed");
     }
 
     [Theory]
@@ -136,6 +139,7 @@ public sealed class CaseFileDocumentTests
         input.AuditTrail.Count.ShouldBe(10_000);
 
         var document = DocumentRenderer.RenderCaseFile(input);
+        Pdf.Keep(document.Content, "case-file-10000-en");
 
         var pages = Pdf.PageTexts(document.Content);
         pages.Count.ShouldBe(document.PageCount!.Value);
@@ -188,9 +192,33 @@ public sealed class CaseFileDocumentTests
         Pdf.Keep(document.Content, "case-file-huge-json");
         document.Content.Length.ShouldBeLessThan(500_000);
         var all = string.Join(" ", Pdf.PageTexts(document.Content));
-        all.ShouldContain("Omdat het moest · blob:");
-        all.ShouldContain("xxx…;", Case.Sensitive, "the two-megabyte value cut to a few dozen characters");
-        all.ShouldContain("status: Received → InProgress");
+        var changes = ChangeColumn(document.Content, "nl");
+        changes.ShouldContain("Omdat het moest · blob: x");
+        changes.ShouldContain("x…; status: Received → InProgress", Case.Sensitive, "the two-megabyte value cut to a few dozen characters");
         all.ShouldNotContain(new string('x', 60));
+    }
+
+    /// <summary>The trail's "Reason / change" column, read top to bottom across all pages, so a summary that wraps reads as one text.</summary>
+    private static string ChangeColumn(byte[] content, string language)
+    {
+        var reason = language == "nl" ? "Reden" : "Reason";
+        using var pdf = PdfDocument.Open(content);
+        var text = new List<string>();
+        foreach (var page in pdf.GetPages())
+        {
+            var words = page.GetWords().ToList();
+            var header = words.FirstOrDefault(w => w.Text == reason);
+            var hash = words.FirstOrDefault(w => w.Text == "Hash" && header is not null && Math.Abs(w.BoundingBox.Bottom - header.BoundingBox.Bottom) < 1);
+            if (header is null || hash is null)
+            {
+                continue;
+            }
+            text.AddRange(words
+                .Where(w => w.BoundingBox.Left >= header.BoundingBox.Left - 1 && w.BoundingBox.Left < hash.BoundingBox.Left - 1 && w.BoundingBox.Bottom < header.BoundingBox.Bottom - 1)
+                .OrderByDescending(w => Math.Round(w.BoundingBox.Bottom))
+                .ThenBy(w => w.BoundingBox.Left)
+                .Select(w => w.Text));
+        }
+        return string.Join(" ", text);
     }
 }
