@@ -297,7 +297,7 @@ internal static class DocumentBenchmarks
         report.AppendLine("## (a) One-page letter, one thread");
         report.AppendLine();
         report.AppendLine(FormattableString.Invariant($"Ours: {letterName}. Bare: the same {lines} lines drawn with `XGraphics.DrawString` at fixed positions in the same fonts, same compression, saved to memory. ") +
-            FormattableString.Invariant($"{letters:N0} letters per round after {Warmup} warm-up letters each, {rounds} alternating rounds; the median round counts."));
+            FormattableString.Invariant($"{letters:N0} letters per round after {Warmup:N0} warm-up letters each, {rounds} alternating rounds; the median round counts."));
         report.AppendLine();
         report.AppendLine("Wall time is what a user waits; CPU time (the process's `TotalProcessorTime`) is what the work costs when other jobs share the two cores. Targets are judged on wall time.");
         report.AppendLine();
