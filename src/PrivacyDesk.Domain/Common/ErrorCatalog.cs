@@ -34,6 +34,7 @@ public static class ErrorCatalog
         Rights.RightsErrors.Messages,
         Controller.ControllerErrors.Messages,
         CaseNoteErrors.Messages,
+        Documents.DocumentErrors.Messages,
     ];
 
     public static IReadOnlyDictionary<string, LocalizedText> Messages => All.Value;
