@@ -1,6 +1,7 @@
 using System.Globalization;
 using PrivacyDesk.Documents.Composition;
 using PrivacyDesk.Documents.Layout;
+using PrivacyDesk.Documents.Letters;
 using PrivacyDesk.Documents.Model;
 using PrivacyDesk.Domain.Auditing;
 using PrivacyDesk.Domain.Documents;
@@ -368,7 +369,7 @@ public static class CaseFileDocument
                             t.Span(assessment.Reason.In(Dutch));
                             if (assessment.LegalReferences.Count > 0)
                             {
-                                t.Span($" ({string.Join(", ", assessment.LegalReferences)})").FontColor(Colors.Muted);
+                                t.Span($" ({LegalReferences.Join(assessment.LegalReferences, Dutch)})").FontColor(Colors.Muted);
                             }
                             if (assessment.RetainUntil is { } until)
                             {
