@@ -177,6 +177,22 @@ public static class CaseFileDocument
             });
         }
 
+        /// <summary>
+        /// A short table travels with its heading; a long one follows it, so that it can split with its header
+        /// row repeated on every page (a kept-together group would carry the header only on its first page).
+        /// </summary>
+        private static void TableAfterHeading(ColumnDescriptor column, Action<Action<Container>> lead, int rows, Action<Container> table)
+        {
+            const int ShortTable = 12;
+            if (rows <= ShortTable)
+            {
+                lead(table);
+                return;
+            }
+            lead(_ => { });
+            table(column.Item());
+        }
+
         private static void Empty(Container container, string text) => container.Text(t => t.Span(text).Italic().FontColor(Colors.Muted));
 
         private void Summary(ColumnDescriptor column, Action<Action<Container>> lead) => lead(item => item.KeyValue(kv =>
@@ -247,7 +263,7 @@ public static class CaseFileDocument
                 lead(item => Empty(item, T("Geen statuswijzigingen in de audittrail.", "No status changes in the audit trail.")));
                 return;
             }
-            lead(item => item.DefaultTextStyle(s => s with { Size = 8.5 }).Table(table =>
+            TableAfterHeading(column, lead, changes.Count, item => item.DefaultTextStyle(s => s with { Size = 8.5 }).Table(table =>
             {
                 table.CellPadding(3).ColumnsDefinition(c =>
                 {
@@ -454,7 +470,7 @@ public static class CaseFileDocument
                 lead(item => Empty(item, T("Nog niet beoordeeld door een teamleider.", "Not reviewed by a team lead yet.")));
                 return;
             }
-            lead(item => item.DefaultTextStyle(s => s with { Size = 8.5 }).Table(table =>
+            TableAfterHeading(column, lead, _request.Reviews.Count, item => item.DefaultTextStyle(s => s with { Size = 8.5 }).Table(table =>
             {
                 table.CellPadding(3).ColumnsDefinition(c =>
                 {

@@ -160,6 +160,24 @@ public sealed class CaseFileDocumentTests
     }
 
     [Fact]
+    public void LongTimelineAndReviewTablesRepeatTheirHeaderOnEveryPageTheyContinueOn()
+    {
+        var input = CaseFileCases.CaseFile("en", sendBacks: 40);
+
+        var document = DocumentRenderer.RenderCaseFile(input);
+        Pdf.Keep(document.Content, "case-file-many-send-backs");
+
+        var pages = Pdf.PageTexts(document.Content);
+        var timeline = pages.Where(p => p.Contains("Awaiting approval → In progress", StringComparison.Ordinal)).ToList();
+        timeline.Count.ShouldBeGreaterThan(1, "81 status changes need more than a page");
+        timeline.ShouldAllBe(p => p.Contains("Moment Status By Reason", StringComparison.Ordinal));
+        var reviews = pages.Where(p => p.Contains("Sent back", StringComparison.Ordinal)).ToList();
+        reviews.Count.ShouldBeGreaterThan(1, "40 send-backs and an approval need more than a page");
+        reviews.ShouldAllBe(p => p.Contains("Outcome Team lead Moment Comment", StringComparison.Ordinal));
+        string.Join(" ", pages).ShouldContain("Ronde 40: nog niet goed.");
+    }
+
+    [Fact]
     public void ALongNoteContinuesAcrossAPageAndHostileTextRendersAsText()
     {
         var hostile = "<b>vet</b> {{sjabloon}} \u0007 😀 " + new string('W', 300);

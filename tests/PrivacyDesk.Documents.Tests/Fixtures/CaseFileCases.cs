@@ -42,8 +42,8 @@ public static class CaseFileCases
     public static DateTimeOffset At(double hours) => ReceivedAt.AddHours(hours);
 
     /// <summary>The case file input in <paramref name="language"/>, with <paramref name="extraEvents"/> further audit events (views, downloads).</summary>
-    public static CaseFileInput CaseFile(string language = "nl", int extraEvents = 0, string? longNote = null) =>
-        CaseFile(Case(language, longNote), extraEvents);
+    public static CaseFileInput CaseFile(string language = "nl", int extraEvents = 0, string? longNote = null, int sendBacks = 1) =>
+        CaseFile(Case(language, longNote, sendBacks), extraEvents);
 
     public static CaseFileInput CaseFile(CaseDocumentInput input, int extraEvents = 0, IEnumerable<AuditEvent>? appended = null)
     {
@@ -55,7 +55,8 @@ public static class CaseFileCases
     }
 
     /// <summary>Everything a case document is rendered from, for the erasure case.</summary>
-    public static CaseDocumentInput Case(string language = "nl", string? longNote = null)
+    /// <param name="sendBacks">How often the team lead sends the response back before approving it.</param>
+    public static CaseDocumentInput Case(string language = "nl", string? longNote = null, int sendBacks = 1)
     {
         var controller = ControllerProfile.Create(
             new ControllerContact("Voorbeeldbank N.V.", "Postbus 12345\n1000 AB Amsterdam", "+31 20 000 0000", "privacy@voorbeeldbank.example",
@@ -81,13 +82,13 @@ public static class CaseFileCases
             Retention = new(1, RetentionUnit.Years, RetentionStart.AfterCollection, "tot afmelding"),
             IsProcessedByAutomatedMeans = true,
         });
-        var request = Request(subject.Id, account.Id, newsletter.Id, language, longNote);
+        var request = Request(subject.Id, account.Id, newsletter.Id, language, longNote, sendBacks);
         var purposes = new[] { account, newsletter };
         var assessment = RightsEngine.Assess(RequestType.Erasure, subject, purposes, DateOnly.FromDateTime(GeneratedAt.UtcDateTime));
         return new CaseDocumentInput(controller, false, request, subject, purposes, assessment, [], Amsterdam, GeneratedAt, Auditor.Name, language);
     }
 
-    private static DataSubjectRequest Request(Guid subject, Guid account, Guid newsletter, string language, string? longNote)
+    private static DataSubjectRequest Request(Guid subject, Guid account, Guid newsletter, string language, string? longNote, int sendBacks)
     {
         var intake = new RequestIntake(RequestType.Erasure, RequestChannel.Email, ReceivedAt, ReceivedOn, language, subject,
             "Ik wil dat al mijn gegevens worden verwijderd nu mijn rekening is opgezegd.", DueOn);
@@ -110,8 +111,11 @@ public static class CaseFileCases
             Ok(request.AddNote(Officer, At(123), longNote));
         }
         Ok(request.PlanRecipientNotifications(Officer, At(124), [new PlannedRecipient("Mailhuis B.V.", NotificationRecipientKind.External, newsletter)]));
-        Ok(request.SubmitForApproval(Officer, At(125), [account, newsletter]));
-        Ok(request.SendBack(TeamLead, At(140), "Noem in de brief tot wanneer de transacties bewaard blijven."));
+        for (var i = 0; i < sendBacks; i++)
+        {
+            Ok(request.SubmitForApproval(Officer, At(125 + (i * 0.5)), [account, newsletter]));
+            Ok(request.SendBack(TeamLead, At(125.25 + (i * 0.5)), i == 0 ? "Noem in de brief tot wanneer de transacties bewaard blijven." : $"Ronde {i + 1}: nog niet goed."));
+        }
         Ok(request.SubmitForApproval(Officer, At(150), [account, newsletter]));
         Ok(request.Approve(TeamLead, At(160), "Akkoord."));
         Ok(request.MarkRecipientNotified(Officer, request.RecipientNotifications[0].Id, At(161)));
