@@ -25,7 +25,8 @@ public sealed class TableRowTests
             {
                 var n = i.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 table.Cell().Text(n);
-                table.Cell().Text($"eerste{n}\ntweede{n}\nderde{n}");
+                // Rows of 2 to 6 lines, so that some row meets the page edge whatever the page height.
+                table.Cell().Text($"eerste{n}\n" + string.Concat(Enumerable.Repeat($"midden{n}\n", i % 5)) + $"derde{n}");
             }
         }))).Generate();
         Pdf.Keep(output.Content, "layout-table-rows");
