@@ -18,6 +18,12 @@ using PrivacyDesk.Web.Hosting;
 
 // The queue's first page (rows + count), warm, for every quick filter and a few searches, at each size.
 // Usage: dotnet run -c Release --project bench/PrivacyDesk.Benchmarks -- [--sizes 100000,1000000] [--runs 30] [--data DIR] [--reload]
+// The documents (letters per second, the 10,000-event case file): ... -- documents [--letters 1000] [--rounds 6]
+if (args.Length > 0 && args[0] is DocumentBenchmarks.Mode or DocumentBenchmarks.CaseFileChildMode)
+{
+    return DocumentBenchmarks.Run(args, FindRepositoryRoot());
+}
+
 var sizes = Option("--sizes", "100000,1000000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
 var runs = int.Parse(Option("--runs", "30"), CultureInfo.InvariantCulture);
 var repositoryRoot = FindRepositoryRoot();

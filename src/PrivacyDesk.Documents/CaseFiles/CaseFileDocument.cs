@@ -1,9 +1,712 @@
+using System.Globalization;
+using PrivacyDesk.Documents.Composition;
+using PrivacyDesk.Documents.Layout;
+using PrivacyDesk.Documents.Letters;
 using PrivacyDesk.Documents.Model;
+using PrivacyDesk.Domain.Auditing;
+using PrivacyDesk.Domain.Documents;
+using PrivacyDesk.Domain.Requests;
 
 namespace PrivacyDesk.Documents.CaseFiles;
 
-// PLACEHOLDER (issue 5, in progress): replaced by the helper who owns this document; never merged to a release as is.
+/// <summary>
+/// The auditor's case file (gdpr-rules §4): a cover with the hash-chain verdict in large words, then
+/// the summary, the status timeline, the identity check, every decision per purpose with its legal
+/// ground (replaced ones too), the reviews, every document issued with its SHA-256, the notes, and
+/// the whole audit trail as a table with the verification result before and after it.
+/// </summary>
 public static class CaseFileDocument
 {
-    public static RenderedDocument Render(CaseFileInput input) => throw new NotImplementedException("CaseFileDocument is being written (issue 5).");
+    private const double Small = 8;
+    private const double Tiny = 7;
+    private const int HashPrefixLength = 12;
+
+    public static RenderedDocument Render(CaseFileInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var file = new CaseFile(input);
+        var output = Document.Create(document =>
+        {
+            document.Metadata(new DocumentMetadata(
+                $"{file.Title} {file.Reference}", file.Reference, input.Case.Controller.Name, file.Dutch ? "nl-NL" : "en-GB", input.Case.GeneratedAt));
+            document.Page(page => StandardPage.Apply(page, input.Case.Controller, input.Case.Language, file.Cover));
+            document.Page(page => StandardPage.Apply(page, input.Case.Controller, input.Case.Language, file.Body));
+        }).Generate();
+        var language = file.Dutch ? "nl" : "en";
+        return new RenderedDocument(
+            DocumentKind.CaseFile, language, DocumentNames.FileName(DocumentKind.CaseFile, file.Reference, language),
+            RenderedDocument.PdfContentType, output.Content, output.PageCount);
+    }
+
+    /// <summary>One rendering: the input, its language and the trail read once.</summary>
+    private sealed class CaseFile
+    {
+        private readonly CaseFileInput _input;
+        private readonly CaseDocumentInput _case;
+        private readonly DataSubjectRequest _request;
+        private readonly List<TrailRow> _trail;
+        private readonly Dictionary<string, string> _names;
+
+        public CaseFile(CaseFileInput input)
+        {
+            _input = input;
+            _case = input.Case;
+            _request = input.Case.Request;
+            Dutch = DocumentFormat.IsDutch(input.Case.Language);
+            Title = DocumentNames.Title(DocumentKind.CaseFile, input.Case.Language);
+            Reference = _request.Reference.ToString();
+            _trail = [.. input.AuditTrail.Select(Row)];
+            _names = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var audit in input.AuditTrail)
+            {
+                if (audit.ActorId is { } id)
+                {
+                    _names.TryAdd(id, audit.ActorName);
+                }
+            }
+        }
+
+        public bool Dutch { get; }
+
+        public string Title { get; }
+
+        public string Reference { get; }
+
+        private string T(string dutch, string english) => Dutch ? dutch : english;
+
+        private string Moment(DateTimeOffset at) => DocumentFormat.DateTime(at, _case.TimeZone, _case.Language);
+
+        private string Date(DateOnly date) => DocumentFormat.Date(date, _case.Language);
+
+        private string Number(long value) => value.ToString("N0", DocumentFormat.Culture(_case.Language));
+
+        private string NameOf(string? id) => id is null ? "" : _names.GetValueOrDefault(id, id);
+
+        // ---------------------------------------------------------------- cover
+
+        public void Cover(Container content) => content.Column(column =>
+        {
+            column.Spacing(10);
+            column.Item().PaddingTop(30).Text(t => t.Span(Title).Bold().FontSize(28).FontColor(Colors.Accent));
+            column.Item().Text(t => t.Span(Reference).Bold().FontSize(18));
+            column.Item().PaddingTop(6).KeyValue(kv =>
+            {
+                kv.KeyColumnWidth(150).Spacing(5);
+                kv.Pair(T("Verwerkingsverantwoordelijke", "Controller"), _case.Controller.Name);
+                kv.Pair(T("Soort verzoek", "Request type"), CaseFileText.Type(_request.Type, Dutch));
+                kv.Pair(T("Betrokkene", "Data subject"), _case.Subject.FullName);
+                kv.Pair(T("Status", "Status"), CaseFileText.Status(_request.Status, Dutch));
+                kv.Pair(T("Ontvangen", "Received"), Moment(_request.ReceivedAt));
+                kv.Pair(T("Gegenereerd op", "Generated at"), Moment(_case.GeneratedAt));
+                kv.Pair(T("Gegenereerd door", "Generated by"), _case.GeneratedBy);
+            });
+            Verdict(column.Item().PaddingTop(24));
+            column.Item().PaddingTop(18).Text(t => t.Span(T(
+                "Dit dossier is vertrouwelijk. Het bevat persoonsgegevens van de betrokkene en is alleen bestemd voor toezicht en audit.",
+                "This case file is confidential. It holds the data subject's personal data and is meant for supervision and audit only."))
+                .FontSize(Small).FontColor(Colors.Muted));
+        });
+
+        private void Verdict(Container container)
+        {
+            var check = _input.ChainCheck;
+            var color = check.Intact ? Colors.Success : Colors.Danger;
+            container.Border(2, color).Padding(14).Column(column =>
+            {
+                column.Spacing(6);
+                column.Item().Text(t => t.Span(T("Integriteit van de audittrail", "Integrity of the audit trail")).FontSize(Small).FontColor(Colors.Muted));
+                column.Item().Text(t => t.Span(VerdictHeadline(check)).Bold().FontSize(22).FontColor(color));
+                column.Item().Text(t => t.Span(VerdictExplanation(check)).FontSize(9));
+            });
+        }
+
+        private string VerdictHeadline(AuditChainCheck check) => check.Intact
+            ? T("Audittrail intact", "Audit trail intact")
+            : check.FirstBrokenSequence is { } broken
+                ? T($"Audittrail GEBROKEN bij volgnummer {broken}", $"Audit trail BROKEN at sequence {broken}")
+                : T("Audittrail GEBROKEN", "Audit trail BROKEN");
+
+        private string VerdictExplanation(AuditChainCheck check)
+        {
+            var when = Moment(check.CheckedAt);
+            return check.Intact
+                ? T($"De hashketen is op {when} gecontroleerd: {Number(check.EventsChecked)} gebeurtenissen, elke hash klopt met de inhoud en met de vorige gebeurtenis.",
+                    $"The hash chain was verified on {when}: {Number(check.EventsChecked)} events, every hash matches its content and the event before it.")
+                : T($"De hashketen is op {when} gecontroleerd ({Number(check.EventsChecked)} gebeurtenissen gelezen). Vanaf volgnummer {check.FirstBrokenSequence} klopt de keten niet: een gebeurtenis is gewijzigd, verwijderd of ingevoegd. Gebeurtenissen vanaf dat punt zijn niet te vertrouwen.",
+                    $"The hash chain was verified on {when} ({Number(check.EventsChecked)} events read). From sequence {check.FirstBrokenSequence} on the chain does not hold: an event was changed, deleted or inserted. Events from that point on cannot be trusted.");
+        }
+
+        // ---------------------------------------------------------------- body
+
+        public void Body(Container content) => content.Column(column =>
+        {
+            column.Spacing(14);
+            Section(column, T("1. Samenvatting", "1. Summary"), Summary);
+            Section(column, T("2. Tijdlijn", "2. Timeline"), Timeline);
+            Section(column, T("3. Identiteitscontrole", "3. Identity verification"), Identity);
+            Section(column, T("4. Besluiten per doel", "4. Decisions per purpose"), Decisions);
+            Section(column, T("5. Goedkeuringen en terugverwijzingen", "5. Approvals and send-backs"), Reviews);
+            Section(column, T("6. Uitgegeven documenten", "6. Documents issued"), Documents);
+            Section(column, T("7. Interne notities", "7. Internal notes"), Notes);
+            column.Item().PageBreak();
+            Section(column, T("8. Audittrail", "8. Audit trail"), Trail);
+        });
+
+        /// <summary>A heading that never stands alone at the foot of a page: it travels with the section's first block.</summary>
+        private static void Section(ColumnDescriptor column, string heading, Action<ColumnDescriptor, Action<Action<Container>>> body)
+        {
+            column.Item().Column(section =>
+            {
+                section.Spacing(6);
+                var headingWritten = false;
+                body(section, first =>
+                {
+                    // Called once by each section with its first block.
+                    headingWritten = true;
+                    section.Item().ShowEntire().Column(lead =>
+                    {
+                        lead.Spacing(6);
+                        lead.Item().BorderBottom(0.75, Colors.Accent).PaddingBottom(2).Text(t => t.Span(heading).Bold().FontSize(13).FontColor(Colors.Accent));
+                        first(lead.Item());
+                    });
+                });
+                if (!headingWritten)
+                {
+                    section.Item().Text(t => t.Span(heading).Bold().FontSize(13).FontColor(Colors.Accent));
+                }
+            });
+        }
+
+        /// <summary>
+        /// A short table travels with its heading; a long one follows it, so that it can split with its header
+        /// row repeated on every page (a kept-together group would carry the header only on its first page).
+        /// </summary>
+        private static void TableAfterHeading(ColumnDescriptor column, Action<Action<Container>> lead, int rows, Action<Container> table)
+        {
+            const int ShortTable = 12;
+            if (rows <= ShortTable)
+            {
+                lead(table);
+                return;
+            }
+            lead(_ => { });
+            table(column.Item());
+        }
+
+        private static void Empty(Container container, string text) => container.Text(t => t.Span(text).Italic().FontColor(Colors.Muted));
+
+        private void Summary(ColumnDescriptor column, Action<Action<Container>> lead) => lead(item => item.KeyValue(kv =>
+        {
+            kv.KeyColumnWidth(150);
+            kv.Pair(T("Referentie", "Reference"), Reference);
+            kv.Pair(T("Soort verzoek", "Request type"), CaseFileText.Type(_request.Type, Dutch));
+            kv.Pair(T("Kanaal", "Channel"), CaseFileText.Channel(_request.Channel, Dutch));
+            kv.Pair(T("Ontvangen", "Received"), Moment(_request.ReceivedAt));
+            kv.Pair(T("Taal", "Language"), _request.Language == "nl" ? T("Nederlands", "Dutch") : T("Engels", "English"));
+            kv.Pair(T("Betrokkene", "Data subject"), _case.Subject.FullName + (_case.Subject.CustomerNumber is { } number ? $" ({number})" : ""));
+            kv.Pair(T("Omschrijving", "Description"), AuditSummary.Cut(_request.Description, 1_000));
+            kv.Pair(T("Termijn", "Deadline"), Date(_request.DueOn));
+            if (_request.Extension is { } extension)
+            {
+                kv.Pair(T("Verlenging", "Extension")).Text(t =>
+                {
+                    t.Line(T($"tot {Date(extension.ExtendedDueOn)}", $"to {Date(extension.ExtendedDueOn)}")).Bold();
+                    t.Line(CaseFileText.Extension(extension.Reason, Dutch));
+                    t.Line(extension.Explanation);
+                    t.Span(T($"Betrokkene geïnformeerd op {Date(extension.SubjectNotifiedOn)}; vastgelegd door {extension.ExtendedByName} op {Moment(extension.ExtendedAt)}.",
+                        $"Subject told on {Date(extension.SubjectNotifiedOn)}; recorded by {extension.ExtendedByName} on {Moment(extension.ExtendedAt)}.")).FontColor(Colors.Muted);
+                });
+            }
+            else
+            {
+                kv.Pair(T("Verlenging", "Extension"), T("geen", "none"));
+            }
+            kv.Pair(T("Geldende termijn", "Binding deadline"), Date(_request.EffectiveDueOn));
+            kv.Pair(T("Status", "Status"), CaseFileText.Status(_request.Status, Dutch));
+            kv.Pair(T("Behandelaar", "Handler"), _request.HandlerName ?? T("niet toegewezen", "not assigned"));
+            kv.Pair(T("Goedgekeurd door", "Approved by"), _request.ApprovedByName is { } approver && _request.ApprovedAt is { } approvedAt
+                ? T($"{approver} op {Moment(approvedAt)}", $"{approver} on {Moment(approvedAt)}")
+                : T("nog niet goedgekeurd", "not approved yet"));
+            if (_request.Fee is { } fee)
+            {
+                kv.Pair(T("Vergoeding", "Fee"),
+                    $"{DocumentFormat.Amount(fee.AmountInCents / 100m, _case.Language)}, {CaseFileText.Fee(fee.Reason, Dutch)}, {CaseFileText.FeeStatus(fee.Status, Dutch)}");
+            }
+            if (_request.Refusal is { } refusal)
+            {
+                kv.Pair(T("Weigering", "Refusal")).Text(t =>
+                {
+                    t.Line(CaseFileText.RequestGround(refusal.Ground, Dutch) + (refusal.LegalReference is { } reference ? $"; {reference}" : "")).Bold();
+                    t.Span(refusal.Explanation);
+                });
+            }
+            if (_request.WithdrawalReason is { } withdrawal)
+            {
+                kv.Pair(T("Reden intrekking", "Withdrawal reason"), withdrawal);
+            }
+            if (_request.ThirdParty is { } thirdParty)
+            {
+                kv.Pair(T("Overdracht aan", "Transfer to"), $"{thirdParty.Name} ({thirdParty.Email})");
+            }
+            if (_request.DuplicateOf is { } duplicate)
+            {
+                kv.Pair(T("Herhaling van", "Repeat of"), duplicate.ToString());
+            }
+            kv.Pair(T("Afgesloten", "Closed"), _request.ClosedAt is { } closed ? Moment(closed) : T("nog open", "still open"));
+        }));
+
+        private void Timeline(ColumnDescriptor column, Action<Action<Container>> lead)
+        {
+            var changes = _trail.Where(row => row.StatusTo is not null).ToList();
+            if (changes.Count == 0)
+            {
+                lead(item => Empty(item, T("Geen statuswijzigingen in de audittrail.", "No status changes in the audit trail.")));
+                return;
+            }
+            TableAfterHeading(column, lead, changes.Count, item => item.DefaultTextStyle(s => s with { Size = 8.5 }).Table(table =>
+            {
+                table.CellPadding(3).ColumnsDefinition(c =>
+                {
+                    c.ConstantColumn(80);
+                    c.RelativeColumn(3);
+                    c.RelativeColumn(2);
+                    c.RelativeColumn(4);
+                });
+                table.Header(h =>
+                {
+                    h.Cell().Text(T("Moment", "Moment"));
+                    h.Cell().Text(T("Status", "Status"));
+                    h.Cell().Text(T("Door", "By"));
+                    h.Cell().Text(T("Reden", "Reason"));
+                });
+                foreach (var row in changes)
+                {
+                    table.Cell().Text(row.Moment);
+                    table.Cell().Text(t =>
+                    {
+                        if (row.StatusFrom is { } from)
+                        {
+                            t.Span(CaseFileText.Status(from, Dutch) + " → ").FontColor(Colors.Muted);
+                        }
+                        t.Span(CaseFileText.Status(row.StatusTo, Dutch)).Bold();
+                    });
+                    table.Cell().Text(row.Actor);
+                    table.Cell().Text(row.Audit.Reason is { } reason ? AuditSummary.Cut(reason, 300) : "");
+                }
+            }));
+        }
+
+        private void Identity(ColumnDescriptor column, Action<Action<Container>> lead)
+        {
+            var intro = _request.IdentityRequestedAt is { } requested
+                ? T($"Om identiteitsbewijs gevraagd op {Moment(requested)}", $"Proof of identity requested on {Moment(requested)}")
+                  + (_request.IdentityProofReceivedAt is { } proof ? T($"; bewijs ontvangen op {Moment(proof)}.", $"; proof received on {Moment(proof)}.") : ".")
+                : null;
+            if (_request.IdentityVerifications.Count == 0)
+            {
+                lead(item => Empty(item, (intro is null ? "" : intro + " ") + T("Geen identiteitscontrole vastgelegd.", "No identity check recorded.")));
+                return;
+            }
+            var first = true;
+            foreach (var verification in _request.IdentityVerifications)
+            {
+                void Block(Container item) => item.Border(0.5, Colors.Rule).Padding(8).KeyValue(kv =>
+                {
+                    kv.KeyColumnWidth(140);
+                    kv.Pair(T("Methode", "Method"), CaseFileText.Method(verification.Method, Dutch));
+                    kv.Pair(T("Uitkomst", "Outcome")).Text(t => t.Span(CaseFileText.Outcome(verification.Outcome, Dutch)).Bold()
+                        .FontColor(verification.Outcome == IdentityVerificationOutcome.Verified ? Colors.Success : Colors.Warning));
+                    kv.Pair(T("Vastgelegd", "Recorded"), T($"{verification.VerifiedByName} op {Moment(verification.VerifiedAt)}", $"{verification.VerifiedByName} on {Moment(verification.VerifiedAt)}"));
+                    if (verification.Notes is { } notes)
+                    {
+                        kv.Pair(T("Notities", "Notes"), notes);
+                    }
+                    if (verification.IdCopy is { } copy)
+                    {
+                        kv.Pair(T("Afscherming kopie", "ID copy masking"), T(
+                            $"BSN afgeschermd: {YesNo(copy.BsnMaskConfirmed)}; foto afgeschermd: {YesNo(copy.PhotoMaskConfirmed)}",
+                            $"BSN masked: {YesNo(copy.BsnMaskConfirmed)}; photo masked: {YesNo(copy.PhotoMaskConfirmed)}"));
+                        kv.Pair(T("Vernietiging kopie", "ID copy deletion")).Text(t =>
+                        {
+                            if (copy.DeletedAt is { } deleted)
+                            {
+                                t.Span(T($"vernietigd op {Moment(deleted)} door {copy.DeletionConfirmedByName}", $"deleted on {Moment(deleted)} by {copy.DeletionConfirmedByName}")).FontColor(Colors.Success);
+                            }
+                            else
+                            {
+                                t.Span(T($"NIET VERNIETIGD (verplicht sinds {Moment(copy.DeletionDueAt)})", $"NOT DELETED (due since {Moment(copy.DeletionDueAt)})")).Bold().FontColor(Colors.Danger);
+                            }
+                        });
+                    }
+                });
+                if (first)
+                {
+                    first = false;
+                    lead(item => item.Column(c =>
+                    {
+                        c.Spacing(6);
+                        if (intro is not null)
+                        {
+                            c.Item().Text(intro);
+                        }
+                        Block(c.Item());
+                    }));
+                }
+                else
+                {
+                    Block(column.Item().ShowEntire());
+                }
+            }
+        }
+
+        private string YesNo(bool value) => value ? T("ja", "yes") : T("nee", "no");
+
+        private void Decisions(ColumnDescriptor column, Action<Action<Container>> lead)
+        {
+            if (_request.Decisions.Count == 0)
+            {
+                lead(item => Empty(item, T("Nog geen besluiten vastgelegd.", "No decisions recorded yet.")));
+                return;
+            }
+            var first = true;
+            foreach (var group in _request.Decisions.GroupBy(d => d.PurposeId))
+            {
+                var purposeId = group.Key;
+                var assessment = _case.Assessment.Purposes.FirstOrDefault(p => p.PurposeId == purposeId);
+                void Block(Container item) => item.Column(c =>
+                {
+                    c.Spacing(4);
+                    c.Item().Text(t => t.Span(PurposeName(purposeId)).Bold().FontSize(11));
+                    if (assessment is not null)
+                    {
+                        c.Item().Text(t =>
+                        {
+                            t.Span(T("Wat de wet vraagt: ", "What the law requires: ")).FontColor(Colors.Muted);
+                            t.Span(assessment.Reason.In(Dutch));
+                            if (assessment.LegalReferences.Count > 0)
+                            {
+                                t.Span($" ({LegalReferences.Join(assessment.LegalReferences, Dutch)})").FontColor(Colors.Muted);
+                            }
+                            if (assessment.RetainUntil is { } until)
+                            {
+                                t.Span(T($" Bewaren tot {Date(until)}", $" Keep until {Date(until)}") + (assessment.RetentionProvision is { } provision ? $" ({provision})." : ".")).Bold();
+                            }
+                        });
+                    }
+                    // The standing decision first, then the ones it replaced, newest first.
+                    foreach (var decision in group.OrderBy(d => d.IsCurrent ? 0 : 1).ThenByDescending(d => d.DecidedAt))
+                    {
+                        Decision(c.Item().ShowEntire(), decision);
+                    }
+                });
+                if (first)
+                {
+                    first = false;
+                    lead(Block);
+                }
+                else
+                {
+                    Block(column.Item());
+                }
+            }
+        }
+
+        private void Decision(Container container, PurposeDecision decision)
+        {
+            var current = decision.IsCurrent;
+            container.Border(current ? 1 : 0.5, current ? Colors.Accent : Colors.Rule).Background(current ? "#FFFFFF" : Colors.Shade).Padding(7).KeyValue(kv =>
+            {
+                kv.KeyColumnWidth(140).Spacing(2);
+                kv.Pair(T("Besluit", "Decision")).Text(t =>
+                {
+                    t.Span(CaseFileText.Decision(decision.Outcome, Dutch)).Bold();
+                    t.Span(current ? T("  (geldend)", "  (current)") : T("  (vervangen)", "  (replaced)")).FontColor(current ? Colors.Success : Colors.Muted);
+                });
+                kv.Pair(T("Rechtsgrond", "Legal ground"), decision.RefusalGround is { } ground
+                    ? CaseFileText.Ground(ground, _request.Type, Dutch)
+                    : decision.Outcome == PurposeDecisionOutcome.Comply ? T($"het recht is van toepassing ({ArticleOf(_request.Type)})", $"the right applies ({ArticleOf(_request.Type)})") : "–");
+                if (decision.GroundReference is { } reference)
+                {
+                    kv.Pair(T("Wettelijke bepaling", "Legal provision"), reference);
+                }
+                if (decision.RemainingBasis is { } remaining)
+                {
+                    kv.Pair(T("Wat blijft en waarom", "What stays and why"), remaining);
+                }
+                if (decision.Note is { } note)
+                {
+                    kv.Pair(T("Toelichting", "Note"), note);
+                }
+                kv.Pair(T("Besloten door", "Decided by"), T($"{decision.DecidedByName} op {Moment(decision.DecidedAt)}", $"{decision.DecidedByName} on {Moment(decision.DecidedAt)}"));
+                if (decision.ReplacedAt is { } replaced)
+                {
+                    kv.Pair(T("Vervangen", "Replaced"), T($"op {Moment(replaced)} door {NameOf(decision.ReplacedById)}", $"on {Moment(replaced)} by {NameOf(decision.ReplacedById)}"));
+                }
+            });
+        }
+
+        private string ArticleOf(RequestType type) => type switch
+        {
+            RequestType.Access => T("art. 15 AVG", "Art. 15 GDPR"),
+            RequestType.Rectification => T("art. 16 AVG", "Art. 16 GDPR"),
+            RequestType.Erasure => T("art. 17 AVG", "Art. 17 GDPR"),
+            RequestType.Restriction => T("art. 18 AVG", "Art. 18 GDPR"),
+            RequestType.Portability => T("art. 20 AVG", "Art. 20 GDPR"),
+            RequestType.Objection => T("art. 21 AVG", "Art. 21 GDPR"),
+            RequestType.AutomatedDecisionReview => T("art. 22 AVG", "Art. 22 GDPR"),
+            RequestType.ConsentWithdrawal => T("art. 7 lid 3 AVG", "Art. 7(3) GDPR"),
+            _ => T("art. 19 AVG", "Art. 19 GDPR"),
+        };
+
+        private string PurposeName(Guid purposeId) =>
+            _case.Purposes.FirstOrDefault(p => p.Id == purposeId)?.Name.In(Dutch)
+            ?? _case.Assessment.Purposes.FirstOrDefault(p => p.PurposeId == purposeId)?.PurposeName.In(Dutch)
+            ?? T($"Doel {purposeId.ToString()[..8]} (niet meer in het register)", $"Purpose {purposeId.ToString()[..8]} (no longer in the register)");
+
+        private void Reviews(ColumnDescriptor column, Action<Action<Container>> lead)
+        {
+            if (_request.Reviews.Count == 0)
+            {
+                lead(item => Empty(item, T("Nog niet beoordeeld door een teamleider.", "Not reviewed by a team lead yet.")));
+                return;
+            }
+            TableAfterHeading(column, lead, _request.Reviews.Count, item => item.DefaultTextStyle(s => s with { Size = 8.5 }).Table(table =>
+            {
+                table.CellPadding(3).ColumnsDefinition(c =>
+                {
+                    c.ConstantColumn(80);
+                    c.RelativeColumn(2);
+                    c.ConstantColumn(80);
+                    c.RelativeColumn(4);
+                });
+                table.Header(h =>
+                {
+                    h.Cell().Text(T("Uitkomst", "Outcome"));
+                    h.Cell().Text(T("Teamleider", "Team lead"));
+                    h.Cell().Text(T("Moment", "Moment"));
+                    h.Cell().Text(T("Opmerking", "Comment"));
+                });
+                foreach (var review in _request.Reviews)
+                {
+                    table.Cell().Text(t => t.Span(CaseFileText.Review(review.Outcome, Dutch)).Bold()
+                        .FontColor(review.Outcome == ReviewOutcome.Approved ? Colors.Success : Colors.Warning));
+                    table.Cell().Text(review.ReviewerName);
+                    table.Cell().Text(Compact(review.ReviewedAt));
+                    table.Cell().Text(review.Comment ?? "");
+                }
+            }));
+        }
+
+        private void Documents(ColumnDescriptor column, Action<Action<Container>> lead)
+        {
+            if (_input.Documents.Count == 0)
+            {
+                lead(item => Empty(item, T("Nog geen documenten uitgegeven.", "No documents issued yet.")));
+                return;
+            }
+            var first = true;
+            foreach (var issued in _input.Documents.OrderBy(d => d.CreatedAt))
+            {
+                void Block(Container item) => item.BorderBottom(0.5, Colors.Rule).PaddingBottom(4).Column(c =>
+                {
+                    c.Spacing(1);
+                    c.Item().Row(row =>
+                    {
+                        row.RelativeItem(3).Text(t =>
+                        {
+                            t.Span(DocumentNames.Title(issued.Kind, issued.Language)).Bold();
+                            t.Span(T($"  versie {issued.Version}", $"  version {issued.Version}"));
+                            t.Span($"  ({issued.Language.ToUpperInvariant()})").FontColor(Colors.Muted);
+                        });
+                        row.RelativeItem(2).Text(t =>
+                        {
+                            t.AlignRight();
+                            t.Span(T($"{issued.CreatedBy}, {Moment(issued.CreatedAt)}", $"{issued.CreatedBy}, {Moment(issued.CreatedAt)}")).FontColor(Colors.Muted);
+                        });
+                    });
+                    c.Item().Text(t =>
+                    {
+                        t.Span("SHA-256 ").FontSize(Tiny).FontColor(Colors.Muted);
+                        t.Span(issued.Sha256).FontSize(Tiny);
+                        t.Span("   " + issued.FileName).FontSize(Tiny).FontColor(Colors.Muted);
+                    });
+                });
+                if (first)
+                {
+                    first = false;
+                    lead(Block);
+                }
+                else
+                {
+                    Block(column.Item().ShowEntire());
+                }
+            }
+        }
+
+        private void Notes(ColumnDescriptor column, Action<Action<Container>> lead)
+        {
+            if (_request.Notes.Count == 0)
+            {
+                lead(item => Empty(item, T("Geen notities.", "No notes.")));
+                return;
+            }
+            var first = true;
+            foreach (var note in _request.Notes)
+            {
+                // No keep-together: a long note continues on the next page instead of leaving one blank.
+                void Block(Container item) => item.Column(c =>
+                {
+                    c.Spacing(2);
+                    c.Item().Text(t => t.Span($"{note.AuthorName} · {Moment(note.WrittenAt)}").FontSize(Small).Bold().FontColor(Colors.Muted));
+                    c.Item().PaddingLeft(8).Text(note.Text);
+                });
+                if (first)
+                {
+                    first = false;
+                    lead(Block);
+                }
+                else
+                {
+                    Block(column.Item());
+                }
+            }
+        }
+
+        // ---------------------------------------------------------------- audit trail
+
+        private void Trail(ColumnDescriptor column, Action<Action<Container>> lead)
+        {
+            lead(VerificationStatement);
+            if (_trail.Count == 0)
+            {
+                Empty(column.Item(), T("Geen gebeurtenissen voor deze zaak.", "No events for this case."));
+            }
+            else
+            {
+                column.Item().DefaultTextStyle(s => s with { Size = Tiny, LineHeight = 1.1 }).Table(TrailTable);
+            }
+            VerificationStatement(column.Item().ShowEntire());
+        }
+
+        private void VerificationStatement(Container container)
+        {
+            var check = _input.ChainCheck;
+            var color = check.Intact ? Colors.Success : Colors.Danger;
+            container.Border(1, color).Padding(8).Column(c =>
+            {
+                c.Spacing(3);
+                c.Item().Text(t =>
+                {
+                    t.Span(T("Verificatie van de hashketen: ", "Hash chain verification: ")).Bold();
+                    t.Span(VerdictHeadline(check)).Bold().FontColor(color);
+                });
+                c.Item().Text(t => t.Span(T(
+                    $"{Number(check.EventsChecked)} gebeurtenissen gecontroleerd op {Moment(check.CheckedAt)}; deze zaak heeft er {Number(_trail.Count)}." + (check.Intact ? "" : $" Eerste gebroken volgnummer: {check.FirstBrokenSequence}."),
+                    $"{Number(check.EventsChecked)} events checked on {Moment(check.CheckedAt)}; this case has {Number(_trail.Count)}." + (check.Intact ? "" : $" First broken sequence: {check.FirstBrokenSequence}."))).FontSize(Small));
+            });
+        }
+
+        private void TrailTable(TableDescriptor table)
+        {
+            table.CellPadding(2).ColumnsDefinition(c =>
+            {
+                // One line per row where the values allow: 10,000 events in about 200 pages, not 350.
+                c.ConstantColumn(28);
+                c.ConstantColumn(62);
+                c.ConstantColumn(72);
+                c.ConstantColumn(78);
+                c.ConstantColumn(66);
+                c.RelativeColumn();
+                c.ConstantColumn(54);
+            });
+            table.Header(h =>
+            {
+                h.Cell().Text(T("Nr.", "Seq."));
+                h.Cell().Text(T("Moment", "Moment"));
+                h.Cell().Text(T("Wie", "Actor"));
+                h.Cell().Text(T("Handeling", "Action"));
+                h.Cell().Text(T("Object", "Entity"));
+                h.Cell().Text(T("Reden / wijziging", "Reason / change"));
+                h.Cell().Text("Hash");
+            });
+            var broken = _input.ChainCheck.FirstBrokenSequence;
+            foreach (var row in _trail)
+            {
+                var isBroken = broken == row.Audit.Sequence;
+                table.Cell().Text(t =>
+                {
+                    var span = t.Span(row.Sequence);
+                    if (isBroken)
+                    {
+                        span.Bold().FontColor(Colors.Danger);
+                    }
+                });
+                table.Cell().Text(row.Moment);
+                table.Cell().Text(row.Actor);
+                table.Cell().Text(row.Action);
+                table.Cell().Text(row.Entity);
+                table.Cell().Text(row.Summary);
+                table.Cell().Text(t => t.Span(row.HashPrefix).FontColor(isBroken ? Colors.Danger : Colors.Muted));
+            }
+        }
+
+        /// <summary>"10 feb 2026 10:00" in the controller's zone: one line in the trail's narrow column.</summary>
+        private string Compact(DateTimeOffset at) =>
+            TimeZoneInfo.ConvertTime(at, _case.TimeZone).ToString("d MMM yyyy HH:mm", DocumentFormat.Culture(_case.Language));
+
+        private string EntityName(string type) => type switch
+        {
+            DataSubjectRequest.AuditEntityType => T("Verzoek", "Request"),
+            "CaseDocument" => "Document",
+            "DataSubject" => T("Betrokkene", "Subject"),
+            "Purpose" => T("Doel", "Purpose"),
+            _ => type,
+        };
+
+        /// <summary>Stored values as a reader needs them: instants in the controller's zone, purposes by name, other ids short.</summary>
+        private string? Display(string name, string? value)
+        {
+            if (value is null)
+            {
+                return null;
+            }
+            if (value.Length >= 20 && value[4] == '-' && value.Contains('T', StringComparison.Ordinal)
+                && DateTimeOffset.TryParseExact(value, "O", CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
+            {
+                return Compact(instant);
+            }
+            if (value.Length == 36 && Guid.TryParse(value, out var id))
+            {
+                return name == "purposeId" && _case.Purposes.FirstOrDefault(p => p.Id == id) is { } purpose ? purpose.Name.In(Dutch) : value[..8];
+            }
+            return value;
+        }
+
+        private TrailRow Row(AuditEvent audit)
+        {
+            var moment = Compact(audit.OccurredAt);
+            var statusTo = AuditSummary.Field(audit.After, "status");
+            var statusFrom = AuditSummary.Field(audit.Before, "status");
+            if (statusTo is not null && statusTo == statusFrom)
+            {
+                statusTo = null;
+            }
+            var entity = $"{EntityName(audit.EntityType)} {(audit.EntityId.Length > 8 ? audit.EntityId[..8] : audit.EntityId)}";
+            return new TrailRow(
+                audit,
+                audit.Sequence.ToString(CultureInfo.InvariantCulture),
+                moment,
+                AuditSummary.Cut(audit.ActorName, 60),
+                CaseFileText.Action(audit.Action, Dutch),
+                AuditSummary.Cut(entity, 60),
+                AuditSummary.Summarize(audit.Before, audit.After, audit.Details, audit.Reason, Display),
+                audit.Hash.Length > HashPrefixLength ? audit.Hash[..HashPrefixLength] : audit.Hash,
+                statusFrom,
+                statusTo);
+        }
+    }
+
+    private sealed record TrailRow(
+        AuditEvent Audit, string Sequence, string Moment, string Actor, string Action, string Entity, string Summary, string HashPrefix,
+        string? StatusFrom, string? StatusTo);
 }

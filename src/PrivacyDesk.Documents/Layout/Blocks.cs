@@ -69,7 +69,7 @@ internal sealed class RuleBlock(double x, double width, double thickness, string
     public override void Draw(DrawContext context, double top)
     {
         var y = top + spaceAround + (thickness / 2);
-        context.Graphics.DrawLine(new XPen(XColor.FromArgb(ColorParser.Argb(color)), thickness), context.Left + x, y, context.Left + x + width, y);
+        context.Graphics.DrawLine(context.Measurer.Pen(color, thickness), context.Left + x, y, context.Left + x + width, y);
     }
 }
 
@@ -157,21 +157,29 @@ internal sealed class RowBlock : Block
 {
     private readonly double _height;
 
-    public RowBlock(IReadOnlyList<StackBlock> cells, Block? repeatHeader = null)
+    /// <param name="keepTogether">A table row: moves to the next page whole unless it is taller than a page (with its repeated header).</param>
+    public RowBlock(IReadOnlyList<StackBlock> cells, Block? repeatHeader = null, bool keepTogether = false)
     {
         Cells = cells;
         _height = cells.Count == 0 ? 0 : cells.Max(c => c.Height);
         RepeatHeader = repeatHeader;
+        KeepTogether = keepTogether;
     }
 
     public IReadOnlyList<StackBlock> Cells { get; }
 
+    public bool KeepTogether { get; }
+
     public override double Height => _height;
 
-    public override Block WithHeader(Block header) => new RowBlock(Cells, header);
+    public override Block WithHeader(Block header) => new RowBlock(Cells, header, KeepTogether);
 
     public override (Block? First, Block? Remainder) Split(double available, double fullPage)
     {
+        if (KeepTogether && Height <= fullPage - (RepeatHeader?.Height ?? 0) + StackBlock.Epsilon)
+        {
+            return (null, this);
+        }
         var firsts = new List<StackBlock>();
         var rests = new List<StackBlock>();
         var progress = false;
@@ -233,14 +241,14 @@ internal sealed class DecoratedBlock : Block
         var left = context.Left + x;
         if (background is not null)
         {
-            context.Graphics.DrawRectangle(new XSolidBrush(XColor.FromArgb(ColorParser.Argb(background))), left, top, width, Height);
+            context.Graphics.DrawRectangle(context.Measurer.Brush(background), left, top, width, Height);
         }
         inner.Draw(context, top);
         if (borderColor is null || borderWidth <= 0)
         {
             return;
         }
-        var pen = new XPen(XColor.FromArgb(ColorParser.Argb(borderColor)), borderWidth);
+        var pen = context.Measurer.Pen(borderColor, borderWidth);
         var bottom = top + Height;
         if (sides.HasFlag(BorderSides.Top)) context.Graphics.DrawLine(pen, left, top, left + width, top);
         if (sides.HasFlag(BorderSides.Bottom)) context.Graphics.DrawLine(pen, left, bottom, left + width, bottom);

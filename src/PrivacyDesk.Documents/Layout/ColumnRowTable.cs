@@ -170,7 +170,7 @@ internal sealed class TableElement(TableDescriptor descriptor) : Element
         for (var start = 0; start < descriptor.Cells.Count; start += widths.Length)
         {
             var cells = descriptor.Cells.Skip(start).Take(widths.Length).ToList();
-            Block row = new DecoratedBlock(Row(context, cells, widths, x), x, width, null, Colors.Rule, 0.5, BorderSides.Bottom);
+            Block row = new DecoratedBlock(Row(context, cells, widths, x, keepTogether: true), x, width, null, Colors.Rule, 0.5, BorderSides.Bottom);
             rows.Add(header is null ? row : row.WithHeader(header));
         }
         if (header is null)
@@ -183,7 +183,7 @@ internal sealed class TableElement(TableDescriptor descriptor) : Element
         output.AddRange(rows.Skip(1));
     }
 
-    private RowBlock Row(FlattenContext context, List<Container> cells, double[] widths, double x)
+    private RowBlock Row(FlattenContext context, List<Container> cells, double[] widths, double x, bool keepTogether = false)
     {
         var stacks = new List<StackBlock>(widths.Length);
         var left = x;
@@ -199,6 +199,6 @@ internal sealed class TableElement(TableDescriptor descriptor) : Element
             stacks.Add(new StackBlock(blocks));
             left += widths[i];
         }
-        return new RowBlock(stacks);
+        return new RowBlock(stacks, keepTogether: keepTogether);
     }
 }

@@ -237,10 +237,28 @@ internal sealed class TextElement(TextDescriptor descriptor) : Element
 
         private void Break(XFont font, TextStyle style)
         {
-            var height = _line.Count == 0 ? TextMeasurer.LineHeight(font, style) : _line.Max(p => TextMeasurer.LineHeight(p.Font, p.Style));
-            var ascent = _line.Count == 0 ? TextMeasurer.Ascent(font) : _line.Max(p => TextMeasurer.Ascent(p.Font));
+            double height, ascent, glyphs;
+            if (_line.Count == 0)
+            {
+                (height, ascent, glyphs) = (TextMeasurer.LineHeight(font, style), TextMeasurer.Ascent(font), font.GetHeight());
+            }
+            else
+            {
+                (height, ascent, glyphs) = (0.0, 0.0, 0.0);
+                XFont? last = null;
+                foreach (var piece in _line)
+                {
+                    height = Math.Max(height, TextMeasurer.LineHeight(piece.Font, piece.Style));
+                    if (!ReferenceEquals(piece.Font, last))
+                    {
+                        ascent = Math.Max(ascent, TextMeasurer.Ascent(piece.Font));
+                        glyphs = Math.Max(glyphs, piece.Font.GetHeight());
+                        last = piece.Font;
+                    }
+                }
+            }
             // Centre the glyphs in the extra leading, so line height does not push text to the top.
-            var baseline = ascent + ((height - (_line.Count == 0 ? font.GetHeight() : _line.Max(p => p.Font.GetHeight()))) / 2);
+            var baseline = ascent + ((height - glyphs) / 2);
             _lines.Add(new TextLineBlock(x, width, alignment, Merge(_line), height, baseline, _lineWidth));
             _line.Clear();
             _lineWidth = 0;
@@ -273,8 +291,29 @@ internal sealed class TextLineBlock(double x, double width, TextAlignment alignm
 {
     public override double Height => height;
 
+    private readonly bool _onlyText = pieces.All(p => p.Kind == SpanKind.Text);
+
     public override void Draw(DrawContext context, double top)
     {
+        if (_onlyText)
+        {
+            // The common line: no page numbers, widths known from layout, nothing to allocate.
+            var x0 = context.Left + x + alignment switch
+            {
+                TextAlignment.Right => width - contentWidth,
+                TextAlignment.Center => (width - contentWidth) / 2,
+                _ => 0,
+            };
+            foreach (var piece in pieces)
+            {
+                if (!string.IsNullOrWhiteSpace(piece.Text))
+                {
+                    context.Graphics.DrawString(piece.Text, piece.Font, context.Measurer.Brush(piece.Style.Color), x0, top + baseline, XStringFormats.BaseLineLeft);
+                }
+                x0 += piece.Width;
+            }
+            return;
+        }
         var texts = pieces.Select(p => p.Kind switch
         {
             SpanKind.PageNumber => context.PageNumber.ToString(CultureInfo.InvariantCulture),
@@ -294,8 +333,7 @@ internal sealed class TextLineBlock(double x, double width, TextAlignment alignm
         {
             if (texts[i].Length > 0 && !string.IsNullOrWhiteSpace(texts[i]))
             {
-                var brush = new XSolidBrush(XColor.FromArgb(ColorParser.Argb(pieces[i].Style.Color)));
-                context.Graphics.DrawString(texts[i], pieces[i].Font, brush, left, top + baseline, XStringFormats.BaseLineLeft);
+                context.Graphics.DrawString(texts[i], pieces[i].Font, context.Measurer.Brush(pieces[i].Style.Color), left, top + baseline, XStringFormats.BaseLineLeft);
             }
             left += widths[i];
         }

@@ -4,8 +4,11 @@ using PdfSharp.Pdf;
 namespace PrivacyDesk.Documents.Layout;
 
 /// <summary>
-/// Fonts and text widths for one document. Widths are cached per font and word: letters repeat the
-/// same words, and measuring is the most expensive step of layout.
+/// Fonts and text widths for one document. Widths are cached per font and word, and shared by every
+/// document in the process (letters repeat the same words, and measuring is the most expensive step of
+/// layout): one resolver serves the process, so a word's width in a face and size never changes. The
+/// shared cache is emptied when it grows past <see cref="SharedCapacity"/> words, so user text cannot
+/// grow it without bound.
 /// </summary>
 internal sealed class TextMeasurer : IDisposable
 {
@@ -14,8 +17,11 @@ internal sealed class TextMeasurer : IDisposable
 
     private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode);
     private readonly Dictionary<(double Size, bool Bold, bool Italic), XFont> _fonts = [];
-    private readonly Dictionary<(XFont Font, string Text), double> _widths = [];
-    private readonly XGraphics _measure = XGraphics.CreateMeasureContext(new XSize(2000, 2000), XGraphicsUnit.Point, XPageDirection.Downwards);
+    internal const int SharedCapacity = 50_000;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(double Size, XFontStyleEx Style, string Text), double> SharedWidths = new();
+    private readonly Dictionary<string, XSolidBrush> _brushes = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Color, double Width), XPen> _pens = [];
+    private XGraphics? _measure;
 
     public XFont Font(TextStyle style)
     {
@@ -35,12 +41,40 @@ internal sealed class TextMeasurer : IDisposable
         {
             return 0;
         }
-        if (!_widths.TryGetValue((font, text), out var width))
+        var key = (font.Size, font.Style, text);
+        if (!SharedWidths.TryGetValue(key, out var width))
         {
+            // XGraphics is not thread-safe: each document measures with its own context, created at its first new word.
+            _measure ??= XGraphics.CreateMeasureContext(new XSize(2000, 2000), XGraphicsUnit.Point, XPageDirection.Downwards);
             width = _measure.MeasureString(text, font).Width;
-            _widths[(font, text)] = width;
+            if (SharedWidths.Count >= SharedCapacity)
+            {
+                SharedWidths.Clear();
+            }
+            SharedWidths[key] = width;
         }
         return width;
+    }
+
+    /// <summary>One brush per colour for the whole document: a large table draws the same few colours a hundred thousand times.</summary>
+    public XSolidBrush Brush(string color)
+    {
+        if (!_brushes.TryGetValue(color, out var brush))
+        {
+            brush = new XSolidBrush(XColor.FromArgb(ColorParser.Argb(color)));
+            _brushes[color] = brush;
+        }
+        return brush;
+    }
+
+    public XPen Pen(string color, double width)
+    {
+        if (!_pens.TryGetValue((color, width), out var pen))
+        {
+            pen = new XPen(XColor.FromArgb(ColorParser.Argb(color)), width);
+            _pens[(color, width)] = pen;
+        }
+        return pen;
     }
 
     /// <summary>Distance from the top of a line to its baseline.</summary>
@@ -49,5 +83,5 @@ internal sealed class TextMeasurer : IDisposable
     /// <summary>The line's height: the font's own line spacing times the style's factor.</summary>
     public static double LineHeight(XFont font, TextStyle style) => font.GetHeight() * style.LineHeight;
 
-    public void Dispose() => _measure.Dispose();
+    public void Dispose() => _measure?.Dispose();
 }
