@@ -657,7 +657,10 @@ public static class CaseFileDocument
         private string EntityName(string type) => type switch
         {
             DataSubjectRequest.AuditEntityType => T("Verzoek", "Request"),
-            "CaseDocument" => "Document",
+            "DataSubjectRequestView" => T("Verzoek (inzage)", "Request (view)"),
+            "GeneratedDocument" => "Document",
+            "CollectionExtract" => T("Extract", "Extract"),
+            "RequestAttachment" => T("Origineel", "Original"),
             "DataSubject" => T("Betrokkene", "Subject"),
             "Purpose" => T("Doel", "Purpose"),
             _ => type,
