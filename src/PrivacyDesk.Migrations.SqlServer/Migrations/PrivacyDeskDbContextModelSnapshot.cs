@@ -687,6 +687,9 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
@@ -730,6 +733,9 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(2)
                         .HasColumnType("nvarchar(2)");
+
+                    b.Property<DateTimeOffset?>("LastActivityAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("ProposedRefusal")
                         .HasColumnType("nvarchar(max)");
@@ -801,6 +807,11 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                     b.HasIndex("HandlerId", "Status", "EffectiveDueOn");
 
                     b.HasIndex("HandlerId", "Status", "ReceivedAt");
+
+                    b.HasIndex("ReceivedOn", "Type", "HandlerId");
+
+                    b.HasIndex(new[] { "ClosedOn", "Status", "Type", "HandlerId", "ReceivedOn", "EffectiveDueOn", "DueOn" }, "IX_Requests_Closed_ClosedOn")
+                        .HasFilter("ClosedOn IS NOT NULL");
 
                     b.HasIndex(new[] { "EffectiveDueOn", "Id", "Status" }, "IX_Requests_Open_EffectiveDueOn")
                         .HasFilter("Status IN ('Received', 'AwaitingIdentity', 'InProgress', 'AwaitingApproval')");

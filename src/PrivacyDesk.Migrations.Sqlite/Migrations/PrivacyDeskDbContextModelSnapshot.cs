@@ -672,6 +672,9 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -715,6 +718,9 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(2)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastActivityAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ProposedRefusal")
                         .HasColumnType("TEXT");
@@ -786,6 +792,11 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                     b.HasIndex("HandlerId", "Status", "EffectiveDueOn");
 
                     b.HasIndex("HandlerId", "Status", "ReceivedAt");
+
+                    b.HasIndex("ReceivedOn", "Type", "HandlerId");
+
+                    b.HasIndex(new[] { "ClosedOn", "Status", "Type", "HandlerId", "ReceivedOn", "EffectiveDueOn", "DueOn" }, "IX_Requests_Closed_ClosedOn")
+                        .HasFilter("ClosedOn IS NOT NULL");
 
                     b.HasIndex(new[] { "EffectiveDueOn", "Id", "Status" }, "IX_Requests_Open_EffectiveDueOn")
                         .HasFilter("Status IN ('Received', 'AwaitingIdentity', 'InProgress', 'AwaitingApproval')");

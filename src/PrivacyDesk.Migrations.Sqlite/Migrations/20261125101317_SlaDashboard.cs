@@ -1,0 +1,58 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace PrivacyDesk.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class SlaDashboard : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "ClosedOn",
+                table: "Requests",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "LastActivityAt",
+                table: "Requests",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_Closed_ClosedOn",
+                table: "Requests",
+                columns: new[] { "ClosedOn", "Status", "Type", "HandlerId", "ReceivedOn", "EffectiveDueOn", "DueOn" },
+                filter: "ClosedOn IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_ReceivedOn_Type_HandlerId",
+                table: "Requests",
+                columns: new[] { "ReceivedOn", "Type", "HandlerId" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Requests_Closed_ClosedOn",
+                table: "Requests");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Requests_ReceivedOn_Type_HandlerId",
+                table: "Requests");
+
+            migrationBuilder.DropColumn(
+                name: "ClosedOn",
+                table: "Requests");
+
+            migrationBuilder.DropColumn(
+                name: "LastActivityAt",
+                table: "Requests");
+        }
+    }
+}
