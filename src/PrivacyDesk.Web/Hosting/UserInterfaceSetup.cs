@@ -36,6 +36,7 @@ public static class UserInterfaceSetup
         services.AddScoped<CaseAttachments>();
         services.AddDocumentsFeature();
         services.AddScoped<RequestQueue>();
+        services.AddScoped<PrivacyDesk.Web.Features.Dashboard.SlaFigures>();
         return services;
     }
 }
