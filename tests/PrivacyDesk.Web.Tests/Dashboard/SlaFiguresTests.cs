@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.Extensions.DependencyInjection;
 using PrivacyDesk.Domain.Requests;
 using PrivacyDesk.Web.Features.Dashboard;
+using PrivacyDesk.Web.Features.Requests;
 using PrivacyDesk.Web.Hosting;
 using PrivacyDesk.Web.Tests.Infrastructure;
 
@@ -215,5 +216,63 @@ public sealed class SlaFiguresTests(DashboardDatabase database) : IClassFixture<
         var histogram = values.GroupBy(v => v).Select(g => (g.Key, g.Count()));
 
         SlaFigures.Percentile(histogram, p).ShouldBe(expected);
+    }
+}
+
+/// <summary>Each dashboard figure's drill-down into the queue finds exactly the cases the figure counts.</summary>
+public sealed class DashboardDrillDownTests(DashboardDatabase database) : IClassFixture<DashboardDatabase>
+{
+    private readonly DashboardSeed _seed = database.Seed;
+
+    private async Task<IReadOnlyList<string>> QueueAsync(ClaimsPrincipal caller, QueueQuery query)
+    {
+        var queue = ActivatorUtilities.CreateInstance<RequestQueue>(database.Factory.Services);
+        var page = await queue.PageAsync(caller, query, Xunit.TestContext.Current.CancellationToken);
+        page.IsSuccess.ShouldBeTrue(string.Join(", ", page.Errors));
+        page.Value.TotalCount.ShouldBe(page.Value.Rows.Count);
+        return [.. page.Value.Rows.Select(r => r.Reference)];
+    }
+
+    [Theory]
+    [InlineData(AgeBucket.Days0To7, "O1")]
+    [InlineData(AgeBucket.Days8To14, "O4")]
+    [InlineData(AgeBucket.Days15To21, "O5")]
+    [InlineData(AgeBucket.Days22To28, "O2")]
+    [InlineData(AgeBucket.Days29Plus, "O3")]
+    [InlineData(AgeBucket.Extended, "O6")]
+    public async Task AnAgeingBarOpensTheQueueOnItsCases(AgeBucket bucket, string expected) =>
+        (await QueueAsync(_seed.Lead, new QueueQuery(Age: bucket))).ShouldBe([_seed[expected]]);
+
+    [Fact]
+    public async Task TypeHandlerAndStatusNarrowTheQueue()
+    {
+        (await QueueAsync(_seed.Lead, new QueueQuery(Type: RequestType.Access))).ShouldBe([_seed["O4"], _seed["O1"], _seed["O6"]], ignoreOrder: true);
+        (await QueueAsync(_seed.Lead, new QueueQuery(HandlerId: _seed.Officer2.ToActor().Id)))
+            .ShouldBe([_seed["O3"], _seed["O5"], _seed["O6"]], ignoreOrder: true);
+        (await QueueAsync(_seed.Lead, new QueueQuery(QueueFilter.Overdue, HandlerId: _seed.Officer2.ToActor().Id))).ShouldBe([_seed["O3"]]);
+        (await QueueAsync(_seed.Lead, new QueueQuery(Status: RequestStatus.AwaitingApproval))).ShouldBe([_seed["O5"]]);
+        (await QueueAsync(_seed.Lead, new QueueQuery(QueueFilter.Closed, Type: RequestType.Erasure))).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task EveryOpenFigureMatchesItsDrillDown()
+    {
+        var figures = (await database.Figures.ReadAsync(_seed.Lead, new DashboardQuery(), Xunit.TestContext.Current.CancellationToken)).Value;
+
+        foreach (var age in figures.Ageing)
+        {
+            (await QueueAsync(_seed.Lead, new QueueQuery(Age: age.Bucket))).Count.ShouldBe(age.Open, age.Bucket.ToString());
+        }
+        foreach (var type in figures.OpenByType)
+        {
+            (await QueueAsync(_seed.Lead, new QueueQuery(Type: type.Type))).Count.ShouldBe(type.Open, type.Type.ToString());
+        }
+        foreach (var officer in figures.Workload.Where(w => w.HandlerId is not null))
+        {
+            (await QueueAsync(_seed.Lead, new QueueQuery(QueueFilter.Overdue, HandlerId: officer.HandlerId))).Count.ShouldBe(officer.Overdue);
+            (await QueueAsync(_seed.Lead, new QueueQuery(QueueFilter.DueWithinWeek, HandlerId: officer.HandlerId))).Count.ShouldBe(officer.DueSoon);
+        }
+        (await QueueAsync(_seed.Lead, new QueueQuery(QueueFilter.Overdue))).Count.ShouldBe(figures.Headline.Overdue);
+        (await QueueAsync(_seed.Lead, new QueueQuery(QueueFilter.DueWithinWeek))).Count.ShouldBe(figures.Headline.DueWithinWeek);
     }
 }

@@ -4,21 +4,11 @@ using PrivacyDesk.Data;
 using PrivacyDesk.Domain.Common;
 using PrivacyDesk.Domain.Requests;
 using PrivacyDesk.Domain.Staff;
+using PrivacyDesk.Web.Features.Requests;
 using PrivacyDesk.Web.Features.Settings;
 using PrivacyDesk.Web.Hosting;
 
 namespace PrivacyDesk.Web.Features.Dashboard;
-
-/// <summary>How long an open case has waited since receipt, in calendar days; extended cases form their own bucket.</summary>
-public enum AgeBucket
-{
-    Days0To7,
-    Days8To14,
-    Days15To21,
-    Days22To28,
-    Days29Plus,
-    Extended,
-}
 
 /// <param name="PeriodDays">The window of the answer statistics (median, 90th percentile, extension and refusal rates): 30, 90, 180 or 365 days.</param>
 /// <param name="Type">Only requests of this type, or all.</param>
@@ -80,10 +70,11 @@ public sealed record SlaDashboardFigures(
     int BreachCount);
 
 /// <summary>
-/// The SLA dashboard's figures. Every number is counted by the database: a handful of GROUP BY
-/// queries over the open-case indexes, the answered-case index (<c>IX_Requests_Closed_ClosedOn</c>)
-/// and the receipt-date index, each returning a few dozen grouped rows; percentiles come from the
-/// grouped histogram of days to answer. No request is loaded to be counted (bench/results/dashboard.md).
+/// The SLA dashboard's figures. Every number is counted by the database: seven GROUP BY queries over
+/// covering indexes (the open cases by type and by handler, the answered cases by answer date, the
+/// receipts by date), each returning at most a few hundred grouped rows (per type and bucket, per
+/// handler, per day, per number of days to answer); the page's weeks and months add those days up and
+/// the percentiles come from the histogram. No request is loaded to be counted (bench/results/dashboard.md).
 /// Team leads and auditors see every case; officers see the cases they handle.
 /// </summary>
 public sealed class SlaFigures(IServiceScopeFactory scopes, ControllerSettings settings, TimeProvider clock)
@@ -162,25 +153,28 @@ public sealed class SlaFigures(IServiceScopeFactory scopes, ControllerSettings s
             })
             .ToListAsync(cancellationToken);
 
-        // 3. Answers of the longest window needed (90 days or the period): on time, extended, refused, by window.
+        // 3. Answers per day of the answer (one row per day, in the order of IX_Requests_Closed_ClosedOn, no
+        //    sort): the 30- and 90-day figures, the period's rates, the weekly and the monthly series all add up days.
         var answered = requests.Where(r => AnsweredStatuses.Contains(r.Status) && r.ClosedOn != null);
         var since30 = today.AddDays(-29);
         var since90 = today.AddDays(-89);
         var sincePeriod = today.AddDays(-(periodDays - 1));
-        var sinceAnswers = sincePeriod < since90 ? sincePeriod : since90;
+        var thisMonday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        var firstMonday = thisMonday.AddDays(-7 * (Weeks - 1));
+        var firstOfMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-(Months - 1));
+        var sinceAnswers = new[] { since90, sincePeriod, firstMonday, firstOfMonth }.Min();
         var rejected = RequestStatus.Rejected;
-        var answerGroups = await answered
+        var answerDays = await answered
             .Where(r => r.ClosedOn >= sinceAnswers && r.ClosedOn <= today)
-            .GroupBy(r => new
+            .GroupBy(r => r.ClosedOn)
+            .Select(g => new
             {
-                In30 = r.ClosedOn >= since30,
-                In90 = r.ClosedOn >= since90,
-                InPeriod = r.ClosedOn >= sincePeriod,
-                OnTime = r.ClosedOn <= r.EffectiveDueOn,
-                Extended = r.EffectiveDueOn != r.DueOn,
-                Refused = r.Status == rejected,
+                Day = g.Key!.Value,
+                Count = g.Count(),
+                OnTime = g.Count(r => r.ClosedOn <= r.EffectiveDueOn),
+                Extended = g.Count(r => r.EffectiveDueOn != r.DueOn),
+                Refused = g.Count(r => r.Status == rejected),
             })
-            .Select(g => new { g.Key.In30, g.Key.In90, g.Key.InPeriod, g.Key.OnTime, g.Key.Extended, g.Key.Refused, Count = g.Count() })
             .ToListAsync(cancellationToken);
 
         // 4. Days to answer in the period, as a histogram (a few dozen rows), for the median and 90th percentile.
@@ -190,27 +184,11 @@ public sealed class SlaFigures(IServiceScopeFactory scopes, ControllerSettings s
             .Select(g => new { Days = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
 
-        // 5. Received and answered per week, 26 weeks ending with this one (weeks start on Monday).
-        var thisMonday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
-        var firstMonday = thisMonday.AddDays(-7 * (Weeks - 1));
-        var firstDay = firstMonday.DayNumber;
-        var receivedWeeks = await requests
+        // 5. Received per day over the 26 weeks ending with this one (weeks start on Monday), in index order.
+        var receivedDays = await requests
             .Where(r => r.ReceivedOn >= firstMonday && r.ReceivedOn <= today)
-            .GroupBy(r => (r.ReceivedOn.DayNumber - firstDay) / 7)
-            .Select(g => new { Week = g.Key, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        var answeredWeeks = await answered
-            .Where(r => r.ClosedOn >= firstMonday && r.ClosedOn <= today)
-            .GroupBy(r => (r.ClosedOn!.Value.DayNumber - firstDay) / 7)
-            .Select(g => new { Week = g.Key, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-
-        // 6. On time per month, 12 months ending with this one.
-        var firstOfMonth = new DateOnly(today.Year, today.Month, 1).AddMonths(-(Months - 1));
-        var monthGroups = await answered
-            .Where(r => r.ClosedOn >= firstOfMonth && r.ClosedOn <= today)
-            .GroupBy(r => new { r.ClosedOn!.Value.Year, r.ClosedOn!.Value.Month })
-            .Select(g => new { g.Key.Year, g.Key.Month, Answered = g.Count(), OnTime = g.Count(r => r.ClosedOn <= r.EffectiveDueOn) })
+            .GroupBy(r => r.ReceivedOn)
+            .Select(g => new { Day = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);
 
         // 7. Breach forecast: open, deadline from today up to the horizon, nothing recorded for QuietDays.
@@ -225,26 +203,33 @@ public sealed class SlaFigures(IServiceScopeFactory scopes, ControllerSettings s
             .Select(r => new { r.Id, r.Reference, r.Type, r.Status, r.EffectiveDueOn, Last = r.LastActivityAt ?? r.ReceivedAt, r.HandlerName })
             .ToListAsync(cancellationToken);
 
+        int Answers(DateOnly since, Func<int, int, int, int, int> pick) =>
+            answerDays.Where(d => d.Day >= since).Sum(d => pick(d.Count, d.OnTime, d.Extended, d.Refused));
+        var answered30 = Answers(since30, (count, _, _, _) => count);
+        var answered90 = Answers(since90, (count, _, _, _) => count);
+        var answeredInPeriod = Answers(sincePeriod, (count, _, _, _) => count);
+        var bins = histogram.Select(h => (h.Days, h.Count)).ToList();
         var headline = new SlaHeadline(
             Open: openGroups.Sum(g => g.Count),
             Overdue: openGroups.Where(g => g.Due == 0).Sum(g => g.Count),
             DueWithinWeek: openGroups.Where(g => g.Due == 1).Sum(g => g.Count),
             AwaitingApproval: openGroups.Where(g => g.Status == RequestStatus.AwaitingApproval).Sum(g => g.Count),
-            Answered30: answerGroups.Where(g => g.In30).Sum(g => g.Count),
-            OnTime30: Share(answerGroups.Where(g => g.In30 && g.OnTime).Sum(g => g.Count), answerGroups.Where(g => g.In30).Sum(g => g.Count)),
-            Answered90: answerGroups.Where(g => g.In90).Sum(g => g.Count),
-            OnTime90: Share(answerGroups.Where(g => g.In90 && g.OnTime).Sum(g => g.Count), answerGroups.Where(g => g.In90).Sum(g => g.Count)),
-            AnsweredInPeriod: answerGroups.Where(g => g.InPeriod).Sum(g => g.Count),
-            MedianDays: Percentile(histogram.Select(h => (h.Days, h.Count)), 0.5),
-            Percentile90Days: Percentile(histogram.Select(h => (h.Days, h.Count)), 0.9),
-            ExtensionRate: Share(answerGroups.Where(g => g.InPeriod && g.Extended).Sum(g => g.Count), answerGroups.Where(g => g.InPeriod).Sum(g => g.Count)),
-            RefusalRate: Share(answerGroups.Where(g => g.InPeriod && g.Refused).Sum(g => g.Count), answerGroups.Where(g => g.InPeriod).Sum(g => g.Count)));
+            Answered30: answered30,
+            OnTime30: Share(Answers(since30, (_, onTime, _, _) => onTime), answered30),
+            Answered90: answered90,
+            OnTime90: Share(Answers(since90, (_, onTime, _, _) => onTime), answered90),
+            AnsweredInPeriod: answeredInPeriod,
+            MedianDays: Percentile(bins, 0.5),
+            Percentile90Days: Percentile(bins, 0.9),
+            ExtensionRate: Share(Answers(sincePeriod, (_, _, extended, _) => extended), answeredInPeriod),
+            RefusalRate: Share(Answers(sincePeriod, (_, _, _, refused) => refused), answeredInPeriod));
 
         var weeks = Enumerable.Range(0, Weeks)
-            .Select(i => new WeekFigures(
-                firstMonday.AddDays(7 * i),
-                receivedWeeks.Where(w => w.Week == i).Sum(w => w.Count),
-                answeredWeeks.Where(w => w.Week == i).Sum(w => w.Count)))
+            .Select(i => firstMonday.AddDays(7 * i))
+            .Select(monday => new WeekFigures(
+                monday,
+                receivedDays.Where(d => d.Day >= monday && d.Day < monday.AddDays(7)).Sum(d => d.Count),
+                answerDays.Where(d => d.Day >= monday && d.Day < monday.AddDays(7)).Sum(d => d.Count)))
             .ToList();
         var byType = Enum.GetValues<RequestType>()
             .Where(t => query.Type is null || query.Type == t)
@@ -263,8 +248,8 @@ public sealed class SlaFigures(IServiceScopeFactory scopes, ControllerSettings s
             .Select(i => firstOfMonth.AddMonths(i))
             .Select(m =>
             {
-                var found = monthGroups.FirstOrDefault(g => g.Year == m.Year && g.Month == m.Month);
-                return new MonthFigures(m.Year, m.Month, found?.Answered ?? 0, found?.OnTime ?? 0);
+                var days = answerDays.Where(d => d.Day >= m && d.Day < m.AddMonths(1)).ToList();
+                return new MonthFigures(m.Year, m.Month, days.Sum(d => d.Count), days.Sum(d => d.OnTime));
             })
             .ToList();
         var risks = breaches

@@ -30,6 +30,18 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                 filter: "ClosedOn IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Requests_Open_HandlerId",
+                table: "Requests",
+                columns: new[] { "HandlerId", "EffectiveDueOn", "HandlerName", "Type", "Status" },
+                filter: "Status IN ('Received', 'AwaitingIdentity', 'InProgress', 'AwaitingApproval')");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_Open_Type",
+                table: "Requests",
+                columns: new[] { "Type", "Status", "EffectiveDueOn", "DueOn", "ReceivedOn" },
+                filter: "Status IN ('Received', 'AwaitingIdentity', 'InProgress', 'AwaitingApproval')");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Requests_ReceivedOn_Type_HandlerId",
                 table: "Requests",
                 columns: new[] { "ReceivedOn", "Type", "HandlerId" });
@@ -40,6 +52,14 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
         {
             migrationBuilder.DropIndex(
                 name: "IX_Requests_Closed_ClosedOn",
+                table: "Requests");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Requests_Open_HandlerId",
+                table: "Requests");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Requests_Open_Type",
                 table: "Requests");
 
             migrationBuilder.DropIndex(
