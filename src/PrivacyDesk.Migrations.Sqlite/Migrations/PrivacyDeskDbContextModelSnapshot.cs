@@ -798,6 +798,11 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                     b.HasIndex(new[] { "ClosedOn", "Status", "Type", "HandlerId", "ReceivedOn", "EffectiveDueOn", "DueOn" }, "IX_Requests_Closed_ClosedOn")
                         .HasFilter("ClosedOn IS NOT NULL");
 
+                    b.HasIndex(new[] { "HandlerId", "Status", "ClosedOn", "EffectiveDueOn", "DueOn", "ReceivedOn", "Type" }, "IX_Requests_Closed_HandlerId")
+                        .HasFilter("ClosedOn IS NOT NULL");
+
+                    b.HasIndex(new[] { "HandlerId", "ReceivedOn", "Type" }, "IX_Requests_HandlerId_ReceivedOn");
+
                     b.HasIndex(new[] { "EffectiveDueOn", "Id", "Status" }, "IX_Requests_Open_EffectiveDueOn")
                         .HasFilter("Status IN ('Received', 'AwaitingIdentity', 'InProgress', 'AwaitingApproval')");
 

@@ -30,6 +30,17 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                 filter: "ClosedOn IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Requests_Closed_HandlerId",
+                table: "Requests",
+                columns: new[] { "HandlerId", "Status", "ClosedOn", "EffectiveDueOn", "DueOn", "ReceivedOn", "Type" },
+                filter: "ClosedOn IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_HandlerId_ReceivedOn",
+                table: "Requests",
+                columns: new[] { "HandlerId", "ReceivedOn", "Type" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Requests_Open_HandlerId",
                 table: "Requests",
                 columns: new[] { "HandlerId", "EffectiveDueOn", "HandlerName", "Type", "Status" },
@@ -52,6 +63,14 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
         {
             migrationBuilder.DropIndex(
                 name: "IX_Requests_Closed_ClosedOn",
+                table: "Requests");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Requests_Closed_HandlerId",
+                table: "Requests");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Requests_HandlerId_ReceivedOn",
                 table: "Requests");
 
             migrationBuilder.DropIndex(
