@@ -70,7 +70,7 @@ public sealed record SlaDashboardFigures(
     int BreachCount);
 
 /// <summary>
-/// The SLA dashboard's figures. Every number is counted by the database: seven GROUP BY queries over
+/// The SLA dashboard's figures. Every number is counted by the database: seven queries (five GROUP BY) over
 /// covering indexes (the open cases by type and by handler, the answered cases by answer date, the
 /// receipts by date), each returning at most a few hundred grouped rows (per type and bucket, per
 /// handler, per day, per number of days to answer); the page's weeks and months add those days up and
