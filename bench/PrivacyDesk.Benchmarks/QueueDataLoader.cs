@@ -117,10 +117,10 @@ internal static class QueueDataLoader
             insert.CommandText = """
                 INSERT INTO Requests (Id, Reference, Type, Channel, ReceivedAt, ReceivedOn, Language, SubjectId, Description, SubjectAskedForRecipients,
                     Status, HandlerId, HandlerName, DueOn, EffectiveDueOn, Extension, SubmittedById, ApprovedById, ApprovedByName, ApprovedAt,
-                    RecipientNotificationsPlanned, ClosedAt, ConcurrencyStamp)
+                    RecipientNotificationsPlanned, ClosedAt, ClosedOn, LastActivityAt, ConcurrencyStamp)
                 VALUES ($id, $reference, $type, $channel, $receivedAt, $receivedOn, 'nl', $subject, 'Verzoek (benchmark).', 0,
                     $status, $handler, $handlerName, $due, $effective, $extension, $submitted, NULL, NULL, NULL,
-                    0, $closedAt, $stamp)
+                    0, $closedAt, $closedOn, $lastActivity, $stamp)
                 """;
             var p = new Dictionary<string, SqliteParameter>(StringComparer.Ordinal);
             foreach (var (parameter, type) in new[]
@@ -128,7 +128,7 @@ internal static class QueueDataLoader
                 ("$id", SqliteType.Text), ("$reference", SqliteType.Text), ("$type", SqliteType.Text), ("$channel", SqliteType.Text),
                 ("$receivedAt", SqliteType.Integer), ("$receivedOn", SqliteType.Text), ("$subject", SqliteType.Text), ("$status", SqliteType.Text),
                 ("$handler", SqliteType.Text), ("$handlerName", SqliteType.Text), ("$due", SqliteType.Text), ("$effective", SqliteType.Text),
-                ("$extension", SqliteType.Text), ("$submitted", SqliteType.Text), ("$closedAt", SqliteType.Integer), ("$stamp", SqliteType.Text),
+                ("$extension", SqliteType.Text), ("$submitted", SqliteType.Text), ("$closedAt", SqliteType.Integer), ("$closedOn", SqliteType.Text), ("$lastActivity", SqliteType.Integer), ("$stamp", SqliteType.Text),
             })
             {
                 p[parameter] = insert.Parameters.Add(parameter, type);
@@ -171,9 +171,11 @@ internal static class QueueDataLoader
                 p["$submitted"].Value = status is RequestStatus.AwaitingApproval or RequestStatus.Responded or RequestStatus.Rejected
                     ? HandlerId(handler)
                     : DBNull.Value;
-                p["$closedAt"].Value = status.IsOpen()
-                    ? DBNull.Value
-                    : toBinary.ConvertToProvider(receivedAt.AddDays(Math.Min(ageDays, 5 + random.Next(extended ? 80 : 33))));
+                DateTimeOffset? closedAt = status.IsOpen() ? null : receivedAt.AddDays(Math.Min(ageDays, 5 + random.Next(extended ? 80 : 33)));
+                p["$closedAt"].Value = closedAt is { } closed ? toBinary.ConvertToProvider(closed) : DBNull.Value;
+                p["$closedOn"].Value = closedAt is { } closedDay ? Iso(DateOnly.FromDateTime(closedDay.DateTime)) : DBNull.Value;
+                // Open cases: the last change some days after receipt (the breach forecast looks for the still ones).
+                p["$lastActivity"].Value = toBinary.ConvertToProvider(closedAt ?? receivedAt.AddDays(random.Next(Math.Max(1, ageDays + 1))));
                 p["$stamp"].Value = GuidText(Guid.NewGuid());
                 insert.ExecuteNonQuery();
             }

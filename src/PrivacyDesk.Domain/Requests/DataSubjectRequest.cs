@@ -128,6 +128,15 @@ public sealed partial class DataSubjectRequest : AggregateRoot
 
     public DateTimeOffset? ClosedAt { get; private set; }
 
+    /// <summary>
+    /// The controller's calendar date the case was closed (answered, refused or withdrawn): what
+    /// "answered on time" and "days to answer" are counted with, stored so the dashboard counts in SQL.
+    /// </summary>
+    public DateOnly? ClosedOn { get; private set; }
+
+    /// <summary>The moment of the latest recorded change to the case (every audited action); the breach forecast looks for cases where nothing moved.</summary>
+    public DateTimeOffset? LastActivityAt { get; private set; }
+
     public bool IsOpen => Status.IsOpen();
 
     public IReadOnlyList<IdentityVerification> IdentityVerifications => _identityVerifications;
@@ -409,7 +418,7 @@ public sealed partial class DataSubjectRequest : AggregateRoot
     /// Records that the approved response was sent. Refused while an ID copy is kept, a fee is open,
     /// Art. 19 notifications are unplanned or open, or a granted restriction is not applied.
     /// </summary>
-    public Result MarkResponded(Actor actor, DateTimeOffset at)
+    public Result MarkResponded(Actor actor, DateTimeOffset at, DateOnly? closedOn = null)
     {
         var allowed = MayChange(actor, nameof(MarkResponded), RequestStatus.AwaitingApproval);
         if (allowed.IsFailure)
@@ -447,6 +456,7 @@ public sealed partial class DataSubjectRequest : AggregateRoot
             return Result.Failure(errors);
         }
         ClosedAt = at;
+        ClosedOn = closedOn ?? DateOnly.FromDateTime(at.DateTime);
         ChangeStatus(RequestStatus.Responded, RequestActions.Responded, actor, at);
         return Result.Success();
     }
@@ -494,7 +504,7 @@ public sealed partial class DataSubjectRequest : AggregateRoot
     }
 
     /// <summary>Sends the approved refusal and closes the request. Refused while an ID copy is kept.</summary>
-    public Result Reject(Actor actor, DateTimeOffset at)
+    public Result Reject(Actor actor, DateTimeOffset at, DateOnly? closedOn = null)
     {
         var allowed = MayChange(actor, nameof(Reject), RequestStatus.AwaitingApproval);
         if (allowed.IsFailure)
@@ -519,6 +529,7 @@ public sealed partial class DataSubjectRequest : AggregateRoot
         ProposedRefusal = null;
         CancelOutstandingFee(at);
         ClosedAt = at;
+        ClosedOn = closedOn ?? DateOnly.FromDateTime(at.DateTime);
         ChangeStatus(
             RequestStatus.Rejected, RequestActions.Rejected, actor, at, Refusal.Explanation,
             ("ground", Refusal.Ground.ToString()), ("legalReference", Refusal.LegalReference), ("fee", Fee?.Status.ToString()));
@@ -526,7 +537,7 @@ public sealed partial class DataSubjectRequest : AggregateRoot
     }
 
     /// <summary>The subject withdraws the request, from any open state and with or without a reason, also after a fee notice.</summary>
-    public Result Withdraw(Actor actor, DateTimeOffset at, string? reason = null)
+    public Result Withdraw(Actor actor, DateTimeOffset at, string? reason = null, DateOnly? closedOn = null)
     {
         var allowed = MayChange(actor, nameof(Withdraw), AnyOpen);
         if (allowed.IsFailure)
@@ -543,6 +554,7 @@ public sealed partial class DataSubjectRequest : AggregateRoot
         WithdrawalReason = Trimmed(reason);
         CancelOutstandingFee(at);
         ClosedAt = at;
+        ClosedOn = closedOn ?? DateOnly.FromDateTime(at.DateTime);
         ChangeStatus(RequestStatus.Withdrawn, RequestActions.Withdrawn, actor, at, WithdrawalReason, ("fee", Fee?.Status.ToString()));
         return Result.Success();
     }
@@ -675,8 +687,11 @@ public sealed partial class DataSubjectRequest : AggregateRoot
 
     private void Audit(
         string action, Actor actor, DateTimeOffset at,
-        IReadOnlyDictionary<string, string?>? before = null, IReadOnlyDictionary<string, string?>? after = null, string? reason = null) =>
+        IReadOnlyDictionary<string, string?>? before = null, IReadOnlyDictionary<string, string?>? after = null, string? reason = null)
+    {
+        LastActivityAt = LastActivityAt is { } last && last > at ? last : at;
         Record(new DomainChange(action, AuditEntityType, Id.ToString(), actor.Id, actor.Name, at, before, after, reason));
+    }
 
     private static Dictionary<string, string?> DecisionFields(PurposeDecision decision) => Fields(
         ("purposeId", decision.PurposeId.ToString()),

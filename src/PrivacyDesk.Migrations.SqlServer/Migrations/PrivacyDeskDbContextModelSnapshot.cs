@@ -687,6 +687,9 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
@@ -730,6 +733,9 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(2)
                         .HasColumnType("nvarchar(2)");
+
+                    b.Property<DateTimeOffset?>("LastActivityAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("ProposedRefusal")
                         .HasColumnType("nvarchar(max)");
@@ -802,10 +808,26 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
 
                     b.HasIndex("HandlerId", "Status", "ReceivedAt");
 
+                    b.HasIndex("ReceivedOn", "Type", "HandlerId");
+
+                    b.HasIndex(new[] { "ClosedOn", "Status", "Type", "HandlerId", "ReceivedOn", "EffectiveDueOn", "DueOn" }, "IX_Requests_Closed_ClosedOn")
+                        .HasFilter("ClosedOn IS NOT NULL");
+
+                    b.HasIndex(new[] { "HandlerId", "Status", "ClosedOn", "EffectiveDueOn", "DueOn", "ReceivedOn", "Type" }, "IX_Requests_Closed_HandlerId")
+                        .HasFilter("ClosedOn IS NOT NULL");
+
+                    b.HasIndex(new[] { "HandlerId", "ReceivedOn", "Type" }, "IX_Requests_HandlerId_ReceivedOn");
+
                     b.HasIndex(new[] { "EffectiveDueOn", "Id", "Status" }, "IX_Requests_Open_EffectiveDueOn")
                         .HasFilter("Status IN ('Received', 'AwaitingIdentity', 'InProgress', 'AwaitingApproval')");
 
+                    b.HasIndex(new[] { "HandlerId", "EffectiveDueOn", "HandlerName", "Type", "Status" }, "IX_Requests_Open_HandlerId")
+                        .HasFilter("Status IN ('Received', 'AwaitingIdentity', 'InProgress', 'AwaitingApproval')");
+
                     b.HasIndex(new[] { "ReceivedAt", "Id", "Status" }, "IX_Requests_Open_ReceivedAt")
+                        .HasFilter("Status IN ('Received', 'AwaitingIdentity', 'InProgress', 'AwaitingApproval')");
+
+                    b.HasIndex(new[] { "Type", "Status", "EffectiveDueOn", "DueOn", "ReceivedOn" }, "IX_Requests_Open_Type")
                         .HasFilter("Status IN ('Received', 'AwaitingIdentity', 'InProgress', 'AwaitingApproval')");
 
                     b.ToTable("Requests", (string)null);

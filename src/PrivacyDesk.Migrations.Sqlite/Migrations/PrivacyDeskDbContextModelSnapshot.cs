@@ -672,6 +672,9 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -715,6 +718,9 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(2)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastActivityAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ProposedRefusal")
                         .HasColumnType("TEXT");
@@ -787,10 +793,26 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("HandlerId", "Status", "ReceivedAt");
 
+                    b.HasIndex("ReceivedOn", "Type", "HandlerId");
+
+                    b.HasIndex(new[] { "ClosedOn", "Status", "Type", "HandlerId", "ReceivedOn", "EffectiveDueOn", "DueOn" }, "IX_Requests_Closed_ClosedOn")
+                        .HasFilter("ClosedOn IS NOT NULL");
+
+                    b.HasIndex(new[] { "HandlerId", "Status", "ClosedOn", "EffectiveDueOn", "DueOn", "ReceivedOn", "Type" }, "IX_Requests_Closed_HandlerId")
+                        .HasFilter("ClosedOn IS NOT NULL");
+
+                    b.HasIndex(new[] { "HandlerId", "ReceivedOn", "Type" }, "IX_Requests_HandlerId_ReceivedOn");
+
                     b.HasIndex(new[] { "EffectiveDueOn", "Id", "Status" }, "IX_Requests_Open_EffectiveDueOn")
                         .HasFilter("Status IN ('Received', 'AwaitingIdentity', 'InProgress', 'AwaitingApproval')");
 
+                    b.HasIndex(new[] { "HandlerId", "EffectiveDueOn", "HandlerName", "Type", "Status" }, "IX_Requests_Open_HandlerId")
+                        .HasFilter("Status IN ('Received', 'AwaitingIdentity', 'InProgress', 'AwaitingApproval')");
+
                     b.HasIndex(new[] { "ReceivedAt", "Id", "Status" }, "IX_Requests_Open_ReceivedAt")
+                        .HasFilter("Status IN ('Received', 'AwaitingIdentity', 'InProgress', 'AwaitingApproval')");
+
+                    b.HasIndex(new[] { "Type", "Status", "EffectiveDueOn", "DueOn", "ReceivedOn" }, "IX_Requests_Open_Type")
                         .HasFilter("Status IN ('Received', 'AwaitingIdentity', 'InProgress', 'AwaitingApproval')");
 
                     b.ToTable("Requests", (string)null);

@@ -1,6 +1,7 @@
 using PrivacyDesk.Data.Seeding;
 using PrivacyDesk.Web.Components;
 using PrivacyDesk.Web.Components.Account;
+using PrivacyDesk.Web.Features.Dashboard;
 using PrivacyDesk.Web.Features.Documents;
 using PrivacyDesk.Web.Features.Preferences;
 using PrivacyDesk.Web.Features.Register;
@@ -42,6 +43,7 @@ public static class Pipeline
         app.MapAdditionalIdentityEndpoints();
         app.MapPreferenceEndpoints();
         app.MapRegisterEndpoints();
+        app.MapDashboardEndpoints();
         app.MapCaseAttachmentEndpoints();
         app.MapDocumentEndpoints();
         // For the load balancer: database reachability only, never personal data.

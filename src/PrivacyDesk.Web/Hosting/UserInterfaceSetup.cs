@@ -1,6 +1,7 @@
 using MudBlazor.Services;
 using MudBlazor;
 using PrivacyDesk.Web.Features.Administration;
+using PrivacyDesk.Web.Features.Dashboard;
 using PrivacyDesk.Web.Features.Documents;
 using PrivacyDesk.Web.Features.Register;
 using PrivacyDesk.Web.Features.Requests;
@@ -32,6 +33,7 @@ public static class UserInterfaceSetup
         services.AddScoped<CompanyCalendar>();
         services.AddScoped<CaseObligations>();
         services.AddRegisterFeature();
+        services.AddDashboardFeature();
         services.AddScoped<CaseWorkspace>();
         services.AddScoped<CaseAttachments>();
         services.AddDocumentsFeature();

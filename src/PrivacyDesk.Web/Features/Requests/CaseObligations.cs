@@ -363,7 +363,7 @@ public sealed class CaseObligations(IServiceScopeFactory scopes, TimeProvider cl
     }
 
     public Task<Result> WithdrawAsync(ClaimsPrincipal caller, Guid requestId, long version, string? reason, CancellationToken cancellationToken = default) =>
-        ChangeAsync(caller, requestId, version, (_, request, actor, at) => Task.FromResult(request.Withdraw(actor, at, reason)), cancellationToken);
+        ChangeAsync(caller, requestId, version, (_, request, actor, at) => Task.FromResult(request.Withdraw(actor, at, reason, Policy.DateOf(at))), cancellationToken);
 
     // ----- shared -----
 

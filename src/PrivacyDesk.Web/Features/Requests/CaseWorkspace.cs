@@ -118,7 +118,12 @@ public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider cloc
     /// <summary>The approved response went out. The handler sends it, or a team lead on their behalf.</summary>
     public Task<Result> MarkRespondedAsync(ClaimsPrincipal caller, Guid requestId, Guid stamp, CancellationToken cancellationToken = default) =>
         ChangeAsync(caller, requestId, stamp, Permission.HandleRequests, mustHandle: true,
-            work => Task.FromResult(work.Request.MarkResponded(work.Actor, work.Now)), cancellationToken);
+            async work =>
+            {
+                // The answer date counts in the controller's time zone (the dashboard's "on time" and "days to answer").
+                var policy = (await controllerSettings.CurrentAsync(cancellationToken)).Policy;
+                return work.Request.MarkResponded(work.Actor, work.Now, policy.DateOf(work.Now));
+            }, cancellationToken);
 
     public Task<Result> AddNoteAsync(ClaimsPrincipal caller, Guid requestId, Guid stamp, string? text, CancellationToken cancellationToken = default) =>
         ChangeAsync(caller, requestId, stamp, Permission.HandleRequests, mustHandle: false, work =>
