@@ -64,7 +64,7 @@ public sealed partial class SubjectsTests(RunningApp app)
         await page.FillAsync("textarea[data-testid=field-description]", "Belde: wil een kopie van al haar gegevens.");
         await page.ClickAsync("[data-testid=save-new-request]");
 
-        await page.WaitForURLAsync(CaseAddress());
+        await page.WaitForAddressAsync(CaseAddress(), "new-request-opens-case");
         CaseAddress().IsMatch(page.Url).ShouldBeTrue(page.Url);
     }
 

@@ -31,6 +31,30 @@ public static class PageActions
         }
     }
 
+    /// <summary>
+    /// Waits for the address to match; on a timeout says what the page shows instead (its alerts and
+    /// validation messages) and keeps a screenshot next to the test results, so a failure explains itself.
+    /// </summary>
+    public static async Task WaitForAddressAsync(this IPage page, System.Text.RegularExpressions.Regex address, string what)
+    {
+        try
+        {
+            // Polls the address itself: Blazor moves between pages with history.pushState, and a wait for a
+            // navigation event missed that move on a busy machine although the case page was showing.
+            await page.WaitForFunctionAsync("pattern => new RegExp(pattern).test(location.pathname)", address.ToString());
+        }
+        catch (TimeoutException timeout)
+        {
+            var shown = await page.EvaluateAsync<string>(
+                "() => [...document.querySelectorAll('.mud-alert, .mud-snackbar, .mud-input-helper-text.mud-input-error, .validation-message')].map(e => e.textContent.trim()).filter(t => t).join(' | ')");
+            var folder = Path.Combine(RunningApp.RepositoryRoot, "artifacts", "test-results");
+            Directory.CreateDirectory(folder);
+            var shot = Path.Combine(folder, $"failed-{what}-{DateTime.UtcNow:HHmmss}.png");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = true });
+            throw new TimeoutException($"{what}: the browser stayed on {new Uri(page.Url).AbsolutePath}; the page shows: '{shown}'. Screenshot: {shot}", timeout);
+        }
+    }
+
     public static async Task ScreenshotAsync(this IPage page, string name)
     {
         var folder = Path.Combine(RunningApp.RepositoryRoot, "docs", "screenshots");
