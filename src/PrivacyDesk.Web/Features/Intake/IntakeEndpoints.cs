@@ -125,9 +125,22 @@ public static partial class IntakeEndpoints
             .WithSummary("Register a data-subject request")
             .WithDescription("Registers a request from the public privacy web form or another system, matches the subject by e-mail or " +
                 "customer number (or registers them), computes the statutory deadline and generates the acknowledgement letter.")
-            .Accepts<IntakeRequestBody>("application/json")
+            // The body is described here rather than with Accepts<T>, whose routing would answer a wrong media type
+            // itself (without problem details) before the endpoint can.
+            .AddOpenApiOperationTransformer(async (operation, context, cancellationToken) =>
+            {
+                var schema = await context.GetOrCreateSchemaAsync(typeof(IntakeRequestBody), null, cancellationToken);
+                operation.RequestBody = new Microsoft.OpenApi.OpenApiRequestBody
+                {
+                    Required = true,
+                    Description = "The request as the web form sends it; application/json, at most 64 KB.",
+                    Content = new Dictionary<string, Microsoft.OpenApi.OpenApiMediaType>(StringComparer.Ordinal)
+                    {
+                        ["application/json"] = new() { Schema = schema },
+                    },
+                };
+            })
             .Produces<IntakeCreated>(StatusCodes.Status201Created)
-            .Produces<IntakeCreated>(StatusCodes.Status200OK)
             .Produces<IntakeProblem>(StatusCodes.Status400BadRequest, ProblemContentType)
             .Produces<IntakeProblem>(StatusCodes.Status401Unauthorized, ProblemContentType)
             .Produces<IntakeProblem>(StatusCodes.Status409Conflict, ProblemContentType)
