@@ -8,6 +8,7 @@ using PrivacyDesk.Domain.Auditing;
 using PrivacyDesk.Domain.Common;
 using PrivacyDesk.Domain.Requests;
 using PrivacyDesk.Domain.Staff;
+using PrivacyDesk.Web.Features.Settings;
 using PrivacyDesk.Web.Hosting;
 
 namespace PrivacyDesk.Web.Features.Intake;
@@ -31,7 +32,7 @@ public sealed record ApiCaller(Guid KeyId, string KeyName)
 /// recognising a presented key. Every creation and revocation writes an audit event in its own transaction.
 /// A recognised key is cached for a few seconds, so a revoked key stops working within that time.
 /// </summary>
-public sealed class ApiKeys(IServiceScopeFactory scopes, TimeProvider clock, IMemoryCache cache)
+public sealed class ApiKeys(IServiceScopeFactory scopes, TimeProvider clock, IMemoryCache cache, ControllerSettings controllerSettings)
 {
     public const string CreatedAction = "api_key.created";
     public const string RevokedAction = "api_key.revoked";
@@ -50,9 +51,14 @@ public sealed class ApiKeys(IServiceScopeFactory scopes, TimeProvider clock, IMe
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
         var keys = await db.ApiKeys.AsNoTracking().ToListAsync(cancellationToken);
+        var zone = (await controllerSettings.CurrentAsync(cancellationToken)).TimeZone;
         return Result.Success<IReadOnlyList<ApiKeyRow>>([.. keys
             .OrderBy(k => k.RevokedAt is not null).ThenByDescending(k => k.CreatedAt)
-            .Select(Row)]);
+            .Select(k => Row(k) with
+            {
+                CreatedAt = TimeZoneInfo.ConvertTime(k.CreatedAt, zone),
+                RevokedAt = k.RevokedAt is { } revoked ? TimeZoneInfo.ConvertTime(revoked, zone) : null,
+            })]);
     }
 
     public async Task<Result<CreatedApiKey>> CreateAsync(ClaimsPrincipal caller, string? name, CancellationToken cancellationToken = default)
