@@ -102,6 +102,8 @@ public static class IntakeBenchmarks
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             EnvironmentName = Environments.Development,
+            // The web app's static asset manifest (copied next to the bench) is looked up by application name.
+            ApplicationName = "PrivacyDesk.Web",
             ContentRootPath = Path.Combine(repositoryRoot, "src", "PrivacyDesk.Web"),
         });
         builder.AddRepositoryDevelopmentSettings();
