@@ -304,6 +304,11 @@ public sealed class IntakeApiTests(IntakeApiTests.Fixture fixture) : IClassFixtu
         {
             post.GetProperty("responses").TryGetProperty(status, out _).ShouldBeTrue(status);
         }
+        post.GetProperty("responses").GetProperty("429").GetProperty("headers").TryGetProperty("Retry-After", out _).ShouldBeTrue();
+        post.GetProperty("parameters").EnumerateArray().ShouldContain(p => p.GetProperty("name").GetString() == "Idempotency-Key");
+        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey");
+        scheme.GetProperty("in").GetString().ShouldBe("header");
+        scheme.GetProperty("name").GetString().ShouldBe("X-Api-Key");
         var get = paths.GetProperty("/api/v1/requests/{reference}").GetProperty("get");
         get.GetProperty("responses").TryGetProperty("404", out _).ShouldBeTrue();
         paths.EnumerateObject().Select(p => p.Name).ShouldAllBe(p => p.StartsWith("/api/v1/"));

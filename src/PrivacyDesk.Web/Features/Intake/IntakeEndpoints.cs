@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.RateLimiting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.OpenApi;
 using PrivacyDesk.Data;
 using PrivacyDesk.Domain.Common;
 using PrivacyDesk.Domain.Requests;
@@ -53,11 +54,28 @@ public static partial class IntakeEndpoints
 {
     public const string RateLimitPolicy = "intake-per-key";
     public const string ApiKeyHeader = "X-Api-Key";
+    public const string ApiKeySchemeName = "ApiKey";
     public const string IdempotencyHeader = "Idempotency-Key";
     public const int IdempotencyKeyMaxLength = 200;
     public const string ProblemContentType = "application/problem+json";
 
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>What each answer means, for the OpenAPI document.</summary>
+    private static readonly Dictionary<string, string> ResponseDescriptions = new(StringComparer.Ordinal)
+    {
+        ["200"] = "The request's status.",
+        ["201"] = "Registered (or, with the same Idempotency-Key and body, the first answer again). Location: /api/v1/requests/{reference}.",
+        ["400"] = "Problem details naming each field: malformed JSON (body), not an object, unknown type or channel, a missing field, a wrong " +
+            "JSON type, text with control characters, an invalid e-mail address, an unsupported language, receivedAt without an offset or in " +
+            "the future, a description over 10,000 characters, a third party on anything but portability, an invalid Idempotency-Key.",
+        ["401"] = "No X-Api-Key, or an unknown or revoked key.",
+        ["404"] = "No request with this reference was created with this key (whether or not it exists).",
+        ["409"] = "The Idempotency-Key was used in the last 24 hours with a different body.",
+        ["413"] = "The body is larger than 64 KB.",
+        ["415"] = "The body is not application/json.",
+        ["429"] = "Too many calls with this key; Retry-After says how many seconds to wait.",
+    };
 
     public static IServiceCollection AddIntakeApi(this IServiceCollection services, IConfiguration configuration)
     {
@@ -75,8 +93,31 @@ public static partial class IntakeEndpoints
                 "400: malformed JSON, unknown type or channel, a missing or invalid field, receivedAt in the future, a description " +
                 "over 10,000 characters. 401: no or a wrong key. 409: an Idempotency-Key reused with another body within 24 hours. " +
                 "413: a body over 64 KB. 415: not JSON. 429: too many calls with this key (see Retry-After).";
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>(StringComparer.Ordinal)
+            {
+                [ApiKeySchemeName] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.ApiKey,
+                    In = ParameterLocation.Header,
+                    Name = ApiKeyHeader,
+                    Description = "An intake key (pdk_…) created under Administration → API keys. Missing, unknown or revoked: 401.",
+                },
+            };
+            document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeySchemeName, document)] = [] }];
             return Task.CompletedTask;
-        }).ShouldInclude = description => description.RelativePath?.StartsWith("api/v1/", StringComparison.Ordinal) == true);
+        })
+            .AddOperationTransformer((operation, _, _) =>
+            {
+                foreach (var (status, response) in operation.Responses ?? [])
+                {
+                    if (response is OpenApiResponse described && ResponseDescriptions.TryGetValue(status, out var text))
+                    {
+                        described.Description = text;
+                    }
+                }
+                return Task.CompletedTask;
+            }).ShouldInclude = description => description.RelativePath?.StartsWith("api/v1/", StringComparison.Ordinal) == true);
         services.AddSingleton<ApiKeys>();
         services.AddRateLimiter(limiter =>
         {
@@ -112,9 +153,21 @@ public static partial class IntakeEndpoints
     public static IEndpointRouteBuilder MapIntakeApi(this IEndpointRouteBuilder app)
     {
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapScalarApiReference("/api/reference", scalar => scalar
-            .WithTitle("PrivacyDesk intake API")
-            .WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+        // Everything from the package, nothing from Scalar's servers: no AI agent, no telemetry, no CDN fonts, no
+        // proxy (a "Test request" goes straight from the browser to this app, never with a key through a third party).
+        app.MapScalarApiReference("/api/reference", scalar =>
+        {
+            scalar
+                .WithTitle("PrivacyDesk intake API")
+                .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+                .DisableAgent()
+                .DisableMcp()
+                .DisableTelemetry()
+                .DisableDefaultFonts()
+                .HideDeveloperTools();
+            scalar.ProxyUrl = null;
+            scalar.DotNetFlag = false;
+        }).AllowAnonymous();
         var api = app.MapGroup("/api/v1/requests")
             .AllowAnonymous()
             .DisableAntiforgery()
@@ -130,11 +183,29 @@ public static partial class IntakeEndpoints
             .AddOpenApiOperationTransformer(async (operation, context, cancellationToken) =>
             {
                 var schema = await context.GetOrCreateSchemaAsync(typeof(IntakeRequestBody), null, cancellationToken);
-                operation.RequestBody = new Microsoft.OpenApi.OpenApiRequestBody
+                operation.Parameters ??= [];
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = IdempotencyHeader,
+                    In = ParameterLocation.Header,
+                    Required = false,
+                    Description = "Optional, 1–200 visible ASCII characters. The same key with the same body within 24 hours returns the first " +
+                        "answer (header Idempotent-Replayed: true) and creates nothing; with another body it is 409.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = IdempotencyKeyMaxLength },
+                });
+                if (operation.Responses?.TryGetValue("429", out var tooMany) == true && tooMany is OpenApiResponse limited)
+                {
+                    limited.Description = "Too many calls with this key; Retry-After says how many seconds to wait.";
+                    limited.Headers = new Dictionary<string, IOpenApiHeader>(StringComparer.Ordinal)
+                    {
+                        ["Retry-After"] = new OpenApiHeader { Description = "Seconds to wait.", Schema = new OpenApiSchema { Type = JsonSchemaType.Integer } },
+                    };
+                }
+                operation.RequestBody = new OpenApiRequestBody
                 {
                     Required = true,
                     Description = "The request as the web form sends it; application/json, at most 64 KB.",
-                    Content = new Dictionary<string, Microsoft.OpenApi.OpenApiMediaType>(StringComparer.Ordinal)
+                    Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal)
                     {
                         ["application/json"] = new() { Schema = schema },
                     },
@@ -401,7 +472,8 @@ public sealed record IntakeProblemError(string Field, string Code, string Messag
 public sealed record IntakeProblem(
     string Type, string Title, int Status, string Detail, IReadOnlyDictionary<string, string[]> Errors, IReadOnlyList<IntakeProblemError> Problems);
 
-/// <summary>The body of <c>POST /api/v1/requests</c> (documentation; the API reads the JSON itself to name every bad field).</summary>
+/// <summary>A new data-subject request.</summary>
+/// <remarks>Documentation only: the API reads the JSON itself, so every bad field is named.</remarks>
 public sealed class IntakeRequestBody
 {
     /// <summary>access, rectification, erasure, restriction, portability, objection, automatedDecisionReview, consentWithdrawal or recipientsDisclosure.</summary>
