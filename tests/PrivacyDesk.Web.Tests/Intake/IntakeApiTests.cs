@@ -260,6 +260,33 @@ public sealed class IntakeApiTests(IntakeApiTests.Fixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task AnIdempotencyKeyOlderThan24HoursCountsAsNewAndTheKeysExpiredAnswersAreRemoved()
+    {
+        var key = "old-" + Guid.NewGuid();
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
+            var demo = await db.ApiKeys.AsNoTracking().SingleAsync(k => k.Prefix == "0000d3e0", Ct);
+            db.IdempotencyRecords.Add(IdempotencyRecord.Create(demo.Id, key, "{}"u8.ToArray(), 201, "{\"reference\":\"DSR-2026-999998\"}",
+                "/api/v1/requests/DSR-2026-999998", DateTimeOffset.UtcNow.AddHours(-25)));
+            db.IdempotencyRecords.Add(IdempotencyRecord.Create(demo.Id, key + "-other", "{}"u8.ToArray(), 201, "{}", null, DateTimeOffset.UtcNow.AddDays(-3)));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var (response, json) = await SendAsync(IntakeApiFactory.Post(Body(), idempotencyKey: key));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        json.GetProperty("reference").GetString().ShouldNotBe("DSR-2026-999998");
+        await using var check = App.Services.CreateAsyncScope();
+        var records = await check.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>().IdempotencyRecords.AsNoTracking()
+            .Where(r => r.KeyHash == ApiKey.Hash(key)).ToListAsync(Ct);
+        records.Count.ShouldBe(1);
+        records[0].ResponseBody.ShouldContain(json.GetProperty("reference").GetString()!);
+        (await check.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>().IdempotencyRecords
+            .CountAsync(r => r.KeyHash == ApiKey.Hash(key + "-other"), Ct)).ShouldBe(0, "the key's other expired answers are removed too");
+    }
+
+    [Fact]
     public async Task TheIdempotencyKeyIsStoredHashedWithTheAnswer()
     {
         var key = "order-" + Guid.NewGuid();

@@ -286,9 +286,12 @@ public static partial class IntakeEndpoints
                 answer = new IntakeCreated(receipt.Reference, IntakeJson.Name(receipt.Status), receipt.ReceivedOn, receipt.DueOn);
                 if (idempotencyKey is not null)
                 {
-                    // An expired answer under the same key makes room for this one.
+                    // This key's expired answers (among them one under the same header, which makes room for this one) go.
                     var keyHash = ApiKey.Hash(idempotencyKey);
-                    await db.IdempotencyRecords.Where(r => r.ApiKeyId == caller.KeyId && r.KeyHash == keyHash).ExecuteDeleteAsync(cancellationToken);
+                    var expired = now - IdempotencyRecord.Retention;
+                    await db.IdempotencyRecords
+                        .Where(r => r.ApiKeyId == caller.KeyId && (r.KeyHash == keyHash || r.CreatedAt <= expired))
+                        .ExecuteDeleteAsync(cancellationToken);
                     db.IdempotencyRecords.Add(IdempotencyRecord.Create(caller.KeyId, idempotencyKey, body, StatusCodes.Status201Created,
                         JsonSerializer.Serialize(answer, Json), LocationOf(receipt.Reference), now));
                 }
