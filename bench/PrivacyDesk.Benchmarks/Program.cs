@@ -19,7 +19,12 @@ using PrivacyDesk.Web.Hosting;
 // The queue's first page (rows + count), warm, for every quick filter and a few searches, at each size.
 // Usage: dotnet run -c Release --project bench/PrivacyDesk.Benchmarks -- [--sizes 100000,1000000] [--runs 30] [--data DIR] [--reload]
 // The SLA dashboard at 1,000,000 requests against hand-written SQL: ... -- dashboard [--size 1000000] [--runs 20] [--reload]
+// The intake API against a minimal insert, on loopback: ... -- intake [--seconds 15] [--concurrency 8] [--rounds 2] [--size 100000]
 // The documents (letters per second, the 10,000-event case file): ... -- documents [--letters 1000] [--rounds 6]
+if (args.Length > 0 && args[0] == IntakeBenchmarks.Mode)
+{
+    return await IntakeBenchmarks.RunAsync(args, FindRepositoryRoot());
+}
 if (args.Length > 0 && args[0] is DocumentBenchmarks.Mode or DocumentBenchmarks.CaseFileChildMode)
 {
     return DocumentBenchmarks.Run(args, FindRepositoryRoot());

@@ -34,6 +34,12 @@ public sealed class PrivacyDeskDbContext(DbContextOptions<PrivacyDeskDbContext> 
 
     public DbSet<GeneratedDocument> GeneratedDocuments => Set<GeneratedDocument>();
 
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<ApiKeyRequest> ApiKeyRequests => Set<ApiKeyRequest>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
     public DbSet<RequestReferenceCounter> RequestReferenceCounters => Set<RequestReferenceCounter>();
 
     public DbSet<CompanyClosingDay> CompanyClosingDays => Set<CompanyClosingDay>();

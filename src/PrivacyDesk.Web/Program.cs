@@ -1,5 +1,6 @@
 using PrivacyDesk.Data;
 using PrivacyDesk.Documents;
+using PrivacyDesk.Web.Features.Intake;
 using PrivacyDesk.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,6 +10,7 @@ builder.Services.AddDataServices(builder.Configuration, builder.Environment.Cont
 builder.Services.AddDocumentServices();
 builder.Services.AddStaffIdentity();
 builder.Services.AddUserInterface();
+builder.Services.AddIntakeApi(builder.Configuration);
 
 var app = builder.Build();
 

@@ -28,6 +28,8 @@ public static class ErrorCatalog
         DeadlineErrors.Messages,
         RequestErrors.Messages,
         IntakeErrors.Messages,
+        IntakeApiErrors.Messages,
+        ApiKeyErrors.Messages,
         CollectionErrors.Messages,
         Register.RegisterErrors.Messages,
         Subjects.SubjectErrors.Messages,

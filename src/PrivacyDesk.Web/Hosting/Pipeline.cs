@@ -3,6 +3,7 @@ using PrivacyDesk.Web.Components;
 using PrivacyDesk.Web.Components.Account;
 using PrivacyDesk.Web.Features.Dashboard;
 using PrivacyDesk.Web.Features.Documents;
+using PrivacyDesk.Web.Features.Intake;
 using PrivacyDesk.Web.Features.Preferences;
 using PrivacyDesk.Web.Features.Register;
 using PrivacyDesk.Web.Features.Requests;
@@ -17,6 +18,8 @@ public static class Pipeline
         ArgumentNullException.ThrowIfNull(app);
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        var intake = app.Configuration.GetSection(IntakeApiOptions.SectionName).Get<IntakeApiOptions>();
+        await app.Services.GetRequiredService<ApiKeys>().SeedDemoKeyAsync(intake?.DemoKey);
     }
 
     public static WebApplication UsePrivacyDeskPipeline(this WebApplication app)
@@ -32,6 +35,7 @@ public static class Pipeline
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseRateLimiter();
         return app;
     }
 
@@ -46,6 +50,7 @@ public static class Pipeline
         app.MapDashboardEndpoints();
         app.MapCaseAttachmentEndpoints();
         app.MapDocumentEndpoints();
+        app.MapIntakeApi();
         // For the load balancer: database reachability only, never personal data.
         app.MapHealthChecks("/health").AllowAnonymous();
         return app;

@@ -131,6 +131,35 @@ public sealed class CaseDocuments(
         {
             return Result<DocumentRow>.Failure(NotFound);
         }
+        return await GenerateForAsync(db, request, kind, language, recipientNotificationId, actor, cancellationToken);
+    }
+
+    /// <summary>
+    /// The acknowledgement of a request another system registered through the intake API, generated as the
+    /// system actor (named after the API key) in the request's language, stored as the next version (1 for a
+    /// new request) with its audit event. No staff permission applies: the caller is the API, not a person.
+    /// </summary>
+    public async Task<Result<DocumentRow>> AcknowledgeAsSystemAsync(Guid requestId, Actor system, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        if (system.Id != Actor.System.Id)
+        {
+            return Result<DocumentRow>.Failure(Forbidden);
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
+        var request = await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
+        if (request is null)
+        {
+            return Result<DocumentRow>.Failure(NotFound);
+        }
+        return await GenerateForAsync(db, request, DocumentKind.Acknowledgement, request.Language, null, system, cancellationToken);
+    }
+
+    private async Task<Result<DocumentRow>> GenerateForAsync(
+        PrivacyDeskDbContext db, DataSubjectRequest request, DocumentKind kind, string language, Guid? recipientNotificationId, Actor actor,
+        CancellationToken cancellationToken)
+    {
         var applies = CaseDocumentRules.Check(request, kind, recipientNotificationId);
         if (applies.IsFailure)
         {

@@ -35,6 +35,22 @@ public sealed record NewRequest(
     string Description,
     IReadOnlyList<NewAttachment> Attachments);
 
+/// <summary>
+/// A request as the intake API received it, parsed from JSON but not yet checked against the rules.
+/// <paramref name="ReceivedAt"/> null means now.
+/// </summary>
+public sealed record IntakeSubmission(
+    RequestType Type,
+    RequestChannel Channel,
+    DateTimeOffset? ReceivedAt,
+    string Language,
+    NewSubject Subject,
+    string Description,
+    ThirdPartyRecipient? ThirdParty);
+
+/// <summary>What the intake API answers about a registered request: no personal data.</summary>
+public sealed record IntakeReceipt(Guid RequestId, string Reference, RequestStatus Status, DateOnly ReceivedOn, DateOnly DueOn);
+
 /// <summary>An open request of the same type for the same subject, which the officer is warned about (never stopped by).</summary>
 public sealed record OpenDuplicate(string Reference, DateOnly ReceivedOn, RequestStatus Status);
 
@@ -138,10 +154,19 @@ public sealed class RequestRegistration(IServiceScopeFactory scopes, TimeProvide
         {
             return Result<SubjectOption?>.Failure(Forbidden);
         }
-        var address = email?.Trim().ToLowerInvariant() ?? "";
-        var number = customerNumber?.Trim() ?? "";
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
+        var same = await SameSubjectAsync(db, email, customerNumber, cancellationToken);
+        return Result.Success<SubjectOption?>(same is null
+            ? null
+            : new SubjectOption(same.Id, same.FullName, same.CustomerNumber, same.EmailAddresses.Count == 0 ? null : same.EmailAddresses[0]));
+    }
+
+    /// <summary>The subject on file with this e-mail address or customer number, if any.</summary>
+    private static async Task<DataSubject?> SameSubjectAsync(PrivacyDeskDbContext db, string? email, string? customerNumber, CancellationToken cancellationToken)
+    {
+        var address = email?.Trim().ToLowerInvariant() ?? "";
+        var number = customerNumber?.Trim() ?? "";
         foreach (var text in new[] { address, number }.Where(t => t.Length >= MinimumSearchLength))
         {
             var ids = SubjectDirectory.Matching(db, text);
@@ -149,16 +174,107 @@ public sealed class RequestRegistration(IServiceScopeFactory scopes, TimeProvide
             {
                 continue;
             }
-            var candidates = await db.DataSubjects.AsNoTracking().Where(s => ids.Contains(s.Id)).Take(20).ToListAsync(cancellationToken);
-            var same = candidates.FirstOrDefault(s => s.EmailAddresses.Contains(address)
+            var candidates = await db.DataSubjects.AsNoTracking().Where(s => ids.Contains(s.Id)).OrderBy(s => s.Id).Take(20).ToListAsync(cancellationToken);
+            var same = candidates.FirstOrDefault(s => (address.Length > 0 && s.EmailAddresses.Contains(address))
                 || (number.Length > 0 && string.Equals(s.CustomerNumber, number, StringComparison.OrdinalIgnoreCase)));
             if (same is not null)
             {
-                return Result.Success<SubjectOption?>(new SubjectOption(same.Id, same.FullName, same.CustomerNumber, same.EmailAddresses.Count == 0 ? null : same.EmailAddresses[0]));
+                return same;
             }
         }
-        return Result.Success<SubjectOption?>(null);
+        return null;
     }
+
+    /// <summary>
+    /// Registers a request another system sent (the intake API), as <paramref name="system"/> (the system
+    /// actor, named after the API key). The subject is the one on file with the e-mail address or customer
+    /// number, or a new one (a customer when a customer number is given, otherwise a website visitor). Every
+    /// rule is checked before anything is stored, and every problem is returned at once. <paramref name="alongside"/>
+    /// stores what belongs to the same unit (the key's link, the idempotency record) in the same transaction.
+    /// </summary>
+    public async Task<Result<IntakeReceipt>> ReceiveAsync(
+        IntakeSubmission input, Actor system, Func<PrivacyDeskDbContext, IntakeReceipt, Task>? alongside = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(system);
+        var now = clock.GetUtcNow();
+        var receivedAt = input.ReceivedAt ?? now;
+        if (receivedAt.UtcDateTime.Year is <= RequestReference.FirstYear or >= RequestReference.LastYear)
+        {
+            // Before references began (or absurdly late): no reference or deadline can be computed for it.
+            return Result<IntakeReceipt>.Failure(IntakeApiErrors.ReceivedAtOutOfRange);
+        }
+        var settings = await controllerSettings.CurrentAsync(cancellationToken);
+        var receivedOn = settings.Policy.DateOf(receivedAt);
+        var deadline = settings.DeadlineCalculator().ForReceiptOn(receivedOn);
+        var intake = new RequestIntake(
+            input.Type, input.Channel, receivedAt, receivedOn, input.Language ?? "", Guid.CreateVersion7(), input.Description ?? "", deadline.DueOn,
+            input.ThirdParty);
+
+        // The domain's own rules, checked on what was sent before anything is looked up or stored.
+        var errors = new List<Error>();
+        if (receivedAt > now)
+        {
+            errors.Add(IntakeErrors.ReceivedAtInFuture);
+        }
+        var subjectCheck = RegisterSubject(WithCategory(input.Subject), system, now);
+        if (subjectCheck.IsFailure)
+        {
+            errors.AddRange(subjectCheck.Errors);
+        }
+        var requestCheck = DataSubjectRequest.Receive(RequestReference.Create(receivedOn.Year, 1).Value, intake, [], system, now);
+        if (requestCheck.IsFailure)
+        {
+            errors.AddRange(requestCheck.Errors);
+        }
+        if (errors.Count > 0)
+        {
+            return Result<IntakeReceipt>.Failure(errors);
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
+        return await db.InTransactionAsync(async () =>
+        {
+            var same = await SameSubjectAsync(db, input.Subject.Email, input.Subject.CustomerNumber, cancellationToken);
+            Guid subjectId;
+            if (same is null)
+            {
+                var registered = RegisterSubject(WithCategory(input.Subject), system, now);
+                if (registered.IsFailure)
+                {
+                    return Result<IntakeReceipt>.Failure(registered.Errors);
+                }
+                db.DataSubjects.Add(registered.Value);
+                subjectId = registered.Value.Id;
+            }
+            else
+            {
+                subjectId = same.Id;
+            }
+            var existing = (await OpenRequestsAsync(db, subjectId, cancellationToken)).Select(o => o.Existing);
+            var reference = await RequestReferences.NextAsync(db, receivedOn.Year, cancellationToken);
+            var received = DataSubjectRequest.Receive(reference, intake with { SubjectId = subjectId }, existing, system, now);
+            if (received.IsFailure)
+            {
+                return Result<IntakeReceipt>.Failure(received.Errors);
+            }
+            db.Requests.Add(received.Value);
+            var receipt = new IntakeReceipt(received.Value.Id, reference.ToString(), received.Value.Status, receivedOn, deadline.DueOn);
+            if (alongside is not null)
+            {
+                await alongside(db, receipt);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            return Result.Success(receipt);
+        }, cancellationToken);
+    }
+
+    private static NewSubject WithCategory(NewSubject subject) => subject with
+    {
+        Category = subject.Category ?? (string.IsNullOrWhiteSpace(subject.CustomerNumber) ? SubjectCategory.WebsiteVisitor : SubjectCategory.Customer),
+    };
 
     /// <summary>The earliest open request of this type for the subject, if any: the dialog warns before saving.</summary>
     public async Task<Result<OpenDuplicate?>> FindOpenDuplicateAsync(

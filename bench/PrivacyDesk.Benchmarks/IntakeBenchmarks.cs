@@ -1,0 +1,284 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using PrivacyDesk.Data;
+using PrivacyDesk.Documents;
+using PrivacyDesk.Domain.Deadlines;
+using PrivacyDesk.Web.Features.Intake;
+using PrivacyDesk.Web.Hosting;
+
+namespace PrivacyDesk.Benchmarks;
+
+/// <summary>
+/// Sustained intake throughput on loopback: the real app (its pipeline, the intake API with key check,
+/// rate limiter, validation, subject matching, reference, audit trail and the acknowledgement letter) in
+/// process on Kestrel, next to a minimal endpoint that exists only here and inserts the same rows (a
+/// subject and a request) with prepared SQL. Both get the same bodies from the same load generator.
+/// </summary>
+public static class IntakeBenchmarks
+{
+    public const string Mode = "intake";
+
+    public static async Task<int> RunAsync(string[] args, string repositoryRoot)
+    {
+        var seconds = int.Parse(Option(args, "--seconds", "15"), CultureInfo.InvariantCulture);
+        var concurrency = int.Parse(Option(args, "--concurrency", "8"), CultureInfo.InvariantCulture);
+        var rounds = int.Parse(Option(args, "--rounds", "2"), CultureInfo.InvariantCulture);
+        var size = int.Parse(Option(args, "--size", "100000"), CultureInfo.InvariantCulture);
+        var dataDirectory = Path.GetFullPath(Option(args, "--data", Path.Combine(repositoryRoot, "bench", "data")));
+        Directory.CreateDirectory(dataDirectory);
+        var path = Path.Combine(dataDirectory, string.Create(CultureInfo.InvariantCulture, $"intake-{size}.db"));
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(path + suffix);
+        }
+
+        await using var app = Build(repositoryRoot, path);
+        await app.PrepareDatabaseAsync();
+        var connectionString = Data.DependencyInjection.SqliteConnectionString(path, repositoryRoot);
+        if (size > 0)
+        {
+            // The queue bench's generator: the intake runs against a realistic table, not an empty one.
+            QueueDataLoader.Load(connectionString, size, DeadlinePolicy.Default.Today(TimeProvider.System));
+            await using var connection = new SqliteConnection(connectionString);
+            await connection.OpenAsync();
+            await using var counters = connection.CreateCommand();
+            counters.CommandText = """
+                INSERT OR REPLACE INTO RequestReferenceCounters (Year, LastSequence)
+                SELECT CAST(substr(Reference, 5, 4) AS INTEGER), MAX(CAST(substr(Reference, 10) AS INTEGER)) FROM Requests GROUP BY 1
+                """;
+            await counters.ExecuteNonQueryAsync();
+        }
+        using var minimal = new MinimalIntake(connectionString);
+        app.MapPost("/bench/minimal", (Delegate)((HttpContext http) => minimal.HandleAsync(http))).AllowAnonymous().DisableAntiforgery();
+        app.UsePrivacyDeskPipeline();
+        app.MapPrivacyDeskEndpoints();
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Console.WriteLine($"App on {address}; {size:N0} requests in the database");
+
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = TimeSpan.FromMinutes(10) };
+        using var client = new HttpClient(handler) { BaseAddress = new Uri(address) };
+        var key = app.Configuration["IntakeApi:DemoKey"]!;
+
+        var results = new List<(string Name, Measurement Result)>();
+        // Warm-up: JIT, connection pools, the letter's fonts.
+        await LoadAsync(client, "/api/v1/requests", key, concurrency, TimeSpan.FromSeconds(4));
+        await LoadAsync(client, "/bench/minimal", key, concurrency, TimeSpan.FromSeconds(4));
+        for (var round = 0; round < rounds; round++)
+        {
+            results.Add(("intake API", await LoadAsync(client, "/api/v1/requests", key, concurrency, TimeSpan.FromSeconds(seconds))));
+            results.Add(("minimal insert", await LoadAsync(client, "/bench/minimal", key, concurrency, TimeSpan.FromSeconds(seconds))));
+        }
+        await app.StopAsync();
+
+        var report = Report(results, seconds, concurrency, rounds, size);
+        var output = Path.Combine(repositoryRoot, "bench", "results", "intake.md");
+        await File.WriteAllTextAsync(output, report);
+        Console.WriteLine(report);
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(path + suffix);
+        }
+        return 0;
+    }
+
+    private static WebApplication Build(string repositoryRoot, string databasePath)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = Environments.Development,
+            // The web app's static asset manifest (copied next to the bench) is looked up by application name.
+            ApplicationName = "PrivacyDesk.Web",
+            ContentRootPath = Path.Combine(repositoryRoot, "src", "PrivacyDesk.Web"),
+        });
+        builder.AddRepositoryDevelopmentSettings();
+        builder.Configuration["Database:SqlitePath"] = databasePath;
+        builder.Configuration["Demo:SeedCases"] = "false";
+        builder.Configuration["IntakeApi:PermitsPerMinute"] = "100000000";
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Services.AddDataServices(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddDocumentServices();
+        builder.Services.AddStaffIdentity();
+        builder.Services.AddUserInterface();
+        builder.Services.AddIntakeApi(builder.Configuration);
+        return builder.Build();
+    }
+
+    public sealed record Measurement(int Accepted, int Other, double Seconds, double MedianMs, double P95Ms)
+    {
+        public double PerSecond => Accepted / Seconds;
+    }
+
+    private static async Task<Measurement> LoadAsync(HttpClient client, string path, string key, int concurrency, TimeSpan duration)
+    {
+        var latencies = new ConcurrentBag<double>();
+        var accepted = 0;
+        var other = 0;
+        var watch = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, concurrency).Select(async worker =>
+        {
+            var sequence = 0;
+            while (watch.Elapsed < duration)
+            {
+                var body = Body(worker, sequence++);
+                using var message = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8) };
+                message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                message.Headers.TryAddWithoutValidation("X-Api-Key", key);
+                var started = Stopwatch.GetTimestamp();
+                using var response = await client.SendAsync(message);
+                await response.Content.ReadAsByteArrayAsync();
+                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                if (response.StatusCode == HttpStatusCode.Created)
+                {
+                    Interlocked.Increment(ref accepted);
+                }
+                else
+                {
+                    Interlocked.Increment(ref other);
+                }
+            }
+        }).ToList();
+        await Task.WhenAll(workers);
+        var elapsed = watch.Elapsed.TotalSeconds;
+        var sorted = latencies.OrderBy(l => l).ToArray();
+        return new Measurement(accepted, other, elapsed, Percentile(sorted, 0.5), Percentile(sorted, 0.95));
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+
+    private static readonly string RunId = Guid.NewGuid().ToString("N")[..8];
+
+    /// <summary>A web-form body as the public form sends it; a new subject each time (the common case).</summary>
+    private static string Body(int worker, int sequence) => string.Create(CultureInfo.InvariantCulture, $$"""
+        {"type":"access","language":"nl","subject":{"fullName":"Bench Tester {{worker}}-{{sequence}}","email":"bench.{{RunId}}.{{worker}}.{{sequence}}@example.nl","customerNumber":null},"description":"Ik wil graag inzage in mijn persoonsgegevens."}
+        """);
+
+    private static string Report(List<(string Name, Measurement Result)> results, int seconds, int concurrency, int rounds, int size)
+    {
+        var report = new StringBuilder();
+        report.AppendLine("# Intake API: sustained throughput on loopback");
+        report.AppendLine();
+        report.AppendLine(string.Create(CultureInfo.InvariantCulture,
+            $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores ({Environment.OSVersion}), .NET {Environment.Version}; ") +
+            string.Create(CultureInfo.InvariantCulture,
+            $"the app in process on Kestrel (http://127.0.0.1), SQLite file with {size:N0} generated requests, {concurrency} concurrent clients, ") +
+            string.Create(CultureInfo.InvariantCulture, $"{rounds} alternating rounds of {seconds} s each after a 4 s warm-up of each endpoint. Every body is a new subject's access request."));
+        report.AppendLine();
+        report.AppendLine("| round | endpoint | accepted (201) | other | requests/s accepted | median ms | p95 ms |");
+        report.AppendLine("|---|---|---:|---:|---:|---:|---:|");
+        for (var i = 0; i < results.Count; i++)
+        {
+            var (name, r) = results[i];
+            report.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {i / 2 + 1} | {name} | {r.Accepted:N0} | {r.Other:N0} | {r.PerSecond:F1} | {r.MedianMs:F1} | {r.P95Ms:F1} |"));
+        }
+        var intake = results.Where(r => r.Name == "intake API").Select(r => r.Result).ToList();
+        var bare = results.Where(r => r.Name == "minimal insert").Select(r => r.Result).ToList();
+        var intakeRate = intake.Sum(r => r.Accepted) / intake.Sum(r => r.Seconds);
+        var bareRate = bare.Sum(r => r.Accepted) / bare.Sum(r => r.Seconds);
+        report.AppendLine();
+        report.AppendLine(string.Create(CultureInfo.InvariantCulture,
+            $"**Ratio (minimal ÷ intake API), requests per second accepted: {bareRate / intakeRate:F1}** ({bareRate:F0}/s against {intakeRate:F0}/s); ") +
+            string.Create(CultureInfo.InvariantCulture,
+            $"p95 latency {intake.Average(r => r.P95Ms):F1} ms against {bare.Average(r => r.P95Ms):F1} ms."));
+        report.AppendLine();
+        report.AppendLine("What the intake API does per request that the minimal endpoint does not: recognise the key (cached prefix lookup, " +
+            "constant-time hash compare), rate-limit per key, parse and validate every field with the domain's rules, look the subject up by " +
+            "e-mail and customer number in the search index, count the reference in the transaction, write the subject's and the request's " +
+            "audit events (hash-chained, behind the write gate), link the key, and render and store the acknowledgement letter (a PDF) with " +
+            "its own audit event in a second transaction. The minimal endpoint deserialises the body and runs two prepared INSERTs.");
+        return report.ToString();
+    }
+
+    private static string Option(string[] args, string name, string fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+    }
+
+    /// <summary>The bench-only endpoint: the same two rows (subject, request) with prepared SQL, one writer at a time like the app.</summary>
+    private sealed class MinimalIntake(string connectionString) : IDisposable
+    {
+        private static readonly DateTimeOffsetToBinaryConverter ToBinary = new();
+        private readonly SemaphoreSlim _writer = new(1, 1);
+        private int _sequence;
+
+        public void Dispose() => _writer.Dispose();
+
+        public async Task<IResult> HandleAsync(HttpContext http)
+        {
+            var body = await http.Request.ReadFromJsonAsync<IntakeRequestBody>();
+            if (body is null)
+            {
+                return Results.BadRequest();
+            }
+            var subjectId = Guid.CreateVersion7();
+            var requestId = Guid.CreateVersion7();
+            var now = DateTimeOffset.UtcNow;
+            var receivedOn = DateOnly.FromDateTime(now.UtcDateTime);
+            var reference = string.Create(CultureInfo.InvariantCulture, $"DSR-2099-{Interlocked.Increment(ref _sequence):D6}");
+            await _writer.WaitAsync();
+            try
+            {
+                await using var connection = new SqliteConnection(connectionString);
+                await connection.OpenAsync();
+                await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+                await using (var subject = connection.CreateCommand())
+                {
+                    subject.Transaction = transaction;
+                    subject.CommandText = """
+                        INSERT INTO DataSubjects (Id, FullName, Phone, CustomerNumber, RelationshipStart, RelationshipEnd, ConcurrencyStamp, Categories, EmailAddresses, PurposeOverrides)
+                        VALUES ($id, $name, NULL, NULL, NULL, NULL, $stamp, '["WebsiteVisitor"]', $emails, '[]')
+                        """;
+                    subject.Parameters.AddWithValue("$id", subjectId.ToString().ToUpperInvariant());
+                    subject.Parameters.AddWithValue("$name", body.Subject.FullName);
+                    subject.Parameters.AddWithValue("$stamp", Guid.NewGuid().ToString().ToUpperInvariant());
+                    subject.Parameters.AddWithValue("$emails", $"[\"{body.Subject.Email}\"]");
+                    await subject.ExecuteNonQueryAsync();
+                }
+                await using (var request = connection.CreateCommand())
+                {
+                    request.Transaction = transaction;
+                    request.CommandText = """
+                        INSERT INTO Requests (Id, Reference, Type, Channel, ReceivedAt, ReceivedOn, Language, SubjectId, Description, SubjectAskedForRecipients,
+                            Status, DueOn, EffectiveDueOn, RecipientNotificationsPlanned, ConcurrencyStamp)
+                        VALUES ($id, $reference, 'Access', 'WebForm', $receivedAt, $receivedOn, $language, $subject, $description, 0,
+                            'Received', $due, $due, 0, $stamp)
+                        """;
+                    request.Parameters.AddWithValue("$id", requestId.ToString().ToUpperInvariant());
+                    request.Parameters.AddWithValue("$reference", reference);
+                    request.Parameters.AddWithValue("$receivedAt", ToBinary.ConvertToProvider(now));
+                    request.Parameters.AddWithValue("$receivedOn", receivedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                    request.Parameters.AddWithValue("$language", body.Language);
+                    request.Parameters.AddWithValue("$subject", subjectId.ToString().ToUpperInvariant());
+                    request.Parameters.AddWithValue("$description", body.Description);
+                    request.Parameters.AddWithValue("$due", receivedOn.AddMonths(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                    request.Parameters.AddWithValue("$stamp", Guid.NewGuid().ToString().ToUpperInvariant());
+                    await request.ExecuteNonQueryAsync();
+                }
+                await transaction.CommitAsync();
+            }
+            finally
+            {
+                _writer.Release();
+            }
+            return Results.Created($"/api/v1/requests/{reference}", new { reference, status = "received" });
+        }
+    }
+}
