@@ -9,7 +9,7 @@ public sealed class SignInTests(RunningApp app)
         { "officer@privacydesk.test", "Privacyfunctionaris", ["nav-queue", "nav-subjects", "nav-register", "nav-dashboard"] },
         { "lead@privacydesk.test", "Teamleider", ["nav-queue", "nav-subjects", "nav-register", "nav-dashboard", "nav-calendar"] },
         { "auditor@privacydesk.test", "Auditor", ["nav-queue", "nav-subjects", "nav-register", "nav-dashboard"] },
-        { "admin@privacydesk.test", "Beheerder", ["nav-administration", "nav-controller", "nav-calendar"] },
+        { "admin@privacydesk.test", "Beheerder", ["nav-administration", "nav-controller", "nav-api-keys", "nav-calendar"] },
     };
 
     [Theory]
