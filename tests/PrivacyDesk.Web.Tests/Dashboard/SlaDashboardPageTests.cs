@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PrivacyDesk.Data;
 using PrivacyDesk.Domain.Staff;
 using PrivacyDesk.Web.Features.Dashboard;
+using PrivacyDesk.Web.Features.Requests;
 using PrivacyDesk.Web.Hosting;
 using PrivacyDesk.Web.Tests.Infrastructure;
 using DashboardPage = PrivacyDesk.Web.Components.Pages.Dashboard.SlaDashboard;
@@ -83,6 +84,24 @@ public sealed class SlaDashboardPageTests : MudBunitContext, IClassFixture<Dashb
         rows[0].QuerySelector("[data-testid=workload-overdue]")!.GetAttribute("href").ShouldBe("/requests?filter=overdue&handler=" + Uri.EscapeDataString(daan));
         rows[2].TextContent.ShouldContain("Niet toegewezen");
         rows[2].QuerySelector("[data-testid=workload-open]")!.GetAttribute("href").ShouldBe("/requests?filter=unassigned");
+    }
+
+    [Fact]
+    public void EveryWeekAndMonthLinksToItsReceivedAndAnsweredCases()
+    {
+        var page = RenderDashboard(_seed.Lead);
+
+        var weeks = page.FindAll("[data-testid=week-row]");
+        weeks.Count.ShouldBe(26);
+        var received = weeks[0].QuerySelector("[data-testid=week-received]")!.GetAttribute("href")!;
+        received.ShouldMatch(@"^/requests\?received=\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2}$");
+        var span = QueueLinks.ParseRange(received[(received.IndexOf('=') + 1)..])!;
+        span.From.DayOfWeek.ShouldBe(DayOfWeek.Monday);
+        (span.To.DayNumber - span.From.DayNumber).ShouldBe(6);
+        weeks[0].QuerySelector("[data-testid=week-answered]")!.GetAttribute("href").ShouldStartWith("/requests?answered=");
+        var months = page.FindAll("[data-testid=month-row]");
+        months.Count.ShouldBe(12);
+        months[0].QuerySelector("[data-testid=month-answered]")!.GetAttribute("href")!.ShouldMatch(@"^/requests\?answered=\d{4}-\d{2}-01\.\.");
     }
 
     [Fact]

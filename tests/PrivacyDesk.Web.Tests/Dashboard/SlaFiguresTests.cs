@@ -275,4 +275,40 @@ public sealed class DashboardDrillDownTests(DashboardDatabase database) : IClass
         (await QueueAsync(_seed.Lead, new QueueQuery(QueueFilter.Overdue))).Count.ShouldBe(figures.Headline.Overdue);
         (await QueueAsync(_seed.Lead, new QueueQuery(QueueFilter.DueWithinWeek))).Count.ShouldBe(figures.Headline.DueWithinWeek);
     }
+
+    [Fact]
+    public async Task EveryWeekAndMonthBarMatchesItsDrillDownClosedCasesIncluded()
+    {
+        var figures = (await database.Figures.ReadAsync(_seed.Lead, new DashboardQuery(), Xunit.TestContext.Current.CancellationToken)).Value;
+        figures.Weeks.Sum(w => w.Answered).ShouldBeGreaterThan(0, "the seed answers some cases, so the closed side is exercised");
+
+        foreach (var week in figures.Weeks)
+        {
+            var span = new DaySpan(week.WeekStart, week.WeekStart.AddDays(6));
+            (await QueueAsync(_seed.Lead, new QueueQuery(Received: span))).Count.ShouldBe(week.Received, $"received in the week of {week.WeekStart}");
+            (await QueueAsync(_seed.Lead, new QueueQuery(Answered: span))).Count.ShouldBe(week.Answered, $"answered in the week of {week.WeekStart}");
+        }
+        foreach (var month in figures.OnTimeByMonth)
+        {
+            var first = new DateOnly(month.Year, month.Month, 1);
+            (await QueueAsync(_seed.Lead, new QueueQuery(Answered: new DaySpan(first, first.AddMonths(1).AddDays(-1))))).Count
+                .ShouldBe(month.Answered, $"answered in {first:yyyy-MM}");
+        }
+    }
+
+    [Theory]
+    [InlineData("2026-11-02..2026-11-08", true)]
+    [InlineData("2026-11-08..2026-11-02", false)]
+    [InlineData("2025-01-01..2026-11-08", false)]
+    [InlineData("2026-11-02", false)]
+    [InlineData("<script>..2026-11-08", false)]
+    public void ADateSpanInTheAddressIsReadOnlyWhenWellFormed(string slug, bool valid)
+    {
+        var span = QueueLinks.ParseRange(slug);
+        (span is not null).ShouldBe(valid);
+        if (span is not null)
+        {
+            QueueLinks.RangeSlug(span).ShouldBe(slug);
+        }
+    }
 }

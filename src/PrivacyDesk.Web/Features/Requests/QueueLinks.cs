@@ -13,7 +13,8 @@ public static class QueueLinks
     public const string Path = "/requests";
 
     public static string Url(
-        QueueFilter filter = QueueFilter.Open, RequestType? type = null, AgeBucket? age = null, string? handlerId = null, RequestStatus? status = null)
+        QueueFilter filter = QueueFilter.Open, RequestType? type = null, AgeBucket? age = null, string? handlerId = null, RequestStatus? status = null,
+        DaySpan? received = null, DaySpan? answered = null)
     {
         var parts = new List<string>();
         if (FilterSlug(filter) is { } slug)
@@ -35,6 +36,14 @@ public static class QueueLinks
         if (status is { } s)
         {
             parts.Add("status=" + StatusSlug(s));
+        }
+        if (received is not null)
+        {
+            parts.Add("received=" + RangeSlug(received));
+        }
+        if (answered is not null)
+        {
+            parts.Add("answered=" + RangeSlug(answered));
         }
         return parts.Count == 0 ? Path : Path + "?" + string.Join('&', parts);
     }
@@ -87,5 +96,23 @@ public static class QueueLinks
             text.Append(char.ToLower(c, CultureInfo.InvariantCulture));
         }
         return text.ToString();
+    }
+
+    /// <summary>"2026-11-02..2026-11-08": ISO dates, both included.</summary>
+    public static string RangeSlug(DaySpan range) =>
+        range.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + ".." + range.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A range from the address; anything malformed, reversed or longer than a year is ignored.</summary>
+    public static DaySpan? ParseRange(string? slug)
+    {
+        var parts = (slug ?? "").Split("..");
+        if (parts.Length != 2
+            || !DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)
+            || !DateOnly.TryParseExact(parts[1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var to)
+            || to < from || to.DayNumber - from.DayNumber > 366)
+        {
+            return null;
+        }
+        return new DaySpan(from, to);
     }
 }

@@ -63,7 +63,12 @@ public sealed record QueueQuery(
     RequestType? Type = null,
     AgeBucket? Age = null,
     string? HandlerId = null,
-    RequestStatus? Status = null);
+    RequestStatus? Status = null,
+    DaySpan? Received = null,
+    DaySpan? Answered = null);
+
+/// <summary>A span of days in the controller's calendar, both ends included (a dashboard week or month).</summary>
+public sealed record DaySpan(DateOnly From, DateOnly To);
 
 /// <param name="DueOn">The effective deadline: the extended one when extended.</param>
 /// <param name="Sla">Null for a withdrawn request, which was never answered.</param>
@@ -186,7 +191,9 @@ public sealed class RequestQueue(IServiceScopeFactory scopes, ControllerSettings
                 : requests.Where(r => (r.HandlerId ?? me) == me);
         }
         var searching = !string.IsNullOrWhiteSpace(query.Search);
-        requests = ApplyFilter(requests, actor, query.Filter, today, searching);
+        // A dashboard bar (received or answered in a week or month) names its own set of cases, closed ones
+        // included, so the quick filter's status restriction does not apply to it.
+        requests = query.Received is null && query.Answered is null ? ApplyFilter(requests, actor, query.Filter, today, searching) : requests;
         requests = Narrow(requests, query, today);
         return searching ? ApplySearch(db, requests, query.Search!) : requests;
     }
@@ -236,6 +243,17 @@ public sealed class RequestQueue(IServiceScopeFactory scopes, ControllerSettings
         if (query.HandlerId is { Length: > 0 } handler)
         {
             requests = requests.Where(r => r.HandlerId == handler);
+        }
+        if (query.Received is { } received)
+        {
+            var (from, to) = (received.From, received.To);
+            requests = requests.Where(r => r.ReceivedOn >= from && r.ReceivedOn <= to);
+        }
+        if (query.Answered is { } answered)
+        {
+            var (from, to) = (answered.From, answered.To);
+            var (responded, rejected) = (RequestStatus.Responded, RequestStatus.Rejected);
+            requests = requests.Where(r => (r.Status == responded || r.Status == rejected) && r.ClosedOn >= from && r.ClosedOn <= to);
         }
         if (query.Age == AgeBucket.Extended)
         {
