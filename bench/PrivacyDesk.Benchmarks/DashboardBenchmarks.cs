@@ -5,7 +5,6 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PrivacyDesk.Data;
 using PrivacyDesk.Domain.Deadlines;
@@ -13,7 +12,6 @@ using PrivacyDesk.Domain.Requests;
 using PrivacyDesk.Domain.Staff;
 using PrivacyDesk.Web.Features.Dashboard;
 using PrivacyDesk.Web.Features.Settings;
-using PrivacyDesk.Web.Hosting;
 
 namespace PrivacyDesk.Benchmarks;
 
@@ -38,7 +36,7 @@ internal static class DashboardBenchmarks
         var path = Path.Combine(dataDirectory, string.Create(CultureInfo.InvariantCulture, $"queue-{size}.db"));
         var connectionString = DependencyInjection.SqliteConnectionString(path, repositoryRoot);
 
-        await using var services = BuildServices(path, out var capture);
+        await using var services = BenchServices.Build(path, out var capture);
         if (args.Contains("--reload") || !File.Exists(path) || !HasColumn(connectionString, "Requests", "LastActivityAt"))
         {
             foreach (var suffix in new[] { "", "-wal", "-shm" })
@@ -58,8 +56,8 @@ internal static class DashboardBenchmarks
         var figures = new SlaFigures(services.GetRequiredService<IServiceScopeFactory>(), settings, TimeProvider.System);
         var leadId = QueueDataLoader.HandlerId(QueueDataLoader.Officers);
         var officerId = QueueDataLoader.HandlerId(3);
-        var lead = Principal(leadId, StaffRole.TeamLead);
-        var officer = Principal(officerId, StaffRole.PrivacyOfficer);
+        var lead = BenchServices.Principal(leadId, StaffRole.TeamLead);
+        var officer = BenchServices.Principal(officerId, StaffRole.PrivacyOfficer);
         var scenarios = new (string Name, ClaimsPrincipal Caller, string? HandlerId, DashboardQuery Query)[]
         {
             ("team lead · all types · 90 days", lead, null, new DashboardQuery()),
@@ -275,24 +273,6 @@ internal static class DashboardBenchmarks
         }
         return lines.ToString().TrimEnd();
     }
-
-    private static ServiceProvider BuildServices(string path, out CommandCapture capture)
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:Provider"] = "Sqlite", ["Database:SqlitePath"] = path })
-            .Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddDataServices(configuration, Path.GetDirectoryName(path)!);
-        var commands = new CommandCapture();
-        services.ConfigureDbContext<PrivacyDeskDbContext>(options => options.AddInterceptors(commands));
-        capture = commands;
-        return services.BuildServiceProvider();
-    }
-
-    private static ClaimsPrincipal Principal(string id, string role) =>
-        new(new ClaimsIdentity(
-            [new Claim(ClaimTypes.NameIdentifier, id), new Claim(IdentitySetup.DisplayNameClaim, id), new Claim(ClaimTypes.Role, role)], "Bench"));
 
     private static string Option(string[] args, string name, string fallback)
     {

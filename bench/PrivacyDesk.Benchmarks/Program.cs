@@ -6,7 +6,6 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PrivacyDesk.Benchmarks;
 using PrivacyDesk.Data;
@@ -14,7 +13,6 @@ using PrivacyDesk.Domain.Deadlines;
 using PrivacyDesk.Domain.Staff;
 using PrivacyDesk.Web.Features.Requests;
 using PrivacyDesk.Web.Features.Settings;
-using PrivacyDesk.Web.Hosting;
 
 // The queue's first page (rows + count), warm, for every quick filter and a few searches, at each size.
 // Usage: dotnet run -c Release --project bench/PrivacyDesk.Benchmarks -- [--sizes 100000,1000000] [--runs 30] [--data DIR] [--reload]
@@ -53,7 +51,7 @@ var plans = new StringBuilder();
 foreach (var size in sizes)
 {
     var path = Path.Combine(dataDirectory, string.Create(CultureInfo.InvariantCulture, $"queue-{size}.db"));
-    await using var services = BuildServices(path, out var capture);
+    await using var services = BenchServices.Build(path, out var capture);
     if (reload || !File.Exists(path))
     {
         foreach (var suffix in new[] { "", "-wal", "-shm" })
@@ -70,8 +68,8 @@ foreach (var size in sizes)
     }
     var settings = new ControllerSettings(services.GetRequiredService<IDbContextFactory<PrivacyDeskDbContext>>(), new ControllerOptions(), TimeProvider.System);
     var queue = new RequestQueue(services.GetRequiredService<IServiceScopeFactory>(), settings, TimeProvider.System);
-    var lead = Principal(QueueDataLoader.HandlerId(QueueDataLoader.Officers), StaffRole.TeamLead);
-    var officer = Principal(QueueDataLoader.HandlerId(3), StaffRole.PrivacyOfficer);
+    var lead = BenchServices.Principal(QueueDataLoader.HandlerId(QueueDataLoader.Officers), StaffRole.TeamLead);
+    var officer = BenchServices.Principal(QueueDataLoader.HandlerId(3), StaffRole.PrivacyOfficer);
 
     var scenarios = new List<(string Name, ClaimsPrincipal Caller, QueueQuery Query)>();
     foreach (var filter in Enum.GetValues<QueueFilter>())
@@ -172,24 +170,6 @@ static string FindRepositoryRoot()
     }
     return directory?.FullName ?? Directory.GetCurrentDirectory();
 }
-
-static ServiceProvider BuildServices(string path, out CommandCapture capture)
-{
-    var configuration = new ConfigurationBuilder()
-        .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:Provider"] = "Sqlite", ["Database:SqlitePath"] = path })
-        .Build();
-    var services = new ServiceCollection();
-    services.AddLogging();
-    services.AddDataServices(configuration, Path.GetDirectoryName(path)!);
-    var commands = new CommandCapture();
-    services.ConfigureDbContext<PrivacyDeskDbContext>(options => options.AddInterceptors(commands));
-    capture = commands;
-    return services.BuildServiceProvider();
-}
-
-static ClaimsPrincipal Principal(string id, string role) =>
-    new(new ClaimsIdentity(
-        [new Claim(ClaimTypes.NameIdentifier, id), new Claim(IdentitySetup.DisplayNameClaim, id), new Claim(ClaimTypes.Role, role)], "Bench"));
 
 static async Task<string> ExplainAsync(string path, CapturedCommand command)
 {
