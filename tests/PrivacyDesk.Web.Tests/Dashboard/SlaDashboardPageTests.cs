@@ -152,6 +152,20 @@ public sealed class SlaDashboardPageTests : MudBunitContext, IClassFixture<Dashb
         queue.Find("[data-testid=narrowed-age]").TextContent.ShouldContain("Verlengd");
         queue.Find("[data-testid=clear-narrowing]").GetAttribute("href").ShouldBe("/requests");
     }
+
+    [Fact]
+    public void AnAnsweredDaySpanShowsTheRefusedCaseOfThatDayWithNoQuickFilterInForce()
+    {
+        SignIn(_seed.Lead);
+        RenderProviders();
+        var day = QueueLinks.RangeSlug(new DaySpan(DashboardSeed.Today.AddDays(-1), DashboardSeed.Today.AddDays(-1)));
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/requests?answered=" + day);
+        var queue = Render<QueuePage>();
+
+        queue.WaitForAssertion(() => queue.FindAll("[data-testid=open-request]").Select(e => e.TextContent).ShouldBe([_seed["C4"]]), Wait);
+        queue.Find("[data-testid=narrowed-answered]").TextContent.ShouldStartWith("Beantwoord");
+        queue.FindAll("[data-testid=quick-filters] [aria-pressed=true]").ShouldBeEmpty();
+    }
 }
 
 /// <summary>The page with nothing to count, and the permission behind it.</summary>
