@@ -67,7 +67,7 @@ internal static class TestData
 
     public static IEnumerable<string> Codes(this Result result) => result.Errors.Select(e => e.Code);
 
-    /// <summary>The privacy notice of the firm, read from the repository (shared/seed) like the seeder will.</summary>
+    /// <summary>The privacy notice of the firm, read from the repository's own copy (the one the seeder embeds).</summary>
     public static string PrivacyNotice()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
@@ -76,6 +76,6 @@ internal static class TestData
             directory = directory.Parent;
         }
         directory.ShouldNotBeNull("PrivacyDesk.sln not found above the test output");
-        return File.ReadAllText(Path.Combine(directory.FullName, "..", "shared", "seed", "privacy-notice-nl.txt"));
+        return File.ReadAllText(Path.Combine(directory.FullName, "src", "PrivacyDesk.Data", "Seeding", "privacy-notice-nl.txt"));
     }
 }

@@ -95,11 +95,11 @@ public sealed class DomainPersistenceTests : IAsyncLifetime
     }
 
     [Fact]
-    public void TheEmbeddedNoticeIsTheSharedNotice()
+    public void TheEmbeddedNoticeIsTheRepositorysCopy()
     {
-        var shared = Path.Combine(RepositoryRoot(), "..", "shared", "seed", "privacy-notice-nl.txt");
+        var copy = Path.Combine(RepositoryRoot(), "src", "PrivacyDesk.Data", "Seeding", "privacy-notice-nl.txt");
 
-        RegisterSeeder.NoticeText().ShouldBe(File.ReadAllText(shared));
+        RegisterSeeder.NoticeText().ShouldBe(File.ReadAllText(copy));
     }
 
     [Fact]
