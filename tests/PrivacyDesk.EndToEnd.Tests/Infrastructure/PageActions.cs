@@ -55,9 +55,13 @@ public static class PageActions
         }
     }
 
+    /// <summary>
+    /// Writes the screenshot under the ignored artifacts/screenshots, so a test run never changes tracked files;
+    /// scripts/refresh-screenshots.sh copies them into docs/screenshots on purpose.
+    /// </summary>
     public static async Task ScreenshotAsync(this IPage page, string name)
     {
-        var folder = Path.Combine(RunningApp.RepositoryRoot, "docs", "screenshots");
+        var folder = Path.Combine(RunningApp.RepositoryRoot, "artifacts", "screenshots");
         Directory.CreateDirectory(folder);
         // From the top: a full-page shot taken while scrolled draws the fixed app bar and drawer halfway down the image.
         await page.EvaluateAsync("() => window.scrollTo(0, 0)");
