@@ -140,8 +140,9 @@ public static class LetterCases
 
     public static void Refuse(DataSubjectRequest request, CaseDocumentInput input)
     {
-        request.ProposeRejection(Officer, At(5), RequestRefusalGround.Excessive,
-            "U hebt dit jaar al elf identieke verzoeken ingediend; het laatste antwoord is van 2 april 2026.", "AVG art. 12(5)(b)").Succeeds();
+        request.ProposeRejection(Officer, At(5), new RefusalProposal(RequestRefusalGround.Excessive,
+            "U hebt dit jaar al elf identieke verzoeken ingediend; het laatste antwoord is van 2 april 2026.", "AVG art. 12(5)(b)",
+            "Elf identieke verzoeken in 2026, alle volledig beantwoord."), []).Succeeds();
         request.Approve(TeamLead, At(6)).Succeeds();
         request.Reject(Officer, At(7)).Succeeds();
     }

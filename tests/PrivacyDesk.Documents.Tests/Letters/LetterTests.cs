@@ -360,7 +360,7 @@ public sealed class LetterTests
     public void AProposedRefusalCanBeDraftedForTheTeamLeadBeforeApproval()
     {
         var input = LetterCases.Case(RequestType.Access, "nl", (request, _) =>
-            request.ProposeRejection(LetterCases.Officer, LetterCases.At(5), RequestRefusalGround.ManifestlyUnfounded, "Het verzoek gaat over een ander.").Succeeds());
+            request.ProposeRejection(LetterCases.Officer, LetterCases.At(5), new RefusalProposal(RequestRefusalGround.ManifestlyUnfounded, "Het verzoek gaat over een ander.", Demonstration: "De gevraagde gegevens horen bij een ander."), []).Succeeds());
 
         var (_, text) = Render(DocumentKind.Refusal, input, "letter-refusal-proposed-nl");
 

@@ -103,7 +103,7 @@ public sealed class CaseDocumentRulesTests
         var request = InStatus(RequestStatus.InProgress, RequestType.Erasure);
         Kinds(request).ShouldNotContain(DocumentKind.Refusal);
 
-        request.ProposeRejection(Officer, At(4), RequestRefusalGround.ManifestlyUnfounded, "Het tiende identieke verzoek deze maand.").ShouldSucceed();
+        request.ProposeRejection(Officer, At(4), new RefusalProposal(RequestRefusalGround.ManifestlyUnfounded, "Het tiende identieke verzoek deze maand.", Demonstration: "Tien identieke verzoeken."), []).ShouldSucceed();
 
         request.Refusal.ShouldBeNull();
         Kinds(request).ShouldContain(DocumentKind.Refusal);
