@@ -132,6 +132,22 @@ public static class LetterCases
         request.Decide(input, input.Products(), ProposedDecision.Comply(input.Products().Id));
     }
 
+    /// <summary>Decided as the law allows, submitted and approved: the response as it is sent.</summary>
+    public static void DecideAsTheLawAllowsAndApprove(DataSubjectRequest request, CaseDocumentInput input)
+    {
+        DecideAsTheLawAllows(request, input);
+        request.SubmitForApproval(Officer, At(4), input.Purposes.Select(p => p.Id)).Succeeds();
+        request.Approve(TeamLead, At(5)).Succeeds();
+    }
+
+    /// <summary>The erasure decided, submitted and approved by a team lead (four eyes): the letter is no longer a draft.</summary>
+    public static void DecideErasureAndApprove(DataSubjectRequest request, CaseDocumentInput input)
+    {
+        DecideErasure(request, input);
+        request.SubmitForApproval(Officer, At(4), input.Purposes.Select(p => p.Id)).Succeeds();
+        request.Approve(TeamLead, At(5)).Succeeds();
+    }
+
     public static void Extend(DataSubjectRequest request, CaseDocumentInput input) =>
         request.Extend(Officer, At(48), ExtensionReason.Complexity, "Uw gegevens staan in zes systemen, waaronder een archief op papier.", ReceivedOn.AddDays(2), ExtendedDueOn).Succeeds();
 
