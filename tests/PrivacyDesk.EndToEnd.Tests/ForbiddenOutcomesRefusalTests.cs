@@ -59,7 +59,8 @@ public sealed class ForbiddenOutcomesRefusalTests(RunningApp app)
         var tabA = await LeadOnCaseAsync(reference);
         var tabB = await LeadOnCaseAsync(reference);
         (await tabA.TextContentAsync("[data-testid=proposed-refusal-ground]"))!.Trim().ShouldBe("Kennelijk ongegrond (art. 12 lid 5)");
-        await ShotAsync(tabB, "approval-proposed-refusal-nl-1366");
+        await ShotAsync(tabB, "approval-proposed-refusal-nl-1366", "[data-testid=step-Approval]");
+        await ShotAsync(tabB, "steps-skipped-nl-1366", "[data-testid=step-Assess]");
         await ShotsOfTheApprovalPanelAsync(reference);
         await tabA.ClickAsync("[data-testid=approve]");
         await tabA.WaitForSelectorAsync("[data-testid=approved-by]:has-text('Fatima El Amrani')");
@@ -82,8 +83,8 @@ public sealed class ForbiddenOutcomesRefusalTests(RunningApp app)
         await tabA.ClickAsync("[data-testid=bulk-assign]");
         await ChooseAsync(tabA, "[data-testid=assign-handler]", "Fatima El Amrani");
         await tabA.ClickAsync("[data-testid=assign-submit]");
-        await tabA.WaitForSelectorAsync("[data-testid=assign-outcome]");
-        await tabA.ClickAsync("[data-testid=assign-close]");
+        // Every case assigned: the dialog closes by itself (it stays open only to list refusals).
+        await tabA.WaitForSelectorAsync("[data-testid=assign-dialog]", new() { State = WaitForSelectorState.Detached });
         await tabA.GotoAsync($"/requests/{reference}");
         await tabA.WaitForSelectorAsync("[data-interactive=true] [data-testid=approval-panel]");
         await tabA.WaitForSelectorAsync("[data-testid=case-handler]:has-text('Fatima El Amrani')");
@@ -191,21 +192,29 @@ public sealed class ForbiddenOutcomesRefusalTests(RunningApp app)
             await page.WaitForSelectorAsync("[data-interactive=true] [data-testid=proposed-refusal]");
             await page.SetViewportSizeAsync(width, 800);
             await page.WaitForTimeoutAsync(300);
-            await page.Locator("[data-testid=approval-panel]").ScrollIntoViewIfNeededAsync();
-            await ShotAsync(page, $"approval-proposed-refusal-{culture[..2]}-{width}");
+            await ShotAsync(page, $"approval-proposed-refusal-{culture[..2]}-{width}", "[data-testid=step-Approval]");
             await page.Context.CloseAsync();
         }
     }
 
     private static string? ShotsFolder() => Environment.GetEnvironmentVariable("PRIVACYDESK_SHOTS_OUT") is { Length: > 0 } folder ? folder : null;
 
-    private static async Task ShotAsync(IPage page, string name)
+    /// <summary>What is on screen (a dialog), or only the element <paramref name="selector"/> names (a panel).</summary>
+    private static async Task ShotAsync(IPage page, string name, string? selector = null)
     {
         if (ShotsFolder() is not { } folder)
         {
             return;
         }
         Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        var path = Path.Combine(folder, name + ".png");
+        if (selector is null)
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
+        }
+        else
+        {
+            await page.Locator(selector).ScreenshotAsync(new LocatorScreenshotOptions { Path = path });
+        }
     }
 }
