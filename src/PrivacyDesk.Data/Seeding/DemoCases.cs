@@ -356,9 +356,17 @@ public static class DemoCases
             }
             if (plan.Scenario == Scenario.Rejected)
             {
-                var ground = Pick<RequestRefusalGround>([RequestRefusalGround.ManifestlyUnfounded, RequestRefusalGround.Excessive, RequestRefusalGround.RightsOfOthers]);
-                Must(request.ProposeRejection(handler, clock.Next(), ground,
-                    "Het verzoek herhaalt eerdere verzoeken die volledig zijn beantwoord; wij weigeren het op grond van AVG art. 12 lid 5."));
+                var ground = Pick<RequestRefusalGround>([RequestRefusalGround.ManifestlyUnfounded, RequestRefusalGround.Excessive]);
+                var processing = plan.Subject.ProcessingPurposes(_active);
+                // A consent withdrawal or an objection reaching direct marketing is never refused (ADR 0023): the subject withdraws it instead.
+                if (!WholeRequestRefusalRules.AllowedGrounds(request.Type, processing).Contains(ground))
+                {
+                    Must(request.Withdraw(handler, clock.End, "De betrokkene heeft het verzoek ingetrokken.", policy.DateOf(clock.End)));
+                    return request;
+                }
+                Must(request.ProposeRejection(handler, clock.Next(), new RefusalProposal(ground,
+                    "Het verzoek herhaalt eerdere verzoeken die volledig zijn beantwoord; wij weigeren het op grond van AVG art. 12 lid 5.",
+                    Demonstration: "Drie gelijke verzoeken in vier weken, elk volledig beantwoord; zie de eerdere dossiers van deze betrokkene."), processing));
                 Must(request.Approve(lead, clock.Next(), "Akkoord met de weigering."));
                 Must(request.Reject(handler, clock.End));
                 return request;

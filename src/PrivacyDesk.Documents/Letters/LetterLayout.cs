@@ -24,14 +24,18 @@ internal static class LetterLayout
         Action<LetterBody> body, RightsBlock rights = RightsBlock.None, bool answersTheAddressee = true)
     {
         var reference = input.Request.Reference.ToString();
+        var draft = CaseDocumentRules.IsDraft(input.Request, kind);
+        var title = DocumentNames.Title(kind, input.Language);
         var output = StandardPage.Render(
-            input.Controller, input.Language, DocumentNames.Title(kind, input.Language), reference, input.GeneratedAt, content => content.Column(column =>
+            input.Controller, input.Language, draft ? $"{DocumentNames.DraftWord(input.Language)} – {title}" : title, reference, input.GeneratedAt,
+            content => content.Column(column =>
             {
                 column.Spacing(12);
-                if (input.ControllerProfileIsExample)
+                // One warning band for every reason a letter must not go out: example controller data, or no four-eyes approval yet.
+                foreach (var band in new[] { input.ControllerProfileIsExample ? text.ExampleBand : null, draft ? text.DraftBand : null }.OfType<string>())
                 {
                     column.Item().Background(Colors.Shade).Border(1.2, Colors.Danger).Padding(6)
-                        .Text(t => t.Span(text.ExampleBand).Bold().FontColor(Colors.Danger));
+                        .Text(t => t.Span(band).Bold().FontColor(Colors.Danger));
                 }
                 column.Item().Row(row =>
                 {
@@ -77,7 +81,7 @@ internal static class LetterLayout
                 });
             }));
         return new RenderedDocument(
-            kind, input.Language, DocumentNames.FileName(kind, reference, input.Language), RenderedDocument.PdfContentType, output.Content, output.PageCount);
+            kind, input.Language, DocumentNames.FileName(kind, reference, input.Language, draft: draft), RenderedDocument.PdfContentType, output.Content, output.PageCount);
     }
 
     private static void Rights(Container slot, CaseDocumentInput input, LetterText text, RightsBlock rights) =>

@@ -31,6 +31,10 @@ internal sealed class LetterText(string language, TimeZoneInfo zone)
 
     // ---- Frame -------------------------------------------------------------------------------------
 
+    public string DraftBand => T(
+        "CONCEPT – NOG NIET GOEDGEKEURD. Een teamleider die het dossier niet behandelde moet dit antwoord eerst goedkeuren (vier ogen). Niet versturen.",
+        "DRAFT – NOT YET APPROVED. A team lead who did not handle the case must approve this response first (four eyes). Do not send.");
+
     public string ExampleBand => T(
         "VOORBEELDGEGEVENS – NIET VERSTUREN. Het profiel van de verwerkingsverantwoordelijke bevat nog de voorbeeldwaarden. Laat een beheerder het controleren en opslaan voordat deze brief wordt verstuurd.",
         "EXAMPLE DATA – DO NOT SEND. The controller profile still holds the example values. Have an administrator check and save it before this letter is sent.");

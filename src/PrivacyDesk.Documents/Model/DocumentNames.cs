@@ -27,8 +27,14 @@ public static class DocumentNames
         };
     }
 
-    /// <summary>"PD-2026-000123-acknowledgement-nl.pdf": reference, kind, language; no personal data in a file name.</summary>
-    public static string FileName(DocumentKind kind, string? reference, string language, string extension = "pdf")
+    /// <summary>The word that marks a letter not yet approved, in the letter's language.</summary>
+    public static string DraftWord(string language) => DocumentFormat.IsDutch(language) ? "CONCEPT" : "DRAFT";
+
+    /// <summary>
+    /// "PD-2026-000123-acknowledgement-nl.pdf": reference, kind, language; no personal data in a file name.
+    /// A <paramref name="draft"/> ends in "-CONCEPT" or "-DRAFT", so a saved copy says so too.
+    /// </summary>
+    public static string FileName(DocumentKind kind, string? reference, string language, string extension = "pdf", bool draft = false)
     {
         var slug = kind switch
         {
@@ -44,6 +50,7 @@ public static class DocumentNames
             _ => kind.ToString().ToLowerInvariant(),
         };
         var prefix = string.IsNullOrEmpty(reference) ? "" : reference + "-";
-        return $"{prefix}{slug}-{language.ToLowerInvariant()}.{extension}";
+        var marker = draft ? "-" + DraftWord(language) : "";
+        return $"{prefix}{slug}-{language.ToLowerInvariant()}{marker}.{extension}";
     }
 }

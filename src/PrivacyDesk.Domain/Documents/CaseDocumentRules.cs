@@ -59,6 +59,18 @@ public static class CaseDocumentRules
     }
 
     /// <summary>
+    /// A response or refusal letter is a draft until a team lead approved it (gdpr-rules §3, four eyes):
+    /// made before approval, or after the approval was withdrawn, it must say so and not be sent.
+    /// </summary>
+    public static bool IsDraft(DataSubjectRequest request, DocumentKind kind)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return kind is DocumentKind.Response or DocumentKind.Refusal
+            && !request.IsApproved
+            && request.Status is not (RequestStatus.Responded or RequestStatus.Rejected);
+    }
+
+    /// <summary>
     /// Whether <paramref name="kind"/> may be generated now; an Art. 19 notification needs one of the
     /// case's recipients. Other kinds ignore <paramref name="recipientNotificationId"/>.
     /// </summary>

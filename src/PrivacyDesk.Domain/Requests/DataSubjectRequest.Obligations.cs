@@ -195,6 +195,7 @@ public sealed partial class DataSubjectRequest
         {
             return Result<IReadOnlyList<RecipientNotification>>.Failure(errors.Distinct());
         }
+        WithdrawApprovalForChange(actor, at, "recipients");
         var notifications = planned.Select(recipient => new RecipientNotification(recipient, at)).ToList();
         _recipientNotifications.AddRange(notifications);
         RecipientNotificationsPlanned = true;

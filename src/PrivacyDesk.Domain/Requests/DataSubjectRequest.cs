@@ -1,5 +1,6 @@
 using System.Globalization;
 using PrivacyDesk.Domain.Common;
+using PrivacyDesk.Domain.Register;
 using PrivacyDesk.Domain.Staff;
 
 namespace PrivacyDesk.Domain.Requests;
@@ -245,6 +246,7 @@ public sealed partial class DataSubjectRequest : AggregateRoot
             return Result.Failure(RequestErrors.AssignNotPermitted);
         }
         var before = Fields(("handlerId", HandlerId), ("handlerName", HandlerName));
+        WithdrawApprovalForChange(actor, at, "handler");
         HandlerId = handler.Id;
         HandlerName = handler.Name;
         Audit(RequestActions.Assigned, actor, at, before, Fields(("handlerId", HandlerId), ("handlerName", HandlerName)));
@@ -430,6 +432,7 @@ public sealed partial class DataSubjectRequest : AggregateRoot
         {
             errors.Add(RequestErrors.ApprovalRequired);
         }
+        AddHandlerIsApproverBlocker(errors);
         if (ProposedRefusal is not null)
         {
             errors.Add(RequestErrors.RejectionPending);
@@ -464,42 +467,39 @@ public sealed partial class DataSubjectRequest : AggregateRoot
     /// <summary>
     /// Proposes refusing the request as a whole (Art. 12(4)) with its ground. A refusal letter is a
     /// response too (gdpr-rules §3, four eyes): it goes to a team lead for approval like any other,
-    /// and <see cref="Reject"/> sends it once approved. "Cannot identify" needs an identity check that
-    /// came to that outcome; a national restriction needs its legal reference.
+    /// and <see cref="Reject"/> sends it once approved. Which grounds may refuse which request, and
+    /// what each needs, is <see cref="WholeRequestRefusalRules"/>.
     /// </summary>
-    public Result ProposeRejection(Actor actor, DateTimeOffset at, RequestRefusalGround ground, string explanation, string? legalReference = null)
+    /// <param name="purposesProcessingSubjectData">The Active purposes that process this subject's data (an objection reaching direct marketing is never refused).</param>
+    public Result ProposeRejection(Actor actor, DateTimeOffset at, RefusalProposal proposal, IEnumerable<Purpose> purposesProcessingSubjectData)
     {
+        ArgumentNullException.ThrowIfNull(proposal);
+        ArgumentNullException.ThrowIfNull(purposesProcessingSubjectData);
         var allowed = MayChange(actor, nameof(ProposeRejection), RequestStatus.Received, RequestStatus.AwaitingIdentity, RequestStatus.InProgress);
         if (allowed.IsFailure)
         {
             return allowed;
         }
         var errors = new List<Error>();
-        if (IsBlank(explanation))
+        if (IsBlank(proposal.Explanation))
         {
             errors.Add(RequestErrors.RejectionExplanationRequired);
         }
-        AddIfTooLong(errors, explanation, Refusal.ExplanationMaxLength, nameof(explanation));
-        AddIfTooLong(errors, legalReference, Refusal.LegalReferenceMaxLength, nameof(legalReference));
-        if (ground == RequestRefusalGround.NationalRestriction && IsBlank(legalReference))
-        {
-            errors.Add(RequestErrors.RejectionReferenceRequired);
-        }
-        // Art. 11(2)/12(2): refusing for want of identification requires having shown it cannot be done.
-        if (ground == RequestRefusalGround.SubjectNotIdentified && LatestIdentityVerification?.Outcome != IdentityVerificationOutcome.CannotIdentify)
-        {
-            errors.Add(RequestErrors.RejectionIdentityNotAssessed);
-        }
+        AddIfTooLong(errors, proposal.Explanation, Refusal.ExplanationMaxLength, nameof(proposal.Explanation));
+        AddIfTooLong(errors, proposal.LegalReference, Refusal.LegalReferenceMaxLength, nameof(proposal.LegalReference));
+        AddIfTooLong(errors, proposal.Demonstration, Refusal.DemonstrationMaxLength, nameof(proposal.Demonstration));
+        errors.AddRange(WholeRequestRefusalRules.Violations(Type, purposesProcessingSubjectData, proposal, LatestIdentityVerification?.Outcome));
         if (errors.Count > 0)
         {
             return Result.Failure(errors);
         }
-        ProposedRefusal = new Refusal(ground, explanation.Trim(), Trimmed(legalReference), actor.Id, actor.Name, at);
+        var explanation = proposal.Explanation.Trim();
+        ProposedRefusal = new Refusal(proposal.Ground, explanation, Trimmed(proposal.LegalReference), actor.Id, actor.Name, at, Trimmed(proposal.Demonstration));
         SubmittedById = actor.Id;
         ClearApproval();
         ChangeStatus(
-            RequestStatus.AwaitingApproval, RequestActions.RejectionProposed, actor, at, explanation.Trim(),
-            ("ground", ground.ToString()), ("legalReference", ProposedRefusal.LegalReference));
+            RequestStatus.AwaitingApproval, RequestActions.RejectionProposed, actor, at, explanation,
+            ("ground", proposal.Ground.ToString()), ("legalReference", ProposedRefusal.LegalReference));
         return Result.Success();
     }
 
@@ -520,6 +520,7 @@ public sealed partial class DataSubjectRequest : AggregateRoot
         {
             errors.Add(RequestErrors.ApprovalRequired);
         }
+        AddHandlerIsApproverBlocker(errors);
         AddIdCopyBlocker(errors);
         if (errors.Count > 0)
         {
@@ -652,6 +653,32 @@ public sealed partial class DataSubjectRequest : AggregateRoot
     {
         Arguments = new Dictionary<string, string>(StringComparer.Ordinal) { ["status"] = Status.ToString(), ["action"] = action },
     };
+
+    /// <summary>
+    /// Four eyes hold after approval (gdpr-rules §3): a change to the substance (handler, decisions,
+    /// recipients, the letter) withdraws the approval, recorded as <c>request.approval.withdrawn</c> with
+    /// what changed, so the changed response needs a new one. Does nothing when there is no approval.
+    /// </summary>
+    /// <param name="what">What changed, in the audit's words (e.g. "handler", "recipients", "decision").</param>
+    private void WithdrawApprovalForChange(Actor actor, DateTimeOffset at, string what)
+    {
+        if (!IsApproved)
+        {
+            return;
+        }
+        var before = Fields(("approvedById", ApprovedById), ("approvedByName", ApprovedByName), ("approvedAt", ApprovedAt!.Value.ToString("O", CultureInfo.InvariantCulture)));
+        ClearApproval();
+        Audit(RequestActions.ApprovalWithdrawn, actor, at, before, Fields(("approvedById", null), ("approvedByName", null), ("approvedAt", null)), what);
+    }
+
+    /// <summary>Cases approved before approval was withdrawn on reassignment may have their approver as handler: never sent so.</summary>
+    private void AddHandlerIsApproverBlocker(List<Error> errors)
+    {
+        if (IsApproved && ApprovedById == HandlerId)
+        {
+            errors.Add(RequestErrors.ApprovalHandlerIsApprover);
+        }
+    }
 
     private void ClearApproval()
     {

@@ -30,7 +30,7 @@ public enum RequestRefusalGround
     /// <summary>The right does not apply to this processing (e.g. portability on a basis other than consent or contract).</summary>
     RightNotApplicable,
 
-    /// <summary>Another ground, named in the explanation and reference.</summary>
+    /// <summary>Another ground, named in the explanation and reference. Kept so older refusals still read; no new refusal may use it (gdpr-rules §3).</summary>
     Other,
 }
 
@@ -39,14 +39,20 @@ public enum RequestRefusalGround
 /// legal reference. The letter adds the right to complain to the Autoriteit Persoonsgegevens and to
 /// seek a judicial remedy.
 /// </summary>
+/// <param name="Demonstration">For a 12(5) refusal: the evidence that demonstrates it, for the team lead and an auditor (not the letter).</param>
 public sealed record Refusal(
     RequestRefusalGround Ground,
     string Explanation,
     string? LegalReference,
     string RefusedById,
     string RefusedByName,
-    DateTimeOffset RefusedAt)
+    DateTimeOffset RefusedAt,
+    string? Demonstration = null)
 {
     public const int ExplanationMaxLength = 4_000;
     public const int LegalReferenceMaxLength = 200;
+    public const int DemonstrationMaxLength = 4_000;
 }
+
+/// <summary>What the handler proposes when refusing a request as a whole; <see cref="WholeRequestRefusalRules"/> says what each ground needs.</summary>
+public sealed record RefusalProposal(RequestRefusalGround Ground, string Explanation, string? LegalReference = null, string? Demonstration = null);

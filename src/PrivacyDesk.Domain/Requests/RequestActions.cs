@@ -15,6 +15,7 @@ public static class RequestActions
     public const string DecisionReplaced = "request.decision.replaced";
     public const string SubmittedForApproval = "request.submitted_for_approval";
     public const string Approved = "request.approved";
+    public const string ApprovalWithdrawn = "request.approval.withdrawn";
     public const string SentBack = "request.sent_back";
     public const string Responded = "request.responded";
     public const string Rejected = "request.rejected";

@@ -83,6 +83,16 @@ public static class RequestErrors
     public static readonly Error RejectionNotProposed = new("request.rejection.not_proposed");
     public static readonly Error RejectionPending = new("request.rejection.pending");
 
+    public static readonly Error RejectionGroundNotAllowed = new("request.rejection.ground_not_allowed", "Ground");
+
+    public static readonly Error RejectionDemonstrationRequired = new("request.rejection.demonstration_required", "Demonstration");
+
+    public static readonly Error RejectionConsentWithdrawal = new("request.rejection.consent_withdrawal");
+
+    public static readonly Error RejectionDirectMarketingObjection = new("request.rejection.direct_marketing_objection");
+
+    public static readonly Error ApprovalHandlerIsApprover = new("request.approval.handler_is_approver");
+
     public static readonly Error ExtensionAlreadyExtended = new("request.extension.already_extended");
 
     public static readonly Error ExtensionExplanationRequired = new("request.extension.explanation_required", "Explanation");
@@ -262,6 +272,21 @@ public static class RequestErrors
         [RejectionPending.Code] = new(
             "Er is een weigering voorgesteld; verstuur de weigering in plaats van een antwoord, of laat de teamleider het verzoek terugsturen.",
             "A refusal is proposed; send the refusal instead of a response, or have the team lead send the case back."),
+        [RejectionGroundNotAllowed.Code] = new(
+            "Op deze grond kan een verzoek niet als geheel worden geweigerd. Dat kan alleen als de betrokkene niet te identificeren is (AVG art. 12 lid 2), het verzoek kennelijk ongegrond of buitensporig is (art. 12 lid 5) of een wettelijke beperking geldt (art. 23, bijvoorbeeld UAVG art. 41). Andere gronden horen bij de beslissing per verwerkingsdoel.",
+            "A request cannot be refused as a whole on this ground. That is only possible when the data subject cannot be identified (GDPR Art. 12(2)), the request is manifestly unfounded or excessive (Art. 12(5)) or a statutory restriction applies (Art. 23, e.g. UAVG art. 41). Other grounds belong in the decision per processing purpose."),
+        [RejectionDemonstrationRequired.Code] = new(
+            "Leg vast waaruit blijkt dat het verzoek kennelijk ongegrond of buitensporig is; de verwerkingsverantwoordelijke moet dat kunnen aantonen (AVG art. 12 lid 5).",
+            "Record what shows that the request is manifestly unfounded or excessive; the controller must be able to demonstrate it (GDPR Art. 12(5))."),
+        [RejectionConsentWithdrawal.Code] = new(
+            "Een intrekking van toestemming wordt nooit geweigerd: de verwerking op grond van toestemming stopt (AVG art. 7 lid 3).",
+            "A withdrawal of consent is never refused: the processing based on consent stops (GDPR Art. 7(3))."),
+        [RejectionDirectMarketingObjection.Code] = new(
+            "Dit bezwaar raakt direct marketing en kan niet als geheel worden geweigerd: de marketing stopt (AVG art. 21 lid 2 en 3). Beslis per verwerkingsdoel over de andere doelen.",
+            "This objection reaches direct marketing and cannot be refused as a whole: the marketing stops (GDPR Art. 21(2) and (3)). Decide on the other purposes one by one."),
+        [ApprovalHandlerIsApprover.Code] = new(
+            "De teamleider die het antwoord goedkeurde is nu de behandelaar; er moet een andere teamleider naar kijken voordat het wordt verstuurd.",
+            "The team lead who approved the response is now its handler; another team lead must review it before it is sent."),
         [RejectionIdentityNotAssessed.Code] = new(
             "Weigeren omdat de betrokkene niet te identificeren is kan pas als de identiteitscontrole tot die uitkomst heeft geleid.",
             "Refusing because the data subject cannot be identified is only possible once an identity check has reached that outcome."),

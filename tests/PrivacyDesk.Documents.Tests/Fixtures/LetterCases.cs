@@ -132,6 +132,22 @@ public static class LetterCases
         request.Decide(input, input.Products(), ProposedDecision.Comply(input.Products().Id));
     }
 
+    /// <summary>Decided as the law allows, submitted and approved: the response as it is sent.</summary>
+    public static void DecideAsTheLawAllowsAndApprove(DataSubjectRequest request, CaseDocumentInput input)
+    {
+        DecideAsTheLawAllows(request, input);
+        request.SubmitForApproval(Officer, At(4), input.Purposes.Select(p => p.Id)).Succeeds();
+        request.Approve(TeamLead, At(5)).Succeeds();
+    }
+
+    /// <summary>The erasure decided, submitted and approved by a team lead (four eyes): the letter is no longer a draft.</summary>
+    public static void DecideErasureAndApprove(DataSubjectRequest request, CaseDocumentInput input)
+    {
+        DecideErasure(request, input);
+        request.SubmitForApproval(Officer, At(4), input.Purposes.Select(p => p.Id)).Succeeds();
+        request.Approve(TeamLead, At(5)).Succeeds();
+    }
+
     public static void Extend(DataSubjectRequest request, CaseDocumentInput input) =>
         request.Extend(Officer, At(48), ExtensionReason.Complexity, "Uw gegevens staan in zes systemen, waaronder een archief op papier.", ReceivedOn.AddDays(2), ExtendedDueOn).Succeeds();
 
@@ -140,8 +156,9 @@ public static class LetterCases
 
     public static void Refuse(DataSubjectRequest request, CaseDocumentInput input)
     {
-        request.ProposeRejection(Officer, At(5), RequestRefusalGround.Excessive,
-            "U hebt dit jaar al elf identieke verzoeken ingediend; het laatste antwoord is van 2 april 2026.", "AVG art. 12(5)(b)").Succeeds();
+        request.ProposeRejection(Officer, At(5), new RefusalProposal(RequestRefusalGround.Excessive,
+            "U hebt dit jaar al elf identieke verzoeken ingediend; het laatste antwoord is van 2 april 2026.", "AVG art. 12(5)(b)",
+            "Elf identieke verzoeken in 2026, alle volledig beantwoord."), []).Succeeds();
         request.Approve(TeamLead, At(6)).Succeeds();
         request.Reject(Officer, At(7)).Succeeds();
     }

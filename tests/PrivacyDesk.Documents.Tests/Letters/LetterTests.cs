@@ -67,7 +67,7 @@ public sealed class LetterTests
             case DocumentKind.RestrictionLiftNotice:
                 return LetterCases.Case(RequestType.Restriction, language, LetterCases.Restrict);
             case DocumentKind.Response:
-                return LetterCases.Case(RequestType.Erasure, language, LetterCases.DecideErasure);
+                return LetterCases.Case(RequestType.Erasure, language, LetterCases.DecideErasureAndApprove);
             default:
                 return LetterCases.Case(RequestType.Erasure, language);
         }
@@ -225,7 +225,7 @@ public sealed class LetterTests
     [MemberData(nameof(EveryRequestTypeInBothLanguages))]
     public void TheResponseToEveryRequestTypeNamesTheRightItsArticleAndTheOutcomeForEveryPurpose(RequestType type, string language)
     {
-        var input = LetterCases.Case(type, language, LetterCases.DecideAsTheLawAllows);
+        var input = LetterCases.Case(type, language, LetterCases.DecideAsTheLawAllowsAndApprove);
 
         var (document, text) = Render(DocumentKind.Response, input, $"letter-response-{type}-{language}");
 
@@ -356,11 +356,44 @@ public sealed class LetterTests
             .Errors.ShouldHaveSingleItem().Code.ShouldBe("document.not_available", "a refused request is answered by the refusal letter");
     }
 
+    [Theory]
+    [InlineData("nl", "CONCEPT – NOG NIET GOEDGEKEURD", "-nl-CONCEPT.pdf")]
+    [InlineData("en", "DRAFT – NOT YET APPROVED", "-en-DRAFT.pdf")]
+    public void ARefusalLetterBeforeApprovalSaysItIsADraftInTheBandTitleAndFileName(string language, string band, string suffix)
+    {
+        var input = LetterCases.Case(RequestType.Access, language, (request, _) =>
+            request.ProposeRejection(LetterCases.Officer, LetterCases.At(5), new RefusalProposal(RequestRefusalGround.ManifestlyUnfounded,
+                "Het verzoek gaat over een ander.", Demonstration: "De gevraagde gegevens horen bij een ander."), []).Succeeds());
+
+        var (document, text) = Render(DocumentKind.Refusal, input, $"letter-refusal-draft-{language}");
+
+        text.ShouldContain(band);
+        using (var pdf = PdfDocument.Open(document.Content))
+        {
+            pdf.Information.Title.ShouldBe(language == "nl" ? "CONCEPT – Afwijzing van uw verzoek" : "DRAFT – Refusal of your request");
+        }
+        document.FileName.ShouldBe(LetterCases.Reference + "-refusal" + suffix);
+    }
+
+    [Theory]
+    [InlineData("nl", "CONCEPT – NOG NIET GOEDGEKEURD")]
+    [InlineData("en", "DRAFT – NOT YET APPROVED")]
+    public void AResponseLetterBeforeApprovalIsADraftAndAfterApprovalIsNot(string language, string band)
+    {
+        var (draft, draftText) = Render(DocumentKind.Response, LetterCases.Case(RequestType.Erasure, language, LetterCases.DecideErasure), $"letter-response-draft-{language}");
+        var (approved, approvedText) = Render(DocumentKind.Response, LetterCases.Case(RequestType.Erasure, language, LetterCases.DecideErasureAndApprove));
+
+        draftText.ShouldContain(band);
+        draft.FileName.ShouldEndWith(language == "nl" ? "-CONCEPT.pdf" : "-DRAFT.pdf");
+        approvedText.ShouldNotContain(band);
+        approved.FileName.ShouldBe(LetterCases.Reference + $"-response-{language}.pdf");
+    }
+
     [Fact]
     public void AProposedRefusalCanBeDraftedForTheTeamLeadBeforeApproval()
     {
         var input = LetterCases.Case(RequestType.Access, "nl", (request, _) =>
-            request.ProposeRejection(LetterCases.Officer, LetterCases.At(5), RequestRefusalGround.ManifestlyUnfounded, "Het verzoek gaat over een ander.").Succeeds());
+            request.ProposeRejection(LetterCases.Officer, LetterCases.At(5), new RefusalProposal(RequestRefusalGround.ManifestlyUnfounded, "Het verzoek gaat over een ander.", Demonstration: "De gevraagde gegevens horen bij een ander."), []).Succeeds());
 
         var (_, text) = Render(DocumentKind.Refusal, input, "letter-refusal-proposed-nl");
 

@@ -103,10 +103,34 @@ public sealed class CaseDocumentRulesTests
         var request = InStatus(RequestStatus.InProgress, RequestType.Erasure);
         Kinds(request).ShouldNotContain(DocumentKind.Refusal);
 
-        request.ProposeRejection(Officer, At(4), RequestRefusalGround.ManifestlyUnfounded, "Het tiende identieke verzoek deze maand.").ShouldSucceed();
+        request.ProposeRejection(Officer, At(4), new RefusalProposal(RequestRefusalGround.ManifestlyUnfounded, "Het tiende identieke verzoek deze maand.", Demonstration: "Tien identieke verzoeken."), []).ShouldSucceed();
 
         request.Refusal.ShouldBeNull();
         Kinds(request).ShouldContain(DocumentKind.Refusal);
+    }
+
+    [Fact]
+    public void AResponseOrRefusalLetterIsADraftUntilATeamLeadApprovedIt()
+    {
+        var request = InStatus(RequestStatus.InProgress);
+        request.ProposeRejection(Officer, At(4), new RefusalProposal(RequestRefusalGround.Excessive, "Vijftig verzoeken.", Demonstration: "Vijftig verzoeken in een maand."), []).ShouldSucceed();
+
+        CaseDocumentRules.IsDraft(request, DocumentKind.Refusal).ShouldBeTrue();
+        CaseDocumentRules.IsDraft(request, DocumentKind.Response).ShouldBeTrue();
+        CaseDocumentRules.IsDraft(request, DocumentKind.Acknowledgement).ShouldBeFalse("a letter that answers nothing needs no four eyes");
+
+        request.Approve(TeamLead, At(5)).ShouldSucceed();
+        CaseDocumentRules.IsDraft(request, DocumentKind.Refusal).ShouldBeFalse();
+
+        request.Assign(TeamLead, OtherOfficer, At(6)).ShouldSucceed();
+        CaseDocumentRules.IsDraft(request, DocumentKind.Refusal).ShouldBeTrue("the approval was withdrawn by the reassignment");
+    }
+
+    [Fact]
+    public void ASentResponseIsNoDraft()
+    {
+        CaseDocumentRules.IsDraft(InStatus(RequestStatus.Responded), DocumentKind.Response).ShouldBeFalse();
+        CaseDocumentRules.IsDraft(InStatus(RequestStatus.Rejected), DocumentKind.Refusal).ShouldBeFalse();
     }
 
     [Fact]

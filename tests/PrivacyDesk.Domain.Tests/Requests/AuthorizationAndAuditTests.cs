@@ -20,7 +20,7 @@ public sealed class AuthorizationAndAuditTests
         ["SubmitForApproval"] = (RequestStatus.InProgress, RequestType.Access, (r, a) => r.SubmitForApproval(a, At(10), [])),
         ["Approve"] = (RequestStatus.AwaitingApproval, RequestType.Access, (r, a) => r.Approve(a, At(10))),
         ["SendBack"] = (RequestStatus.AwaitingApproval, RequestType.Access, (r, a) => r.SendBack(a, At(10), "Aanvullen")),
-        ["ProposeRejection"] = (RequestStatus.InProgress, RequestType.Access, (r, a) => r.ProposeRejection(a, At(10), RequestRefusalGround.Excessive, "Herhaald.")),
+        ["ProposeRejection"] = (RequestStatus.InProgress, RequestType.Access, (r, a) => r.ProposeRejection(a, At(10), new RefusalProposal(RequestRefusalGround.Excessive, "Herhaald.", Demonstration: "Vijf keer hetzelfde."), [])),
         ["Withdraw"] = (RequestStatus.InProgress, RequestType.Access, (r, a) => r.Withdraw(a, At(10))),
         ["Extend"] = (RequestStatus.InProgress, RequestType.Access, (r, a) => r.Extend(a, At(10), ExtensionReason.Complexity, "Veel systemen.", DueOn, ExtendedDueOn)),
         ["NotifyFee"] = (RequestStatus.InProgress, RequestType.Access, (r, a) => r.NotifyFee(a, At(10), FeeReason.AdditionalCopy, 500, 2)),

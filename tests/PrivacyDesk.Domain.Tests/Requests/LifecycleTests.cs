@@ -32,7 +32,7 @@ public sealed class LifecycleTests
             r.Approve(TeamLead, At(10));
             return r.MarkResponded(Officer, At(11));
         }, [AwaitingApproval]),
-        ["ProposeRejection"] = (r => r.ProposeRejection(Officer, At(10), RequestRefusalGround.Excessive, "Herhaald verzoek zonder nieuwe aanleiding."),
+        ["ProposeRejection"] = (r => r.ProposeRejection(Officer, At(10), new RefusalProposal(RequestRefusalGround.Excessive, "Herhaald verzoek zonder nieuwe aanleiding.", Demonstration: "Vijf keer hetzelfde."), []),
             [Received, AwaitingIdentity, InProgress]),
         ["Reject"] = (r =>
         {
@@ -40,7 +40,7 @@ public sealed class LifecycleTests
             if (r.Status == AwaitingApproval)
             {
                 r.SendBack(TeamLead, At(8), "Weigeren.");
-                r.ProposeRejection(Officer, At(9), RequestRefusalGround.Excessive, "Herhaald verzoek zonder nieuwe aanleiding.");
+                r.ProposeRejection(Officer, At(9), new RefusalProposal(RequestRefusalGround.Excessive, "Herhaald verzoek zonder nieuwe aanleiding.", Demonstration: "Vijf keer hetzelfde."), []);
                 r.Approve(TeamLead, At(9));
             }
             return r.Reject(Officer, At(10));

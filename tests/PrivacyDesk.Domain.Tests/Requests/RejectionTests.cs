@@ -24,7 +24,7 @@ public sealed class RejectionTests
     [Fact]
     public void RefusesARefusalWithoutAnExplanation()
     {
-        InStatus(RequestStatus.InProgress).RefuseWithApproval(RequestRefusalGround.Excessive, "")
+        InStatus(RequestStatus.InProgress).RefuseWithApproval(RequestRefusalGround.NationalRestriction, "", "UAVG art. 41")
             .ShouldFailWith(RequestErrors.RejectionExplanationRequired);
     }
 
@@ -41,7 +41,7 @@ public sealed class RejectionTests
         var request = InStatus(RequestStatus.InProgress);
         request.NotifyFee(Officer, At(5), FeeReason.Excessive, 2_500, demonstration: "Vijftig verzoeken.").ShouldSucceed();
 
-        request.RefuseWithApproval(RequestRefusalGround.Excessive, "Vijftig verzoeken, vergoeding niet betaald.").ShouldSucceed();
+        request.RefuseWithApproval(RequestRefusalGround.Excessive, "Vijftig verzoeken, vergoeding niet betaald.", demonstration: "Vijftig verzoeken in een maand.").ShouldSucceed();
 
         request.Fee!.Status.ShouldBe(FeeStatus.Cancelled);
     }
@@ -50,7 +50,7 @@ public sealed class RejectionTests
     public void ARefusalIsOnlySentAfterATeamLeadApprovedIt()
     {
         var request = InStatus(RequestStatus.InProgress);
-        request.ProposeRejection(Officer, At(5), RequestRefusalGround.Excessive, "Vijftig verzoeken in een maand.").ShouldSucceed();
+        request.ProposeRejection(Officer, At(5), new RefusalProposal(RequestRefusalGround.Excessive, "Vijftig verzoeken in een maand.", Demonstration: "Vijftig verzoeken."), []).ShouldSucceed();
 
         request.Status.ShouldBe(RequestStatus.AwaitingApproval);
         request.Reject(Officer, At(6)).ShouldFailWith(RequestErrors.ApprovalRequired);
@@ -61,7 +61,7 @@ public sealed class RejectionTests
     public void TheOfficerWhoProposedARefusalCannotApproveIt()
     {
         var lead = InStatus(RequestStatus.InProgress);
-        lead.ProposeRejection(TeamLead, At(5), RequestRefusalGround.Excessive, "Vijftig verzoeken in een maand.").ShouldSucceed();
+        lead.ProposeRejection(TeamLead, At(5), new RefusalProposal(RequestRefusalGround.Excessive, "Vijftig verzoeken in een maand.", Demonstration: "Vijftig verzoeken."), []).ShouldSucceed();
 
         lead.Approve(TeamLead, At(6)).IsFailure.ShouldBeTrue();
     }
@@ -70,7 +70,7 @@ public sealed class RejectionTests
     public void NoOrdinaryResponseIsSentWhileARefusalIsProposed()
     {
         var request = InStatus(RequestStatus.InProgress);
-        request.ProposeRejection(Officer, At(5), RequestRefusalGround.Excessive, "Vijftig verzoeken in een maand.").ShouldSucceed();
+        request.ProposeRejection(Officer, At(5), new RefusalProposal(RequestRefusalGround.Excessive, "Vijftig verzoeken in een maand.", Demonstration: "Vijftig verzoeken."), []).ShouldSucceed();
         request.Approve(TeamLead, At(6)).ShouldSucceed();
 
         request.MarkResponded(Officer, At(7)).ShouldFailWith(RequestErrors.RejectionPending);
@@ -80,7 +80,7 @@ public sealed class RejectionTests
     public void SendingBackDropsTheProposedRefusal()
     {
         var request = InStatus(RequestStatus.InProgress);
-        request.ProposeRejection(Officer, At(5), RequestRefusalGround.Excessive, "Vijftig verzoeken in een maand.").ShouldSucceed();
+        request.ProposeRejection(Officer, At(5), new RefusalProposal(RequestRefusalGround.Excessive, "Vijftig verzoeken in een maand.", Demonstration: "Vijftig verzoeken."), []).ShouldSucceed();
 
         request.SendBack(TeamLead, At(6), "Geen grond: het zijn verschillende verzoeken.").ShouldSucceed();
 

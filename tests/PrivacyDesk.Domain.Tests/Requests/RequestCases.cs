@@ -30,9 +30,10 @@ internal static class RequestCases
     public static DateTimeOffset At(int hours) => ReceivedAt.AddHours(hours);
 
     /// <summary>The whole refusal path: the officer proposes, a team lead approves (four eyes), the officer sends.</summary>
-    public static Result RefuseWithApproval(this DataSubjectRequest request, RequestRefusalGround ground, string explanation, string? legalReference = null, int at = 5)
+    public static Result RefuseWithApproval(
+        this DataSubjectRequest request, RequestRefusalGround ground, string explanation, string? legalReference = null, int at = 5, string? demonstration = null)
     {
-        var proposed = request.ProposeRejection(Officer, At(at), ground, explanation, legalReference);
+        var proposed = request.ProposeRejection(Officer, At(at), new RefusalProposal(ground, explanation, legalReference, demonstration), []);
         if (proposed.IsFailure)
         {
             return proposed;
@@ -75,7 +76,7 @@ internal static class RequestCases
                 request.MarkResponded(Officer, At(6)).ShouldSucceed();
                 break;
             case RequestStatus.Rejected:
-                request.RefuseWithApproval(RequestRefusalGround.ManifestlyUnfounded, "Het tiende identieke verzoek deze maand.", at: 2).ShouldSucceed();
+                request.RefuseWithApproval(RequestRefusalGround.ManifestlyUnfounded, "Het tiende identieke verzoek deze maand.", at: 2, demonstration: "Tien identieke verzoeken.").ShouldSucceed();
                 break;
             case RequestStatus.Withdrawn:
                 request.Withdraw(Officer, At(2)).ShouldSucceed();

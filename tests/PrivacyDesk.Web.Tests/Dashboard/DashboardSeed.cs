@@ -98,7 +98,7 @@ public sealed class DashboardSeed
         await RequestAsync(factory, "C4", RequestType.Access, subject, 30, 0, (r, at) =>
         {
             Ok(r.Assign(lead, sanne, at));
-            Ok(r.ProposeRejection(sanne, at, RequestRefusalGround.ManifestlyUnfounded, "Kennelijk ongegrond."));
+            Ok(r.ProposeRejection(sanne, at, new RefusalProposal(RequestRefusalGround.ManifestlyUnfounded, "Kennelijk ongegrond.", Demonstration: "Tien gelijke verzoeken."), []));
             Ok(r.Approve(lead, at));
             Ok(r.Reject(sanne, at, Today.AddDays(-1)));
         });

@@ -195,4 +195,33 @@ public sealed class CasePanelTests : MudBunitContext
         panel.WaitForAssertion(() => panel.Find("[data-testid=note-text]").GetAttribute("value").ShouldBeNullOrEmpty());
         panel.FindAll("[data-testid=note-errors]").ShouldBeEmpty();
     }
+
+    [Fact]
+    public void TheApprovalPanelShowsAProposedRefusalWithApproveAndSendBackToATeamLeadWhoDidNotHandleIt()
+    {
+        var view = Case(RequestType.Access, RequestStatus.AwaitingApproval, CaseAbilities.None with { Review = true }) with
+        {
+            Refusal = new RefusalView(RequestRefusalGround.Excessive, "U vroeg dit jaar elf keer hetzelfde.", null, "Elf identieke verzoeken in 2026.",
+                "Sanne de Vries", Now, IsSent: false),
+        };
+
+        var panel = Render<ApprovalPanel>(p => p.Add(x => x.Case, view));
+
+        panel.Find("[data-testid=proposed-refusal]").TextContent.ShouldContain("Weigering van het hele verzoek voorgesteld door Sanne de Vries");
+        panel.Find("[data-testid=proposed-refusal-ground]").TextContent.ShouldBe("Buitensporig, met name herhaald (art. 12 lid 5)");
+        panel.Markup.ShouldContain("Elf identieke verzoeken in 2026.");
+        panel.FindAll("[data-testid=approve]").ShouldHaveSingleItem();
+        panel.FindAll("[data-testid=send-back]").ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public void StepsBeforeApprovalSaySkippedForARefusalNotDone()
+    {
+        var card = Render<CaseStepCard>(p => p.Add(x => x.Step, CaseStep.Assess).Add(x => x.Current, CaseStep.Approval).Add(x => x.SkippedForRefusal, true));
+
+        var step = card.Find("[data-testid=step-Assess]");
+        step.GetAttribute("data-state").ShouldBe("skipped");
+        step.TextContent.ShouldContain("Overgeslagen: weigering");
+        step.TextContent.ShouldNotContain("Klaar");
+    }
 }

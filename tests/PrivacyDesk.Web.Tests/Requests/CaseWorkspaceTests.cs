@@ -208,4 +208,81 @@ public sealed class CaseWorkspaceTests : IAsyncLifetime
         marketing.Requirement.ShouldBe(Requirement.Comply);
         marketing.Options.ShouldContain(o => o.Kind == DecisionKind.Comply);
     }
+
+    /// <summary>An access request Sanne handles, in progress, with a manifestly unfounded refusal proposed through the actions service.</summary>
+    private async Task<(RequestReference Reference, System.Security.Claims.ClaimsPrincipal Officer, System.Security.Claims.ClaimsPrincipal Lead)> ProposedRefusalAsync()
+    {
+        var reference = await CaseWorkspaceData.RegisterAsync(_factory, RequestType.Access);
+        var officer = await Callers.ForAsync(_factory, "officer@privacydesk.test");
+        var lead = await Callers.ForAsync(_factory, "lead@privacydesk.test");
+        var view = await OpenAsync(officer, reference);
+        ShouldSucceed(await Workspace.TakeAsync(officer, view.Id, view.Stamp));
+        view = await OpenAsync(officer, reference);
+        ShouldSucceed(await Workspace.StartProcessingAsync(officer, view.Id, view.Stamp));
+        var obligations = _scope.ServiceProvider.GetRequiredService<CaseObligations>();
+        var actions = (await obligations.ActionsAsync(officer, view.Id)).Value;
+        ShouldSucceed(await obligations.ProposeRefusalAsync(officer, view.Id, actions.Case.Version,
+            new RefusalInput(RequestRefusalGround.ManifestlyUnfounded, "Uw verzoek is kennelijk ongegrond.", null, "Tien identieke verzoeken in oktober.")));
+        return (reference, officer, lead);
+    }
+
+    [Fact]
+    public async Task ATeamLeadWhoDidNotHandleAProposedRefusalApprovesItAndTheRefusalIsSent()
+    {
+        var (reference, officer, lead) = await ProposedRefusalAsync();
+
+        var view = await OpenAsync(lead, reference);
+        view.Status.ShouldBe(RequestStatus.AwaitingApproval);
+        view.CurrentStep.ShouldBe(CaseStep.Approval);
+        view.Refusal!.Ground.ShouldBe(RequestRefusalGround.ManifestlyUnfounded);
+        view.Refusal.Demonstration.ShouldBe("Tien identieke verzoeken in oktober.");
+        view.Can.Review.ShouldBeTrue();
+        (await OpenAsync(officer, reference)).Can.Review.ShouldBeFalse("four eyes: the proposer never reviews");
+        ShouldSucceed(await Workspace.ApproveAsync(lead, view.Id, view.Stamp, "Akkoord."));
+
+        view = await OpenAsync(officer, reference);
+        view.CurrentStep.ShouldBe(CaseStep.Send);
+        view.Can.SendRefusal.ShouldBeTrue();
+        view.Can.MarkResponded.ShouldBeFalse();
+        ShouldSucceed(await Workspace.SendRefusalAsync(officer, view.Id, view.Stamp));
+
+        view = await OpenAsync(officer, reference);
+        view.Status.ShouldBe(RequestStatus.Rejected);
+        view.Refusal!.IsSent.ShouldBeTrue();
+        view.Timeline[0].Action.ShouldBe(RequestActions.Rejected);
+    }
+
+    [Fact]
+    public async Task ATeamLeadSendsAProposedRefusalBack()
+    {
+        var (reference, _, lead) = await ProposedRefusalAsync();
+        var view = await OpenAsync(lead, reference);
+
+        ShouldSucceed(await Workspace.SendBackAsync(lead, view.Id, view.Stamp, "Eerst per doel beslissen."));
+
+        view = await OpenAsync(lead, reference);
+        view.Status.ShouldBe(RequestStatus.InProgress);
+        view.Refusal.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task ReassigningAnApprovedCaseToItsApproverWithdrawsTheApprovalInTheAuditTrail()
+    {
+        var (reference, _, lead) = await ProposedRefusalAsync();
+        var view = await OpenAsync(lead, reference);
+        ShouldSucceed(await Workspace.ApproveAsync(lead, view.Id, view.Stamp, null));
+        var queue = _scope.ServiceProvider.GetRequiredService<RequestQueue>();
+
+        var assigned = await queue.AssignAsync(lead, [view.Id], lead.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value);
+
+        assigned.Value.Assigned.ShouldBe(1);
+        view = await OpenAsync(lead, reference);
+        view.IsApproved.ShouldBeFalse();
+        view.Can.SendRefusal.ShouldBeFalse();
+        view.Can.Review.ShouldBeFalse("the approver is now the handler");
+        view.Timeline.Select(e => e.Action).ShouldContain("request.approval.withdrawn");
+        var sent = await Workspace.SendRefusalAsync(lead, view.Id, view.Stamp);
+        sent.Errors.Select(e => e.Code).ShouldBe([RequestErrors.ApprovalRequired.Code]);
+        (await OpenAsync(lead, reference)).Status.ShouldBe(RequestStatus.AwaitingApproval);
+    }
 }

@@ -256,4 +256,62 @@ public sealed class ObligationComponentsTests : MudBunitContext, IAsyncLifetime
         menu.WaitForAssertion(() => changed.ShouldBe(1));
         (await ObligationCases.LoadAsync(_factory, requestId)).Extension!.Reason.ShouldBe(PrivacyDesk.Domain.Deadlines.ExtensionReason.Complexity);
     }
+
+    [Fact]
+    public async Task AConsentWithdrawalOffersNoRefusalAtAll()
+    {
+        var requestId = await ObligationCases.CreateAsync(_factory, RequestType.ConsentWithdrawal);
+        RenderProviders();
+        var menu = Render<CaseActionsMenu>(p => p.Add(c => c.RequestId, requestId));
+        menu.WaitForElement("[data-testid=case-actions]");
+
+        menu.Find("[data-testid=case-actions] button").Click();
+
+        menu.WaitForAssertion(() => FindAllInProviders("[data-testid=action-withdraw]").ShouldNotBeEmpty());
+        FindAllInProviders("[data-testid=action-refuse]").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task AnObjectionByACustomerWhoseDataServeDirectMarketingOffersNoRefusal()
+    {
+        var requestId = await ObligationCases.CreateAsync(_factory, RequestType.Objection);
+
+        var view = (await _service.ActionsAsync(_officer, requestId)).Value;
+
+        view.RefusalGrounds.ShouldBeEmpty();
+        var forced = await _service.ProposeRefusalAsync(_officer, requestId, view.Case.Version,
+            new RefusalInput(RequestRefusalGround.ManifestlyUnfounded, "Kennelijk ongegrond.", null, "Tien keer hetzelfde."));
+        forced.Errors.Select(e => e.Code).ShouldBe([RequestErrors.RejectionDirectMarketingObjection.Code]);
+        (await ObligationCases.LoadAsync(_factory, requestId)).ProposedRefusal.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task TheRefusalDialogOffersOnlyTheWholeRequestGroundsAndAsksForTheEvidenceOfTwelveFive()
+    {
+        var requestId = await ObligationCases.CreateAsync(_factory, RequestType.Access);
+        var view = (await _service.ActionsAsync(_officer, requestId)).Value;
+        var dialog = await ShowAsync(new DialogParameters<ProposeRefusalDialog>
+        {
+            { d => d.Grounds, view.RefusalGrounds },
+            { d => d.Save, input => _service.ProposeRefusalAsync(_officer, requestId, view.Case.Version, input) },
+        });
+
+        var select = dialog.FindComponent<MudSelect<RequestRefusalGround?>>();
+        await dialog.InvokeAsync(() => select.Instance.OpenMenu());
+        dialog.WaitForAssertion(() => FindAllInProviders(".mud-list-item").ShouldNotBeEmpty());
+        var offered = FindAllInProviders(".mud-list-item").Select(item => item.Trim()).ToList();
+        offered.ShouldBe([
+            "Betrokkene niet te identificeren (art. 11 lid 2, 12 lid 2)",
+            "Kennelijk ongegrond (art. 12 lid 5)",
+            "Buitensporig, met name herhaald (art. 12 lid 5)",
+            "Beperking in nationaal recht (art. 23, bijv. UAVG art. 41)",
+        ], ignoreOrder: false);
+        await dialog.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(RequestRefusalGround.ManifestlyUnfounded));
+        dialog.Find("[data-testid=field-explanation]").Input("Uw verzoek is kennelijk ongegrond.");
+
+        dialog.Find("[data-testid=dialog-save]").Click();
+
+        dialog.WaitForAssertion(() => FieldText(dialog, "field-demonstration").ShouldContain("moet dat kunnen aantonen"));
+        (await ObligationCases.LoadAsync(_factory, requestId)).ProposedRefusal.ShouldBeNull();
+    }
 }

@@ -47,8 +47,10 @@ public sealed record RecipientsView(
     CaseFacts Case, bool Applies, bool Planned, IReadOnlyList<RecipientRow> Rows, IReadOnlyList<PlannedRecipient> Unplanned, int UndecidedPurposes);
 
 /// <param name="ExtendedDueOn">The deadline an extension granted today would give (three months from receipt, rolled to a working day).</param>
+/// <param name="RefusalGrounds">The grounds this request may be refused on as a whole (<see cref="WholeRequestRefusalRules"/>); empty when it never may.</param>
 public sealed record CaseActionsView(
-    CaseFacts Case, RequestExtension? Extension, DateOnly ExtendedDueOn, FeeNotice? Fee, Refusal? ProposedRefusal, bool SubjectCannotBeIdentified);
+    CaseFacts Case, RequestExtension? Extension, DateOnly ExtendedDueOn, FeeNotice? Fee, Refusal? ProposedRefusal, bool SubjectCannotBeIdentified,
+    IReadOnlyList<RequestRefusalGround> RefusalGrounds);
 
 public sealed record PlanCollectionInput(DateOnly? DueOn, string? Contact);
 
@@ -56,7 +58,7 @@ public sealed record ExtendInput(ExtensionReason? Reason, string? Explanation);
 
 public sealed record FeeInput(FeeReason? Reason, decimal? Amount, int? CopyNumber, string? Demonstration);
 
-public sealed record RefusalInput(RequestRefusalGround? Ground, string? Explanation, string? LegalReference);
+public sealed record RefusalInput(RequestRefusalGround? Ground, string? Explanation, string? LegalReference, string? Demonstration = null);
 
 /// <summary>
 /// The case's obligations beside the decisions: collecting the data per source system, Art. 19
@@ -133,13 +135,14 @@ public sealed class CaseObligations(IServiceScopeFactory scopes, TimeProvider cl
         }, cancellationToken);
 
     public Task<Result<CaseActionsView>> ActionsAsync(ClaimsPrincipal caller, Guid requestId, CancellationToken cancellationToken = default) =>
-        ReadAsync(caller, requestId, (_, request, facts) => Task.FromResult(new CaseActionsView(
+        ReadAsync(caller, requestId, async (db, request, facts) => new CaseActionsView(
             facts,
             request.Extension,
             ExtendedDueOn(request),
             request.Fee,
             request.ProposedRefusal,
-            request.LatestIdentityVerification?.Outcome == IdentityVerificationOutcome.CannotIdentify)), cancellationToken);
+            request.LatestIdentityVerification?.Outcome == IdentityVerificationOutcome.CannotIdentify,
+            WholeRequestRefusalRules.AllowedGrounds(request.Type, await ProcessingPurposesAsync(db, request.SubjectId, cancellationToken))), cancellationToken);
 
     /// <summary>The first rows of a stored extract. Opening it shows personal data, so it is an audited view (which file, never its content).</summary>
     public async Task<Result<ExtractPreview>> PreviewExtractAsync(ClaimsPrincipal caller, Guid requestId, Guid taskId, CancellationToken cancellationToken = default)
@@ -358,8 +361,9 @@ public sealed class CaseObligations(IServiceScopeFactory scopes, TimeProvider cl
                 ? [RefusalGroundRequired, RequestErrors.RejectionExplanationRequired]
                 : [RefusalGroundRequired]));
         }
-        return ChangeAsync(caller, requestId, version, (_, request, actor, at) =>
-            Task.FromResult(request.ProposeRejection(actor, at, ground, input.Explanation ?? "", input.LegalReference)), cancellationToken);
+        return ChangeAsync(caller, requestId, version, async (db, request, actor, at) =>
+            request.ProposeRejection(actor, at, new RefusalProposal(ground, input.Explanation ?? "", input.LegalReference, input.Demonstration),
+                await ProcessingPurposesAsync(db, request.SubjectId, cancellationToken)), cancellationToken);
     }
 
     public Task<Result> WithdrawAsync(ClaimsPrincipal caller, Guid requestId, long version, string? reason, CancellationToken cancellationToken = default) =>
@@ -396,7 +400,11 @@ public sealed class CaseObligations(IServiceScopeFactory scopes, TimeProvider cl
     }
 
     /// <summary>The source systems of the Active purposes that process the subject's data, in register order, once each.</summary>
-    private static async Task<List<string>> SourceSystemsAsync(PrivacyDeskDbContext db, Guid subjectId, CancellationToken cancellationToken)
+    private static async Task<List<string>> SourceSystemsAsync(PrivacyDeskDbContext db, Guid subjectId, CancellationToken cancellationToken) =>
+        [.. (await ProcessingPurposesAsync(db, subjectId, cancellationToken)).SelectMany(purpose => purpose.SourceSystems).DistinctBy(system => system.Trim().ToUpperInvariant())];
+
+    /// <summary>The Active purposes that process the subject's data.</summary>
+    private static async Task<IReadOnlyList<Purpose>> ProcessingPurposesAsync(PrivacyDeskDbContext db, Guid subjectId, CancellationToken cancellationToken)
     {
         var subject = await db.DataSubjects.AsNoTracking().SingleOrDefaultAsync(s => s.Id == subjectId, cancellationToken);
         if (subject is null)
@@ -404,7 +412,7 @@ public sealed class CaseObligations(IServiceScopeFactory scopes, TimeProvider cl
             return [];
         }
         var purposes = await db.Purposes.AsNoTracking().ToListAsync(cancellationToken);
-        return [.. subject.ProcessingPurposes(purposes).SelectMany(purpose => purpose.SourceSystems).DistinctBy(system => system.Trim().ToUpperInvariant())];
+        return subject.ProcessingPurposes(purposes);
     }
 
     private async Task<Result<T>> ReadAsync<T>(

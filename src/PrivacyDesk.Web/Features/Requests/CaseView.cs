@@ -35,7 +35,8 @@ public sealed record CaseView(
     CaseAbilities Can,
     CaseStep CurrentStep,
     Guid Stamp,
-    bool HasCollectionTasks)
+    bool HasCollectionTasks,
+    RefusalView? Refusal = null)
 {
     public bool IsOpen => Status.IsOpen();
 
@@ -45,6 +46,10 @@ public sealed record CaseView(
 
     public bool AllDecided => Purposes.All(p => p.Decision is not null);
 }
+
+/// <summary>A refusal of the whole request, proposed (awaiting four eyes) or sent; what the team lead approves.</summary>
+public sealed record RefusalView(
+    RequestRefusalGround Ground, string Explanation, string? LegalReference, string? Demonstration, string ProposedByName, DateTimeOffset ProposedAt, bool IsSent);
 
 /// <summary>The deadline as the header shows it: the binding date, days left both ways and the SLA state.</summary>
 public sealed record CaseDeadline(DateOnly ReceivedOn, DateOnly DueOn, DateOnly? ExtendedDueOn, SlaStatus Sla)
@@ -80,7 +85,8 @@ public sealed record CaseAbilities(
     bool Submit,
     bool Review,
     bool MarkResponded,
-    bool AddNote)
+    bool AddNote,
+    bool SendRefusal = false)
 {
     public static CaseAbilities None { get; } = new(false, false, false, false, false, false, false, false, false);
 

@@ -125,6 +125,15 @@ public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider cloc
                 return work.Request.MarkResponded(work.Actor, work.Now, policy.DateOf(work.Now));
             }, cancellationToken);
 
+    /// <summary>The approved refusal went out (Art. 12(4)); the case closes as refused. Like a response: the handler, or a team lead on their behalf.</summary>
+    public Task<Result> SendRefusalAsync(ClaimsPrincipal caller, Guid requestId, Guid stamp, CancellationToken cancellationToken = default) =>
+        ChangeAsync(caller, requestId, stamp, Permission.HandleRequests, mustHandle: true,
+            async work =>
+            {
+                var policy = (await controllerSettings.CurrentAsync(cancellationToken)).Policy;
+                return work.Request.Reject(work.Actor, work.Now, policy.DateOf(work.Now));
+            }, cancellationToken);
+
     public Task<Result> AddNoteAsync(ClaimsPrincipal caller, Guid requestId, Guid stamp, string? text, CancellationToken cancellationToken = default) =>
         ChangeAsync(caller, requestId, stamp, Permission.HandleRequests, mustHandle: false, work =>
         {
@@ -204,7 +213,11 @@ public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider cloc
             can,
             StepOf(request, rows),
             stamp,
-            request.CollectionTasks.Count > 0);
+            request.CollectionTasks.Count > 0,
+            (request.ProposedRefusal ?? request.Refusal) is { } refusal
+                ? new RefusalView(refusal.Ground, refusal.Explanation, refusal.LegalReference, refusal.Demonstration, refusal.RefusedByName,
+                    Local(refusal.RefusedAt, zone), IsSent: request.Refusal is not null)
+                : null);
         return Result.Success(view);
     }
 
@@ -320,11 +333,14 @@ public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider cloc
             Decide: handles && status == RequestStatus.InProgress,
             Submit: handles && status == RequestStatus.InProgress && rows.All(r => r.Decision is not null),
             // Four eyes: the handler and the submitter never see the approval actions on their own case.
+            // A proposed refusal is a response too: the same team leads approve it or send it back.
             Review: actor.Has(Permission.ApproveResponses) && status == RequestStatus.AwaitingApproval && !request.IsApproved
-                && request.ProposedRefusal is null && actor.Id != request.HandlerId && actor.Id != request.SubmittedById,
+                && actor.Id != request.HandlerId && actor.Id != request.SubmittedById,
             MarkResponded: (handles || actor.Has(Permission.ApproveResponses)) && status == RequestStatus.AwaitingApproval
                 && request.IsApproved && request.ProposedRefusal is null,
-            AddNote: true);
+            AddNote: true,
+            SendRefusal: (handles || actor.Has(Permission.ApproveResponses)) && status == RequestStatus.AwaitingApproval
+                && request.IsApproved && request.ProposedRefusal is not null);
     }
 
     private static CaseStep StepOf(DataSubjectRequest request, List<PurposeRow> rows) => request.Status switch
