@@ -80,18 +80,20 @@ public sealed class AuditTrailIntegrityTests(RunningApp app)
             {
                 var admin = await app.NewPageAsync(culture, width, width < 600 ? 844 : 800);
                 await admin.SignInAsync("admin@privacydesk.test");
-                await admin.WaitForShellAsync();
+                // Not WaitForShellAsync: at phone width the drawer, and with it the menu, starts closed.
+                await admin.WaitForSelectorAsync("[data-interactive=true]");
                 await admin.GotoAsync("administration/audit-trail");
                 await admin.WaitForSelectorAsync("[data-interactive=true] [data-testid=trail-result][data-state=broken]");
                 await admin.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"audit-trail-{culture}-{width}.png"), FullPage = true });
 
                 var auditor = await app.NewPageAsync(culture, width, width < 600 ? 844 : 800);
                 await auditor.SignInAsync("auditor@privacydesk.test");
-                await auditor.WaitForShellAsync();
+                await auditor.WaitForSelectorAsync("[data-interactive=true]");
                 await auditor.GotoAsync($"requests/{reference}");
                 await auditor.WaitForSelectorAsync("[data-interactive=true] [data-testid=timeline-altered]");
-                await auditor.Locator("[data-testid=audit-timeline]").ScrollIntoViewIfNeededAsync();
-                await auditor.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"case-timeline-{culture}-{width}.png"), FullPage = true });
+                await auditor.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"case-{culture}-{width}.png") });
+                await auditor.Locator("[data-testid=audit-timeline]").ScreenshotAsync(
+                    new LocatorScreenshotOptions { Path = Path.Combine(folder, $"case-timeline-{culture}-{width}.png") });
                 await admin.Context.CloseAsync();
                 await auditor.Context.CloseAsync();
             }
