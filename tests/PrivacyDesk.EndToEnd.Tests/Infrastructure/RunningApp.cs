@@ -115,6 +115,10 @@ public sealed partial class RunningApp : IAsyncLifetime
         {
             File.Delete(_databasePath + suffix);
         }
+        if (Directory.Exists(_databasePath + "-checkpoints"))
+        {
+            Directory.Delete(_databasePath + "-checkpoints", recursive: true);
+        }
     }
 
     /// <summary>A fresh browser context (own cookies) in the given language and viewport.</summary>
