@@ -15,7 +15,7 @@ public static class DependencyInjection
 
     /// <summary>
     /// The DbContext (on the configured provider), Data Protection keys in the database, the
-    /// database health check and start-up preparation (migrations, roles, demo users).
+    /// audit trail's anchor and monitor, the health checks and start-up preparation (migrations, roles, demo users).
     /// </summary>
     public static IServiceCollection AddDataServices(this IServiceCollection services, IConfiguration configuration, string contentRootPath)
     {
@@ -37,8 +37,18 @@ public static class DependencyInjection
         // and a scoped context for Identity's stores.
         services.Configure<ControllerOptions>(configuration.GetSection(ControllerOptions.SectionName));
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ControllerOptions>>().Value);
+        var anchor = configuration.GetSection(AuditAnchorOptions.SectionName).Get<AuditAnchorOptions>() ?? new AuditAnchorOptions();
+        if (!string.IsNullOrWhiteSpace(anchor.CheckpointFolder))
+        {
+            anchor.CheckpointFolder = Path.GetFullPath(anchor.CheckpointFolder, contentRootPath);
+        }
+        services.AddSingleton(anchor);
+        services.AddSingleton<AuditAnchor>();
         services.AddSingleton<AuditTrailInterceptor>();
         services.AddSingleton<AuditTrailVerifier>();
+        services.AddSingleton<AuditTrailStatus>();
+        services.AddSingleton<AuditTrailMonitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<AuditTrailMonitor>());
         services.AddDbContextFactory<PrivacyDeskDbContext>((sp, db) =>
         {
             UseProvider(db, options.Provider, connectionString);
@@ -50,7 +60,9 @@ public static class DependencyInjection
             .SetApplicationName("PrivacyDesk")
             .PersistKeysToDbContext<PrivacyDeskDbContext>();
 
-        services.AddHealthChecks().AddDbContextCheck<PrivacyDeskDbContext>("database");
+        services.AddHealthChecks()
+            .AddDbContextCheck<PrivacyDeskDbContext>("database")
+            .AddCheck<AuditTrailHealthCheck>("audit-trail");
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<RegisterSeeder>();
         services.AddScoped<ControllerProfileSeeder>();

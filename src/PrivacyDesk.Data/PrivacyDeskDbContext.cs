@@ -20,6 +20,8 @@ public sealed class PrivacyDeskDbContext(DbContextOptions<PrivacyDeskDbContext> 
 {
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
+    public DbSet<Auditing.AuditTrailCheckpoint> AuditCheckpoints => Set<Auditing.AuditTrailCheckpoint>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<Purpose> Purposes => Set<Purpose>();

@@ -10,9 +10,12 @@ namespace PrivacyDesk.Data.Auditing;
 /// transaction): every aggregate's pending domain changes become audit events, and every new audit
 /// event is chained to the end of the trail and of its stream.
 /// </summary>
-public sealed class AuditTrailInterceptor(ControllerOptions controller) : SaveChangesInterceptor
+public sealed class AuditTrailInterceptor(ControllerOptions controller, AuditAnchorOptions anchor) : SaveChangesInterceptor
 {
     private readonly TimeZoneInfo _timeZone = controller.TimeZone;
+
+    // From the options, not from AuditAnchor: that needs the DbContext factory, which needs this interceptor.
+    private readonly AuditSealKey? _sealKey = AuditSealKey.FromSecret(anchor.Key);
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
@@ -76,7 +79,7 @@ public sealed class AuditTrailInterceptor(ControllerOptions controller) : SaveCh
                     .FirstOrDefaultAsync(cancellationToken);
                 stream = (lastOfStream?.StreamSequence ?? 0, lastOfStream?.Hash);
             }
-            audit.Chain(++sequence, previousHash, stream.Sequence + 1, stream.Hash, _timeZone);
+            audit.Chain(++sequence, previousHash, stream.Sequence + 1, stream.Hash, _timeZone, _sealKey);
             previousHash = audit.Hash;
             streams[key] = (stream.Sequence + 1, audit.Hash);
         }

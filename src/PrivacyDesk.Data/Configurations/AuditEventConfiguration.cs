@@ -22,6 +22,9 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         builder.Property(e => e.Hash).HasMaxLength(AuditEvent.HashLength).IsFixedLength().IsRequired();
         builder.Property(e => e.PreviousHash).HasMaxLength(AuditEvent.HashLength).IsFixedLength();
         builder.Property(e => e.PreviousStreamHash).HasMaxLength(AuditEvent.HashLength).IsFixedLength();
+        // Rows written before chain version 2 existed were hashed under version 1.
+        builder.Property(e => e.ChainVersion).HasDefaultValue(AuditChain.LegacyVersion);
+        builder.Property(e => e.Seal).HasMaxLength(AuditEvent.HashLength).IsFixedLength();
         // The uniqueness keeps the trail a chain: two writers can never both append sequence N (or stream position N).
         builder.HasIndex(e => e.Sequence).IsUnique().HasDatabaseName(AuditSequenceIndex);
         builder.HasIndex(e => new { e.EntityType, e.EntityId, e.StreamSequence }).IsUnique().HasDatabaseName(AuditStreamIndex);

@@ -20,6 +20,7 @@ public static class CaseFileDocument
     private const double Small = 8;
     private const double Tiny = 7;
     private const int HashPrefixLength = 12;
+    private const string BrokenShade = "#FDECEC";
 
     public static RenderedDocument Render(CaseFileInput input)
     {
@@ -629,11 +630,12 @@ public static class CaseFileDocument
                 h.Cell().Text(T("Reden / wijziging", "Reason / change"));
                 h.Cell().Text("Hash");
             });
-            var broken = _input.ChainCheck.FirstBrokenSequence;
             foreach (var row in _trail)
             {
-                var isBroken = broken == row.Audit.Sequence;
-                table.Cell().Text(t =>
+                var isBroken = _input.ChainCheck.Marks(row.Audit.Sequence);
+                // A marked row is shaded and says so in words: its values print as stored, and must not read as fact.
+                Container Cell() => isBroken ? table.Cell().Background(BrokenShade) : table.Cell();
+                Cell().Text(t =>
                 {
                     var span = t.Span(row.Sequence);
                     if (isBroken)
@@ -641,12 +643,19 @@ public static class CaseFileDocument
                         span.Bold().FontColor(Colors.Danger);
                     }
                 });
-                table.Cell().Text(row.Moment);
-                table.Cell().Text(row.Actor);
-                table.Cell().Text(row.Action);
-                table.Cell().Text(row.Entity);
-                table.Cell().Text(row.Summary);
-                table.Cell().Text(t => t.Span(row.HashPrefix).FontColor(isBroken ? Colors.Danger : Colors.Muted));
+                Cell().Text(row.Moment);
+                Cell().Text(row.Actor);
+                Cell().Text(row.Action);
+                Cell().Text(row.Entity);
+                Cell().Text(t =>
+                {
+                    if (isBroken)
+                    {
+                        t.Line(T("NIET TE VERTROUWEN: klopt niet met de hashketen", "CANNOT BE TRUSTED: does not match the hash chain")).Bold().FontColor(Colors.Danger);
+                    }
+                    t.Span(row.Summary);
+                });
+                Cell().Text(t => t.Span(row.HashPrefix).FontColor(isBroken ? Colors.Danger : Colors.Muted));
             }
         }
 

@@ -48,7 +48,13 @@ public sealed record IssuedDocument(DocumentKind Kind, string Language, int Vers
 /// <param name="Intact">Every event's hash matches its content and its predecessor.</param>
 /// <param name="EventsChecked">How many events the verifier read (the whole chain, not just this case).</param>
 /// <param name="FirstBrokenSequence">The first event whose hash does not match, if any.</param>
-public sealed record AuditChainCheck(bool Intact, long EventsChecked, long? FirstBrokenSequence, DateTimeOffset CheckedAt);
+/// <param name="AlteredSequences">This case's events that no longer match their own hash or seal: each is marked in the trail table.</param>
+public sealed record AuditChainCheck(
+    bool Intact, long EventsChecked, long? FirstBrokenSequence, DateTimeOffset CheckedAt, IReadOnlySet<long>? AlteredSequences = null)
+{
+    /// <summary>Whether a row of the trail table is marked: altered itself, or the first broken link of the chain.</summary>
+    public bool Marks(long sequence) => sequence == FirstBrokenSequence || AlteredSequences?.Contains(sequence) == true;
+}
 
 /// <summary>The auditor's case file: the case plus its whole trail and what was issued.</summary>
 /// <param name="AuditTrail">This case's events, oldest first (by sequence).</param>

@@ -58,6 +58,12 @@ public sealed class AuditEvent
 
     public string Hash { get; private set; } = "";
 
+    /// <summary>How <see cref="Hash"/> was computed: 1 for entries written before the length-prefixed form, <see cref="AuditChain.CurrentVersion"/> since.</summary>
+    public int ChainVersion { get; private set; } = AuditChain.LegacyVersion;
+
+    /// <summary>HMAC-SHA256 of <see cref="Hash"/> under the anchor key, which is not in the database; null where no key was configured.</summary>
+    public string? Seal { get; private set; }
+
     public static AuditEvent Record(
         DateTimeOffset occurredAt, string? actorId, string actorName, string action,
         string entityType, string entityId, string? details = null)
@@ -90,7 +96,8 @@ public sealed class AuditEvent
     /// Links the entry into the trail, just before it is written (again, if the write is retried).
     /// Once stored it is never changed: the trail is append-only.
     /// </summary>
-    public void Chain(long sequence, string? previousHash, int streamSequence, string? previousStreamHash, TimeZoneInfo controllerTimeZone)
+    public void Chain(
+        long sequence, string? previousHash, int streamSequence, string? previousStreamHash, TimeZoneInfo controllerTimeZone, AuditSealKey? sealKey = null)
     {
         ArgumentNullException.ThrowIfNull(controllerTimeZone);
         OccurredAt = TimeZoneInfo.ConvertTime(OccurredAt, controllerTimeZone);
@@ -98,6 +105,8 @@ public sealed class AuditEvent
         PreviousHash = previousHash;
         StreamSequence = streamSequence;
         PreviousStreamHash = previousStreamHash;
+        ChainVersion = AuditChain.CurrentVersion;
         Hash = AuditChain.ComputeHash(this);
+        Seal = sealKey?.SealOf(Hash);
     }
 }

@@ -1,4 +1,6 @@
+using PrivacyDesk.Data.Auditing;
 using PrivacyDesk.Data.Seeding;
+using PrivacyDesk.Domain.Auditing;
 using PrivacyDesk.Web.Components;
 using PrivacyDesk.Web.Components.Account;
 using PrivacyDesk.Web.Features.Dashboard;
@@ -16,6 +18,13 @@ public static class Pipeline
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // Without the key, someone with the database could rewrite the trail unseen: no start outside Development.
+        if (!app.Environment.IsDevelopment() && app.Services.GetRequiredService<AuditAnchor>().Key is null)
+        {
+            throw new InvalidOperationException(
+                $"{AuditAnchorOptions.SectionName}:Key is not set (at least {AuditSealKey.MinimumLength} characters, kept out of the database; " +
+                "environment variable AuditAnchor__Key). See docs/operations.md.");
+        }
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
         var intake = app.Configuration.GetSection(IntakeApiOptions.SectionName).Get<IntakeApiOptions>();

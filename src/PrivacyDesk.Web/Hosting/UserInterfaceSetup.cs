@@ -24,6 +24,7 @@ public static class UserInterfaceSetup
         services.AddPrivacyDeskLocalization();
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<StaffAdministration>();
+        services.AddScoped<AuditTrailIntegrity>();
         services.AddScoped<StaffAccountAudit>();
         services.AddScoped<RequestRegistration>();
         services.AddScoped<SubjectDirectory>();

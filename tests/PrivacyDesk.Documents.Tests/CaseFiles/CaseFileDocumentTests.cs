@@ -132,6 +132,40 @@ public sealed class CaseFileDocumentTests
         trail.ShouldContain(language == "nl" ? "4.321 gebeurtenissen gecontroleerd" : "4,321 events checked");
     }
 
+    [Theory]
+    [InlineData("nl", "NIET TE VERTROUWEN")]
+    [InlineData("en", "CANNOT BE TRUSTED")]
+    public void AnAlteredRowIsMarkedInWordsOnItsOwnLineOfTheTrailTableAndNoOtherIs(string language, string mark)
+    {
+        var intact = CaseFileCases.CaseFile(language);
+        var altered = intact.AuditTrail[2];
+        var input = intact with
+        {
+            ChainCheck = new AuditChainCheck(false, 4_321, altered.Sequence, intact.ChainCheck.CheckedAt, new HashSet<long> { altered.Sequence }),
+        };
+
+        var document = DocumentRenderer.RenderCaseFile(input);
+        Pdf.Keep(document.Content, $"case-file-altered-row-{language}");
+
+        using var pdf = PdfDocument.Open(document.Content);
+        var marks = new List<double>();
+        double? alteredRow = null;
+        foreach (var page in pdf.GetPages())
+        {
+            var words = page.GetWords().ToList();
+            var first = mark.Split(' ')[0];
+            marks.AddRange(words.Where(w => w.Text == first).Select(w => w.BoundingBox.Bottom));
+            if (words.FirstOrDefault(w => w.Text == altered.Hash[..12]) is { } hash)
+            {
+                alteredRow = hash.BoundingBox.Top;
+            }
+        }
+        marks.Count.ShouldBe(1, "one row is marked");
+        alteredRow.ShouldNotBeNull();
+        Math.Abs(marks[0] - alteredRow.Value).ShouldBeLessThan(10, "the mark sits on the altered row, beside its hash");
+        ChangeColumn(document.Content, language).ShouldContain(mark);
+    }
+
     [Fact]
     public void ACaseWithTenThousandAuditEventsPaginatesWithTheHeaderRepeatedAndEveryPageNumbered()
     {

@@ -20,6 +20,9 @@ public sealed partial class RunningApp : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = default!;
 
+    /// <summary>The app's SQLite file, for tests that play someone with direct access to the database.</summary>
+    public string DatabasePath => _databasePath;
+
     public IBrowser Browser { get; private set; } = default!;
 
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
@@ -43,6 +46,7 @@ public sealed partial class RunningApp : IAsyncLifetime
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Database__SqlitePath"] = _databasePath;
+        start.Environment["AuditAnchor__CheckpointFolder"] = _databasePath + "-checkpoints";
         start.Environment["Demo__SeedUsers"] = "true";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
@@ -110,6 +114,10 @@ public sealed partial class RunningApp : IAsyncLifetime
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
             File.Delete(_databasePath + suffix);
+        }
+        if (Directory.Exists(_databasePath + "-checkpoints"))
+        {
+            Directory.Delete(_databasePath + "-checkpoints", recursive: true);
         }
     }
 

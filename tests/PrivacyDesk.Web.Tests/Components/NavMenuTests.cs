@@ -10,8 +10,8 @@ public sealed class NavMenuTests : MudBunitContext
     {
         { StaffRole.PrivacyOfficer, ["nav-queue", "nav-subjects", "nav-register", "nav-dashboard"] },
         { StaffRole.TeamLead, ["nav-queue", "nav-subjects", "nav-register", "nav-dashboard", "nav-calendar"] },
-        { StaffRole.Auditor, ["nav-queue", "nav-subjects", "nav-register", "nav-dashboard"] },
-        { StaffRole.Administrator, ["nav-administration", "nav-controller", "nav-api-keys", "nav-calendar"] },
+        { StaffRole.Auditor, ["nav-queue", "nav-subjects", "nav-register", "nav-dashboard", "nav-audit-trail"] },
+        { StaffRole.Administrator, ["nav-administration", "nav-controller", "nav-api-keys", "nav-audit-trail", "nav-calendar"] },
     };
 
     [Theory]
@@ -33,7 +33,7 @@ public sealed class NavMenuTests : MudBunitContext
         var menu = Render<NavMenu>();
 
         menu.FindAll("[data-testid^=nav-]").Select(e => e.GetAttribute("data-testid"))
-            .ShouldBe(["nav-queue", "nav-subjects", "nav-register", "nav-dashboard", "nav-administration", "nav-controller", "nav-api-keys", "nav-calendar"]);
+            .ShouldBe(["nav-queue", "nav-subjects", "nav-register", "nav-dashboard", "nav-administration", "nav-controller", "nav-api-keys", "nav-audit-trail", "nav-calendar"]);
     }
 
     [Fact]

@@ -45,4 +45,14 @@ public sealed class ConfigurationTests
         (await db.Users.CountAsync(Xunit.TestContext.Current.CancellationToken)).ShouldBe(0);
         (await db.Roles.CountAsync(Xunit.TestContext.Current.CancellationToken)).ShouldBe(4, "the four roles always exist");
     }
+
+    [Fact]
+    public async Task OutsideDevelopmentTheAppRefusesToStartWithoutAnAuditAnchorKey()
+    {
+        await using var factory = new PrivacyDeskAppFactory { Environment = "Production", AnchorKey = "" };
+
+        var failure = Should.Throw<InvalidOperationException>(() => factory.Server);
+
+        failure.Message.ShouldContain("AuditAnchor:Key");
+    }
 }

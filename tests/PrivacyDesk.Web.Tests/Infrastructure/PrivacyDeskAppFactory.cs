@@ -10,7 +10,11 @@ namespace PrivacyDesk.Web.Tests.Infrastructure;
 /// </summary>
 public class PrivacyDeskAppFactory : WebApplicationFactory<Program>
 {
+    /// <summary>The anchor key of apps started outside Development, where the repository's development value is not loaded.</summary>
+    public const string TestAnchorKey = "test-only-audit-anchor-key-0123456789abcdef";
+
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"privacydesk-test-{Guid.NewGuid():N}.db");
+    private readonly string _checkpointFolder = Path.Combine(Path.GetTempPath(), $"privacydesk-test-{Guid.NewGuid():N}-checkpoints");
 
     static PrivacyDeskAppFactory()
     {
@@ -24,6 +28,12 @@ public class PrivacyDeskAppFactory : WebApplicationFactory<Program>
 
     public string DatabasePath => _databasePath;
 
+    /// <summary>This app's own checkpoint folder: the development setting would make every test app share one file.</summary>
+    public string CheckpointFolder => _checkpointFolder;
+
+    /// <summary>The anchor key; null leaves the environment's own setting (the development value, or none).</summary>
+    public string? AnchorKey { get; init; }
+
     /// <summary>The demo subjects and requests (off by default, so a test starts from an empty case load).</summary>
     public bool SeedDemoCases { get; init; }
 
@@ -32,6 +42,11 @@ public class PrivacyDeskAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment(Environment);
         builder.UseSetting("Database:SqlitePath", _databasePath);
         builder.UseSetting("Demo:SeedCases", SeedDemoCases ? "true" : "false");
+        builder.UseSetting("AuditAnchor:CheckpointFolder", _checkpointFolder);
+        if (AnchorKey is not null || Environment != "Development")
+        {
+            builder.UseSetting("AuditAnchor:Key", AnchorKey ?? TestAnchorKey);
+        }
     }
 
     public override async ValueTask DisposeAsync()
@@ -41,6 +56,10 @@ public class PrivacyDeskAppFactory : WebApplicationFactory<Program>
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
             File.Delete(_databasePath + suffix);
+        }
+        if (Directory.Exists(_checkpointFolder))
+        {
+            Directory.Delete(_checkpointFolder, recursive: true);
         }
         GC.SuppressFinalize(this);
     }

@@ -343,7 +343,9 @@ public sealed class CaseDocuments(
             .OrderBy(e => e.Sequence)
             .ToListAsync(cancellationToken);
         var verification = await verifier.VerifyAllAsync(cancellationToken);
-        var check = new AuditChainCheck(verification.IsIntact, verification.EntriesChecked, verification.FirstBrokenSequence, input.GeneratedAt);
+        var altered = verifier.AlteredAmong(trail);
+        var check = new AuditChainCheck(
+            verification.IsIntact && altered.Count == 0, verification.EntriesChecked, verification.FirstBrokenSequence, input.GeneratedAt, altered);
         var issued = documents
             .Where(d => d.Kind != DocumentKind.CaseFile)
             .Select(d => new IssuedDocument(d.Kind, d.Language, d.Version, d.FileName, d.Sha256, d.CreatedAt, d.CreatedByName))

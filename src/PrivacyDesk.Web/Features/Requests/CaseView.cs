@@ -36,7 +36,8 @@ public sealed record CaseView(
     CaseStep CurrentStep,
     Guid Stamp,
     bool HasCollectionTasks,
-    RefusalView? Refusal = null)
+    RefusalView? Refusal = null,
+    CaseTrailIntegrity? TrailIntegrity = null)
 {
     public bool IsOpen => Status.IsOpen();
 
@@ -154,7 +155,15 @@ public sealed record NoteView(Guid Id, string Text, string AuthorName, DateTimeO
 /// recorded after-values the timeline needs to make a sentence (e.g. the purpose of a decision).
 /// </summary>
 public sealed record TimelineEntry(
-    long Sequence, DateTimeOffset At, string ActorName, string Action, string? Reason, IReadOnlyDictionary<string, string> Details);
+    long Sequence, DateTimeOffset At, string ActorName, string Action, string? Reason, IReadOnlyDictionary<string, string> Details, bool Altered = false);
+
+/// <summary>The case's part of the audit trail: intact, or the first entry that cannot be trusted and every entry to mark.</summary>
+public sealed record CaseTrailIntegrity(long? FirstBrokenSequence, IReadOnlySet<long> Broken)
+{
+    public bool IsIntact => FirstBrokenSequence is null;
+
+    public bool Marks(long sequence) => Broken.Contains(sequence);
+}
 
 /// <summary>An identity check as the officer records it.</summary>
 public sealed record IdentityCheckInput(

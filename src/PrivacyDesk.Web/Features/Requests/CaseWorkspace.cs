@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using PrivacyDesk.Data;
+using PrivacyDesk.Data.Auditing;
 using PrivacyDesk.Domain.Auditing;
 using PrivacyDesk.Domain.Common;
 using PrivacyDesk.Domain.Register;
@@ -185,6 +186,8 @@ public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider cloc
         var rows = Rows(request.Type, subject, register, today, request.CurrentDecisions);
 
         var timeline = await TimelineAsync(db, request.Id, zone, cancellationToken);
+        var integrity = await TrailIntegrityAsync(scope.ServiceProvider, request.Id, timeline, cancellationToken);
+        timeline = [.. timeline.Select(e => integrity.Marks(e.Sequence) ? e with { Altered = true } : e)];
         var can = Abilities(actor, request, rows);
         var view = new CaseView(
             request.Id,
@@ -217,7 +220,8 @@ public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider cloc
             (request.ProposedRefusal ?? request.Refusal) is { } refusal
                 ? new RefusalView(refusal.Ground, refusal.Explanation, refusal.LegalReference, refusal.Demonstration, refusal.RefusedByName,
                     Local(refusal.RefusedAt, zone), IsSent: request.Refusal is not null)
-                : null);
+                : null,
+            integrity);
         return Result.Success(view);
     }
 
@@ -241,6 +245,29 @@ public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider cloc
             .Select(e => new { e.Sequence, e.OccurredAt, e.ActorName, e.Action, e.Reason, Fields = e.After ?? e.Details })
             .ToListAsync(cancellationToken);
         return [.. events.Select(e => new TimelineEntry(e.Sequence, Local(e.OccurredAt, zone), e.ActorName, e.Action, e.Reason, Details(e.Fields)))];
+    }
+
+    /// <summary>
+    /// Whether this case's part of the trail can be trusted: its own stream verified, each shown entry against its own hash
+    /// and seal, and the first broken sequence the monitor found if it is one of this case's entries.
+    /// </summary>
+    private static async Task<CaseTrailIntegrity> TrailIntegrityAsync(
+        IServiceProvider services, Guid requestId, IReadOnlyList<TimelineEntry> timeline, CancellationToken cancellationToken)
+    {
+        var verifier = services.GetRequiredService<AuditTrailVerifier>();
+        var altered = await verifier.AlteredAmongAsync([.. timeline.Select(e => e.Sequence)], cancellationToken);
+        var stream = await verifier.VerifyStreamAsync(DataSubjectRequest.AuditEntityType, requestId.ToString(), cancellationToken);
+        var monitored = services.GetRequiredService<AuditTrailStatus>().Latest?.Verification.FirstBrokenSequence;
+        var marked = altered.ToHashSet();
+        if (stream.FirstBrokenSequence is { } streamBreak)
+        {
+            marked.Add(streamBreak);
+        }
+        if (monitored is { } trailBreak && timeline.Any(e => e.Sequence == trailBreak))
+        {
+            marked.Add(trailBreak);
+        }
+        return new CaseTrailIntegrity(marked.Count == 0 ? null : marked.Min(), marked);
     }
 
     private static Dictionary<string, string> Details(string? json) =>
