@@ -11,6 +11,7 @@ builder.Services.AddDocumentServices();
 builder.Services.AddStaffIdentity();
 builder.Services.AddUserInterface();
 builder.Services.AddIntakeApi(builder.Configuration);
+builder.Services.AddSecurityHeaders();
 
 var app = builder.Build();
 

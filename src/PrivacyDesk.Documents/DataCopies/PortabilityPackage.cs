@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using PrivacyDesk.Documents.Csv;
 using PrivacyDesk.Documents.Model;
 using PrivacyDesk.Domain.Common;
 using PrivacyDesk.Domain.Documents;
@@ -27,8 +28,6 @@ public static class PortabilityPackage
     public const string DataFolder = "data/";
 
     /// <summary>CSV separator: Dutch spreadsheets use the semicolon, as the Art. 30 CSV does.</summary>
-    public const char CsvSeparator = ';';
-
     /// <summary>
     /// Parts of a column name (lower case, letters and digits only) that mark a value the controller derived
     /// or inferred, which Art. 20 does not cover (ADR 0018): scores, ratings, risk classes, segments, profiles, predictions.
@@ -155,27 +154,15 @@ public static class PortabilityPackage
         return buffer.ToArray();
     }
 
-    /// <summary>UTF-8 with a byte-order mark (Excel), semicolons, CRLF, formula-safe cells: as the web's Art. 30 CSV.</summary>
+    /// <summary>The data as CSV through the product's one CSV writer (semicolons, UTF-8 with BOM, formula-safe cells).</summary>
     private static byte[] Csv(List<string> columns, List<IReadOnlyList<string>> rows)
     {
-        var csv = new StringBuilder();
-        csv.AppendJoin(CsvSeparator, columns.Select(CsvCell)).Append("\r\n");
+        var csv = new CsvFile().Row(columns);
         foreach (var row in rows)
         {
-            csv.AppendJoin(CsvSeparator, row.Select(CsvCell)).Append("\r\n");
+            csv.Row(row);
         }
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
-    }
-
-    /// <summary>RFC 4180 quoting, plus the apostrophe that keeps a spreadsheet from running a cell as a formula (same rule as <c>Art30Csv.Cell</c>).</summary>
-    public static string CsvCell(string? value)
-    {
-        var cell = value ?? "";
-        if (cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            cell = "'" + cell;
-        }
-        return cell.IndexOfAny([CsvSeparator, '"', '\n', '\r']) >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
+        return csv.ToBytes();
     }
 
     private static string Readme(CaseDocumentInput input, List<PackageFile> files)

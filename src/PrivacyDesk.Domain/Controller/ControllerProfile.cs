@@ -315,13 +315,7 @@ public sealed class ControllerProfile : AggregateRoot
     private static string? NormaliseLines(string? text) =>
         text is null ? null : string.Join("\n", text.Split('\n').Select(line => line.Trim()).Where(line => line.Length > 0));
 
-    // Deliberately loose: one @, something before it, a dotted domain after it, no spaces.
-    private static bool IsEmail(string email)
-    {
-        var at = email.IndexOf('@', StringComparison.Ordinal);
-        return email.Length <= EmailMaxLength && at > 0 && at == email.LastIndexOf('@') && !email.Any(char.IsWhiteSpace)
-            && email[(at + 1)..] is var domain && domain.Contains('.', StringComparison.Ordinal) && !domain.StartsWith('.') && !domain.EndsWith('.');
-    }
+    private static bool IsEmail(string email) => ContactDetails.IsEmailAddress(email, EmailMaxLength);
 
     // Digits with the usual separators, an optional leading +, and enough digits to be dialled.
     private static bool IsPhone(string phone) =>

@@ -598,6 +598,10 @@ public sealed partial class DataSubjectRequest : AggregateRoot
             {
                 errors.Add(RequestErrors.ThirdPartyNameRequired);
             }
+            else if (ContactDetails.HasHiddenCharacters(thirdParty.Name))
+            {
+                errors.Add(RequestErrors.ThirdPartyNameHiddenCharacters);
+            }
             AddIfTooLong(errors, thirdParty.Name, ThirdPartyRecipient.NameMaxLength, "ThirdParty.Name");
             if (!LooksLikeEmail(thirdParty.Email))
             {
@@ -607,17 +611,7 @@ public sealed partial class DataSubjectRequest : AggregateRoot
         return errors;
     }
 
-    private static bool LooksLikeEmail(string? email)
-    {
-        var trimmed = email?.Trim() ?? "";
-        var at = trimmed.IndexOf('@', StringComparison.Ordinal);
-        return trimmed.Length <= ThirdPartyRecipient.EmailMaxLength
-            && at > 0
-            && at == trimmed.LastIndexOf('@')
-            && trimmed.IndexOf('.', at) > at + 1
-            && !trimmed.EndsWith('.')
-            && !trimmed.Any(char.IsWhiteSpace);
-    }
+    private static bool LooksLikeEmail(string? email) => ContactDetails.IsEmailAddress(email?.Trim(), ThirdPartyRecipient.EmailMaxLength);
 
     /// <summary>Auditors and administrators never change a case; and each change is only possible in some statuses.</summary>
     private Result MayChange(Actor actor, string action, params RequestStatus[] allowedIn)

@@ -12,6 +12,7 @@ public static class IntakeApiErrors
     public static readonly Error BodyMalformed = new("api.body.malformed", "body");
     public static readonly Error BodyNotObject = new("api.body.not_object", "body");
     public static readonly Error BodyTooLarge = new("api.body.too_large", "body");
+    public static readonly Error DuplicateProperty = new("api.body.duplicate_property");
     public static readonly Error FieldRequired = new("api.field.required");
     public static readonly Error FieldWrongType = new("api.field.wrong_type");
     public static readonly Error FieldNotText = new("api.field.not_text");
@@ -34,6 +35,8 @@ public static class IntakeApiErrors
             "De inhoud is geen geldige JSON (regel {line}, positie {position}).", "The body is not valid JSON (line {line}, position {position})."),
         [BodyNotObject.Code] = new("De inhoud moet een JSON-object zijn.", "The body must be a JSON object."),
         [BodyTooLarge.Code] = new("De inhoud is groter dan {max} bytes.", "The body is larger than {max} bytes."),
+        [DuplicateProperty.Code] = new(
+            "{field} komt meer dan eens voor; stuur elk veld één keer.", "{field} occurs more than once; send each field once."),
         [FieldRequired.Code] = new("{field} ontbreekt.", "{field} is required."),
         [FieldWrongType.Code] = new("{field} moet een JSON-{expected} zijn.", "{field} must be a JSON {expected}."),
         [FieldNotText.Code] = new(
@@ -50,8 +53,8 @@ public static class IntakeApiErrors
         [KeyMissing.Code] = new("De header X-Api-Key ontbreekt.", "The X-Api-Key header is missing."),
         [KeyInvalid.Code] = new("De API-sleutel is onbekend of ingetrokken.", "The API key is unknown or revoked."),
         [RateLimited.Code] = new(
-            "Te veel verzoeken met deze sleutel; probeer het over {seconds} seconden opnieuw.",
-            "Too many requests with this key; try again in {seconds} seconds."),
+            "Te veel verzoeken; probeer het over {seconds} seconden opnieuw.",
+            "Too many requests; try again in {seconds} seconds."),
         [IdempotencyKeyInvalid.Code] = new(
             "Idempotency-Key moet 1 tot {max} zichtbare ASCII-tekens zijn.", "Idempotency-Key must be 1 to {max} visible ASCII characters."),
         [IdempotencyConflict.Code] = new(

@@ -15,6 +15,8 @@ public static class IntakeErrors
     public static readonly Error AttachmentEmpty = new("intake.attachment.empty", "Attachments");
     public static readonly Error AttachmentNameInvalid = new("intake.attachment.name_invalid", "Attachments");
     public static readonly Error AttachmentTooMany = new("intake.attachment.too_many", "Attachments");
+    public static readonly Error AttachmentContentMismatch = new("intake.attachment.content_mismatch", "Attachments");
+    public static readonly Error AttachmentNameHiddenCharacters = new("intake.attachment.name_hidden_characters", "Attachments");
 
     public static IReadOnlyDictionary<string, LocalizedText> Messages { get; } = new Dictionary<string, LocalizedText>(StringComparer.Ordinal)
     {
@@ -34,6 +36,12 @@ public static class IntakeErrors
             "{file} is of a file type that is not allowed. Allowed: {allowed}."),
         [AttachmentEmpty.Code] = new("{file} is leeg.", "{file} is empty."),
         [AttachmentNameInvalid.Code] = new("Een bijlage heeft geen geldige bestandsnaam.", "An attachment has no valid file name."),
+        [AttachmentContentMismatch.Code] = new(
+            "{file} is geen {type}-bestand: de inhoud past niet bij de naam. Er is niets opgeslagen.",
+            "{file} is not a {type} file: its content does not match its name. Nothing was stored."),
+        [AttachmentNameHiddenCharacters.Code] = new(
+            "Een bestandsnaam bevat onzichtbare tekens (zoals een richtingsteken) die de naam anders laten lezen; geef het bestand een gewone naam.",
+            "A file name holds invisible characters (such as a direction mark) that make it read differently; give the file a plain name."),
         [AttachmentTooMany.Code] = new("Voeg ten hoogste {max} bijlagen toe.", "Add at most {max} attachments."),
     };
 }

@@ -65,6 +65,11 @@ public sealed class RequestAttachment : AggregateRoot
     /// <summary>Checks name, type and declared size before anything is read, so an oversized file is never loaded.</summary>
     public static IReadOnlyList<Error> Check(string? fileName, long sizeBytes)
     {
+        if (ContactDetails.HasHiddenCharacters(Path.GetFileName((fileName ?? "").Replace('\\', '/'))))
+        {
+            // A right-to-left override shows "factuur\u202Efdp.exe" as "factuurexe.pdf": such a name is refused, never shown.
+            return [IntakeErrors.AttachmentNameHiddenCharacters];
+        }
         var name = CleanName(fileName);
         if (name is null)
         {
@@ -100,6 +105,13 @@ public sealed class RequestAttachment : AggregateRoot
             return Result<RequestAttachment>.Failure(errors);
         }
         var name = CleanName(fileName)!;
+        if (!ContentMatches(Path.GetExtension(name), content))
+        {
+            return Result<RequestAttachment>.Failure(IntakeErrors.AttachmentContentMismatch with
+            {
+                Arguments = Args(("file", name), ("type", Path.GetExtension(name).TrimStart('.').ToUpperInvariant())),
+            });
+        }
         var attachment = new RequestAttachment
         {
             Id = Guid.CreateVersion7(at),
@@ -123,6 +135,36 @@ public sealed class RequestAttachment : AggregateRoot
                 ["sha256"] = attachment.Sha256,
             }));
         return Result<RequestAttachment>.Of(attachment);
+    }
+
+    /// <summary>
+    /// Whether the content is what the extension claims, by its first bytes (the signature each format starts
+    /// with); text formats must be text. The content type we store and serve follows the extension, so a file
+    /// whose bytes are something else (HTML named .pdf) is refused rather than served under a false type.
+    /// </summary>
+    private static bool ContentMatches(string extension, byte[] content) => extension.ToLowerInvariant() switch
+    {
+        ".pdf" => StartsWith(content, "%PDF-"u8),
+        ".png" => StartsWith(content, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]),
+        ".jpg" or ".jpeg" => StartsWith(content, [0xFF, 0xD8, 0xFF]),
+        ".tif" or ".tiff" => StartsWith(content, "II*\0"u8) || StartsWith(content, "MM\0*"u8),
+        // Outlook's .msg is an OLE compound file.
+        ".msg" => StartsWith(content, [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]),
+        // An e-mail (RFC 5322) begins with a header field: a name of printable characters, then a colon.
+        ".eml" => IsText(content) && StartsWithHeaderField(content),
+        ".txt" => IsText(content),
+        _ => false,
+    };
+
+    private static bool StartsWith(byte[] content, ReadOnlySpan<byte> signature) => content.AsSpan().StartsWith(signature);
+
+    /// <summary>No NUL and no control bytes but tab, line feed, form feed, carriage return and escape (ISO-2022 mail); any 8-bit encoding passes.</summary>
+    private static bool IsText(byte[] content) => !content.Any(b => b is < 0x09 or 0x0B or (> 0x0D and < 0x20 and not 0x1B) or 0x7F);
+
+    private static bool StartsWithHeaderField(byte[] content)
+    {
+        var colon = Array.IndexOf(content, (byte)':');
+        return colon > 0 && colon <= 76 && content.Take(colon).All(b => b is >= 0x21 and <= 0x7E);
     }
 
     /// <summary>The bare file name (no folders a browser or mail client may add), at most the column length.</summary>

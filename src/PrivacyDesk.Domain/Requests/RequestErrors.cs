@@ -32,6 +32,7 @@ public static class RequestErrors
     public static readonly Error ThirdPartyNameRequired = new("request.third_party.name_required", "ThirdParty.Name");
 
     public static readonly Error ThirdPartyEmailInvalid = new("request.third_party.email_invalid", "ThirdParty.Email");
+    public static readonly Error ThirdPartyNameHiddenCharacters = new("request.third_party.name_hidden_characters", "ThirdParty.Name");
 
     public static readonly Error HandlerNotPermitted = new("request.handler.not_permitted", "HandlerId");
 
@@ -194,6 +195,9 @@ public static class RequestErrors
         [ThirdPartyNameRequired.Code] = new(
             "Vul de naam in van de partij die de gegevens moet ontvangen.",
             "Enter the name of the party that is to receive the data."),
+        [ThirdPartyNameHiddenCharacters.Code] = new(
+            "De naam van de ontvanger bevat een regeleinde, tab of onzichtbaar teken (zoals een richtingsteken); typ de naam opnieuw op één regel.",
+            "The recipient's name holds a line break, tab or invisible character (such as a direction mark); type the name again on one line."),
         [ThirdPartyEmailInvalid.Code] = new(
             "Vul een geldig e-mailadres in van de partij die de gegevens moet ontvangen.",
             "Enter a valid e-mail address for the party that is to receive the data."),

@@ -65,6 +65,10 @@ public sealed class DataSubject : AggregateRoot
         {
             errors.Add(SubjectErrors.NameMissing);
         }
+        else if (ContactDetails.HasHiddenCharacters(fullName))
+        {
+            errors.Add(SubjectErrors.NameHiddenCharacters);
+        }
         var emails = emailAddresses.Select(NormaliseEmail).Distinct(StringComparer.Ordinal).ToList();
         if (emails.Count == 0)
         {
@@ -108,6 +112,10 @@ public sealed class DataSubject : AggregateRoot
         if (string.IsNullOrWhiteSpace(fullName) || fullName.Trim().Length > FullNameMaxLength)
         {
             return Result.Failure(SubjectErrors.NameMissing);
+        }
+        if (ContactDetails.HasHiddenCharacters(fullName))
+        {
+            return Result.Failure(SubjectErrors.NameHiddenCharacters);
         }
         var before = FullName;
         FullName = fullName.Trim();
@@ -440,11 +448,5 @@ public sealed class DataSubject : AggregateRoot
 
     private static string NormaliseEmail(string email) => (email ?? "").Trim().ToLowerInvariant();
 
-    // Deliberately loose: one @, something before it, a dotted domain after it, no spaces.
-    private static bool IsEmail(string email)
-    {
-        var at = email.IndexOf('@', StringComparison.Ordinal);
-        return email.Length <= EmailMaxLength && at > 0 && at == email.LastIndexOf('@') && !email.Any(char.IsWhiteSpace)
-            && email[(at + 1)..] is var domain && domain.Contains('.', StringComparison.Ordinal) && !domain.StartsWith('.') && !domain.EndsWith('.');
-    }
+    private static bool IsEmail(string email) => ContactDetails.IsEmailAddress(email, EmailMaxLength);
 }

@@ -6,6 +6,7 @@ namespace PrivacyDesk.Domain.Subjects;
 public static class SubjectErrors
 {
     public static readonly Error NameMissing = new("subject.name_missing", "FullName");
+    public static readonly Error NameHiddenCharacters = new("subject.name_hidden_characters", "FullName");
     public static readonly Error EmailMissing = new("subject.email_missing", "EmailAddresses");
     public static readonly Error EmailInvalid = new("subject.email_invalid", "EmailAddresses");
     public static readonly Error EmailDuplicate = new("subject.email_duplicate", "EmailAddresses");
@@ -32,6 +33,9 @@ public static class SubjectErrors
     public static IReadOnlyDictionary<string, LocalizedText> Messages { get; } = new Dictionary<string, LocalizedText>(StringComparer.Ordinal)
     {
         [NameMissing.Code] = new("Vul de volledige naam in (ten hoogste 200 tekens).", "Enter the full name (at most 200 characters)."),
+        [NameHiddenCharacters.Code] = new(
+            "De naam bevat een regeleinde, tab of onzichtbaar teken (zoals een richtingsteken); typ de naam opnieuw op één regel.",
+            "The name holds a line break, tab or invisible character (such as a direction mark); type the name again on one line."),
         [EmailMissing.Code] = new("Vul ten minste één e-mailadres in.", "Enter at least one e-mail address."),
         [EmailInvalid.Code] = new("Dit is geen geldig e-mailadres.", "This is not a valid e-mail address."),
         [EmailDuplicate.Code] = new("Dit e-mailadres staat al bij deze betrokkene.", "This e-mail address is already recorded for this data subject."),

@@ -27,13 +27,19 @@ public static class Pipeline
         }
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
-        var intake = app.Configuration.GetSection(IntakeApiOptions.SectionName).Get<IntakeApiOptions>();
-        await app.Services.GetRequiredService<ApiKeys>().SeedDemoKeyAsync(intake?.DemoKey);
+        // The demo key is public (it is in the repository): honoured in Development only, whatever the configuration says.
+        if (app.Environment.IsDevelopment())
+        {
+            var intake = app.Configuration.GetSection(IntakeApiOptions.SectionName).Get<IntakeApiOptions>();
+            await app.Services.GetRequiredService<ApiKeys>().SeedDemoKeyAsync(intake?.DemoKey);
+        }
     }
 
     public static WebApplication UsePrivacyDeskPipeline(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        // First, so that every answer (errors and static files included) carries the headers.
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -41,10 +47,12 @@ public static class Pipeline
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRequestLocalization();
+        // The intake API's limit comes before its key check (ADR 0021), so refused guesses are limited too.
+        app.UseIntakeKeyRecognition();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
-        app.UseRateLimiter();
         return app;
     }
 

@@ -24,7 +24,7 @@ public sealed class RequestAttachmentTests
     [Fact]
     public void IsRecordedInTheRequestsStreamWithoutItsFileName()
     {
-        var attachment = RequestAttachment.Attach(RequestId, "brief van Jan de Vries.pdf", [1, 2, 3], TestData.Officer, TestData.Now).Value;
+        var attachment = RequestAttachment.Attach(RequestId, "brief van Jan de Vries.pdf", "%PDF-1.4\n"u8.ToArray(), TestData.Officer, TestData.Now).Value;
 
         var change = attachment.PendingChanges.ShouldHaveSingleItem();
         change.Action.ShouldBe(RequestAttachment.AddedAction);

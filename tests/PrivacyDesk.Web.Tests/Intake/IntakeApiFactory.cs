@@ -15,10 +15,17 @@ public class IntakeApiFactory : PrivacyDeskAppFactory
 
     public int PermitsPerMinute { get; init; } = 100_000;
 
+    /// <summary>More settings for this app, e.g. a demo key outside Development.</summary>
+    public Dictionary<string, string> ExtraSettings { get; } = new(StringComparer.Ordinal);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("IntakeApi:PermitsPerMinute", PermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (key, value) in ExtraSettings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public static HttpRequestMessage Post(string? body, string? key = DemoKey, string? idempotencyKey = null, string contentType = "application/json")

@@ -353,5 +353,8 @@ public sealed class ProcessingRegisterServiceTests : IAsyncLifetime
     [InlineData("=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\"")]
     [InlineData("Wwft art. 3; art. 33", "\"Wwft art. 3; art. 33\"")]
     [InlineData("Financiële gegevens", "Financiële gegevens")]
-    public void CsvCellsAreQuotedAndNeverRunAsFormulas(string value, string cell) => Art30Csv.Cell(value).ShouldBe(cell);
+    [InlineData(" =1+2", "' =1+2")]
+    [InlineData("\uFF1D1+2", "'\uFF1D1+2")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    public void CsvCellsAreQuotedAndNeverRunAsFormulas(string value, string cell) => PrivacyDesk.Documents.Csv.CsvFile.Cell(value).ShouldBe(cell);
 }

@@ -1,14 +1,13 @@
 using System.Globalization;
-using System.Text;
 using Microsoft.Extensions.Localization;
-using PrivacyDesk.Web.Features.Register;
+using PrivacyDesk.Documents.Csv;
 
 namespace PrivacyDesk.Web.Features.Dashboard;
 
 /// <summary>
 /// The dashboard's figures as CSV, one row per figure or bar: section, item and up to three values.
-/// The same format as the Art. 30 export (<see cref="Art30Csv"/>): <c>;</c>, UTF-8 with a byte-order
-/// mark, formula-safe cells. Percentages and days in the current culture; dates ISO.
+/// Written by the product's one CSV writer (<see cref="CsvFile"/>: <c>;</c>, UTF-8 with a byte-order
+/// mark, formula-safe cells). Percentages and days in the current culture; dates ISO.
 /// </summary>
 public static class DashboardCsv
 {
@@ -17,7 +16,7 @@ public static class DashboardCsv
         ArgumentNullException.ThrowIfNull(figures);
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(queueText);
-        var csv = new StringBuilder();
+        var csv = new CsvFile();
         Line(csv, text["Csv.Section"], text["Csv.Item"], text["Csv.Value"], text["Csv.Value2"], text["Csv.Value3"]);
         var h = figures.Headline;
         var headline = text["Csv.Headline"].Value;
@@ -56,14 +55,10 @@ public static class DashboardCsv
         {
             Line(csv, text["Breach.Title"], risk.Reference, Iso(risk.DueOn), risk.HandlerName ?? text["Unassigned"], queueText["Type." + risk.Type]);
         }
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+        return csv.ToBytes();
     }
 
-    private static void Line(StringBuilder csv, params string?[] cells)
-    {
-        csv.AppendJoin(Art30Csv.Separator, cells.Select(Art30Csv.Cell));
-        csv.Append("\r\n");
-    }
+    private static void Line(CsvFile csv, params string?[] cells) => csv.Row(cells);
 
     private static string Number(int? value) => value?.ToString("N0", CultureInfo.CurrentCulture) ?? "";
 

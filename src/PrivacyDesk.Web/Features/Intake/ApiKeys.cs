@@ -23,8 +23,21 @@ public sealed record CreatedApiKey(ApiKeyRow Row, string Key);
 /// <summary>The key an API call presented, once recognised.</summary>
 public sealed record ApiCaller(Guid KeyId, string KeyName)
 {
+    public const string KeyIdClaim = "privacydesk:api_key_id";
+
     /// <summary>The system actor the audit trail names for what this key does.</summary>
     public Actor ToActor() => Actor.System with { Name = $"Intake API ({KeyName})" };
+
+    /// <summary>The principal the API key scheme signs the call in with.</summary>
+    public ClaimsPrincipal ToPrincipal(string scheme) =>
+        new(new ClaimsIdentity([new Claim(KeyIdClaim, KeyId.ToString()), new Claim(ClaimTypes.Name, KeyName)], scheme));
+
+    /// <summary>The key behind a call the API key scheme authenticated.</summary>
+    public static ApiCaller From(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return new ApiCaller(Guid.Parse(user.FindFirstValue(KeyIdClaim) ?? throw new InvalidOperationException("Not an API key caller.")), user.Identity?.Name ?? "");
+    }
 }
 
 /// <summary>
@@ -130,7 +143,16 @@ public sealed class ApiKeys(IServiceScopeFactory scopes, TimeProvider clock, IMe
     /// </summary>
     public async Task<ApiCaller?> RecogniseAsync(string? presented, CancellationToken cancellationToken = default)
     {
-        var prefix = ApiKey.PrefixOf(presented);
+        var key = await LiveKeyAsync(ApiKey.PrefixOf(presented), cancellationToken);
+        return key is not null && key.Matches(presented!) ? new ApiCaller(key.Id, key.Name) : null;
+    }
+
+    /// <summary>The public prefix of the presented key if it belongs to a live intake key (whatever the secret), else null: the rate limiter's partition.</summary>
+    public async Task<string?> KnownPrefixAsync(string? presented, CancellationToken cancellationToken = default) =>
+        (await LiveKeyAsync(ApiKey.PrefixOf(presented), cancellationToken))?.Prefix;
+
+    private async Task<ApiKey?> LiveKeyAsync(string? prefix, CancellationToken cancellationToken)
+    {
         if (prefix is null)
         {
             return null;
@@ -142,7 +164,7 @@ public sealed class ApiKeys(IServiceScopeFactory scopes, TimeProvider clock, IMe
             key = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Prefix == prefix, cancellationToken);
             cache.Set(CacheKey(prefix), key, CacheFor);
         }
-        return key is { IsRevoked: false, Scope: ApiKey.IntakeScope } && key.Matches(presented!) ? new ApiCaller(key.Id, key.Name) : null;
+        return key is { IsRevoked: false, Scope: ApiKey.IntakeScope } ? key : null;
     }
 
     /// <summary>The development demo key from configuration, stored (hashed) if it is not there yet.</summary>

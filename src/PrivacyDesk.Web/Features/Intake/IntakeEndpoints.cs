@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.OpenApi;
 using PrivacyDesk.Data;
@@ -53,6 +54,10 @@ public sealed record IntakeStatus(
 public static partial class IntakeEndpoints
 {
     public const string RateLimitPolicy = "intake-per-key";
+    public const string AuthorizationPolicy = "intake-api-key";
+
+    /// <summary>Where the key-recognition step leaves a known key's public prefix for the rate limiter.</summary>
+    private const string KnownPrefixItem = "privacydesk:api_key_prefix";
     public const string ApiKeyHeader = "X-Api-Key";
     public const string ApiKeySchemeName = "ApiKey";
     public const string IdempotencyHeader = "Idempotency-Key";
@@ -119,13 +124,20 @@ public static partial class IntakeEndpoints
                 return Task.CompletedTask;
             }).ShouldInclude = description => description.RelativePath?.StartsWith("api/v1/", StringComparison.Ordinal) == true);
         services.AddSingleton<ApiKeys>();
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeySchemeName, null);
+        services.AddAuthorization(authorization => authorization.AddPolicy(AuthorizationPolicy, policy => policy
+            .AddAuthenticationSchemes(ApiKeySchemeName)
+            .RequireAuthenticatedUser()));
         services.AddRateLimiter(limiter =>
         {
             limiter.AddPolicy(RateLimitPolicy, context =>
             {
-                // Partitioned by the key presented (held in memory only); calls without a key share one partition.
-                var presented = context.Request.Headers[ApiKeyHeader].ToString();
-                return RateLimitPartition.GetFixedWindowLimiter(presented.Length is 0 or > 200 ? "" : presented, _ => new FixedWindowRateLimiterOptions
+                // A live key's public prefix (whatever secret came with it), else the caller's address: guessing keys
+                // spends the guesser's allowance, and a new random key never opens a new limiter.
+                var partition = context.Items[KnownPrefixItem] is string prefix
+                    ? "key:" + prefix
+                    : "address:" + context.Connection.RemoteIpAddress;
+                return RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions
                 {
                     PermitLimit = Math.Max(1, options.PermitsPerMinute),
                     Window = TimeSpan.FromMinutes(1),
@@ -150,6 +162,21 @@ public static partial class IntakeEndpoints
         return services;
     }
 
+    /// <summary>
+    /// Finds whether the presented key's prefix is a live key, before the rate limiter (whose partition function
+    /// cannot wait for the database) and before authentication, so a refused guess is counted too.
+    /// </summary>
+    public static IApplicationBuilder UseIntakeKeyRecognition(this IApplicationBuilder app) =>
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/api/v1", StringComparison.OrdinalIgnoreCase), api => api.Use(async (context, next) =>
+        {
+            var presented = context.Request.Headers[ApiKeyHeader].ToString();
+            if (presented.Length > 0 && await context.RequestServices.GetRequiredService<ApiKeys>().KnownPrefixAsync(presented, context.RequestAborted) is { } prefix)
+            {
+                context.Items[KnownPrefixItem] = prefix;
+            }
+            await next(context);
+        }));
+
     public static IEndpointRouteBuilder MapIntakeApi(this IEndpointRouteBuilder app)
     {
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
@@ -169,7 +196,7 @@ public static partial class IntakeEndpoints
             scalar.DotNetFlag = false;
         }).AllowAnonymous();
         var api = app.MapGroup("/api/v1/requests")
-            .AllowAnonymous()
+            .RequireAuthorization(AuthorizationPolicy)
             .DisableAntiforgery()
             .RequireRateLimiting(RateLimitPolicy)
             .WithTags("Intake");
@@ -229,14 +256,10 @@ public static partial class IntakeEndpoints
     }
 
     private static async Task<IResult> CreateAsync(
-        HttpContext http, ApiKeys keys, RequestRegistration registration, CaseDocuments documents, TimeProvider clock,
+        HttpContext http, RequestRegistration registration, CaseDocuments documents, TimeProvider clock,
         IServiceScopeFactory scopes, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var caller = await keys.RecogniseAsync(http.Request.Headers[ApiKeyHeader].ToString(), cancellationToken);
-        if (caller is null)
-        {
-            return Unauthorized(http);
-        }
+        var caller = ApiCaller.From(http.User);
         if (http.Request.ContentLength > IntakeJson.MaxBodyBytes)
         {
             return TooLarge();
@@ -319,13 +342,9 @@ public static partial class IntakeEndpoints
     }
 
     private static async Task<IResult> GetAsync(
-        string reference, HttpContext http, ApiKeys keys, IServiceScopeFactory scopes, ControllerSettings controllerSettings, CancellationToken cancellationToken)
+        string reference, HttpContext http, IServiceScopeFactory scopes, ControllerSettings controllerSettings, CancellationToken cancellationToken)
     {
-        var caller = await keys.RecogniseAsync(http.Request.Headers[ApiKeyHeader].ToString(), cancellationToken);
-        if (caller is null)
-        {
-            return Unauthorized(http);
-        }
+        var caller = ApiCaller.From(http.User);
         if (!RequestReference.TryParse(reference, out var parsed))
         {
             return Problem(StatusCodes.Status404NotFound, [IntakeApiErrors.NotFound]);
@@ -395,13 +414,6 @@ public static partial class IntakeEndpoints
             buffer.Write(chunk, 0, read);
         }
         return buffer.ToArray();
-    }
-
-    private static IResult Unauthorized(HttpContext http)
-    {
-        var missing = string.IsNullOrEmpty(http.Request.Headers[ApiKeyHeader].ToString());
-        http.Response.Headers.WWWAuthenticate = "ApiKey header=\"X-Api-Key\"";
-        return Problem(StatusCodes.Status401Unauthorized, [missing ? IntakeApiErrors.KeyMissing : IntakeApiErrors.KeyInvalid]);
     }
 
     private static IResult TooLarge() => Problem(StatusCodes.Status413PayloadTooLarge, [IntakeApiErrors.BodyTooLarge with

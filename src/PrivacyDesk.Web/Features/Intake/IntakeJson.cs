@@ -51,6 +51,37 @@ public static partial class IntakeJson
         _ => field,
     };
 
+    /// <summary>Every property name that occurs twice in one object (compared as the API reads names: ignoring case), by its JSON path.</summary>
+    private static void Duplicates(JsonElement element, string path, List<Error> errors)
+    {
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var property in element.EnumerateObject())
+            {
+                var childPath = path.Length == 0 ? property.Name : path + "." + property.Name;
+                if (!seen.TryAdd(property.Name, childPath))
+                {
+                    var first = seen[property.Name];
+                    if (!errors.Any(e => e.Field == first))
+                    {
+                        errors.Add(IntakeApiErrors.DuplicateProperty with { Field = first, Arguments = Args(("field", first)) });
+                    }
+                    continue;
+                }
+                Duplicates(property.Value, childPath, errors);
+            }
+        }
+        else if (element.ValueKind == JsonValueKind.Array)
+        {
+            var index = 0;
+            foreach (var item in element.EnumerateArray())
+            {
+                Duplicates(item, string.Create(CultureInfo.InvariantCulture, $"{path}[{index++}]"), errors);
+            }
+        }
+    }
+
     public static Result<IntakeSubmission> Parse(ReadOnlySpan<byte> body)
     {
         JsonDocument document;
@@ -74,6 +105,12 @@ public static partial class IntakeJson
             }
             var errors = new List<Error>();
             var root = document.RootElement;
+            // A body that says two things (the first or the last "type"?) is refused, never read one way.
+            Duplicates(root, "", errors);
+            if (errors.Count > 0)
+            {
+                return Result<IntakeSubmission>.Failure(errors);
+            }
 
             var typeText = String(root, "type", "type", required: true, errors);
             RequestType? type = null;

@@ -1,22 +1,16 @@
-using System.Text;
 using Microsoft.Extensions.Localization;
+using PrivacyDesk.Documents.Csv;
 using PrivacyDesk.Domain.Common;
 using PrivacyDesk.Domain.Register;
 
 namespace PrivacyDesk.Web.Features.Register;
 
 /// <summary>
-/// The Art. 30(1) record of processing activities as CSV, one row per purpose.
-/// Separator <c>;</c>: Dutch Excel (and LibreOffice in Dutch) use it as the list separator, because the
-/// comma is the decimal sign; a file with commas opens as one column there. UTF-8 with a byte-order
-/// mark, because without it Excel reads the file as Windows-1252 and "Financiële" turns into "FinanciÃ«le".
-/// No "sep=;" line: Excel then ignores the byte-order mark. Cells that start with = + - @ are prefixed
-/// with an apostrophe so a spreadsheet never runs them as formulas.
+/// The Art. 30(1) record of processing activities as CSV, one row per purpose, written by the product's one
+/// CSV writer (<see cref="CsvFile"/>: semicolons for Dutch Excel, UTF-8 with a byte-order mark, formula-safe cells).
 /// </summary>
 public static class Art30Csv
 {
-    public const char Separator = ';';
-
     /// <summary>The column header keys (resource <c>Csv.&lt;key&gt;</c>), in order.</summary>
     public static IReadOnlyList<string> Columns { get; } =
     [
@@ -29,7 +23,7 @@ public static class Art30Csv
     {
         ArgumentNullException.ThrowIfNull(purposes);
         ArgumentNullException.ThrowIfNull(text);
-        var csv = new StringBuilder();
+        var csv = new CsvFile();
         Line(csv, Columns.Select(c => text["Csv." + c].Value));
         foreach (var p in purposes)
         {
@@ -64,7 +58,7 @@ public static class Art30Csv
                 p.RetirementReason ?? "",
             ]);
         }
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(csv.ToString())];
+        return csv.ToBytes();
     }
 
     private static string Evidence(LawfulBasis basis, IStringLocalizer<RegisterText> text)
@@ -99,20 +93,5 @@ public static class Art30Csv
 
     private static string List(IEnumerable<string> items) => string.Join(" | ", items);
 
-    private static void Line(StringBuilder csv, IEnumerable<string> cells)
-    {
-        csv.AppendJoin(Separator, cells.Select(Cell));
-        csv.Append("\r\n");
-    }
-
-    /// <summary>RFC 4180 quoting, plus the apostrophe that keeps a cell from being read as a formula.</summary>
-    public static string Cell(string? value)
-    {
-        var cell = value ?? "";
-        if (cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            cell = "'" + cell;
-        }
-        return cell.IndexOfAny([Separator, '"', '\n', '\r']) >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
-    }
+    private static void Line(CsvFile csv, IEnumerable<string> cells) => csv.Row(cells);
 }
