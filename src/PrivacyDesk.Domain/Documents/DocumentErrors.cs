@@ -41,8 +41,8 @@ public static class DocumentErrors
             "De kopie van de gegevens kan nog niet worden gemaakt: plan eerst het verzamelen van de gegevens per bronsysteem. Pas als elk systeem is doorzocht, mag de kopie zeggen dat er geen gegevens zijn.",
             "The copy of the data cannot be made yet: plan collecting the data per source system first. Only once every system has been searched may the copy say there are no data."),
         [CopyCollectionOpen.Code] = new(
-            "De kopie van de gegevens kan nog niet worden gemaakt: de verzameltaak staat nog open voor {systems}. Rond elke taak af met een uittreksel, of markeer hem als niet van toepassing met een reden.",
-            "The copy of the data cannot be made yet: the collection task is still open for {systems}. Close every task with an extract, or mark it not applicable with a reason."),
+            "De kopie van de gegevens kan nog niet worden gemaakt: niet elke verzameltaak is afgerond (nog open: {systems}). Rond elke taak af met een uittreksel, of markeer hem als niet van toepassing met een reden.",
+            "The copy of the data cannot be made yet: not every collection task is closed (still open: {systems}). Close every task with an extract, or mark it not applicable with a reason."),
         [NothingPortable.Code] = new(
             "Geen doel van deze betrokkene valt onder het recht op overdraagbaarheid: dat geldt alleen voor geautomatiseerde verwerking op basis van toestemming of overeenkomst (art. 20 lid 1 AVG), en niet voor doelen waarvoor u het verzoek heeft afgewezen.",
             "No purpose of this subject is covered by the right to data portability: it applies only to automated processing based on consent or contract (Art. 20(1) GDPR), and not to purposes for which you refused the request."),

@@ -125,7 +125,7 @@ public sealed class DocumentsPanelTests : MudBunitContext, IAsyncLifetime
 
         await panel.InvokeAsync(() => panel.FindComponent<MudSelect<DocumentKind?>>().Instance.SelectOption(DocumentKind.CopyOfData));
 
-        panel.WaitForAssertion(() => panel.Find("[data-testid=documents-not-yet]").TextContent.ShouldContain("de verzameltaak staat nog open voor Kernbank"));
+        panel.WaitForAssertion(() => panel.Find("[data-testid=documents-not-yet]").TextContent.ShouldContain("niet elke verzameltaak is afgerond (nog open: Kernbank)"));
         panel.Find("[data-testid=generate-document]").HasAttribute("disabled").ShouldBeTrue();
         // The service refuses as well, with the same reason, and stores nothing.
         var generated = await ActivatorUtilities.CreateInstance<CaseDocuments>(_factory.Services)
