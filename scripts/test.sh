@@ -7,6 +7,9 @@ cd "$(dirname "$0")/.."
 need=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need+=(chromium)
 fc-list 2>/dev/null | grep -qiE "DejaVuSans|LiberationSans" || need+=(fonts-dejavu-core fonts-liberation2)
+# The fallback faces for characters Liberation lacks (ADR 0025): DejaVu Sans and DejaVu Math TeX Gyre.
+fc-list 2>/dev/null | grep -q "DejaVuSans.ttf" || need+=(fonts-dejavu-core)
+fc-list 2>/dev/null | grep -q "DejaVuMathTeXGyre.ttf" || need+=(fonts-dejavu-extra)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing ${need[*]} (Debian packages the tests need)..."
   sudo_cmd=""

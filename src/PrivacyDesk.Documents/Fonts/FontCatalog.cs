@@ -13,10 +13,22 @@ public sealed class FontCatalog
         new("DejaVu Sans", "DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf", "DejaVuSans-BoldOblique.ttf"),
     ];
 
-    private FontCatalog(string family, IReadOnlyDictionary<FontStyleKey, string> files)
+    /// <summary>
+    /// Faces tried, in this order, for a character the family lacks (ADR 0025): DejaVu Sans for symbols and
+    /// emoticons, DejaVu Math TeX Gyre (fonts-dejavu-extra) for the mathematical letters people use as styled
+    /// names, then Noto faces where installed. Each is one file, used for every style.
+    /// </summary>
+    private static readonly string[] FallbackFiles =
+    [
+        "DejaVuSans.ttf", "DejaVuMathTeXGyre.ttf", "NotoSansMath-Regular.ttf", "NotoSans-Regular.ttf",
+        "NotoSansSymbols-Regular.ttf", "NotoSansSymbols2-Regular.ttf", "DejaVuSerif.ttf", "DejaVuSerif-Bold.ttf",
+    ];
+
+    private FontCatalog(string family, IReadOnlyDictionary<FontStyleKey, string> files, IReadOnlyList<string> fallbacks)
     {
         Family = family;
         Files = files;
+        Fallbacks = fallbacks;
     }
 
     /// <summary>The family every document uses.</summary>
@@ -24,6 +36,9 @@ public sealed class FontCatalog
 
     /// <summary>Full paths of the regular, bold, italic and bold-italic faces (a missing face falls back to regular or bold).</summary>
     public IReadOnlyDictionary<FontStyleKey, string> Files { get; }
+
+    /// <summary>Full paths of the fallback faces found, in the order they are tried; never the family's own regular face.</summary>
+    public IReadOnlyList<string> Fallbacks { get; }
 
     public static IReadOnlyList<string> DefaultFolders()
     {
@@ -63,7 +78,12 @@ public sealed class FontCatalog
                 [FontStyleKey.Italic] = byName.GetValueOrDefault(candidate.Italic) ?? regular,
                 [FontStyleKey.BoldItalic] = byName.GetValueOrDefault(candidate.BoldItalic) ?? bold,
             };
-            return new FontCatalog(candidate.Family, files);
+            var fallbacks = FallbackFiles
+                .Select(name => byName.GetValueOrDefault(name))
+                .OfType<string>()
+                .Where(path => path != regular)
+                .ToList();
+            return new FontCatalog(candidate.Family, files, fallbacks);
         }
 
         throw new InvalidOperationException(

@@ -132,7 +132,8 @@ public sealed class DocumentComposition
         }
         using var stream = new MemoryStream();
         pdf.Save(stream, closeStream: false);
-        return new PdfOutput(stream.ToArray(), total);
+        var content = measurer.DrewSupplementaryPlane ? ToUnicodeRepair.Apply(stream.ToArray()) : stream.ToArray();
+        return new PdfOutput(content, total);
     }
 
     private static void ApplyMetadata(PdfDocument pdf, DocumentMetadata? meta)

@@ -6,14 +6,40 @@ namespace PrivacyDesk.Documents.Layout;
 
 /// <summary>
 /// Which characters the document font can draw, read once from the regular face's <c>cmap</c> table
-/// (formats 4 and 12, which every Unicode TrueType font has). PDFsharp would otherwise draw an empty
-/// box, or nothing, for an emoji in a subject's name.
+/// (formats 4 and 12, which every Unicode TrueType font has), and which fallback face draws the ones it
+/// cannot (ADR 0025). PDFsharp would otherwise draw an empty box, or nothing, for a character no face has.
 /// </summary>
 internal static class GlyphCoverage
 {
+    /// <summary>The document family's own face.</summary>
+    public const int Main = 0;
+
+    /// <summary>No installed face has the character: it becomes <see cref="SafeText.Replacement"/>.</summary>
+    public const int None = -1;
+
     private static readonly Lazy<HashSet<int>> Covered = new(Load);
 
-    public static bool Has(int codePoint) => codePoint < 0x20 || Covered.Value.Count == 0 || Covered.Value.Contains(codePoint);
+    private static readonly Lazy<HashSet<int>[]> FallbackCoverage = new(LoadFallbacks);
+
+    public static bool Has(int codePoint) => Face(codePoint) != None;
+
+    /// <summary><see cref="Main"/>, the fallback number plus one, or <see cref="None"/>.</summary>
+    public static int Face(int codePoint)
+    {
+        if (codePoint < 0x20 || Covered.Value.Count == 0 || Covered.Value.Contains(codePoint))
+        {
+            return Main;
+        }
+        var fallbacks = FallbackCoverage.Value;
+        for (var i = 0; i < fallbacks.Length; i++)
+        {
+            if (fallbacks[i].Contains(codePoint))
+            {
+                return i + 1;
+            }
+        }
+        return None;
+    }
 
     private static HashSet<int> Load()
     {
@@ -24,6 +50,11 @@ internal static class GlyphCoverage
         }
         return Read(File.ReadAllBytes(path));
     }
+
+    private static HashSet<int>[] LoadFallbacks() =>
+        GlobalFontSettings.FontResolver is OperatingSystemFontResolver { Catalog: var catalog }
+            ? [.. catalog.Fallbacks.Select(path => Read(File.ReadAllBytes(path)))]
+            : [];
 
     internal static HashSet<int> Read(ReadOnlySpan<byte> font)
     {

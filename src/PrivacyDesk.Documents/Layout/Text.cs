@@ -118,7 +118,12 @@ internal sealed class TextElement(TextDescriptor descriptor) : Element
                 builder.AddWord(new Piece(font, style, "", span.Kind, context.Measurer.Width(font, "999")));
                 continue;
             }
-            builder.AddText(SafeText.Clean(span.Text), font, style);
+            var clean = SafeText.Clean(span.Text);
+            context.Measurer.DrewSupplementaryPlane |= clean.Any(char.IsHighSurrogate);
+            foreach (var (run, face) in SafeText.Runs(clean))
+            {
+                builder.AddText(run, face == GlyphCoverage.Main ? font : context.Measurer.Font(style, face), style);
+            }
         }
         builder.Finish(output);
     }
@@ -246,7 +251,9 @@ internal sealed class TextElement(TextDescriptor descriptor) : Element
             {
                 (height, ascent, glyphs) = (0.0, 0.0, 0.0);
                 XFont? last = null;
-                foreach (var piece in _line)
+                // A fallback face's own line spacing (a maths font's is tall) must not open up the line: the family's sets it.
+                var setting = _line.Any(p => TextMeasurer.IsMain(p.Font)) ? _line.Where(p => TextMeasurer.IsMain(p.Font)) : _line;
+                foreach (var piece in setting)
                 {
                     height = Math.Max(height, TextMeasurer.LineHeight(piece.Font, piece.Style));
                     if (!ReferenceEquals(piece.Font, last))
@@ -387,6 +394,42 @@ internal static class SafeText
             builder.Append(GlyphCoverage.Has(c) ? c : Replacement);
         }
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// The cleaned text cut where the face that draws it changes: the family's own, or the first fallback that has
+    /// the character. Spaces and line ends stay with the run they are in, so words keep their spacing.
+    /// </summary>
+    public static IEnumerable<(string Text, int Face)> Runs(string clean)
+    {
+        var start = 0;
+        var face = GlyphCoverage.Main;
+        for (var i = 0; i < clean.Length; i += char.IsSurrogatePair(clean, i) ? 2 : 1)
+        {
+            var c = clean[i];
+            if (c is ' ' or '\n')
+            {
+                continue;
+            }
+            var next = GlyphCoverage.Face(char.ConvertToUtf32(clean, i));
+            if (next == GlyphCoverage.None)
+            {
+                next = GlyphCoverage.Main;
+            }
+            if (next != face)
+            {
+                if (i > start)
+                {
+                    yield return (clean[start..i], face);
+                }
+                start = i;
+                face = next;
+            }
+        }
+        if (clean.Length > start)
+        {
+            yield return (clean[start..], face);
+        }
     }
 
     /// <summary>What stands in for a character the font lacks (an emoji, a CJK character in a Latin font).</summary>

@@ -16,20 +16,25 @@ internal sealed class TextMeasurer : IDisposable
     public const string Family = "PrivacyDesk";
 
     private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode);
-    private readonly Dictionary<(double Size, bool Bold, bool Italic), XFont> _fonts = [];
+    private readonly Dictionary<(double Size, bool Bold, bool Italic, int Face), XFont> _fonts = [];
     internal const int SharedCapacity = 50_000;
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(double Size, XFontStyleEx Style, string Text), double> SharedWidths = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Family, double Size, XFontStyleEx Style, string Text), double> SharedWidths = new();
     private readonly Dictionary<string, XSolidBrush> _brushes = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Color, double Width), XPen> _pens = [];
     private XGraphics? _measure;
 
-    public XFont Font(TextStyle style)
+    /// <summary>Whether any text drawn holds a character above U+FFFF (its ToUnicode entry needs <see cref="ToUnicodeRepair"/>).</summary>
+    public bool DrewSupplementaryPlane { get; set; }
+
+    /// <param name="face"><see cref="GlyphCoverage.Main"/>, or a fallback face from <see cref="GlyphCoverage.Face"/>.</param>
+    public XFont Font(TextStyle style, int face = GlyphCoverage.Main)
     {
-        var key = (style.Size, style.Bold, style.Italic);
+        var key = (style.Size, style.Bold, style.Italic, face);
         if (!_fonts.TryGetValue(key, out var font))
         {
             var fontStyle = (style.Bold ? XFontStyleEx.Bold : XFontStyleEx.Regular) | (style.Italic ? XFontStyleEx.Italic : XFontStyleEx.Regular);
-            font = new XFont(Family, style.Size, fontStyle, Unicode);
+            var family = face == GlyphCoverage.Main ? Family : Fonts.OperatingSystemFontResolver.FallbackFamily(face - 1);
+            font = new XFont(family, style.Size, fontStyle, Unicode);
             _fonts[key] = font;
         }
         return font;
@@ -41,7 +46,7 @@ internal sealed class TextMeasurer : IDisposable
         {
             return 0;
         }
-        var key = (font.Size, font.Style, text);
+        var key = (font.FontFamily.Name, font.Size, font.Style, text);
         if (!SharedWidths.TryGetValue(key, out var width))
         {
             // XGraphics is not thread-safe: each document measures with its own context, created at its first new word.
@@ -76,6 +81,9 @@ internal sealed class TextMeasurer : IDisposable
         }
         return pen;
     }
+
+    /// <summary>Whether <paramref name="font"/> is the document family's own (not a fallback for a few characters).</summary>
+    public static bool IsMain(XFont font) => font.FontFamily.Name == Family;
 
     /// <summary>Distance from the top of a line to its baseline.</summary>
     public static double Ascent(XFont font) => font.Size * font.Metrics.Ascent / font.Metrics.UnitsPerEm;

@@ -1,6 +1,6 @@
 namespace PrivacyDesk.Domain.Common;
 
-/// <summary>A sentence in Dutch and English. Placeholders are <c>{name}</c>, filled from an error's arguments.</summary>
+/// <summary>A sentence in Dutch and English. Placeholders are <c>{name}</c>, filled from an error's arguments (ISO dates written out).</summary>
 public sealed record LocalizedText(string Nl, string En)
 {
     /// <param name="language">Two-letter language: "en" gives English, anything else Dutch.</param>
@@ -11,7 +11,7 @@ public sealed record LocalizedText(string Nl, string En)
         {
             foreach (var (key, value) in arguments)
             {
-                text = text.Replace("{" + key + "}", value, StringComparison.Ordinal);
+                text = text.Replace("{" + key + "}", SentenceDates.Argument(value, language), StringComparison.Ordinal);
             }
         }
         return text;

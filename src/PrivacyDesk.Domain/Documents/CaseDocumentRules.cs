@@ -6,7 +6,8 @@ namespace PrivacyDesk.Domain.Documents;
 /// <summary>A document that may be generated on a case now; Art. 19 notifications name their recipient.</summary>
 /// <param name="RecipientNotificationId">For <see cref="DocumentKind.RecipientNotification"/>: the recipient it is addressed to.</param>
 /// <param name="RecipientName">The recipient's name as the register lists it (an organisation, not a person).</param>
-public sealed record AvailableDocument(DocumentKind Kind, Guid? RecipientNotificationId = null, string? RecipientName = null);
+/// <param name="NotYet">Why the document applies to the case but cannot be generated yet (the copy of data before the collection is done).</param>
+public sealed record AvailableDocument(DocumentKind Kind, Guid? RecipientNotificationId = null, string? RecipientName = null, Error? NotYet = null);
 
 /// <summary>
 /// Which documents apply to a case as it stands. A letter is only offered (and only generated) when
@@ -48,7 +49,7 @@ public static class CaseDocumentRules
         }
         if (request.Type == RequestType.Access)
         {
-            available.Add(new(DocumentKind.CopyOfData));
+            available.Add(new(DocumentKind.CopyOfData, NotYet: CopyNotYet(request)));
         }
         if (request.Type == RequestType.Portability)
         {
@@ -89,6 +90,30 @@ public static class CaseDocumentRules
                 ? Result.Success()
                 : Result.Failure(DocumentErrors.RecipientRequired);
         }
-        return available.Any(a => a.Kind == kind) ? Result.Success() : Result.Failure(DocumentErrors.NotAvailable);
+        var applies = available.FirstOrDefault(a => a.Kind == kind);
+        if (applies is null)
+        {
+            return Result.Failure(DocumentErrors.NotAvailable);
+        }
+        return applies.NotYet is { } notYet ? Result.Failure(notYet) : Result.Success();
+    }
+
+    /// <summary>
+    /// Art. 15(3): the copy holds what was collected, so it waits for every collection task to close; "we found
+    /// no data about you" is then only written when every planned system was searched (rows or a reason).
+    /// </summary>
+    private static Error? CopyNotYet(DataSubjectRequest request)
+    {
+        if (request.CollectionTasks.Count == 0)
+        {
+            return DocumentErrors.CopyNeedsCollection;
+        }
+        var open = request.CollectionTasks.Where(t => t.IsOpen).Select(t => t.SourceSystem).Order(StringComparer.OrdinalIgnoreCase).ToList();
+        return open.Count == 0
+            ? null
+            : DocumentErrors.CopyCollectionOpen with
+            {
+                Arguments = new Dictionary<string, string> { ["count"] = open.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), ["systems"] = string.Join(", ", open) },
+            };
     }
 }

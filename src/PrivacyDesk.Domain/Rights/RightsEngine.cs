@@ -1,4 +1,3 @@
-using System.Globalization;
 using PrivacyDesk.Domain.Common;
 using PrivacyDesk.Domain.Register;
 using PrivacyDesk.Domain.Requests;
@@ -45,8 +44,8 @@ public static class RightsEngine
                 RetainUntil = until,
                 RetentionProvision = provision,
                 Reason = until is { } date
-                    ? T($"{assessment.Reason.Nl} De gegevens blijven bewaard, beperkt tot de wettelijke verplichting ({provision}), tot en met {Iso(date)}.",
-                        $"{assessment.Reason.En} The data are kept, restricted to the legal obligation ({provision}), until {Iso(date)}.")
+                    ? T($"{assessment.Reason.Nl} De gegevens blijven bewaard, beperkt tot de wettelijke verplichting ({provision}), tot en met {SentenceDates.In(date, "nl")}.",
+                        $"{assessment.Reason.En} The data are kept, restricted to the legal obligation ({provision}), until {SentenceDates.In(date, "en")}.")
                     : T($"{assessment.Reason.Nl} De gegevens blijven bewaard, beperkt tot de wettelijke verplichting ({provision}); de bewaartermijn ({purpose.Retention?.Ground}) is nog niet begonnen omdat de relatie loopt.",
                         $"{assessment.Reason.En} The data are kept, restricted to the legal obligation ({provision}); the retention period ({purpose.Retention?.Ground}) has not started because the relationship continues."),
             };
@@ -117,8 +116,8 @@ public static class RightsEngine
                 var until = RetainUntil(purpose, subject);
                 var provision = purpose.Basis(LawfulBasisKind.LegalObligation)?.LegalProvision;
                 return until is { } date && date < on
-                    ? Applies(kind, $"De wettelijke bewaartermijn is op {Iso(date)} verstreken: de gegevens zijn niet meer nodig.",
-                        $"The legal retention period ended on {Iso(date)}: the data are no longer necessary.", "AVG art. 17(1)(a)")
+                    ? Applies(kind, $"De wettelijke bewaartermijn is op {SentenceDates.In(date, "nl")} verstreken: de gegevens zijn niet meer nodig.",
+                        $"The legal retention period ended on {SentenceDates.In(date, "en")}: the data are no longer necessary.", "AVG art. 17(1)(a)")
                     : DoesNotApply(kind, $"Een wettelijke verplichting ({provision}) vereist bewaren zolang de bewaartermijn loopt.",
                         $"A legal obligation ({provision}) requires keeping the data while the retention period runs.", "AVG art. 17(3)(b)", provision ?? "");
             case LawfulBasisKind.VitalInterests:
@@ -225,6 +224,4 @@ public static class RightsEngine
         new(kind, BasisOutcome.Judgement, T(nl, en), references, T(testNl, testEn));
 
     private static LocalizedText T(string nl, string en) => new(nl, en);
-
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

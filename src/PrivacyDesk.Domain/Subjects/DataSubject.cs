@@ -230,6 +230,46 @@ public sealed class DataSubject : AggregateRoot
         return Result.Success();
     }
 
+    /// <summary>
+    /// Corrects both relationship dates at once (an end recorded by mistake may be cleared). A date after
+    /// <paramref name="today"/> is refused: retention "after the relationship" (Art. 33 Wwft) runs from an end
+    /// that happened, not a planned one. Nothing is recorded when nothing changes.
+    /// </summary>
+    public Result CorrectRelationship(DateOnly? start, DateOnly? end, DateOnly today, Actor actor, DateTimeOffset at)
+    {
+        var errors = new List<Error>();
+        if (start > today)
+        {
+            errors.Add(SubjectErrors.RelationshipStartInFuture);
+        }
+        if (end > today)
+        {
+            errors.Add(SubjectErrors.RelationshipEndInFuture);
+        }
+        if (end is not null && start is null)
+        {
+            errors.Add(SubjectErrors.RelationshipNotStarted);
+        }
+        else if (end < start)
+        {
+            errors.Add(SubjectErrors.RelationshipEndBeforeStart);
+        }
+        if (errors.Count > 0)
+        {
+            return Result.Failure(errors);
+        }
+        if (start == RelationshipStart && end == RelationshipEnd)
+        {
+            return Result.Success();
+        }
+        var before = new Dictionary<string, string?> { ["RelationshipStart"] = Iso(RelationshipStart), ["RelationshipEnd"] = Iso(RelationshipEnd) };
+        RelationshipStart = start;
+        RelationshipEnd = end;
+        Record(actor, at, "subject.relationship_corrected", before,
+            new Dictionary<string, string?> { ["RelationshipStart"] = Iso(start), ["RelationshipEnd"] = Iso(end) });
+        return Result.Success();
+    }
+
     /// <summary>Records a consent for an Active purpose that rests on consent (basis a).</summary>
     public Result GiveConsent(Purpose purpose, ConsentChannel channel, string wordingVersion, Actor actor, DateTimeOffset at)
     {

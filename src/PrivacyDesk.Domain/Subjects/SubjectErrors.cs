@@ -17,6 +17,8 @@ public static class SubjectErrors
     public static readonly Error CategoryNotFound = new("subject.category_not_found", "Categories");
     public static readonly Error RelationshipNotStarted = new("subject.relationship.not_started", "RelationshipStart");
     public static readonly Error RelationshipEndBeforeStart = new("subject.relationship.end_before_start", "RelationshipEnd");
+    public static readonly Error RelationshipStartInFuture = new("subject.relationship.start_in_future", "RelationshipStart");
+    public static readonly Error RelationshipEndInFuture = new("subject.relationship.end_in_future", "RelationshipEnd");
     public static readonly Error PurposeNotConsentBased = new("subject.consent.purpose_not_consent_based");
     public static readonly Error ConsentWordingMissing = new("subject.consent.wording_missing", "WordingVersion");
     public static readonly Error ConsentAlreadyGiven = new("subject.consent.already_given");
@@ -46,6 +48,12 @@ public static class SubjectErrors
         [CategoryNotFound.Code] = new("De betrokkene valt niet in deze categorie.", "The data subject does not belong to this category."),
         [RelationshipNotStarted.Code] = new("Een relatie kan pas eindigen als de begindatum bekend is.", "A relationship can only end once its start date is known."),
         [RelationshipEndBeforeStart.Code] = new("De einddatum van de relatie ligt vóór de begindatum.", "The end of the relationship lies before its start."),
+        [RelationshipStartInFuture.Code] = new(
+            "De begindatum van de relatie ligt in de toekomst. Leg een relatie vast wanneer die begonnen is.",
+            "The start of the relationship lies in the future. Record a relationship once it has started."),
+        [RelationshipEndInFuture.Code] = new(
+            "De einddatum van de relatie ligt in de toekomst. De bewaartermijn (art. 33 Wwft) loopt pas vanaf het werkelijke einde: leg de einddatum vast wanneer de relatie beëindigd is.",
+            "The end of the relationship lies in the future. The retention period (Art. 33 Wwft) only runs from the actual end: record the end date once the relationship has ended."),
         [PurposeNotConsentBased.Code] = new("Dit doel berust niet op toestemming; er kan geen toestemming voor worden vastgelegd.", "This purpose does not rest on consent; no consent can be recorded for it."),
         [ConsentWordingMissing.Code] = new("Vermeld de versie van de toestemmingstekst.", "State the version of the consent wording."),
         [ConsentAlreadyGiven.Code] = new("Voor dit doel is al toestemming gegeven die niet is ingetrokken.", "Consent for this purpose has already been given and not withdrawn."),

@@ -28,6 +28,7 @@ public static class UserInterfaceSetup
         services.AddScoped<StaffAccountAudit>();
         services.AddScoped<RequestRegistration>();
         services.AddScoped<SubjectDirectory>();
+        services.AddScoped<SubjectRelationship>();
         services.AddScoped<SubjectSearchMemory>();
         services.AddSingleton<ControllerSettings>();
         services.AddScoped<ControllerProfileAdministration>();

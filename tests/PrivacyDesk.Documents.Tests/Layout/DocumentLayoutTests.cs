@@ -88,6 +88,24 @@ public sealed class DocumentLayoutTests
     }
 
     [Fact]
+    public void ANameOutsideTheBasicMultilingualPlanePrintsAsWrittenFromAFallbackFont()
+    {
+        // Mathematical bold letters (U+1D409...) are in no Liberation face: DejaVu (fonts-dejavu-extra) has them.
+        var output = Render(content => content.Column(column =>
+        {
+            column.Item().Text("Geachte 𝐉𝐚𝐧 de Vries,");
+            column.Item().Text(t => t.Span("Aan: 𝐉𝐚𝐧 de Vries").Bold());
+            column.Item().Text("Alleen dit teken heeft geen lettertype: 中.");
+        }));
+        Pdf.Keep(output.Content, "layout-non-bmp-name");
+
+        var text = Pdf.PageTexts(output.Content)[0];
+        text.ShouldContain("Geachte 𝐉𝐚𝐧 de Vries,");
+        text.ShouldContain("Aan: 𝐉𝐚𝐧 de Vries");
+        text.ShouldContain("lettertype: ?.", customMessage: "a character no installed font has still becomes '?'");
+    }
+
+    [Fact]
     public void ShowEntireMovesAShortBlockToTheNextPageInsteadOfSplittingIt()
     {
         var output = Render(content => content.Column(column =>

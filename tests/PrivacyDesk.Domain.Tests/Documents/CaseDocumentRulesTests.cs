@@ -1,3 +1,4 @@
+using PrivacyDesk.Domain.Common;
 using PrivacyDesk.Domain.Deadlines;
 using PrivacyDesk.Domain.Documents;
 using PrivacyDesk.Domain.Requests;
@@ -195,5 +196,53 @@ public sealed class CaseDocumentRulesTests
     {
         Kinds(InStatus(status)).ShouldContain(DocumentKind.Acknowledgement);
         Kinds(InStatus(status)).ShouldContain(DocumentKind.CaseFile);
+    }
+}
+
+public sealed class CopyOfDataCollectionTests
+{
+    private static readonly DateOnly Today = ReceivedOn.AddDays(1);
+
+    private static Result CheckCopy(DataSubjectRequest request) => CaseDocumentRules.Check(request, DocumentKind.CopyOfData);
+
+    private static AvailableDocument Copy(DataSubjectRequest request) =>
+        CaseDocumentRules.Available(request).Single(a => a.Kind == DocumentKind.CopyOfData);
+
+    [Fact]
+    public void TheCopyWaitsUntilTheDataCollectionIsPlanned()
+    {
+        var request = InStatus(RequestStatus.InProgress);
+
+        CheckCopy(request).ShouldFailWith(DocumentErrors.CopyNeedsCollection);
+        Copy(request).NotYet.ShouldBe(DocumentErrors.CopyNeedsCollection);
+    }
+
+    [Fact]
+    public void TheCopyCannotBeMadeWhileACollectionTaskIsOpen()
+    {
+        var request = InStatus(RequestStatus.InProgress);
+        var tasks = request.PlanDataCollection(Officer, At(3), Today, ["CRM", "Kernsysteem"], DueOn).ShouldSucceed();
+        request.RecordCollectionExtract(Officer, At(4), tasks[0].Id, new ExtractReceipt(Guid.NewGuid(), "crm.csv", new string('a', 64), 3, 120)).ShouldSucceed();
+
+        var result = CheckCopy(request);
+
+        result.Errors.ShouldHaveSingleItem().Code.ShouldBe(DocumentErrors.CopyCollectionOpen.Code);
+        result.Errors[0].Arguments!["systems"].ShouldBe("Kernsysteem");
+        Copy(request).NotYet!.Code.ShouldBe(DocumentErrors.CopyCollectionOpen.Code);
+        ErrorCatalog.Message(result.Errors[0], "nl")!.ShouldContain("Kernsysteem");
+    }
+
+    [Fact]
+    public void NoDataFoundIsOnlyWrittenOnceEveryTaskIsClosed()
+    {
+        var request = InStatus(RequestStatus.InProgress);
+        var tasks = request.PlanDataCollection(Officer, At(3), Today, ["CRM", "Archief"], DueOn).ShouldSucceed();
+        request.RecordCollectionExtract(Officer, At(4), tasks[0].Id, new ExtractReceipt(Guid.NewGuid(), "crm.csv", new string('a', 64), 0, 20)).ShouldSucceed();
+        CheckCopy(request).IsFailure.ShouldBeTrue();
+
+        request.MarkCollectionTaskNotApplicable(Officer, At(5), tasks[1].Id, "Archief bevat alleen gegevens van voor 2010.").ShouldSucceed();
+
+        CheckCopy(request).ShouldSucceed();
+        Copy(request).NotYet.ShouldBeNull();
     }
 }

@@ -115,7 +115,8 @@ public sealed class RightsEngineTests
         assessment.RetainUntil.ShouldBe(new DateOnly(2031, 3, 31));
         assessment.RetentionProvision!.ShouldContain("Wwft art. 33");
         assessment.LegalReferences.ShouldContain("AVG art. 17(3)(b)");
-        assessment.Reason.En.ShouldContain("2031-03-31");
+        assessment.Reason.En.ShouldContain("until 31 Mar 2031");
+        assessment.Reason.Nl.ShouldContain("tot en met 31 mrt. 2031");
         assessment.Reason.Nl.ShouldContain("Wwft art. 33");
         assessment.Basis(LegitimateInterest)!.Outcome.ShouldBe(BasisOutcome.Applies);
         assessment.Basis(LegalObligation)!.Outcome.ShouldBe(BasisOutcome.DoesNotApply);

@@ -48,6 +48,65 @@ public sealed class DataSubjectTests
     }
 
     [Fact]
+    public void CorrectsTheRelationshipDatesAndRecordsBeforeAndAfter()
+    {
+        var subject = Customer(relationshipStart: new DateOnly(2020, 1, 1));
+        subject.DequeueChanges();
+
+        subject.CorrectRelationship(new DateOnly(2019, 6, 1), new DateOnly(2024, 3, 31), Today, Officer, Now).IsSuccess.ShouldBeTrue();
+
+        subject.RelationshipStart.ShouldBe(new DateOnly(2019, 6, 1));
+        subject.RelationshipEnd.ShouldBe(new DateOnly(2024, 3, 31));
+        var change = subject.PendingChanges.ShouldHaveSingleItem();
+        change.Action.ShouldBe("subject.relationship_corrected");
+        change.Before!["RelationshipStart"].ShouldBe("2020-01-01");
+        change.Before!["RelationshipEnd"].ShouldBeNull();
+        change.After!["RelationshipEnd"].ShouldBe("2024-03-31");
+    }
+
+    [Fact]
+    public void RefusesARelationshipCorrectionTheLawCannotUseAndChangesNothing()
+    {
+        var subject = Customer(relationshipStart: new DateOnly(2020, 1, 1));
+        subject.DequeueChanges();
+
+        subject.CorrectRelationship(new DateOnly(2020, 1, 1), new DateOnly(2019, 12, 31), Today, Officer, Now).Codes().ShouldBe(["subject.relationship.end_before_start"]);
+        subject.CorrectRelationship(new DateOnly(2020, 1, 1), Today.AddDays(1), Today, Officer, Now).Codes().ShouldBe(["subject.relationship.end_in_future"]);
+        subject.CorrectRelationship(Today.AddDays(1), null, Today, Officer, Now).Codes().ShouldBe(["subject.relationship.start_in_future"]);
+        subject.CorrectRelationship(null, new DateOnly(2024, 3, 31), Today, Officer, Now).Codes().ShouldBe(["subject.relationship.not_started"]);
+
+        subject.RelationshipStart.ShouldBe(new DateOnly(2020, 1, 1));
+        subject.RelationshipEnd.ShouldBeNull();
+        subject.PendingChanges.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void AnEndRecordedByMistakeCanBeClearedAndTheEndDayItselfIsNotTheFuture()
+    {
+        var subject = Customer(relationshipStart: new DateOnly(2020, 1, 1));
+        subject.EndRelationship(new DateOnly(2024, 3, 31), Officer, Now).IsSuccess.ShouldBeTrue();
+
+        subject.CorrectRelationship(new DateOnly(2020, 1, 1), null, Today, Officer, Now).IsSuccess.ShouldBeTrue();
+        subject.RelationshipEnd.ShouldBeNull();
+        subject.CorrectRelationship(new DateOnly(2020, 1, 1), Today, Today, Officer, Now).IsSuccess.ShouldBeTrue();
+        subject.RelationshipEnd.ShouldBe(Today);
+    }
+
+    [Fact]
+    public void ACorrectedEndMovesTheKeptUntilDateOfPurposesKeptAfterTheRelationshipOnly()
+    {
+        var wwft = Active(Definition("wwft", LawfulBasisKind.LegalObligation));
+        var cctv = Active(Definition("cctv", LawfulBasisKind.LegitimateInterest) with
+        {
+            Retention = new(4, RetentionUnit.Months, RetentionStart.AfterCollection, "4 maanden"),
+        });
+
+        var changes = RelationshipRetention.Changes([wwft, cctv], new DateOnly(2020, 1, 1), new DateOnly(2024, 3, 31), new DateOnly(2020, 1, 1), new DateOnly(2024, 6, 30));
+
+        changes.ShouldBe([new RetentionChange(wwft.Id, new DateOnly(2029, 3, 31), new DateOnly(2029, 6, 30))]);
+    }
+
+    [Fact]
     public void GivesAndWithdrawsConsentWithItsChannelAndWording()
     {
         var surveys = Active(Definition("surveys", LawfulBasisKind.LegitimateInterest, LawfulBasisKind.Consent));

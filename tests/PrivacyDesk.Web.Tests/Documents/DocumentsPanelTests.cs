@@ -109,6 +109,31 @@ public sealed class DocumentsPanelTests : MudBunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheCopyOfDataSaysWhyItCannotBeGeneratedWhileACollectionTaskIsOpen()
+    {
+        var requestId = await ObligationCases.CreateAsync(_factory, RequestType.Access);
+        var handler = await ObligationCases.ActorAsync(_factory, "officer@privacydesk.test");
+        await using (var db = _factory.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<PrivacyDesk.Data.PrivacyDeskDbContext>>().CreateDbContext())
+        {
+            var request = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Requests, r => r.Id == requestId, Xunit.TestContext.Current.CancellationToken);
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            request.PlanDataCollection(handler, DateTimeOffset.UtcNow, today, ["Kernbank"], request.DueOn).IsSuccess.ShouldBeTrue();
+            await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
+        }
+        SignIn(_officer);
+        var panel = RenderPanel(requestId);
+
+        await panel.InvokeAsync(() => panel.FindComponent<MudSelect<DocumentKind?>>().Instance.SelectOption(DocumentKind.CopyOfData));
+
+        panel.WaitForAssertion(() => panel.Find("[data-testid=documents-not-yet]").TextContent.ShouldContain("niet elke verzameltaak is afgerond (nog open: Kernbank)"));
+        panel.Find("[data-testid=generate-document]").HasAttribute("disabled").ShouldBeTrue();
+        // The service refuses as well, with the same reason, and stores nothing.
+        var generated = await ActivatorUtilities.CreateInstance<CaseDocuments>(_factory.Services)
+            .GenerateAsync(_officer, requestId, DocumentKind.CopyOfData, "nl", null, Xunit.TestContext.Current.CancellationToken);
+        generated.Errors.ShouldHaveSingleItem().Code.ShouldBe(DocumentErrors.CopyCollectionOpen.Code);
+    }
+
+    [Fact]
     public async Task NoExampleWarningOnceTheRealProfileIsSaved()
     {
         var requestId = await ObligationCases.CreateAsync(_factory, RequestType.Access);

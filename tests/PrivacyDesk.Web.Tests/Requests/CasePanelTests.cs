@@ -109,7 +109,7 @@ public sealed class CasePanelTests : MudBunitContext
         sent.ShouldNotBeNull().Kind.ShouldBe(DecisionKind.PartiallyComply);
         sent.Reasons.ShouldBe("Bewaard op grond van de Wwft.");
         panel.WaitForAssertion(() => panel.Find($"[data-purpose='{kyc.PurposeId}'] [data-testid=decision-errors]").TextContent
-            .ShouldContain("moeten op grond van Wwft art. 33 worden bewaard tot 2029-01-31; wissen is niet toegestaan"));
+            .ShouldContain("moeten op grond van Wwft art. 33 worden bewaard tot 31 jan. 2029; wissen is niet toegestaan"));
         panel.Find($"[data-purpose='{kyc.PurposeId}'] [data-testid=decision-reasons]").GetAttribute("value").ShouldBe("Bewaard op grond van de Wwft.");
     }
 
@@ -168,7 +168,7 @@ public sealed class CasePanelTests : MudBunitContext
         header.Find("[data-testid=case-deadline]").TextContent.ShouldContain("11 May 2026");
         header.Find("[data-testid=case-original-deadline]").TextContent.ShouldContain("10 Mar 2026");
         header.Find("[data-testid=sla-chip]").TextContent.Trim().ShouldBe("Overdue");
-        header.Find("[data-testid=case-days-left]").TextContent.Trim().ShouldBe("1 working days · 2 calendar days overdue");
+        header.Find("[data-testid=case-days-left]").TextContent.Trim().ShouldBe("1 working day · 2 calendar days overdue");
     }
 
     [Fact]

@@ -20,7 +20,10 @@ public static class ErrorMessages
         return ErrorCatalog.Message(error, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName) ?? localizer["Error.unexpected"];
     }
 
-    /// <summary>Placeholders are <c>{name}</c>; a <c>{when}</c> holding an ISO 8601 moment is shown as the clock time at its own offset.</summary>
+    /// <summary>
+    /// Placeholders are <c>{name}</c>; a <c>{when}</c> holding an ISO 8601 moment is shown as the clock time at its own offset,
+    /// an ISO date as a date, both in the one display format (<see cref="DisplayDates"/>), never "06/12/2026".
+    /// </summary>
     private static string Fill(string text, IReadOnlyDictionary<string, string>? arguments)
     {
         if (arguments is null)
@@ -30,8 +33,10 @@ public static class ErrorMessages
         foreach (var (key, value) in arguments)
         {
             var shown = key == "when" && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var moment)
-                ? moment.DateTime.ToString("g", CultureInfo.CurrentCulture)
-                : value;
+                ? DisplayDates.Moment(moment)
+                : value.Length == 10 && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                    ? DisplayDates.Date(date)
+                    : value;
             text = text.Replace("{" + key + "}", shown, StringComparison.Ordinal);
         }
         return text;

@@ -197,7 +197,7 @@ public sealed class ProcessingRegisterService(
             .Select(e => new { e.OccurredAt, e.ActorName, e.Action, e.Before, e.After, e.Reason })
             .ToListAsync(cancellationToken);
         return Result.Success<IReadOnlyList<PurposeHistoryEntry>>([.. events.Select(e =>
-            new PurposeHistoryEntry(e.OccurredAt, e.ActorName, e.Action, Changes(e.Before, e.After), e.Reason))]);
+            new PurposeHistoryEntry(TimeZoneInfo.ConvertTime(e.OccurredAt, controller.TimeZone), e.ActorName, e.Action, Changes(e.Before, e.After), e.Reason))]);
     }
 
     /// <summary>

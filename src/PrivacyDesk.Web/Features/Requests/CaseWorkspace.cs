@@ -183,7 +183,10 @@ public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider cloc
         var sla = settings.SlaEvaluator().Evaluate(request.EffectiveDueOn, today, answeredOn);
         var deadline = new CaseDeadline(request.ReceivedOn, request.DueOn, request.ExtendedDueOn, sla);
 
-        var rows = Rows(request.Type, subject, register, today, request.CurrentDecisions);
+        // Every moment the page shows is in the controller's zone, the decisions' "decided by" lines too.
+        var rows = Rows(request.Type, subject, register, today, request.CurrentDecisions)
+            .Select(r => r.Decision is { } decided ? r with { Decision = decided with { DecidedAt = Local(decided.DecidedAt, zone) } } : r)
+            .ToList();
 
         var timeline = await TimelineAsync(db, request.Id, zone, cancellationToken);
         var integrity = await TrailIntegrityAsync(scope.ServiceProvider, request.Id, timeline, cancellationToken);
@@ -204,7 +207,7 @@ public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider cloc
             request.HandlerId,
             request.HandlerName,
             request.ApprovedByName,
-            request.ApprovedAt,
+            request.ApprovedAt is { } approved ? Local(approved, zone) : null,
             request.IdentityRequestedAt is { } identityRequested ? Local(identityRequested, zone) : null,
             [.. request.IdentityVerifications.Select(v => new IdentityCheckView(
                 v.Id, v.Method, v.Outcome, v.VerifiedByName, Local(v.VerifiedAt, zone), v.Notes, v.IdCopy is not null,

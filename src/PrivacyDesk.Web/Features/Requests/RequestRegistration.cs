@@ -15,8 +15,10 @@ namespace PrivacyDesk.Web.Features.Requests;
 /// <summary>A subject as the picker of the new-request dialog shows it.</summary>
 public sealed record SubjectOption(Guid Id, string FullName, string? CustomerNumber, string? Email);
 
-/// <summary>A subject registered together with their first request.</summary>
-public sealed record NewSubject(string FullName, string Email, string? Phone, string? CustomerNumber, SubjectCategory? Category);
+/// <summary>A subject registered together with their first request; the relationship dates drive retention (Art. 33 Wwft).</summary>
+public sealed record NewSubject(
+    string FullName, string Email, string? Phone, string? CustomerNumber, SubjectCategory? Category,
+    DateOnly? RelationshipStart = null, DateOnly? RelationshipEnd = null);
 
 /// <summary>
 /// A file the officer attached. <paramref name="Size"/> is what the browser declared; the content is
@@ -74,6 +76,8 @@ public sealed class RequestRegistration(IServiceScopeFactory scopes, TimeProvide
         public const string Category = "Categories";
         public const string Description = "Description";
         public const string Attachments = "Attachments";
+        public const string RelationshipStart = "RelationshipStart";
+        public const string RelationshipEnd = "RelationshipEnd";
     }
 
     /// <summary>The channels a person registers by hand; web-form requests come in through the intake API.</summary>
@@ -218,7 +222,7 @@ public sealed class RequestRegistration(IServiceScopeFactory scopes, TimeProvide
         {
             errors.Add(IntakeErrors.ReceivedAtInFuture);
         }
-        var subjectCheck = RegisterSubject(WithCategory(input.Subject), system, now);
+        var subjectCheck = RegisterSubject(WithCategory(input.Subject), system, now, settings.Today(clock));
         if (subjectCheck.IsFailure)
         {
             errors.AddRange(subjectCheck.Errors);
@@ -241,7 +245,7 @@ public sealed class RequestRegistration(IServiceScopeFactory scopes, TimeProvide
             Guid subjectId;
             if (same is null)
             {
-                var registered = RegisterSubject(WithCategory(input.Subject), system, now);
+                var registered = RegisterSubject(WithCategory(input.Subject), system, now, settings.Today(clock));
                 if (registered.IsFailure)
                 {
                     return Result<IntakeReceipt>.Failure(registered.Errors);
@@ -303,7 +307,9 @@ public sealed class RequestRegistration(IServiceScopeFactory scopes, TimeProvide
             return Result<string>.Failure(Forbidden);
         }
         var now = clock.GetUtcNow();
-        var errors = Validate(input, now);
+        var settings = await controllerSettings.CurrentAsync(cancellationToken);
+        var today = settings.Today(clock);
+        var errors = Validate(input, now, today);
         if (errors.Count > 0)
         {
             return Result<string>.Failure(errors);
@@ -317,7 +323,6 @@ public sealed class RequestRegistration(IServiceScopeFactory scopes, TimeProvide
         }
 
         var actor = caller.ToActor();
-        var settings = await controllerSettings.CurrentAsync(cancellationToken);
         var receivedAt = input.ReceivedAt!.Value;
         var receivedOn = settings.Policy.DateOf(receivedAt);
         // Closing days are in the calendar but never move a legal deadline; the identity pause cannot apply before any identity request.
@@ -330,7 +335,7 @@ public sealed class RequestRegistration(IServiceScopeFactory scopes, TimeProvide
             Guid subjectId;
             if (input.NewSubject is { } fresh)
             {
-                var registered = RegisterSubject(fresh, actor, now);
+                var registered = RegisterSubject(fresh, actor, now, today);
                 if (registered.IsFailure)
                 {
                     return Result<string>.Failure(registered.Errors);
@@ -381,7 +386,7 @@ public sealed class RequestRegistration(IServiceScopeFactory scopes, TimeProvide
         }, cancellationToken);
     }
 
-    private static List<Error> Validate(NewRequest input, DateTimeOffset now)
+    private static List<Error> Validate(NewRequest input, DateTimeOffset now, DateOnly today)
     {
         var errors = new List<Error>();
         if (input.Type is null)
@@ -410,7 +415,7 @@ public sealed class RequestRegistration(IServiceScopeFactory scopes, TimeProvide
         }
         if (input.NewSubject is { } fresh)
         {
-            var subject = RegisterSubject(fresh, Actor.System, now);
+            var subject = RegisterSubject(fresh, Actor.System, now, today);
             if (subject.IsFailure)
             {
                 errors.AddRange(subject.Errors);
@@ -446,12 +451,21 @@ public sealed class RequestRegistration(IServiceScopeFactory scopes, TimeProvide
         return errors;
     }
 
-    private static Result<DataSubject> RegisterSubject(NewSubject fresh, Actor actor, DateTimeOffset now) =>
-        DataSubject.Register(
+    private static Result<DataSubject> RegisterSubject(NewSubject fresh, Actor actor, DateTimeOffset now, DateOnly today)
+    {
+        var registered = DataSubject.Register(
             fresh.FullName ?? "",
             string.IsNullOrWhiteSpace(fresh.Email) ? [] : [fresh.Email],
             fresh.Category is { } category ? [category] : [],
             actor, now, fresh.Phone, fresh.CustomerNumber);
+        if (registered.IsFailure || (fresh.RelationshipStart is null && fresh.RelationshipEnd is null))
+        {
+            return registered;
+        }
+        // The dates go through the same rule (and audit) as a correction on the profile.
+        var dated = registered.Value.CorrectRelationship(fresh.RelationshipStart, fresh.RelationshipEnd, today, actor, now);
+        return dated.IsFailure ? Result<DataSubject>.Failure(dated.Errors) : registered;
+    }
 
     private sealed record OpenRequest(ExistingRequest Existing, DateOnly ReceivedOn);
 

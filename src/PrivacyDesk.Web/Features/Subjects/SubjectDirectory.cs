@@ -8,6 +8,7 @@ using PrivacyDesk.Domain.Register;
 using PrivacyDesk.Domain.Requests;
 using PrivacyDesk.Domain.Staff;
 using PrivacyDesk.Domain.Subjects;
+using PrivacyDesk.Web.Features.Settings;
 using PrivacyDesk.Web.Hosting;
 
 namespace PrivacyDesk.Web.Features.Subjects;
@@ -40,14 +41,15 @@ public sealed record SubjectProfile(
     IReadOnlyList<ConsentLine> Consents,
     IReadOnlyList<PurposeLine> Purposes,
     IReadOnlyList<RecipientLine> Recipients,
-    IReadOnlyList<RequestLine> Requests);
+    IReadOnlyList<RequestLine> Requests,
+    Guid Version = default);
 
 /// <summary>
 /// Search and profiles of data subjects, for those who hold <see cref="Permission.ViewSubjects"/>
 /// (never administrators). Opening a profile is an audited view: who looked at which subject, and
 /// nothing about the subject but their id.
 /// </summary>
-public sealed class SubjectDirectory(IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class SubjectDirectory(IServiceScopeFactory scopes, TimeProvider clock, ControllerSettings controllerSettings)
 {
     public const int MinimumSearchLength = 2;
     public const int MaxResults = 50;
@@ -108,6 +110,9 @@ public sealed class SubjectDirectory(IServiceScopeFactory scopes, TimeProvider c
         var actor = caller.ToActor();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
+        // The stamp is read before the subject: a change in between makes the next save stale, never the reverse.
+        var version = await db.DataSubjects.Where(s => s.Id == subjectId)
+            .Select(s => EF.Property<Guid>(s, PrivacyDeskDbContext.ConcurrencyStamp)).SingleOrDefaultAsync(cancellationToken);
         var subject = await db.DataSubjects.AsNoTracking().SingleOrDefaultAsync(s => s.Id == subjectId, cancellationToken);
         if (subject is null)
         {
@@ -118,6 +123,7 @@ public sealed class SubjectDirectory(IServiceScopeFactory scopes, TimeProvider c
         db.AuditEvents.Add(AuditEvent.Record(clock.GetUtcNow(), actor.Id, actor.Name, ProfileViewed, AuditEntityType, subjectId.ToString()));
         await db.SaveChangesAsync(cancellationToken);
 
+        var zone = (await controllerSettings.CurrentAsync(cancellationToken)).TimeZone;
         var register = await db.Purposes.AsNoTracking().ToListAsync(cancellationToken);
         var names = register.ToDictionary(p => p.Id, p => p.Name.In(language));
         var processing = subject.ProcessingPurposes(register);
@@ -145,13 +151,15 @@ public sealed class SubjectDirectory(IServiceScopeFactory scopes, TimeProvider c
             subject.RelationshipStart,
             subject.RelationshipEnd,
             [.. subject.Consents.OrderByDescending(c => c.GivenAt).Select(c => new ConsentLine(
-                names.GetValueOrDefault(c.PurposeId, c.PurposeId.ToString()), c.GivenAt, c.WithdrawnAt, c.Channel, c.WordingVersion))],
+                names.GetValueOrDefault(c.PurposeId, c.PurposeId.ToString()), TimeZoneInfo.ConvertTime(c.GivenAt, zone),
+                c.WithdrawnAt is { } withdrawn ? TimeZoneInfo.ConvertTime(withdrawn, zone) : null, c.Channel, c.WordingVersion))],
             [.. processing.Select(p => new PurposeLine(p.Id, p.Key, names[p.Id], [.. p.LawfulBases.Select(b => b.Kind)], overridden.Contains(p.Id)))
                 .OrderBy(p => p.Name, StringComparer.CurrentCulture)],
             recipients,
             [.. requests.Select(r => new RequestLine(
                 r.Reference.ToString(), r.Type, r.Status, r.Channel, r.ReceivedOn, r.Extension?.ExtendedDueOn ?? r.DueOn, r.HandlerName,
-                RequestVisibility.MayView(actor, r.HandlerId)))]));
+                RequestVisibility.MayView(actor, r.HandlerId)))],
+            version));
     }
 }
 
