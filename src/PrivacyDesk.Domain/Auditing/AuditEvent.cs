@@ -46,7 +46,7 @@ public sealed class AuditEvent
 
     public string? Reason { get; private set; }
 
-    /// <summary>Other context, as JSON.</summary>
+    /// <summary>Other context, as a JSON object of text fields (the same shape as before/after).</summary>
     public string? Details { get; private set; }
 
     /// <summary>Position among the entries about the same thing (EntityType + EntityId).</summary>
@@ -64,9 +64,13 @@ public sealed class AuditEvent
     /// <summary>HMAC-SHA256 of <see cref="Hash"/> under the anchor key, which is not in the database; null where no key was configured.</summary>
     public string? Seal { get; private set; }
 
+    /// <summary>
+    /// The one way an entry is made: <paramref name="details"/> is a map of field name to text, stored as a JSON
+    /// object exactly like before/after, so every reader can read every entry (see <see cref="AuditDetails"/>).
+    /// </summary>
     public static AuditEvent Record(
         DateTimeOffset occurredAt, string? actorId, string actorName, string action,
-        string entityType, string entityId, string? details = null)
+        string entityType, string entityId, IReadOnlyDictionary<string, string?>? details = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(action);
         ArgumentException.ThrowIfNullOrWhiteSpace(entityType);
@@ -78,7 +82,7 @@ public sealed class AuditEvent
             Action = action,
             EntityType = entityType,
             EntityId = entityId,
-            Details = details,
+            Details = AuditChain.ToJson(details),
         };
     }
 

@@ -1,6 +1,7 @@
 using MudBlazor.Services;
 using MudBlazor;
 using PrivacyDesk.Web.Features.Administration;
+using PrivacyDesk.Web.Features.Common;
 using PrivacyDesk.Web.Features.Dashboard;
 using PrivacyDesk.Web.Features.Documents;
 using PrivacyDesk.Web.Features.Register;
@@ -23,6 +24,7 @@ public static class UserInterfaceSetup
         });
         services.AddPrivacyDeskLocalization();
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<PageLoadFailures>();
         services.AddScoped<StaffAdministration>();
         services.AddScoped<AuditTrailIntegrity>();
         services.AddScoped<StaffAccountAudit>();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using PrivacyDesk.Documents.Model;
 using PrivacyDesk.Domain.Auditing;
 using PrivacyDesk.Domain.Common;
@@ -134,7 +133,7 @@ public static class CaseFileCases
             var at = last.AddMinutes(7 * (i + 1));
             events.Add(i % 5 == 4
                 ? AuditEvent.Record(at, Auditor.Id, Auditor.Name, "document.downloaded", "CaseDocument", Guid.CreateVersion7().ToString(),
-                    JsonSerializer.Serialize(new Dictionary<string, string> { ["requestId"] = request.Id.ToString(), ["kind"] = "Response", ["version"] = "1" }))
+                    AuditDetails.Of(("requestId", request.Id), ("kind", "Response"), ("version", 1)))
                 : AuditEvent.Record(at, i % 2 == 0 ? Officer.Id : TeamLead.Id, i % 2 == 0 ? Officer.Name : TeamLead.Name, "request.viewed",
                     DataSubjectRequest.AuditEntityType, request.Id.ToString()));
         }

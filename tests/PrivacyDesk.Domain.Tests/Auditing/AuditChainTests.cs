@@ -15,7 +15,7 @@ public sealed class AuditChainTests
             AuditEvent.Record(at, "u1", "Sanne de Vries", "request.received", "DataSubjectRequest", "A"),
             AuditEvent.Record(at.AddMinutes(1), "u1", "Sanne de Vries", "request.received", "DataSubjectRequest", "B"),
             AuditEvent.Record(at.AddMinutes(2), "u1", "Sanne de Vries", "request.identity.verified", "DataSubjectRequest", "A"),
-            AuditEvent.Record(at.AddMinutes(3), "u2", "Fatima El Amrani", "request.approved", "DataSubjectRequest", "A", "{\"comment\":\"ok\"}"),
+            AuditEvent.Record(at.AddMinutes(3), "u2", "Fatima El Amrani", "request.approved", "DataSubjectRequest", "A", AuditDetails.Of(("comment", "ok"))),
         };
         string? previous = null;
         var streams = new Dictionary<string, (int, string?)>();

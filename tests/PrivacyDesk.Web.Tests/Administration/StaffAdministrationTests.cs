@@ -129,7 +129,7 @@ public sealed class StaffAdministrationTests : IAsyncLifetime
         result.IsSuccess.ShouldBeTrue();
         (await RowAsync("officer2@privacydesk.test")).Roles.ShouldBe([StaffRole.TeamLead]);
         var audit = await WithDbAsync(db => db.AuditEvents.SingleAsync(e => e.Action == "staff.user.roles_changed"));
-        audit.Details.ShouldBe("{\"before\":[\"PrivacyOfficer\"],\"after\":[\"TeamLead\"]}");
+        audit.Details.ShouldBe("{\"after\":\"TeamLead\",\"before\":\"PrivacyOfficer\"}");
     }
 
     [Fact]

@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using MudBlazor;
 using MudBlazor.Services;
+using PrivacyDesk.Web.Features.Common;
 using PrivacyDesk.Web.Hosting;
 
 namespace PrivacyDesk.Web.Tests.Infrastructure;
@@ -30,6 +32,8 @@ public abstract class MudBunitContext : BunitContext
         Services.AddAuthorizationCore(options => options.AddPermissionPolicies());
         Services.AddSingleton<AuthenticationStateProvider>(new TestAuthenticationStateProvider(() => _user));
         Services.AddCascadingAuthenticationState();
+        // Pages record a load failure through it; a test that reads the log registers its own after this one.
+        Services.AddSingleton(new PageLoadFailures(NullLogger<PageLoadFailures>.Instance));
         UseCulture(culture);
     }
 

@@ -314,7 +314,7 @@ public sealed class ProcessingRegisterServiceTests : IAsyncLifetime
         security.ShouldContain("1 maand na het verzamelen");
         var exported = await WithDbAsync(db => db.AuditEvents.SingleAsync(e => e.Action == ProcessingRegisterService.ExportedAction));
         exported.ActorName.ShouldBe("Pieter Bakker");
-        exported.Details!.ShouldContain("\"purposes\":13");
+        exported.Details!.ShouldContain("\"purposes\":\"13\"");
     }
 
     [Fact]

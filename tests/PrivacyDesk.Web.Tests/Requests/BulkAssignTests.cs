@@ -34,6 +34,74 @@ public sealed class BulkAssignTests : IAsyncLifetime
         return await db.Requests.AsNoTracking().SingleAsync(r => r.Reference == reference);
     }
 
+    /// <summary>The cases as a queue page shows them now, stamps included.</summary>
+    private async Task<SeenCase[]> SeenAsync(params Guid[] ids)
+    {
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
+        var stamps = await db.Requests.Where(r => ids.Contains(r.Id))
+            .Select(r => new { r.Id, Stamp = EF.Property<Guid>(r, PrivacyDeskDbContext.ConcurrencyStamp) })
+            .ToDictionaryAsync(r => r.Id, r => r.Stamp, Xunit.TestContext.Current.CancellationToken);
+        return [.. ids.Select(id => new SeenCase(id, stamps.GetValueOrDefault(id)))];
+    }
+
+    [Fact]
+    public async Task TwoTeamLeadsAssignTheSameCaseAndTheSecondIsToldPerCaseWhoChangedItFirst()
+    {
+        var r1 = await RequestAsync("R1");
+        var r4 = await RequestAsync("R4");
+        var secondLead = await CaseWorkspaceData.SecondTeamLeadAsync(_factory);
+        // Both queues show R1 (and the second lead's also R4) as they are now.
+        var firstQueue = await SeenAsync(r1.Id);
+        var secondQueue = await SeenAsync(r1.Id, r4.Id);
+        (await _queue.AssignAsync(_seed.Lead, firstQueue, Id(_seed.Officer), Xunit.TestContext.Current.CancellationToken)).Value.Assigned.ShouldBe(1);
+
+        var result = await _queue.AssignAsync(secondLead, secondQueue, Id(_seed.Officer2), Xunit.TestContext.Current.CancellationToken);
+
+        result.IsSuccess.ShouldBeTrue();
+        result.Value.Assigned.ShouldBe(1);
+        var refused = result.Value.Refused.ShouldHaveSingleItem();
+        refused.Reference.ShouldBe(_seed["R1"]);
+        var error = refused.Errors.ShouldHaveSingleItem();
+        error.Code.ShouldBe(PrivacyDesk.Web.Features.Common.StaleEdit.Code);
+        error.Arguments!["who"].ShouldBe("Fatima El Amrani");
+        (await RequestAsync("R1")).HandlerName.ShouldBe("Sanne de Vries");
+        (await RequestAsync("R4")).HandlerName.ShouldBe("Daan Jansen");
+    }
+
+    [Fact]
+    public async Task TwoOfficersTakeTheSameCaseFromTheQueueAndTheSecondIsToldWhoTookIt()
+    {
+        var r1 = await RequestAsync("R1");
+        // Both queues show R1 as free.
+        var seen = (await SeenAsync(r1.Id))[0].Stamp;
+        (await _queue.TakeAsync(_seed.Officer, r1.Id, seen, Xunit.TestContext.Current.CancellationToken)).IsSuccess.ShouldBeTrue();
+
+        var second = await _queue.TakeAsync(_seed.Officer2, r1.Id, seen, Xunit.TestContext.Current.CancellationToken);
+
+        var error = second.Errors.ShouldHaveSingleItem();
+        error.Code.ShouldBe(CaseWorkspace.TakenByOtherCode);
+        error.Arguments!["who"].ShouldBe("Sanne de Vries");
+        error.Arguments["when"].ShouldNotBeEmpty();
+        (await RequestAsync("R1")).HandlerName.ShouldBe("Sanne de Vries");
+    }
+
+    [Fact]
+    public async Task TwoOfficersTakeTheSameCaseOnTheCasePageAndTheSecondIsToldWhoTookIt()
+    {
+        var workspace = ActivatorUtilities.CreateInstance<CaseWorkspace>(_factory.Services);
+        var first = (await workspace.OpenAsync(_seed.Officer, _seed["R1"], Xunit.TestContext.Current.CancellationToken)).Value;
+        var second = (await workspace.OpenAsync(_seed.Officer2, _seed["R1"], Xunit.TestContext.Current.CancellationToken)).Value;
+        (await workspace.TakeAsync(_seed.Officer, first.Id, first.Stamp, Xunit.TestContext.Current.CancellationToken)).IsSuccess.ShouldBeTrue();
+
+        var result = await workspace.TakeAsync(_seed.Officer2, second.Id, second.Stamp, Xunit.TestContext.Current.CancellationToken);
+
+        var error = result.Errors.ShouldHaveSingleItem();
+        error.Code.ShouldBe(CaseWorkspace.TakenByOtherCode);
+        error.Arguments!["who"].ShouldBe("Sanne de Vries");
+        (await RequestAsync("R1")).HandlerName.ShouldBe("Sanne de Vries");
+    }
+
     private async Task<int> AuditCountAsync(string action)
     {
         await using var scope = _factory.Services.CreateAsyncScope();
@@ -47,7 +115,7 @@ public sealed class BulkAssignTests : IAsyncLifetime
         var r8 = await RequestAsync("R8");
         var audited = await AuditCountAsync(RequestActions.Assigned);
 
-        var result = await _queue.AssignAsync(_seed.Lead, [r1.Id, r8.Id], Id(_seed.Officer), Xunit.TestContext.Current.CancellationToken);
+        var result = await _queue.AssignAsync(_seed.Lead, await SeenAsync(r1.Id, r8.Id), Id(_seed.Officer), Xunit.TestContext.Current.CancellationToken);
 
         result.IsSuccess.ShouldBeTrue(string.Join(", ", result.Errors));
         result.Value.Assigned.ShouldBe(2);
@@ -64,7 +132,7 @@ public sealed class BulkAssignTests : IAsyncLifetime
         var r2 = await RequestAsync("R2");
         var r7 = await RequestAsync("R7");
 
-        var result = await _queue.AssignAsync(_seed.Lead, [r1.Id, r2.Id, r7.Id], Id(_seed.Officer), Xunit.TestContext.Current.CancellationToken);
+        var result = await _queue.AssignAsync(_seed.Lead, await SeenAsync(r1.Id, r2.Id, r7.Id), Id(_seed.Officer), Xunit.TestContext.Current.CancellationToken);
 
         result.Value.Assigned.ShouldBe(1);
         result.Value.Refused.Select(r => (r.Reference, r.Errors.Single().Code)).ShouldBe(
@@ -79,7 +147,7 @@ public sealed class BulkAssignTests : IAsyncLifetime
         var r1 = await RequestAsync("R1");
         var audited = await AuditCountAsync(RequestActions.Assigned);
 
-        var result = await _queue.AssignAsync(_seed.Officer, [r1.Id], Id(_seed.Officer), Xunit.TestContext.Current.CancellationToken);
+        var result = await _queue.AssignAsync(_seed.Officer, await SeenAsync(r1.Id), Id(_seed.Officer), Xunit.TestContext.Current.CancellationToken);
 
         result.Errors.Single().Code.ShouldBe("auth.forbidden");
         (await RequestAsync("R1")).HandlerId.ShouldBeNull();
@@ -92,8 +160,8 @@ public sealed class BulkAssignTests : IAsyncLifetime
     {
         var r1 = await RequestAsync("R1");
 
-        var toAuditor = await _queue.AssignAsync(_seed.Lead, [r1.Id], Id(_seed.Auditor), Xunit.TestContext.Current.CancellationToken);
-        var toNobody = await _queue.AssignAsync(_seed.Lead, [r1.Id], "no-such-user", Xunit.TestContext.Current.CancellationToken);
+        var toAuditor = await _queue.AssignAsync(_seed.Lead, await SeenAsync(r1.Id), Id(_seed.Auditor), Xunit.TestContext.Current.CancellationToken);
+        var toNobody = await _queue.AssignAsync(_seed.Lead, await SeenAsync(r1.Id), "no-such-user", Xunit.TestContext.Current.CancellationToken);
 
         toAuditor.Value.Refused.Single().Errors.Single().Code.ShouldBe(RequestErrors.HandlerNotPermitted.Code);
         toNobody.Errors.Single().Code.ShouldBe(RequestQueue.HandlerUnknown.Code);
@@ -108,9 +176,10 @@ public sealed class BulkAssignTests : IAsyncLifetime
         var r1 = await RequestAsync("R1");
         var r3 = await RequestAsync("R3");
 
-        (await _queue.TakeAsync(_seed.Officer, r1.Id, Xunit.TestContext.Current.CancellationToken)).IsSuccess.ShouldBeTrue();
-        var taken = await _queue.TakeAsync(_seed.Officer2, r1.Id, Xunit.TestContext.Current.CancellationToken);
-        var hidden = await _queue.TakeAsync(_seed.Officer, r3.Id, Xunit.TestContext.Current.CancellationToken);
+        (await _queue.TakeAsync(_seed.Officer, r1.Id, cancellationToken: Xunit.TestContext.Current.CancellationToken)).IsSuccess.ShouldBeTrue();
+        var taken = await _queue.TakeAsync(_seed.Officer2, r1.Id, cancellationToken: Xunit.TestContext.Current.CancellationToken);
+        // Daan's case, unchanged since it was read: Sanne never saw it free, so no word on who has it.
+        var hidden = await _queue.TakeAsync(_seed.Officer, r3.Id, (await SeenAsync(r3.Id))[0].Stamp, Xunit.TestContext.Current.CancellationToken);
 
         (await RequestAsync("R1")).HandlerId.ShouldBe(Id(_seed.Officer));
         taken.Errors.Single().Code.ShouldBe(RequestQueue.RequestNotFound.Code, "Sanne's case is no longer visible to Daan");

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -122,7 +121,7 @@ public sealed partial class StaffAdministration(IServiceScopeFactory scopes, Tim
             {
                 return Result<string>.Failure(new Error("staff.roles.unknown", Fields.Roles));
             }
-            db.AuditEvents.Add(Audit(caller, "staff.user.created", user.Id, new { roles, displayName = name }));
+            db.AuditEvents.Add(Audit(caller, "staff.user.created", user.Id, AuditDetails.Of(("roles", roles), ("displayName", name))));
             await db.SaveChangesAsync(cancellationToken);
             return Result.Success(user.Id);
         }, cancellationToken);
@@ -165,7 +164,7 @@ public sealed partial class StaffAdministration(IServiceScopeFactory scopes, Tim
             {
                 return failure;
             }
-            db.AuditEvents.Add(Audit(caller, "staff.user.roles_changed", user.Id, new { before, after }));
+            db.AuditEvents.Add(Audit(caller, "staff.user.roles_changed", user.Id, AuditDetails.Of(("before", before), ("after", after))));
             await db.SaveChangesAsync(cancellationToken);
             return Result.Success();
         }, cancellationToken);
@@ -311,9 +310,8 @@ public sealed partial class StaffAdministration(IServiceScopeFactory scopes, Tim
         return lockouts.Count(end => end is null || end <= now);
     }
 
-    private AuditEvent Audit(ClaimsPrincipal caller, string action, string userId, object? details) =>
-        AuditEvent.Record(clock.GetUtcNow(), caller.FindFirstValue(ClaimTypes.NameIdentifier), caller.DisplayName(), action, "StaffUser", userId,
-            details is null ? null : JsonSerializer.Serialize(details));
+    private AuditEvent Audit(ClaimsPrincipal caller, string action, string userId, IReadOnlyDictionary<string, string?>? details) =>
+        AuditEvent.Record(clock.GetUtcNow(), caller.FindFirstValue(ClaimTypes.NameIdentifier), caller.DisplayName(), action, "StaffUser", userId, details);
 
     private static IEnumerable<Error> RoleErrors(IReadOnlyCollection<string>? roles)
     {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Text.Json;
 using Microsoft.Extensions.Localization;
 using PrivacyDesk.Data;
 using PrivacyDesk.Domain.Auditing;
@@ -36,7 +35,7 @@ public sealed class DashboardExport(
         var now = clock.GetUtcNow();
         var q = read.Value.Query;
         db.AuditEvents.Add(AuditEvent.Record(now, caller.FindFirstValue(ClaimTypes.NameIdentifier), caller.DisplayName(), ExportedAction, EntityType, EntityId,
-            JsonSerializer.Serialize(new { format = "csv", period = q.PeriodDays, type = q.Type?.ToString(), ownFiguresOnly = read.Value.OwnFiguresOnly })));
+            AuditDetails.Of(("format", "csv"), ("period", q.PeriodDays), ("type", q.Type), ("ownFiguresOnly", read.Value.OwnFiguresOnly))));
         await db.SaveChangesAsync(cancellationToken);
         var zone = (await settings.CurrentAsync(cancellationToken)).TimeZone;
         var date = TimeZoneInfo.ConvertTime(now, zone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

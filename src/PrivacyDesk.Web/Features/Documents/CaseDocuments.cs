@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Security.Claims;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PrivacyDesk.Data;
 using PrivacyDesk.Data.Auditing;
@@ -374,13 +372,6 @@ public sealed class CaseDocuments(
         return stored.Value;
     }
 
-    private static string Details(Guid? requestId, DocumentKind kind, string language, int version, string sha256) =>
-        JsonSerializer.Serialize(new
-        {
-            requestId,
-            kind = kind.ToString(),
-            language,
-            version = version.ToString(CultureInfo.InvariantCulture),
-            sha256,
-        });
+    private static IReadOnlyDictionary<string, string?> Details(Guid? requestId, DocumentKind kind, string language, int version, string sha256) =>
+        AuditDetails.Of(("requestId", requestId), ("kind", kind), ("language", language), ("version", version), ("sha256", sha256));
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using PrivacyDesk.Data;
@@ -199,5 +198,5 @@ public sealed class ApiKeys(IServiceScopeFactory scopes, TimeProvider clock, IMe
 
     private static AuditEvent Audit(DateTimeOffset now, Actor actor, string action, ApiKey key) =>
         AuditEvent.Record(now, actor.Id, actor.Name, action, ApiKey.AuditEntityType, key.Id.ToString(),
-            JsonSerializer.Serialize(new { name = key.Name, prefix = key.Prefix, scope = key.Scope }));
+            AuditDetails.Of(("name", key.Name), ("prefix", key.Prefix), ("scope", key.Scope)));
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using PrivacyDesk.Data;
@@ -218,7 +217,7 @@ public sealed class ProcessingRegisterService(
         {
             var outcome = await seeder.ImportAsync(actor, cancellationToken);
             db.AuditEvents.Add(AuditEvent.Record(clock.GetUtcNow(), actor.Id, actor.Name, ImportedAction, RegisterEntityType, RegisterEntityId,
-                JsonSerializer.Serialize(new { added = outcome.Added, unchanged = outcome.Unchanged })));
+                AuditDetails.Of(("added", outcome.Added), ("unchanged", outcome.Unchanged))));
             await db.SaveChangesAsync(cancellationToken);
             return Result.Success(outcome);
         }, cancellationToken);
@@ -239,7 +238,7 @@ public sealed class ProcessingRegisterService(
         var content = Art30Csv.Build(ordered, text, language, controller.TimeZone);
         var now = clock.GetUtcNow();
         db.AuditEvents.Add(AuditEvent.Record(now, caller.FindFirstValue(ClaimTypes.NameIdentifier), caller.DisplayName(), ExportedAction,
-            RegisterEntityType, RegisterEntityId, JsonSerializer.Serialize(new { format = "csv", language, purposes = ordered.Count })));
+            RegisterEntityType, RegisterEntityId, AuditDetails.Of(("format", "csv"), ("language", language), ("purposes", ordered.Count))));
         await db.SaveChangesAsync(cancellationToken);
         var date = TimeZoneInfo.ConvertTime(now, controller.TimeZone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return Result.Success(new RegisterExport($"verwerkingsregister-art30-{date}.csv", content));

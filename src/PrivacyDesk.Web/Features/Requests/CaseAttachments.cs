@@ -73,7 +73,7 @@ public sealed class CaseAttachments(IServiceScopeFactory scopes, TimeProvider cl
         var actor = caller.ToActor();
         // Who took a copy of the original, and which one (by hash); never the file name, which may hold a name.
         db.AuditEvents.Add(AuditEvent.Record(clock.GetUtcNow(), actor.Id, actor.Name, DownloadedAction, CaseWorkspace.ViewEntityType,
-            requestId.Value.ToString(), string.Create(CultureInfo.InvariantCulture, $"attachment {attachment.Id}, sha256 {attachment.Sha256}")));
+            requestId.Value.ToString(), AuditDetails.Of(("attachmentId", attachment.Id), ("sha256", attachment.Sha256))));
         await db.SaveChangesAsync(cancellationToken);
         return Result.Success(new AttachmentFile(attachment.FileName, attachment.ContentType, attachment.Content));
     }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PrivacyDesk.Data;
 using PrivacyDesk.Domain.Auditing;
@@ -178,7 +177,7 @@ public sealed class CaseObligations(IServiceScopeFactory scopes, TimeProvider cl
             return Result<ExtractPreview>.Failure(table.Errors);
         }
         db.AuditEvents.Add(AuditEvent.Record(clock.GetUtcNow(), actor.Id, actor.Name, ExtractViewed, ExtractEntityType, file.Id.ToString(),
-            JsonSerializer.Serialize(new { requestId, taskId, sha256 = file.Sha256 })));
+            AuditDetails.Of(("requestId", requestId), ("taskId", taskId), ("sha256", file.Sha256))));
         await db.SaveChangesAsync(cancellationToken);
         return Result.Success(new ExtractPreview(file.FileName, file.Sha256, table.Value.RowCount, table.Value.Columns, [.. table.Value.Rows.Take(PreviewRows)]));
     }

@@ -38,6 +38,9 @@ public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider cloc
     public static readonly Error NotHandler = new("case.not_handler");
 
     private static readonly Error Stale = new(StaleEdit.Code);
+
+    /// <summary>The case was taken by (or given to) someone else since the caller read it; <c>{who}</c> handles it since <c>{when}</c>.</summary>
+    public const string TakenByOtherCode = "case.taken_by_other";
     private const int TimelineLimit = 500;
 
     /// <summary>Opens a case by its reference and records the view in the audit trail.</summary>
@@ -412,11 +415,18 @@ public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider cloc
             result = await db.InTransactionAsync(async () =>
             {
                 var request = await db.Requests.SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
-                if (request is null || !RequestVisibility.MayView(actor, request.HandlerId))
+                if (request is null)
                 {
                     return Result.Failure(NotFound);
                 }
                 var token = db.Entry(request).Property<Guid>(PrivacyDeskDbContext.ConcurrencyStamp);
+                if (!RequestVisibility.MayView(actor, request.HandlerId))
+                {
+                    // The caller read the case (they hold a stamp) and it has since gone to someone else: say so, not "not found".
+                    return token.CurrentValue != stamp && request.HandlerName is { } taker
+                        ? Result.Failure(new Error(TakenByOtherCode, Arguments: new Dictionary<string, string>(StringComparer.Ordinal) { ["who"] = taker }))
+                        : Result.Failure(NotFound);
+                }
                 if (token.CurrentValue != stamp)
                 {
                     return Result.Failure(Stale);
@@ -437,6 +447,16 @@ public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider cloc
         catch (DbUpdateConcurrencyException)
         {
             result = Result.Failure(Stale);
+        }
+        if (result.Errors.FirstOrDefault(e => e.Code == TakenByOtherCode) is { } taken)
+        {
+            db.ChangeTracker.Clear();
+            var latest = await StaleEdit.DescribeAsync(
+                db, (await controllerSettings.CurrentAsync(cancellationToken)).TimeZone, DataSubjectRequest.AuditEntityType, requestId.ToString(), cancellationToken);
+            return Result.Failure(taken with
+            {
+                Arguments = new Dictionary<string, string>(taken.Arguments!, StringComparer.Ordinal) { ["when"] = latest.Arguments?.GetValueOrDefault("when") ?? "" },
+            });
         }
         if (result.Errors.Any(e => e.Code == StaleEdit.Code))
         {

@@ -85,7 +85,14 @@ public sealed record QueueRow(
     SlaStatus? Sla,
     RequestStatus Status,
     string? HandlerId,
-    string? HandlerName);
+    string? HandlerName)
+{
+    /// <summary>The case's concurrency stamp when the row was read: bulk assign refuses a case changed since (ADR 0011).</summary>
+    public Guid Stamp { get; init; }
+}
+
+/// <summary>A case as the queue showed it to the team lead: which one, and its stamp then.</summary>
+public sealed record SeenCase(Guid RequestId, Guid Stamp);
 
 /// <param name="TotalCount">The number of matching requests, at most <see cref="RequestQueue.CountCap"/>.</param>
 /// <param name="CountIsCapped">There are more than <see cref="RequestQueue.CountCap"/>; the count stopped there.</param>
@@ -165,6 +172,7 @@ public sealed class RequestQueue(IServiceScopeFactory scopes, ControllerSettings
                 r.ClosedAt,
                 r.HandlerId,
                 r.HandlerName,
+                Stamp = EF.Property<Guid>(r, PrivacyDeskDbContext.ConcurrencyStamp),
             })
             .ToListAsync(cancellationToken);
 
@@ -172,7 +180,7 @@ public sealed class RequestQueue(IServiceScopeFactory scopes, ControllerSettings
         var rows = found.Select(r => new QueueRow(
             r.Id, r.Reference.ToString(), r.Type, r.SubjectName ?? "", r.Channel, r.ReceivedAt, r.ReceivedOn, r.EffectiveDueOn, r.EffectiveDueOn != r.DueOn,
             Evaluate(sla, r.Status, r.EffectiveDueOn, today, r.ClosedAt is { } closedAt ? policy.DateOf(closedAt) : null),
-            r.Status, r.HandlerId, r.HandlerName)).ToList();
+            r.Status, r.HandlerId, r.HandlerName) { Stamp = r.Stamp }).ToList();
         return Result.Success(new QueuePage(rows, Math.Min(count, CountCap), count > CountCap));
     }
 
@@ -395,17 +403,19 @@ public sealed class RequestQueue(IServiceScopeFactory scopes, ControllerSettings
     /// <summary>
     /// Team leads give the selected cases to one handler, in one transaction, each through the
     /// aggregate's <c>Assign</c>. Cases the domain refuses (closed, already theirs) are reported with
-    /// the reason and left as they were; the rest are assigned.
+    /// the reason and left as they were, and so is a case changed by someone else since the queue showed
+    /// it (its stamp moved: the stale-edit rule of every change, per case); the rest are assigned.
     /// </summary>
     public async Task<Result<BulkAssignOutcome>> AssignAsync(
-        ClaimsPrincipal caller, IReadOnlyCollection<Guid> requestIds, string handlerId, CancellationToken cancellationToken = default)
+        ClaimsPrincipal caller, IReadOnlyCollection<SeenCase> cases, string handlerId, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(requestIds);
+        ArgumentNullException.ThrowIfNull(cases);
         if (!caller.Has(Permission.AssignRequests))
         {
             return Result<BulkAssignOutcome>.Failure(Forbidden);
         }
-        var ids = requestIds.Distinct().ToList();
+        var seen = cases.GroupBy(c => c.RequestId).ToDictionary(g => g.Key, g => g.First().Stamp);
+        var ids = seen.Keys.ToList();
         if (ids.Count == 0)
         {
             return Result<BulkAssignOutcome>.Failure(NothingSelected);
@@ -426,6 +436,7 @@ public sealed class RequestQueue(IServiceScopeFactory scopes, ControllerSettings
             return Result<BulkAssignOutcome>.Failure(HandlerUnknown);
         }
         var now = clock.GetUtcNow();
+        var zone = (await settings.CurrentAsync(cancellationToken)).TimeZone;
         try
         {
             return await db.InTransactionAsync(async () =>
@@ -435,6 +446,12 @@ public sealed class RequestQueue(IServiceScopeFactory scopes, ControllerSettings
                 var assigned = 0;
                 foreach (var request in requests.OrderBy(r => r.Reference.ToString(), StringComparer.Ordinal))
                 {
+                    if (db.Entry(request).Property<Guid>(PrivacyDeskDbContext.ConcurrencyStamp).CurrentValue != seen[request.Id])
+                    {
+                        refused.Add(new RefusedAssignment(request.Id, request.Reference.ToString(),
+                            [await StaleEdit.DescribeAsync(db, zone, DataSubjectRequest.AuditEntityType, request.Id.ToString(), cancellationToken)]));
+                        continue;
+                    }
                     var result = request.Assign(actor, handler, now);
                     if (result.IsSuccess)
                     {
@@ -457,8 +474,12 @@ public sealed class RequestQueue(IServiceScopeFactory scopes, ControllerSettings
         }
     }
 
-    /// <summary>An officer takes an unassigned case for themselves (the domain refuses a case someone already has).</summary>
-    public async Task<Result> TakeAsync(ClaimsPrincipal caller, Guid requestId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// An officer takes an unassigned case for themselves (the domain refuses a case someone already has).
+    /// <paramref name="seenStamp"/> is the stamp of the row the queue showed: a case taken by someone else since is
+    /// answered with who took it, a case the officer never saw with "not found".
+    /// </summary>
+    public async Task<Result> TakeAsync(ClaimsPrincipal caller, Guid requestId, Guid? seenStamp = null, CancellationToken cancellationToken = default)
     {
         if (!caller.Has(Permission.HandleRequests))
         {
@@ -473,9 +494,15 @@ public sealed class RequestQueue(IServiceScopeFactory scopes, ControllerSettings
             return await db.InTransactionAsync(async () =>
             {
                 var request = await db.Requests.SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
-                if (request is null || !RequestVisibility.MayView(actor, request.HandlerId))
+                if (request is null)
                 {
                     return Result.Failure(RequestNotFound);
+                }
+                if (!RequestVisibility.MayView(actor, request.HandlerId))
+                {
+                    // The row was free when the queue showed it and has changed since: someone was quicker, and the officer is told who.
+                    var changedSinceSeen = seenStamp is { } seen && db.Entry(request).Property<Guid>(PrivacyDeskDbContext.ConcurrencyStamp).CurrentValue != seen;
+                    return Result.Failure(changedSinceSeen ? await TakenByOtherAsync(db, request, cancellationToken) : RequestNotFound);
                 }
                 var result = request.Assign(actor, actor, now);
                 if (result.IsSuccess)
@@ -489,6 +516,17 @@ public sealed class RequestQueue(IServiceScopeFactory scopes, ControllerSettings
         {
             return Result.Failure(await StaleAsync(exception.Entries.Select(e => e.Entity).OfType<DataSubjectRequest>().FirstOrDefault(), cancellationToken));
         }
+    }
+
+    private async Task<Error> TakenByOtherAsync(PrivacyDeskDbContext db, DataSubjectRequest request, CancellationToken cancellationToken)
+    {
+        var zone = (await settings.CurrentAsync(cancellationToken)).TimeZone;
+        var latest = await StaleEdit.DescribeAsync(db, zone, DataSubjectRequest.AuditEntityType, request.Id.ToString(), cancellationToken);
+        return new Error(CaseWorkspace.TakenByOtherCode, Arguments: new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["who"] = request.HandlerName ?? "?",
+            ["when"] = latest.Arguments?.GetValueOrDefault("when") ?? "",
+        });
     }
 
     private async Task<Error> StaleAsync(DataSubjectRequest? request, CancellationToken cancellationToken)
