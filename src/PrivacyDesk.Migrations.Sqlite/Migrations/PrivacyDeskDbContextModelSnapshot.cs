@@ -782,6 +782,9 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AutomatedDecisionReview")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -795,6 +798,9 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
 
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsentWithdrawalScope")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Description")
