@@ -5,7 +5,7 @@ using PrivacyDesk.Data;
 using PrivacyDesk.Domain.Common;
 using PrivacyDesk.Domain.Requests;
 using PrivacyDesk.Domain.Rights;
-using PrivacyDesk.Domain.Subjects;
+using PrivacyDesk.Domain.Register;
 using PrivacyDesk.Web.Components.Pages.Requests.Case;
 using PrivacyDesk.Web.Features.Requests;
 using PrivacyDesk.Web.Tests.Infrastructure;
@@ -58,7 +58,8 @@ public sealed class PurposeDecisionPanelTests : MudBunitContext
 
         var panel = Render<AssessmentPanel>(p => p.Add(x => x.Case, view).Add(x => x.IsCurrent, true));
 
-        var label = panel.Find($"[data-purpose='{products.PurposeId}'] [data-option='{DecisionKind.Refuse}:{RefusalGround.RightsOfOthers}']").TextContent;
+        panel.FindAll($"[data-purpose='{products.PurposeId}'] [data-option='{DecisionKind.Refuse}:{RefusalGround.RightsOfOthers}']").ShouldHaveSingleItem();
+        var label = panel.Find($"[data-purpose='{products.PurposeId}'] [data-testid=decision-options]").TextContent;
         label.ShouldContain("art. 20 lid 4");
         label.ShouldNotContain("15 lid 4");
     }
