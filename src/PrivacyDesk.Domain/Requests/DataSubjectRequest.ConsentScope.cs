@@ -29,7 +29,8 @@ public sealed partial class DataSubjectRequest
         }
         var chosen = purposeIds.Distinct().ToList();
         var withdrawable = consentPurposesOfSubject.ToHashSet();
-        if (chosen.Count == 0)
+        // With no consent purpose at all, the empty choice is the answer: "we process nothing of yours on consent".
+        if (chosen.Count == 0 && withdrawable.Count > 0)
         {
             return Result.Failure(ConsentWithdrawalScopeErrors.Empty);
         }

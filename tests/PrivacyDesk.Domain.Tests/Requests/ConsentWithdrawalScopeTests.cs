@@ -63,6 +63,16 @@ public sealed class ConsentWithdrawalScopeTests
     }
 
     [Fact]
+    public void ASubjectWithNoConsentPurposeIsAnsweredThatNothingRestsOnConsent()
+    {
+        var request = InStatus(RequestStatus.InProgress, RequestType.ConsentWithdrawal);
+
+        request.ChooseConsentWithdrawalPurposes(Officer, At(2), [], []).ShouldSucceed();
+
+        request.SubmitForApproval(Officer, At(4), [PurposeA]).ShouldSucceed();
+    }
+
+    [Fact]
     public void OnlyAConsentWithdrawalHasAScope()
     {
         Received(RequestType.Objection).ChooseConsentWithdrawalPurposes(Officer, At(2), [PurposeA], ConsentPurposes)
