@@ -31,7 +31,7 @@ public sealed class ForbiddenOutcomesPurposeTests(RunningApp app)
         {
             var row = undecided.First;
             var options = await Options(row);
-            var choice = options.Contains("Comply") ? "Comply" : "NotApplicable";
+            var choice = options.Contains("NotApplicable") ? "NotApplicable" : "Comply";
             await row.Locator($"[data-testid=decision-option][data-option={choice}]").ClickAsync();
             if (choice != "Comply")
             {
