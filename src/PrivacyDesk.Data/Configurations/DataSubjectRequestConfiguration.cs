@@ -36,6 +36,8 @@ internal sealed class DataSubjectRequestConfiguration : IEntityTypeConfiguration
         JsonColumn.Value(builder.Property(r => r.Fee));
         JsonColumn.Value(builder.Property(r => r.Refusal));
         JsonColumn.Value(builder.Property(r => r.ProposedRefusal));
+        JsonColumn.Value(builder.Property(r => r.AutomatedDecisionReview));
+        JsonColumn.Value(builder.Property(r => r.ConsentWithdrawalScope));
 
         // Kept in step by the domain (the extended deadline when extended); stored so the queue filters and sorts in SQL.
         builder.Property(r => r.EffectiveDueOn);

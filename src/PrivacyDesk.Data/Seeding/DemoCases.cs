@@ -373,10 +373,17 @@ public static class DemoCases
             }
 
             var purposes = plan.Subject.ProcessingPurposes(_active);
+            if (request.Type == RequestType.ConsentWithdrawal)
+            {
+                // The subject withdraws every consent they gave (no random draw, so the rest of the demo data stays as it was).
+                var consent = DataSubjectRequest.ConsentWithdrawalCandidates(purposes).Select(p => p.Id).ToList();
+                Must(request.ChooseConsentWithdrawalPurposes(handler, clock.Next(), consent, consent));
+            }
             var working = plan.Scenario is Scenario.InProgress or Scenario.InProgressDueSoon or Scenario.InProgressOverdue or Scenario.InProgressExtended;
             var decideAll = !working || _random.NextDouble() < 0.3;
             var toDecide = decideAll ? purposes : [.. purposes.Where(_ => _random.NextDouble() < 0.5)];
-            foreach (var purpose in toDecide)
+            var asked = request.PurposesAskedAbout(purposes).ToHashSet();
+            foreach (var purpose in toDecide.Where(asked.Contains))
             {
                 Decide(request, plan.Subject, purpose, handler, clock.Next());
             }
@@ -400,6 +407,15 @@ public static class DemoCases
             if (request.Type == RequestType.Restriction && request.CurrentDecisions.Any(d => d.IsCarriedOut))
             {
                 Must(request.ApplyRestriction(handler, clock.Next()));
+            }
+            if (request.Type == RequestType.AutomatedDecisionReview && request.CurrentDecisions.Any(d => d.IsCarriedOut))
+            {
+                // Art. 22(3): the human review is on record before the answer goes for approval.
+                Must(request.RecordAutomatedDecisionReview(handler, clock.Next(), new AutomatedDecisionReviewDraft(
+                    "Geautomatiseerde beoordeling van de kredietaanvraag",
+                    "De betrokkene stelt dat de beoordeling uitging van verouderde inkomensgegevens.",
+                    AutomatedDecisionReviewOutcome.Upheld, null,
+                    "Met de actuele inkomensgegevens komt de beoordeling op dezelfde uitkomst; het besluit blijft gehandhaafd.")));
             }
             Must(request.SubmitForApproval(handler, clock.Next(), purposes.Select(p => p.Id)));
             if (plan.Scenario == Scenario.AwaitingApproval)

@@ -237,7 +237,7 @@ public static class CaseFileDocument
             {
                 kv.Pair(T("Weigering", "Refusal")).Text(t =>
                 {
-                    t.Line(CaseFileText.RequestGround(refusal.Ground, Dutch) + (refusal.LegalReference is { } reference ? $"; {reference}" : "")).Bold();
+                    t.Line(CaseFileText.RequestGround(refusal.Ground, _request.Type, Dutch) + (refusal.LegalReference is { } reference ? $"; {reference}" : "")).Bold();
                     t.Span(refusal.Explanation);
                 });
             }
@@ -367,6 +367,7 @@ public static class CaseFileDocument
             if (_request.Decisions.Count == 0)
             {
                 lead(item => Empty(item, T("Nog geen besluiten vastgelegd.", "No decisions recorded yet.")));
+                AutomatedReview(column);
                 return;
             }
             var first = true;
@@ -410,6 +411,40 @@ public static class CaseFileDocument
                     Block(column.Item());
                 }
             }
+            AutomatedReview(column);
+        }
+
+        /// <summary>Art. 22(3): the human review as recorded (who, when, which decision, the subject's view, the outcome and why), or that none is.</summary>
+        private void AutomatedReview(ColumnDescriptor column)
+        {
+            if (_request.Type != RequestType.AutomatedDecisionReview)
+            {
+                return;
+            }
+            var item = column.Item().ShowEntire();
+            if (_request.AutomatedDecisionReview is not { } review)
+            {
+                Empty(item, T("Menselijke herziening (art. 22 lid 3 AVG): nog niet vastgelegd.", "Human review (Art. 22(3) GDPR): not recorded yet."));
+                return;
+            }
+            item.Border(1, Colors.Accent).Padding(7).Column(c =>
+            {
+                c.Spacing(4);
+                c.Item().Text(t => t.Span(T("Menselijke herziening (art. 22 lid 3 AVG)", "Human review (Art. 22(3) GDPR)")).Bold().FontSize(11));
+                c.Item().KeyValue(kv =>
+                {
+                    kv.KeyColumnWidth(140).Spacing(2);
+                    kv.Pair(T("Herzien door", "Reviewed by"), T($"{review.ReviewerName} op {Moment(review.ReviewedAt)}", $"{review.ReviewerName} on {Moment(review.ReviewedAt)}"));
+                    kv.Pair(T("Besluit", "Decision"), review.DecisionReference);
+                    kv.Pair(T("Standpunt betrokkene", "Subject's view"), review.SubjectView);
+                    kv.Pair(T("Uitkomst", "Outcome"), review.Outcome == AutomatedDecisionReviewOutcome.Changed ? T("gewijzigd", "changed") : T("gehandhaafd", "upheld"));
+                    if (review.NewOutcome is { } changedTo)
+                    {
+                        kv.Pair(T("Nieuw besluit", "New decision"), changedTo);
+                    }
+                    kv.Pair(T("Toelichting", "Explanation"), review.Explanation);
+                });
+            });
         }
 
         private void Decision(Container container, PurposeDecision decision)

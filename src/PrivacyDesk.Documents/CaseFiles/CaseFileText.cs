@@ -102,6 +102,12 @@ internal static class CaseFileText
         _ => new(ground.ToString(), ground.ToString()),
     }).In(dutch);
 
+    /// <summary>As <see cref="RequestGround(RequestRefusalGround, bool)"/>, citing Art. 20(4) for a refused portability package.</summary>
+    public static string RequestGround(RequestRefusalGround ground, RequestType type, bool dutch) =>
+        ground == RequestRefusalGround.RightsOfOthers && type == RequestType.Portability
+            ? new LocalizedText("Rechten en vrijheden van anderen (art. 20 lid 4 AVG)", "Rights and freedoms of others (Art. 20(4) GDPR)").In(dutch)
+            : RequestGround(ground, dutch);
+
     public static string RequestGround(RequestRefusalGround ground, bool dutch) => (ground switch
     {
         RequestRefusalGround.SubjectNotIdentified => new LocalizedText("Betrokkene niet te identificeren (art. 11 lid 2, art. 12 lid 2 AVG)", "Subject cannot be identified (Art. 11(2), 12(2) GDPR)"),

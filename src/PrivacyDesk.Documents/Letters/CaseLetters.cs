@@ -164,7 +164,7 @@ public static class CaseLetters
             text.RefusalSubject(request.Type), body =>
             {
                 body.Paragraph(text.Received(text.Date(request.ReceivedOn), request.Type) + " " + text.RefusalIntro);
-                body.Section(text.RefusalWhyHeading, text.RefusalGroundText(refusal.Ground));
+                body.Section(text.RefusalWhyHeading, text.RefusalGroundText(refusal.Ground, request.Type));
                 body.Quote(refusal.Explanation);
                 var legal = text.Legal(references);
                 if (legal.Length > 0)

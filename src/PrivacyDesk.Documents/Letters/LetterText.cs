@@ -310,9 +310,31 @@ internal sealed class LetterText(string language, TimeZoneInfo zone)
         "Wat wij vóór uw intrekking met uw gegevens deden, blijft rechtmatig (art. 7 lid 3 AVG).",
         "What we did with your data before your withdrawal remains lawful (Art. 7(3) GDPR).");
 
-    public string AutomatedReview => T(
-        "Een medewerker heeft het besluit opnieuw beoordeeld. U mag altijd uw standpunt geven en het besluit aanvechten (art. 22 lid 3 AVG).",
-        "A member of staff has reviewed the decision again. You may always express your point of view and contest the decision (Art. 22(3) GDPR).");
+    public string AutomatedReviewPending => T(
+        "Een medewerker die het besluit mag wijzigen, beoordeelt het opnieuw en weegt daarbij uw standpunt mee (art. 22 lid 3 AVG). U hoort de uitkomst van ons.",
+        "A member of staff with the authority to change the decision will review it and consider your point of view (Art. 22(3) GDPR). We will let you know the outcome.");
+
+    public string ReviewNotRecorded => T(
+        "u hebt recht op een nieuwe beoordeling door een medewerker; die is nog niet afgerond",
+        "you are entitled to a review by a member of staff; it has not been completed yet");
+
+    public string ReviewHeading => T("De herziening van het geautomatiseerde besluit", "The review of the automated decision");
+
+    public string ReviewedBy(string date, string reviewer, string decision) => T(
+        $"Op {date} heeft onze medewerker {reviewer}, die bevoegd is het besluit te wijzigen, het besluit opnieuw beoordeeld ({decision}). Uw standpunt is daarbij meegewogen.",
+        $"On {date} our colleague {reviewer}, who has the authority to change the decision, reviewed it ({decision}). Your point of view was considered.");
+
+    public string ReviewOutcomeLabel => T("Uitkomst", "Outcome");
+
+    public string ReviewOutcome(AutomatedDecisionReviewOutcome outcome) => outcome == AutomatedDecisionReviewOutcome.Changed
+        ? T("het besluit is gewijzigd", "the decision has been changed")
+        : T("het besluit blijft gehandhaafd", "the decision stands");
+
+    public string ReviewNewOutcomeLabel => T("Het besluit luidt nu:", "The decision now is:");
+
+    public string ReviewContest => T(
+        "Bent u het niet eens met de uitkomst, dan kunt u het besluit blijven aanvechten: bij ons, bij de Autoriteit Persoonsgegevens of bij de rechter (art. 22 lid 3 AVG).",
+        "If you disagree with the outcome, you may still contest the decision: with us, with the Autoriteit Persoonsgegevens or in court (Art. 22(3) GDPR).");
 
     public string RecipientsInformed => T(
         "Wij hebben de ontvangers aan wie wij deze gegevens hadden verstrekt op de hoogte gebracht (art. 19 AVG).",
@@ -433,6 +455,12 @@ internal sealed class LetterText(string language, TimeZoneInfo zone)
         "We have looked at your request carefully. Unfortunately we cannot grant it. Below you can read why.");
 
     public string RefusalWhyHeading => T("Waarom wij uw verzoek afwijzen", "Why we refuse your request");
+
+    /// <summary>As <see cref="RefusalGroundText(RequestRefusalGround)"/>, but a refused portability package is a transfer, not a copy (Art. 20(4)).</summary>
+    public string RefusalGroundText(RequestRefusalGround ground, RequestType type) =>
+        ground == RequestRefusalGround.RightsOfOthers && type == RequestType.Portability
+            ? T("Het overdragen van de gegevens zou de rechten en vrijheden van anderen schaden.", "Handing over the data would adversely affect the rights and freedoms of others.")
+            : RefusalGroundText(ground);
 
     public string RefusalGroundText(RequestRefusalGround ground) => ground switch
     {

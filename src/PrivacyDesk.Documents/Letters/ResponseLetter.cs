@@ -58,6 +58,18 @@ internal static class ResponseLetter
                         }
                     });
                 }
+                // Art. 22(3): what the recorded human review found, and only that; without a record the letter claims no review.
+                if (request.Type == RequestType.AutomatedDecisionReview && request.AutomatedDecisionReview is { } review && outcomes.Count > 0)
+                {
+                    body.Section(text.ReviewHeading, section => section.Item().Text(text.ReviewedBy(text.Date(review.ReviewedAt), review.ReviewerName, review.DecisionReference)));
+                    body.Facts((text.ReviewOutcomeLabel, text.ReviewOutcome(review.Outcome)));
+                    if (review.NewOutcome is { } changedTo)
+                    {
+                        body.Quote(text.ReviewNewOutcomeLabel, changedTo);
+                    }
+                    body.Quote(text.Explanation + ":", review.Explanation);
+                    body.Paragraph(text.ReviewContest);
+                }
                 if (request.DisclosesRecipients && input.Purposes.Count > 0)
                 {
                     body.Section(text.RecipientsHeading, text.RecipientsIntro);
@@ -115,7 +127,12 @@ internal static class ResponseLetter
             {
                 PurposeDecisionOutcome.Comply => type == RequestType.Portability && input.Request.ThirdParty is { } third
                     ? text.SentTo(third.Name)
-                    : text.Complied(type),
+                    // 21(1) stops only the (e)/(f) part: never "processing has stopped" while (c) or another basis carries on.
+                    : type == RequestType.Objection && assessment is { RemainingBases.Count: > 0 }
+                        ? text.PartlyComplied(type, Remaining(decision, assessment, purpose, text))
+                        : type == RequestType.AutomatedDecisionReview && input.Request.AutomatedDecisionReview is null
+                            ? text.ReviewNotRecorded
+                            : text.Complied(type),
                 PurposeDecisionOutcome.PartiallyComply => text.PartlyComplied(type, Remaining(decision, assessment, purpose, text)),
                 PurposeDecisionOutcome.Refuse => text.Refused(type, decision.RefusalGround is { } ground ? text.DecisionGround(ground) : text.NotApplicable(type)),
                 _ => text.NotApplicable(type),
@@ -168,8 +185,8 @@ internal static class ResponseLetter
             case RequestType.ConsentWithdrawal:
                 yield return text.ConsentEarlierLawful;
                 break;
-            case RequestType.AutomatedDecisionReview:
-                yield return text.AutomatedReview;
+            case RequestType.AutomatedDecisionReview when request.AutomatedDecisionReview is null:
+                yield return text.AutomatedReviewPending;
                 break;
         }
         if (request.RecipientNotifications.Any(n => n.Status == RecipientNotificationStatus.Sent))

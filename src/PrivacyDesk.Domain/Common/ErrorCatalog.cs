@@ -38,6 +38,8 @@ public static class ErrorCatalog
         CaseNoteErrors.Messages,
         Documents.DocumentErrors.Messages,
         Documents.DocumentStoreErrors.Messages,
+        AutomatedDecisionReviewErrors.Messages,
+        ConsentWithdrawalScopeErrors.Messages,
     ];
 
     public static IReadOnlyDictionary<string, LocalizedText> Messages => All.Value;

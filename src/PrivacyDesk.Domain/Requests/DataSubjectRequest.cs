@@ -346,7 +346,13 @@ public sealed partial class DataSubjectRequest : AggregateRoot
             return allowed;
         }
         var decided = CurrentDecisions.Select(decision => decision.PurposeId).ToHashSet();
-        var undecided = purposesProcessingSubjectData.Distinct().Where(purpose => !decided.Contains(purpose)).ToList();
+        var scopeErrors = new List<Error>();
+        var asked = PurposesToDecide(purposesProcessingSubjectData, scopeErrors);
+        if (scopeErrors.Count > 0)
+        {
+            return Result.Failure(scopeErrors);
+        }
+        var undecided = asked.Distinct().Where(purpose => !decided.Contains(purpose)).ToList();
         if (undecided.Count > 0)
         {
             return Result.Failure(RequestErrors.DecisionsMissing with
@@ -357,6 +363,12 @@ public sealed partial class DataSubjectRequest : AggregateRoot
                     ["purposes"] = string.Join(", ", undecided),
                 },
             });
+        }
+        var substance = new List<Error>();
+        AddAutomatedDecisionReviewBlocker(substance);
+        if (substance.Count > 0)
+        {
+            return Result.Failure(substance);
         }
         SubmittedById = actor.Id;
         ClearApproval();

@@ -31,4 +31,6 @@ public static class RequestActions
     public const string RestrictionApplied = "request.restriction.applied";
     public const string RestrictionLiftNotified = "request.restriction.lift_notified";
     public const string RestrictionLifted = "request.restriction.lifted";
+    public const string AutomatedDecisionReviewRecorded = "request.adm_review.recorded";
+    public const string ConsentScopeChanged = "request.consent_scope.changed";
 }

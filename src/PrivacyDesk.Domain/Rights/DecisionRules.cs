@@ -82,6 +82,11 @@ public static class DecisionRules
                 {
                     errors.Add(RightsErrors.NotApplicableRefused);
                 }
+                // 21(1): an objection to (e) or (f) is upheld or refused on compelling grounds; "not applicable" would skip the balancing.
+                else if (right == RequestType.Objection && assessment.Bases.Any(b => b.Outcome == BasisOutcome.Judgement))
+                {
+                    errors.Add(RightsErrors.ObjectionNotApplicableRefused);
+                }
                 break;
             default:
                 errors.AddRange(ComplianceErrors(right, purpose, assessment, decision));
@@ -138,6 +143,15 @@ public static class DecisionRules
 
     private static IEnumerable<Error> ComplianceErrors(RequestType right, Purpose purpose, PurposeAssessment assessment, ProposedDecision decision)
     {
+        // 21(1) reaches only (e) and (f): stopping everything would breach (c) and tell the subject processing stopped when it did not.
+        if (right == RequestType.Objection && decision.Kind == DecisionKind.Comply && assessment.RemainingBases.Count > 0)
+        {
+            yield return RightsErrors.ObjectionOtherBasisContinues with
+            {
+                Arguments = new Dictionary<string, string> { ["bases"] = string.Join(", ", assessment.RemainingBases.Select(b => b.Article())) },
+            };
+        }
+
         if (decision.Kind == DecisionKind.PartiallyComply)
         {
             if (decision.RemainingBases.Count == 0)

@@ -21,6 +21,8 @@ public static class RightsErrors
     public static readonly Error ObjectionGroundWithoutLegitimateInterest = new("rights.decision.objection_ground_without_legitimate_interest", "Ground");
     public static readonly Error ErasureOfConsentDataRefused = new("rights.decision.erasure_of_consent_data_refused", "Ground");
     public static readonly Error NotApplicableRefused = new("rights.decision.not_applicable_refused");
+    public static readonly Error ObjectionNotApplicableRefused = new("rights.decision.objection_not_applicable_refused");
+    public static readonly Error ObjectionOtherBasisContinues = new("rights.decision.objection_other_basis_continues");
     public static readonly Error RemainingBasisMissing = new("rights.decision.remaining_basis_missing", "RemainingBases");
     public static readonly Error RemainingBasisInvalid = new("rights.decision.remaining_basis_invalid", "RemainingBases");
     public static readonly Error PortabilityBasisNotAllowed = new("rights.decision.portability_basis_not_allowed");
@@ -71,6 +73,12 @@ public static class RightsErrors
         [NotApplicableRefused.Code] = new(
             "Het recht is op dit doel van toepassing; 'niet van toepassing' is niet juist.",
             "The right applies to this purpose; 'not applicable' is not correct."),
+        [ObjectionNotApplicableRefused.Code] = new(
+            "Een bezwaar tegen verwerking op grond van gerechtvaardigd belang of algemeen belang wordt gehonoreerd, of afgewezen met dwingende gerechtvaardigde gronden of een rechtsvordering; 'niet van toepassing' kan niet (art. 21 lid 1 AVG).",
+            "An objection to processing on legitimate interest or public task is upheld, or refused with compelling legitimate grounds or legal claims; 'not applicable' is not possible (Art. 21(1) GDPR)."),
+        [ObjectionOtherBasisContinues.Code] = new(
+            "Het bezwaar kan alleen de verwerking op grond van gerechtvaardigd of algemeen belang stoppen; op grond van {bases} gaat de verwerking door. Kies 'gedeeltelijk' (art. 21 lid 1 AVG).",
+            "The objection can only stop the processing on legitimate interest or public task; processing continues on {bases}. Choose 'partly' (Art. 21(1) GDPR)."),
         [RemainingBasisMissing.Code] = new(
             "Noem de rechtsgrond waarop de verwerking gedeeltelijk doorgaat.",
             "Name the lawful basis on which processing partly continues."),

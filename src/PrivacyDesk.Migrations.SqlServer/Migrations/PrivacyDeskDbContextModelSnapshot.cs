@@ -248,39 +248,6 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                     b.ToTable("ApiKeyRequests", (string)null);
                 });
 
-            modelBuilder.Entity("PrivacyDesk.Data.Auditing.AuditTrailCheckpoint", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Hash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nchar(64)")
-                        .IsFixedLength();
-
-                    b.Property<DateTimeOffset>("RecordedAt")
-                        .HasColumnType("datetimeoffset");
-
-                    b.Property<string>("Seal")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nchar(64)")
-                        .IsFixedLength();
-
-                    b.Property<long>("Sequence")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Sequence");
-
-                    b.ToTable("AuditCheckpoints", (string)null);
-                });
-
             modelBuilder.Entity("PrivacyDesk.Data.CollectionExtractFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -567,11 +534,6 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                     b.Property<string>("Before")
                         .HasColumnType("nvarchar(max)");
 
-                    b.Property<int>("ChainVersion")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int")
-                        .HasDefaultValue(1);
-
                     b.Property<string>("Details")
                         .HasColumnType("nvarchar(max)");
 
@@ -607,11 +569,6 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                     b.Property<string>("Reason")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
-
-                    b.Property<string>("Seal")
-                        .HasMaxLength(64)
-                        .HasColumnType("nchar(64)")
-                        .IsFixedLength();
 
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint");

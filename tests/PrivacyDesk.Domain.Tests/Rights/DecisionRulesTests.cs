@@ -85,6 +85,12 @@ public sealed class DecisionRulesTests
             id => ProposedDecision.PartiallyComply(id, [], "Keep some"), "rights.decision.remaining_basis_missing"),
         new Case("complying in part on a basis the purpose does not have", Kyc, Objection,
             id => ProposedDecision.PartiallyComply(id, [PublicTask], "Keep some"), "rights.decision.remaining_basis_invalid"),
+        new Case("stopping all KYC processing on an objection while the legal obligation continues", Kyc, Objection,
+            id => ProposedDecision.Comply(id), "rights.decision.objection_other_basis_continues"),
+        new Case("calling an Art. 21(1) objection to a legitimate-interest purpose not applicable", () => Active(LegitimateInterest), Objection,
+            id => ProposedDecision.NotApplicable(id, "Not relevant"), "rights.decision.objection_not_applicable_refused"),
+        new Case("calling an objection to KYC (f and c) not applicable", Kyc, Objection,
+            id => ProposedDecision.NotApplicable(id, "Processing rests on the Wwft"), "rights.decision.objection_not_applicable_refused"),
     ];
 
     [Theory]
@@ -124,6 +130,11 @@ public sealed class DecisionRulesTests
         new Case("reviewing an automated decision", Adm, AutomatedDecisionReview, id => ProposedDecision.Comply(id)),
         new Case("not applicable where the right does not apply", () => Active(LegalObligation), Objection,
             id => ProposedDecision.NotApplicable(id, "Processing rests on a legal obligation")),
+        new Case("upholding an objection to KYC for the legitimate-interest part only", Kyc, Objection,
+            id => ProposedDecision.PartiallyComply(id, [LegalObligation], "The Wwft checks continue; everything else stops")),
+        new Case("upholding an Art. 21(1) objection in full", () => Active(LegitimateInterest), Objection, id => ProposedDecision.Comply(id)),
+        new Case("refusing an objection for legal claims", () => Active(LegitimateInterest), Objection,
+            id => ProposedDecision.Refuse(id, RefusalGround.LegalClaims, "Pending proceedings at Kifid")),
         new Case("refusing restriction when no 18(1) circumstance applies", () => Active(Contract), Restriction,
             id => ProposedDecision.Refuse(id, RefusalGround.NoRestrictionCircumstance, "Accuracy not contested, processing lawful")),
     ];
@@ -161,6 +172,7 @@ public sealed class DecisionRulesTests
     [InlineData(RefusalGround.LegalClaims, Erasure, "AVG art. 17(3)(e)")]
     [InlineData(RefusalGround.LegalClaims, Objection, "AVG art. 21(1)")]
     [InlineData(RefusalGround.RightsOfOthers, Access, "AVG art. 15(4)")]
+    [InlineData(RefusalGround.RightsOfOthers, Portability, "AVG art. 20(4)")]
     [InlineData(RefusalGround.ManifestlyUnfoundedOrExcessive, Access, "AVG art. 12(5)")]
     [InlineData(RefusalGround.LegalRetentionObligation, Erasure, "AVG art. 17(3)(b)")]
     public void CitesTheArticleOfItsGround(RefusalGround ground, RequestType right, string article)

@@ -46,11 +46,37 @@ public sealed record CaseView(
     public int DecidedCount => Purposes.Count(p => p.Decision is not null);
 
     public bool AllDecided => Purposes.All(p => p.Decision is not null);
+
+    /// <summary>For an Art. 22 request: the human review as recorded, or null while none is.</summary>
+    public AutomatedReviewView? AutomatedReview { get; init; }
+
+    /// <summary>For a consent withdrawal: the consent purposes the subject could withdraw, and which ones the withdrawal covers.</summary>
+    public ConsentScopeView? ConsentScope { get; init; }
 }
 
 /// <summary>A refusal of the whole request, proposed (awaiting four eyes) or sent; what the team lead approves.</summary>
 public sealed record RefusalView(
     RequestRefusalGround Ground, string Explanation, string? LegalReference, string? Demonstration, string ProposedByName, DateTimeOffset ProposedAt, bool IsSent);
+
+/// <summary>The recorded Art. 22 review: who reviewed, when, which decision, the subject's view, the outcome and why.</summary>
+public sealed record AutomatedReviewView(
+    string DecisionReference,
+    string SubjectView,
+    AutomatedDecisionReviewOutcome Outcome,
+    string? NewOutcome,
+    string Explanation,
+    string ReviewerName,
+    DateTimeOffset ReviewedAt);
+
+/// <summary>A consent purpose the subject could withdraw from, and whether the withdrawal covers it.</summary>
+public sealed record ConsentPurposeOption(Guid PurposeId, LocalizedText Name, bool Chosen);
+
+/// <summary>The scope of a consent withdrawal: the options, whether any is chosen yet, and whether the viewer may change it now.</summary>
+public sealed record ConsentScopeView(IReadOnlyList<ConsentPurposeOption> Options, bool IsChosen, bool CanChange);
+
+/// <summary>The Art. 22 review as the reviewer types it.</summary>
+public sealed record AutomatedReviewInput(
+    string? DecisionReference, string? SubjectView, AutomatedDecisionReviewOutcome? Outcome, string? NewOutcome, string? Explanation);
 
 /// <summary>The deadline as the header shows it: the binding date, days left both ways and the SLA state.</summary>
 public sealed record CaseDeadline(DateOnly ReceivedOn, DateOnly DueOn, DateOnly? ExtendedDueOn, SlaStatus Sla)

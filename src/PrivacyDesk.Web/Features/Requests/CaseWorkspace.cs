@@ -90,7 +90,8 @@ public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider cloc
         {
             var subject = await work.Db.DataSubjects.AsNoTracking().SingleAsync(s => s.Id == work.Request.SubjectId, cancellationToken);
             var register = await ActivePurposesAsync(work.Db, cancellationToken);
-            var purpose = subject.ProcessingPurposes(register).SingleOrDefault(p => p.Id == input.PurposeId);
+            // A consent withdrawal decides only the purposes it covers; anything else is not part of this case.
+            var purpose = work.Request.PurposesAskedAbout(subject.ProcessingPurposes(register)).SingleOrDefault(p => p.Id == input.PurposeId);
             if (purpose is null)
             {
                 return Result.Failure(RightsErrors.PurposeMismatch);
@@ -109,6 +110,33 @@ public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider cloc
             var register = await ActivePurposesAsync(work.Db, cancellationToken);
             return work.Request.SubmitForApproval(work.Actor, work.Now, subject.ProcessingPurposes(register).Select(p => p.Id));
         }, cancellationToken);
+
+    /// <summary>Records the human review of an automated decision (Art. 22(3)); the domain refuses the system and an incomplete review.</summary>
+    public Task<Result> RecordAutomatedReviewAsync(
+        ClaimsPrincipal caller, Guid requestId, Guid stamp, AutomatedReviewInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return ChangeAsync(caller, requestId, stamp, Permission.HandleRequests, mustHandle: true, work =>
+        {
+            Result result = work.Request.RecordAutomatedDecisionReview(work.Actor, work.Now,
+                new AutomatedDecisionReviewDraft(input.DecisionReference, input.SubjectView, input.Outcome, input.NewOutcome, input.Explanation));
+            return Task.FromResult(result);
+        }, cancellationToken);
+    }
+
+    /// <summary>Sets which consent purposes a withdrawal covers; only consent purposes that process the subject's data may be chosen.</summary>
+    public Task<Result> ChooseConsentPurposesAsync(
+        ClaimsPrincipal caller, Guid requestId, Guid stamp, IReadOnlyList<Guid> purposeIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(purposeIds);
+        return ChangeAsync(caller, requestId, stamp, Permission.HandleRequests, mustHandle: true, async work =>
+        {
+            var subject = await work.Db.DataSubjects.AsNoTracking().SingleAsync(s => s.Id == work.Request.SubjectId, cancellationToken);
+            var register = await ActivePurposesAsync(work.Db, cancellationToken);
+            var candidates = DataSubjectRequest.ConsentWithdrawalCandidates(subject.ProcessingPurposes(register)).Select(p => p.Id);
+            return work.Request.ChooseConsentWithdrawalPurposes(work.Actor, work.Now, purposeIds, candidates);
+        }, cancellationToken);
+    }
 
     /// <summary>Four eyes: the domain refuses the handler and the submitter; this refuses anyone who is not a team lead first.</summary>
     public Task<Result> ApproveAsync(ClaimsPrincipal caller, Guid requestId, Guid stamp, string? comment, CancellationToken cancellationToken = default) =>
@@ -186,8 +214,10 @@ public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider cloc
         var sla = settings.SlaEvaluator().Evaluate(request.EffectiveDueOn, today, answeredOn);
         var deadline = new CaseDeadline(request.ReceivedOn, request.DueOn, request.ExtendedDueOn, sla);
 
+        var processing = subject.ProcessingPurposes(register).ToList();
+        // A consent withdrawal asks only about the purposes it covers (none until they are chosen).
         // Every moment the page shows is in the controller's zone, the decisions' "decided by" lines too.
-        var rows = Rows(request.Type, subject, register, today, request.CurrentDecisions)
+        var rows = Rows(request.Type, subject, [.. request.PurposesAskedAbout(processing)], today, request.CurrentDecisions)
             .Select(r => r.Decision is { } decided ? r with { Decision = decided with { DecidedAt = Local(decided.DecidedAt, zone) } } : r)
             .ToList();
 
@@ -227,8 +257,24 @@ public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider cloc
                 ? new RefusalView(refusal.Ground, refusal.Explanation, refusal.LegalReference, refusal.Demonstration, refusal.RefusedByName,
                     Local(refusal.RefusedAt, zone), IsSent: request.Refusal is not null)
                 : null,
-            integrity);
+            integrity)
+        {
+            AutomatedReview = request.AutomatedDecisionReview is { } review
+                ? new AutomatedReviewView(review.DecisionReference, review.SubjectView, review.Outcome, review.NewOutcome, review.Explanation,
+                    review.ReviewerName, Local(review.ReviewedAt, zone))
+                : null,
+            ConsentScope = request.Type == RequestType.ConsentWithdrawal ? ScopeView(actor, request, processing) : null,
+        };
         return Result.Success(view);
+    }
+
+    private static ConsentScopeView ScopeView(Actor actor, DataSubjectRequest request, List<Purpose> processing)
+    {
+        var chosen = request.ConsentWithdrawalScope?.PurposeIds ?? [];
+        return new ConsentScopeView(
+            [.. DataSubjectRequest.ConsentWithdrawalCandidates(processing).Select(p => new ConsentPurposeOption(p.Id, p.Name, chosen.Contains(p.Id)))],
+            request.ConsentWithdrawalScope is not null,
+            MayHandle(actor, request.HandlerId) && request.Status is RequestStatus.Received or RequestStatus.AwaitingIdentity or RequestStatus.InProgress);
     }
 
     private static DateTimeOffset Local(DateTimeOffset at, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(at, zone);

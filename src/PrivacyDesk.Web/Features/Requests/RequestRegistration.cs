@@ -35,7 +35,11 @@ public sealed record NewRequest(
     Guid? SubjectId,
     NewSubject? NewSubject,
     string Description,
-    IReadOnlyList<NewAttachment> Attachments);
+    IReadOnlyList<NewAttachment> Attachments,
+    IReadOnlyList<Guid>? ConsentPurposeIds = null);
+
+/// <summary>A consent purpose a subject can withdraw from, as the new-request dialog offers it.</summary>
+public sealed record ConsentPurposeChoice(Guid PurposeId, LocalizedText Name);
 
 /// <summary>
 /// A request as the intake API received it, parsed from JSON but not yet checked against the rules.
@@ -78,6 +82,7 @@ public sealed class RequestRegistration(IServiceScopeFactory scopes, TimeProvide
         public const string Attachments = "Attachments";
         public const string RelationshipStart = "RelationshipStart";
         public const string RelationshipEnd = "RelationshipEnd";
+        public const string ConsentPurposes = "PurposeIds";
     }
 
     /// <summary>The channels a person registers by hand; web-form requests come in through the intake API.</summary>
@@ -105,6 +110,33 @@ public sealed class RequestRegistration(IServiceScopeFactory scopes, TimeProvide
         ArgumentNullException.ThrowIfNull(zone);
         var local = DateTime.SpecifyKind(date.Date + time, DateTimeKind.Unspecified);
         return new DateTimeOffset(local, zone.GetUtcOffset(local));
+    }
+
+    /// <summary>
+    /// The consent purposes a consent withdrawal can cover: for a subject on file those processing their
+    /// data, for a new subject those of the chosen category (which is what will process theirs).
+    /// </summary>
+    public async Task<Result<IReadOnlyList<ConsentPurposeChoice>>> ConsentPurposesAsync(
+        ClaimsPrincipal caller, Guid? subjectId, SubjectCategory? category, CancellationToken cancellationToken = default)
+    {
+        if (!MayRegister(caller))
+        {
+            return Result<IReadOnlyList<ConsentPurposeChoice>>.Failure(Forbidden);
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
+        var register = await db.Purposes.AsNoTracking().Where(p => p.Status == PurposeStatus.Active).ToListAsync(cancellationToken);
+        IEnumerable<Purpose> processing = [];
+        if (subjectId is { } id && await db.DataSubjects.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken) is { } subject)
+        {
+            processing = subject.ProcessingPurposes(register);
+        }
+        else if (subjectId is null && category is { } chosen)
+        {
+            processing = register.Where(p => p.SubjectCategories.Contains(chosen));
+        }
+        return Result<IReadOnlyList<ConsentPurposeChoice>>.Of(
+            [.. DataSubjectRequest.ConsentWithdrawalCandidates(processing).Select(p => new ConsentPurposeChoice(p.Id, p.Name))]);
     }
 
     public static bool MayRegister(ClaimsPrincipal caller) => caller.Has(Permission.HandleRequests) && caller.Has(Permission.ViewSubjects);
@@ -333,6 +365,7 @@ public sealed class RequestRegistration(IServiceScopeFactory scopes, TimeProvide
         return await db.InTransactionAsync(async () =>
         {
             Guid subjectId;
+            DataSubject? subjectOnRecord = null;
             if (input.NewSubject is { } fresh)
             {
                 var registered = RegisterSubject(fresh, actor, now, today);
@@ -342,6 +375,7 @@ public sealed class RequestRegistration(IServiceScopeFactory scopes, TimeProvide
                 }
                 db.DataSubjects.Add(registered.Value);
                 subjectId = registered.Value.Id;
+                subjectOnRecord = registered.Value;
             }
             else
             {
@@ -362,6 +396,19 @@ public sealed class RequestRegistration(IServiceScopeFactory scopes, TimeProvide
                 return Result<string>.Failure(received.Errors);
             }
             db.Requests.Add(received.Value);
+
+            // The purposes the subject withdrew consent for, when the dialog named them; otherwise the officer chooses them on the case.
+            if (input.Type == RequestType.ConsentWithdrawal && input.ConsentPurposeIds is { Count: > 0 } withdrawn)
+            {
+                subjectOnRecord ??= await db.DataSubjects.AsNoTracking().SingleAsync(s => s.Id == subjectId, cancellationToken);
+                var register = await db.Purposes.AsNoTracking().Where(p => p.Status == PurposeStatus.Active).ToListAsync(cancellationToken);
+                var candidates = DataSubjectRequest.ConsentWithdrawalCandidates(subjectOnRecord.ProcessingPurposes(register)).Select(p => p.Id);
+                var scoped = received.Value.ChooseConsentWithdrawalPurposes(actor, now, withdrawn, candidates);
+                if (scoped.IsFailure)
+                {
+                    return Result<string>.Failure(scoped.Errors);
+                }
+            }
 
             var attachmentErrors = new List<Error>();
             foreach (var (name, content) in files)

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PrivacyDesk.Data;
 using PrivacyDesk.Domain.Auditing;
@@ -71,11 +70,12 @@ public sealed class SubjectRelationship(IServiceScopeFactory scopes, TimeProvide
                         .Where(r => r.SubjectId == subjectId && open.Contains(r.Status))
                         .Select(r => r.Id)
                         .ToListAsync(cancellationToken);
-                    var details = JsonSerializer.Serialize(new
+                    // One shape for every audit entry (ADR 0010): a flat map of text fields, one "before → after" per purpose.
+                    var details = new Dictionary<string, string?>(StringComparer.Ordinal) { ["cause"] = "subject.relationship_corrected" };
+                    foreach (var change in changes)
                     {
-                        cause = "subject.relationship_corrected",
-                        purposes = changes.Select(c => new { purposeId = c.PurposeId, before = Iso(c.Before), after = Iso(c.After) }),
-                    });
+                        details[$"keptUntil.{change.PurposeId}"] = $"{Iso(change.Before) ?? "-"} → {Iso(change.After) ?? "-"}";
+                    }
                     foreach (var id in cases)
                     {
                         db.AuditEvents.Add(AuditEvent.Record(now, actor.Id, actor.Name, RetentionRecomputedAction,
