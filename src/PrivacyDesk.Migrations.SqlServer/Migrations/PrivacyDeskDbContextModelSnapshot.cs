@@ -248,6 +248,39 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                     b.ToTable("ApiKeyRequests", (string)null);
                 });
 
+            modelBuilder.Entity("PrivacyDesk.Data.Auditing.AuditTrailCheckpoint", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Seal")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sequence");
+
+                    b.ToTable("AuditCheckpoints", (string)null);
+                });
+
             modelBuilder.Entity("PrivacyDesk.Data.CollectionExtractFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -534,6 +567,11 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                     b.Property<string>("Before")
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<int>("ChainVersion")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(1);
+
                     b.Property<string>("Details")
                         .HasColumnType("nvarchar(max)");
 
@@ -569,6 +607,11 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                     b.Property<string>("Reason")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Seal")
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
 
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint");
@@ -797,6 +840,9 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
 
+                    b.Property<string>("AutomatedDecisionReview")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -811,6 +857,9 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ConsentWithdrawalScope")
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("Description")
                         .IsRequired()

@@ -236,6 +236,37 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                     b.ToTable("ApiKeyRequests", (string)null);
                 });
 
+            modelBuilder.Entity("PrivacyDesk.Data.Auditing.AuditTrailCheckpoint", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Seal")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sequence");
+
+                    b.ToTable("AuditCheckpoints", (string)null);
+                });
+
             modelBuilder.Entity("PrivacyDesk.Data.CollectionExtractFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -519,6 +550,11 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                     b.Property<string>("Before")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ChainVersion")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1);
+
                     b.Property<string>("Details")
                         .HasColumnType("TEXT");
 
@@ -554,6 +590,11 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                     b.Property<string>("Reason")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Seal")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
 
                     b.Property<long>("Sequence")
                         .HasColumnType("INTEGER");
@@ -782,6 +823,9 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AutomatedDecisionReview")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -795,6 +839,9 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
 
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsentWithdrawalScope")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Description")

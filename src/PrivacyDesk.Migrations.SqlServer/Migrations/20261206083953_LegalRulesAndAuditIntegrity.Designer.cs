@@ -12,8 +12,8 @@ using PrivacyDesk.Data;
 namespace PrivacyDesk.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(PrivacyDeskDbContext))]
-    [Migration("20261206072104_I10Purposes")]
-    partial class I10Purposes
+    [Migration("20261206083953_LegalRulesAndAuditIntegrity")]
+    partial class LegalRulesAndAuditIntegrity
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -249,6 +249,39 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                     b.HasIndex("ApiKeyId");
 
                     b.ToTable("ApiKeyRequests", (string)null);
+                });
+
+            modelBuilder.Entity("PrivacyDesk.Data.Auditing.AuditTrailCheckpoint", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Seal")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sequence");
+
+                    b.ToTable("AuditCheckpoints", (string)null);
                 });
 
             modelBuilder.Entity("PrivacyDesk.Data.CollectionExtractFile", b =>
@@ -537,6 +570,11 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                     b.Property<string>("Before")
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<int>("ChainVersion")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(1);
+
                     b.Property<string>("Details")
                         .HasColumnType("nvarchar(max)");
 
@@ -572,6 +610,11 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                     b.Property<string>("Reason")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Seal")
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
 
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint");

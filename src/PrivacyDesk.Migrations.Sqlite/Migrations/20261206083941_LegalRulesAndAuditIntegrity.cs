@@ -5,11 +5,23 @@
 namespace PrivacyDesk.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class AuditChainV2Anchor : Migration
+    public partial class LegalRulesAndAuditIntegrity : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "AutomatedDecisionReview",
+                table: "Requests",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ConsentWithdrawalScope",
+                table: "Requests",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.AddColumn<int>(
                 name: "ChainVersion",
                 table: "AuditEvents",
@@ -52,6 +64,14 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
         {
             migrationBuilder.DropTable(
                 name: "AuditCheckpoints");
+
+            migrationBuilder.DropColumn(
+                name: "AutomatedDecisionReview",
+                table: "Requests");
+
+            migrationBuilder.DropColumn(
+                name: "ConsentWithdrawalScope",
+                table: "Requests");
 
             migrationBuilder.DropColumn(
                 name: "ChainVersion",

@@ -6,11 +6,23 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace PrivacyDesk.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
-    public partial class AuditChainV2Anchor : Migration
+    public partial class LegalRulesAndAuditIntegrity : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "AutomatedDecisionReview",
+                table: "Requests",
+                type: "nvarchar(max)",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ConsentWithdrawalScope",
+                table: "Requests",
+                type: "nvarchar(max)",
+                nullable: true);
+
             migrationBuilder.AddColumn<int>(
                 name: "ChainVersion",
                 table: "AuditEvents",
@@ -53,6 +65,14 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
         {
             migrationBuilder.DropTable(
                 name: "AuditCheckpoints");
+
+            migrationBuilder.DropColumn(
+                name: "AutomatedDecisionReview",
+                table: "Requests");
+
+            migrationBuilder.DropColumn(
+                name: "ConsentWithdrawalScope",
+                table: "Requests");
 
             migrationBuilder.DropColumn(
                 name: "ChainVersion",
