@@ -8,8 +8,8 @@ public sealed class SignInTests(RunningApp app)
     {
         { "officer@privacydesk.test", "Privacyfunctionaris", ["nav-queue", "nav-subjects", "nav-register", "nav-dashboard"] },
         { "lead@privacydesk.test", "Teamleider", ["nav-queue", "nav-subjects", "nav-register", "nav-dashboard", "nav-calendar"] },
-        { "auditor@privacydesk.test", "Auditor", ["nav-queue", "nav-subjects", "nav-register", "nav-dashboard"] },
-        { "admin@privacydesk.test", "Beheerder", ["nav-administration", "nav-controller", "nav-api-keys", "nav-calendar"] },
+        { "auditor@privacydesk.test", "Auditor", ["nav-queue", "nav-subjects", "nav-register", "nav-dashboard", "nav-audit-trail"] },
+        { "admin@privacydesk.test", "Beheerder", ["nav-administration", "nav-controller", "nav-api-keys", "nav-audit-trail", "nav-calendar"] },
     };
 
     [Theory]

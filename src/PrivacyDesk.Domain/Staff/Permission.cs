@@ -40,6 +40,9 @@ public enum Permission
     /// <summary>Company closing days (never legal holidays: they do not move a deadline).</summary>
     ManageCalendar,
 
+    /// <summary>See the audit trail's integrity and verify the whole chain (auditors and administrators; no personal data).</summary>
+    VerifyAuditTrail,
+
     /// <summary>Users, roles, controller profile, holiday calendar, API keys.</summary>
     Administer,
 }
@@ -65,10 +68,10 @@ public static class AccessPolicy
         [StaffRole.Auditor] =
         [
             Permission.ViewRequests, Permission.ViewAllRequests, Permission.ViewSubjects, Permission.ViewRegister,
-            Permission.ViewDashboard, Permission.AuditCases,
+            Permission.ViewDashboard, Permission.AuditCases, Permission.VerifyAuditTrail,
         ],
         // Administrators run the system, not the cases: no access to personal data of subjects.
-        [StaffRole.Administrator] = [Permission.Administer, Permission.ManageCalendar],
+        [StaffRole.Administrator] = [Permission.Administer, Permission.ManageCalendar, Permission.VerifyAuditTrail],
     };
 
     /// <summary>Permissions that change data. Auditors hold none of them.</summary>

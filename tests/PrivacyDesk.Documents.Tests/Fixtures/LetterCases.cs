@@ -135,6 +135,12 @@ public static class LetterCases
     /// <summary>Decided as the law allows, submitted and approved: the response as it is sent.</summary>
     public static void DecideAsTheLawAllowsAndApprove(DataSubjectRequest request, CaseDocumentInput input)
     {
+        if (request.Type == RequestType.ConsentWithdrawal)
+        {
+            // Submission needs the withdrawal's purposes (ADR 0024): here every consent purpose of the subject.
+            var consentPurposes = DataSubjectRequest.ConsentWithdrawalCandidates(input.Purposes).Select(p => p.Id).ToList();
+            request.ChooseConsentWithdrawalPurposes(Officer, At(2), consentPurposes, consentPurposes).Succeeds();
+        }
         DecideAsTheLawAllows(request, input);
         request.SubmitForApproval(Officer, At(4), input.Purposes.Select(p => p.Id)).Succeeds();
         request.Approve(TeamLead, At(5)).Succeeds();

@@ -122,10 +122,11 @@ public sealed class PurposeLetterTests
     {
         var input = LetterCases.Case(RequestType.Portability, "en", (request, _) =>
         {
-            request.ProposeRejection(LetterCases.Officer, LetterCases.At(5), RequestRefusalGround.RightsOfOthers,
-                "The data you ask for are a joint account's transactions; handing them over would disclose the other holder's payments.").Succeeds();
-            request.Approve(LetterCases.TeamLead, LetterCases.At(6)).Succeeds();
-            request.Reject(LetterCases.Officer, LetterCases.At(7)).Succeeds();
+            // A whole-request refusal stored before the grounds were narrowed (ADR 0023); such refusals still print.
+            typeof(DataSubjectRequest).GetProperty(nameof(DataSubjectRequest.Refusal))!.SetValue(request, new Refusal(
+                RequestRefusalGround.RightsOfOthers,
+                "The data you ask for are a joint account's transactions; handing them over would disclose the other holder's payments.",
+                null, LetterCases.Officer.Id, LetterCases.Officer.Name, LetterCases.At(5)));
         });
 
         var text = Render(DocumentKind.Refusal, input, "letter-portability-refusal-en");

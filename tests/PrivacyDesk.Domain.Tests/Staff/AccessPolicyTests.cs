@@ -15,7 +15,13 @@ public sealed class AccessPolicyTests
     {
         AccessPolicy.PermissionsOf(StaffRole.Auditor).ShouldBe(
             [Permission.ViewRequests, Permission.ViewAllRequests, Permission.ViewSubjects, Permission.ViewRegister,
-             Permission.ViewDashboard, Permission.AuditCases], ignoreOrder: true);
+             Permission.ViewDashboard, Permission.AuditCases, Permission.VerifyAuditTrail], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void OnlyAuditorsAndAdministratorsVerifyTheAuditTrail()
+    {
+        AccessPolicy.RolesWith(Permission.VerifyAuditTrail).ShouldBe([StaffRole.Auditor, StaffRole.Administrator], ignoreOrder: true);
     }
 
     [Fact]

@@ -71,6 +71,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
         ["POST /administration"] = [S, F, F, F, A],
         ["GET /administration/api-keys"] = [S, F, F, F, A],
         ["POST /administration/api-keys"] = [S, F, F, F, A],
+        ["GET /administration/audit-trail"] = [S, F, F, A, A],
+        ["POST /administration/audit-trail"] = [S, F, F, A, A],
         ["GET /administration/calendar"] = [S, F, A, F, A],
         ["POST /administration/calendar"] = [S, F, A, F, A],
         ["GET /administration/controller"] = [S, F, F, F, A],

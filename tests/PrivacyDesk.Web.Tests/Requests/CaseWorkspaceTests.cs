@@ -272,8 +272,9 @@ public sealed class CaseWorkspaceTests : IAsyncLifetime
         var view = await OpenAsync(lead, reference);
         ShouldSucceed(await Workspace.ApproveAsync(lead, view.Id, view.Stamp, null));
         var queue = _scope.ServiceProvider.GetRequiredService<RequestQueue>();
+        view = await OpenAsync(lead, reference);
 
-        var assigned = await queue.AssignAsync(lead, [view.Id], lead.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value);
+        var assigned = await queue.AssignAsync(lead, [new SeenCase(view.Id, view.Stamp)], lead.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value);
 
         assigned.Value.Assigned.ShouldBe(1);
         view = await OpenAsync(lead, reference);

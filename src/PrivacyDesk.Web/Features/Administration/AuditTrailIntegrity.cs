@@ -14,7 +14,7 @@ public sealed class AuditTrailIntegrity(AuditTrailMonitor monitor, AuditTrailSta
     private static readonly Error Forbidden = new("auth.forbidden");
 
     /// <summary>Administrators run the system, auditors rely on the trail: both see its state, nobody else needs to.</summary>
-    public static bool MayVerify(ClaimsPrincipal caller) => caller.Has(Permission.Administer) || caller.Has(Permission.AuditCases);
+    public static bool MayVerify(ClaimsPrincipal caller) => caller.Has(Permission.VerifyAuditTrail);
 
     public AuditTrailStatus Status => status;
 
