@@ -26,7 +26,7 @@ public sealed class RegisterTests(RunningApp app)
         await page.WaitForSelectorAsync("[data-testid=violation-item]");
         (await page.TextContentAsync("[data-testid=violation-text]"))!.ShouldStartWith(violation);
         // The viewport only: a full-page shot would draw the dialog's backdrop over the first screen alone.
-        await page.ScreenshotAsync(new() { Path = Path.Combine(RunningApp.RepositoryRoot, "docs", "screenshots", $"register-activation-{suffix}.png") });
+        await page.ScreenshotAsync($"register-activation-{suffix}", fullPage: false);
 
         await page.ClickAsync("[data-testid=violation-goto]");
         await page.WaitForFunctionAsync("() => { const r = document.getElementById('section-bases').getBoundingClientRect(); return r.top < window.innerHeight && r.bottom > 0; }");

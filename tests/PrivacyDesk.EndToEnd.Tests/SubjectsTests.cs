@@ -57,7 +57,7 @@ public sealed partial class SubjectsTests(RunningApp app)
         await page.ClickAsync("[data-testid=save-new-request]");
         await page.WaitForSelectorAsync("[data-testid=form-invalid]");
         // The dialog, as the officer sees it (a full-page shot would show the page under it).
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RunningApp.RepositoryRoot, "docs", "screenshots", "new-request-invalid-nl.png") });
+        await page.ScreenshotAsync("new-request-invalid-nl", fullPage: false);
 
         await ChooseAsync(page, "[data-testid=field-type]", "Inzage");
         await ChooseAsync(page, "[data-testid=field-channel]", "Telefoon");

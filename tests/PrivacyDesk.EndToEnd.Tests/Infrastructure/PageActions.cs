@@ -59,12 +59,13 @@ public static class PageActions
     /// Writes the screenshot under the ignored artifacts/screenshots, so a test run never changes tracked files;
     /// scripts/refresh-screenshots.sh copies them into docs/screenshots on purpose.
     /// </summary>
-    public static async Task ScreenshotAsync(this IPage page, string name)
+    /// <param name="fullPage">False for the viewport only, where a full-page shot would draw a dialog's backdrop over the first screen alone.</param>
+    public static async Task ScreenshotAsync(this IPage page, string name, bool fullPage = true)
     {
         var folder = Path.Combine(RunningApp.RepositoryRoot, "artifacts", "screenshots");
         Directory.CreateDirectory(folder);
         // From the top: a full-page shot taken while scrolled draws the fixed app bar and drawer halfway down the image.
         await page.EvaluateAsync("() => window.scrollTo(0, 0)");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = fullPage });
     }
 }
