@@ -72,12 +72,14 @@ public sealed class SecurityHeadersTests(RunningApp app)
     {
         var (page, problems) = await WatchedPageAsync();
 
-        var response = await page.GotoAsync("/api/reference/");
+        // The page's script is a 4.9 MB bundle; on a busy CI machine its "load" event can take longer than a
+        // navigation's timeout, so the test waits for the response and then for what the script renders.
+        var response = await page.GotoAsync("/api/reference/", new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
 
         (await response!.AllHeadersAsync())["content-security-policy"].ShouldContain("'sha256-");
         // Rendered by Scalar's script from the OpenAPI document: proof the scripts ran.
-        await page.WaitForSelectorAsync("text=Register a data-subject request", new PageWaitForSelectorOptions { Timeout = 30_000 });
-        await page.WaitForSelectorAsync("text=The status of a request created with the same key");
+        await page.WaitForSelectorAsync("text=Register a data-subject request", new PageWaitForSelectorOptions { Timeout = 90_000 });
+        await page.WaitForSelectorAsync("text=The status of a request created with the same key", new PageWaitForSelectorOptions { Timeout = 30_000 });
         problems.AddRange(await page.EvaluateAsync<string[]>("() => window.__cspViolations"));
         // Scalar's bundle tries eval once; refused, the page works (above), and the policy does not grant 'unsafe-eval' for it (ADR 0027).
         problems.Where(p => !(p.Contains("script-src blocked eval", StringComparison.Ordinal) && p.Contains("/api/reference/scalar.js", StringComparison.Ordinal)))
