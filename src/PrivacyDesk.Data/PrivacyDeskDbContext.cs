@@ -72,6 +72,16 @@ public sealed class PrivacyDeskDbContext(DbContextOptions<PrivacyDeskDbContext> 
     public const string ConcurrencyStamp = nameof(ConcurrencyStamp);
 
     /// <summary>
+    /// Whether this context was opened by the case unit of work (ADR 0028). An existing case changed through any
+    /// other context is a bug: <see cref="Auditing.AuditTrailInterceptor"/> refuses to save it. Registering a new case
+    /// (an insert) needs no opening.
+    /// </summary>
+    public bool MayChangeCases { get; private set; }
+
+    /// <summary>Opens this context for changes to existing cases; called only by the case unit of work (an architecture test holds it to that).</summary>
+    public void AllowCaseChanges() => MayChangeCases = true;
+
+    /// <summary>
     /// Outside an explicit transaction, a save is one unit: it passes the write gate and runs in its
     /// own transaction through the execution strategy, so a retried attempt re-chains its audit
     /// entries (the interceptor runs again) instead of resending stale positions.

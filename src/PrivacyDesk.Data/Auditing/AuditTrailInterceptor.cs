@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using PrivacyDesk.Domain.Auditing;
 using PrivacyDesk.Domain.Common;
+using PrivacyDesk.Domain.Requests;
 
 namespace PrivacyDesk.Data.Auditing;
 
@@ -38,10 +39,22 @@ public sealed class AuditTrailInterceptor(ControllerOptions controller, AuditAnc
         return result;
     }
 
+    /// <summary>An existing case changes only through the case unit of work (ADR 0028); anything else saving one is a bug, not a user error.</summary>
+    private static void RefuseCaseChangeOutsideUnitOfWork(PrivacyDeskDbContext db, Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<AggregateRoot> entry)
+    {
+        if (entry.Entity is DataSubjectRequest && entry.State != EntityState.Added && !db.MayChangeCases
+            && (entry.State is EntityState.Modified or EntityState.Deleted || entry.Entity.PendingChanges.Count > 0))
+        {
+            throw new InvalidOperationException(
+                "A case was changed outside the case unit of work (CaseUnitOfWork); every change of an existing case goes through it (ADR 0028).");
+        }
+    }
+
     private async Task ChainAsync(PrivacyDeskDbContext db, CancellationToken cancellationToken)
     {
         foreach (var entry in db.ChangeTracker.Entries<AggregateRoot>().ToList())
         {
+            RefuseCaseChangeOutsideUnitOfWork(db, entry);
             var changes = entry.Entity.DequeueChanges();
             if (changes.Count > 0 || entry.State is EntityState.Added or EntityState.Modified)
             {

@@ -38,6 +38,7 @@ public static class UserInterfaceSetup
         services.AddScoped<CaseObligations>();
         services.AddRegisterFeature();
         services.AddDashboardFeature();
+        services.AddScoped<CaseUnitOfWork>();
         services.AddScoped<CaseWorkspace>();
         services.AddScoped<CaseAttachments>();
         services.AddDocumentsFeature();

@@ -124,6 +124,8 @@ public sealed class DomainPersistenceTests : IAsyncLifetime
         var id = await SaveRequestAsync(subjectId);
         await using (var db = NewContext())
         {
+            // The data layer itself under test: opened as the case unit of work opens its context (ADR 0028).
+            db.AllowCaseChanges();
             var request = await db.Requests.SingleAsync(r => r.Id == id);
             request.Assign(Officer, Officer, Now.AddMinutes(30)).IsSuccess.ShouldBeTrue();
             request.StartProcessing(Officer, Now.AddHours(1)).IsSuccess.ShouldBeTrue();
@@ -164,6 +166,8 @@ public sealed class DomainPersistenceTests : IAsyncLifetime
         var id = await SaveRequestAsync(await SaveSubjectAsync());
         await using var first = NewContext();
         await using var second = NewContext();
+        first.AllowCaseChanges();
+        second.AllowCaseChanges();
         var mine = await first.Requests.SingleAsync(r => r.Id == id);
         var theirs = await second.Requests.SingleAsync(r => r.Id == id);
 

@@ -51,7 +51,7 @@ public sealed class CaseDocumentsTests : IAsyncLifetime
     [Fact]
     public async Task TheCaseTimelineShowsWhoGeneratedAndWhoDownloadedALetter()
     {
-        var generated = (await Documents.GenerateAsync(_officer, _requestId, DocumentKind.Acknowledgement, "nl", cancellationToken: Cancel)).Value;
+        var generated = (await Documents.GenerateAsync(_officer, _requestId, await CaseStamps.OfAsync(_factory, _requestId), DocumentKind.Acknowledgement, "nl", cancellationToken: Cancel)).Value;
         var auditor = await Callers.ForAsync(_factory, "auditor@privacydesk.test");
         (await Documents.DownloadAsync(auditor, generated.Id, Cancel)).IsSuccess.ShouldBeTrue();
         var reference = await WithDbAsync(db => db.Requests.AsNoTracking().Where(r => r.Id == _requestId).Select(r => r.Reference).SingleAsync(Cancel));
@@ -70,8 +70,8 @@ public sealed class CaseDocumentsTests : IAsyncLifetime
     [Fact]
     public async Task GeneratingTwiceStoresVersionOneAndTwoAndAuditsBoth()
     {
-        var first = (await Documents.GenerateAsync(_officer, _requestId, DocumentKind.Acknowledgement, "nl", cancellationToken: Cancel)).Value;
-        var second = (await Documents.GenerateAsync(_officer, _requestId, DocumentKind.Acknowledgement, "en", cancellationToken: Cancel)).Value;
+        var first = (await Documents.GenerateAsync(_officer, _requestId, await CaseStamps.OfAsync(_factory, _requestId), DocumentKind.Acknowledgement, "nl", cancellationToken: Cancel)).Value;
+        var second = (await Documents.GenerateAsync(_officer, _requestId, await CaseStamps.OfAsync(_factory, _requestId), DocumentKind.Acknowledgement, "en", cancellationToken: Cancel)).Value;
 
         first.Version.ShouldBe(1);
         second.Version.ShouldBe(2);
@@ -100,7 +100,7 @@ public sealed class CaseDocumentsTests : IAsyncLifetime
     [Fact]
     public async Task DownloadingSendsThePdfAsAnAttachmentAndIsAudited()
     {
-        var generated = (await Documents.GenerateAsync(_officer, _requestId, DocumentKind.Acknowledgement, "nl", cancellationToken: Cancel)).Value;
+        var generated = (await Documents.GenerateAsync(_officer, _requestId, await CaseStamps.OfAsync(_factory, _requestId), DocumentKind.Acknowledgement, "nl", cancellationToken: Cancel)).Value;
         using var client = await SignedInClient.CreateAsync(_factory, "officer@privacydesk.test");
 
         using var response = await client.GetAsync(new Uri(DocumentEndpoints.DownloadPath(generated.Id), UriKind.Relative), Cancel);
@@ -119,11 +119,11 @@ public sealed class CaseDocumentsTests : IAsyncLifetime
     [Fact]
     public async Task AnOfficerWhoMayNotSeeTheCaseIsRefusedAndNothingIsWritten()
     {
-        var generated = (await Documents.GenerateAsync(_officer, _requestId, DocumentKind.Acknowledgement, "nl", cancellationToken: Cancel)).Value;
+        var generated = (await Documents.GenerateAsync(_officer, _requestId, await CaseStamps.OfAsync(_factory, _requestId), DocumentKind.Acknowledgement, "nl", cancellationToken: Cancel)).Value;
         var other = await Callers.ForAsync(_factory, "officer2@privacydesk.test");
         var eventsBefore = await WithDbAsync(db => db.AuditEvents.CountAsync(Cancel));
 
-        var generating = await Documents.GenerateAsync(other, _requestId, DocumentKind.Acknowledgement, "nl", cancellationToken: Cancel);
+        var generating = await Documents.GenerateAsync(other, _requestId, await CaseStamps.OfAsync(_factory, _requestId), DocumentKind.Acknowledgement, "nl", cancellationToken: Cancel);
         var listing = await Documents.ListAsync(other, _requestId, Cancel);
         using var client = await SignedInClient.CreateAsync(_factory, "officer2@privacydesk.test");
         var eventsAfterSignIn = await WithDbAsync(db => db.AuditEvents.CountAsync(Cancel));
@@ -142,11 +142,11 @@ public sealed class CaseDocumentsTests : IAsyncLifetime
     [Fact]
     public async Task AnAuditorDownloadsLettersAndTheCaseFileButGeneratesNoLetters()
     {
-        var letter = (await Documents.GenerateAsync(_officer, _requestId, DocumentKind.Acknowledgement, "nl", cancellationToken: Cancel)).Value;
+        var letter = (await Documents.GenerateAsync(_officer, _requestId, await CaseStamps.OfAsync(_factory, _requestId), DocumentKind.Acknowledgement, "nl", cancellationToken: Cancel)).Value;
         var auditor = await Callers.ForAsync(_factory, "auditor@privacydesk.test");
 
-        var refused = await Documents.GenerateAsync(auditor, _requestId, DocumentKind.Acknowledgement, "nl", cancellationToken: Cancel);
-        var caseFile = await Documents.GenerateAsync(auditor, _requestId, DocumentKind.CaseFile, "nl", cancellationToken: Cancel);
+        var refused = await Documents.GenerateAsync(auditor, _requestId, await CaseStamps.OfAsync(_factory, _requestId), DocumentKind.Acknowledgement, "nl", cancellationToken: Cancel);
+        var caseFile = await Documents.GenerateAsync(auditor, _requestId, await CaseStamps.OfAsync(_factory, _requestId), DocumentKind.CaseFile, "nl", cancellationToken: Cancel);
         using var client = await SignedInClient.CreateAsync(_factory, "auditor@privacydesk.test");
         using var letterResponse = await client.GetAsync(new Uri(DocumentEndpoints.DownloadPath(letter.Id), UriKind.Relative), Cancel);
         using var caseFileResponse = await client.GetAsync(new Uri(DocumentEndpoints.DownloadPath(caseFile.Value.Id), UriKind.Relative), Cancel);
@@ -170,9 +170,9 @@ public sealed class CaseDocumentsTests : IAsyncLifetime
     public async Task AnOfficerNeitherGeneratesNorDownloadsTheCaseFile()
     {
         var lead = await Callers.ForAsync(_factory, "lead@privacydesk.test");
-        var caseFile = (await Documents.GenerateAsync(lead, _requestId, DocumentKind.CaseFile, "en", cancellationToken: Cancel)).Value;
+        var caseFile = (await Documents.GenerateAsync(lead, _requestId, await CaseStamps.OfAsync(_factory, _requestId), DocumentKind.CaseFile, "en", cancellationToken: Cancel)).Value;
 
-        var refused = await Documents.GenerateAsync(_officer, _requestId, DocumentKind.CaseFile, "nl", cancellationToken: Cancel);
+        var refused = await Documents.GenerateAsync(_officer, _requestId, await CaseStamps.OfAsync(_factory, _requestId), DocumentKind.CaseFile, "nl", cancellationToken: Cancel);
         var download = await Documents.DownloadAsync(_officer, caseFile.Id, Cancel);
         var listed = (await Documents.ListAsync(_officer, _requestId, Cancel)).Value;
 
@@ -185,7 +185,7 @@ public sealed class CaseDocumentsTests : IAsyncLifetime
     [Fact]
     public async Task AKindThatDoesNotApplyIsRefusedWithItsCodeAndNothingIsStored()
     {
-        var result = await Documents.GenerateAsync(_officer, _requestId, DocumentKind.ExtensionNotice, "nl", cancellationToken: Cancel);
+        var result = await Documents.GenerateAsync(_officer, _requestId, await CaseStamps.OfAsync(_factory, _requestId), DocumentKind.ExtensionNotice, "nl", cancellationToken: Cancel);
 
         result.Errors.Single().Code.ShouldBe(DocumentErrors.NotAvailable.Code);
         (await StoredAsync()).ShouldBe(0);
@@ -238,15 +238,15 @@ public sealed class CaseDocumentsTests : IAsyncLifetime
         var erasure = await ObligationCases.CreateAsync(_factory, RequestType.Erasure, decideAll: true);
         var obligations = ActivatorUtilities.CreateInstance<PrivacyDesk.Web.Features.Requests.CaseObligations>(_factory.Services);
         var planned = (await obligations.RecipientsAsync(_officer, erasure, Cancel)).Value;
-        (await obligations.PlanRecipientsAsync(_officer, erasure, planned.Case.Version, Cancel)).IsSuccess.ShouldBeTrue();
+        (await obligations.PlanRecipientsAsync(_officer, erasure, (await planned.Case.StampAsync(_factory)), Cancel)).IsSuccess.ShouldBeTrue();
         var recipients = (await Documents.ListAsync(_officer, erasure, Cancel)).Value.Available
             .Where(a => a.Kind == DocumentKind.RecipientNotification).ToList();
         recipients.Count.ShouldBeGreaterThan(1);
 
-        var withoutRecipient = await Documents.GenerateAsync(_officer, erasure, DocumentKind.RecipientNotification, "nl", cancellationToken: Cancel);
-        var first = (await Documents.GenerateAsync(_officer, erasure, DocumentKind.RecipientNotification, "nl", recipients[0].RecipientNotificationId, Cancel)).Value;
-        var again = (await Documents.GenerateAsync(_officer, erasure, DocumentKind.RecipientNotification, "nl", recipients[0].RecipientNotificationId, Cancel)).Value;
-        var other = (await Documents.GenerateAsync(_officer, erasure, DocumentKind.RecipientNotification, "nl", recipients[1].RecipientNotificationId, Cancel)).Value;
+        var withoutRecipient = await Documents.GenerateAsync(_officer, erasure, await CaseStamps.OfAsync(_factory, erasure), DocumentKind.RecipientNotification, "nl", cancellationToken: Cancel);
+        var first = (await Documents.GenerateAsync(_officer, erasure, await CaseStamps.OfAsync(_factory, erasure), DocumentKind.RecipientNotification, "nl", recipients[0].RecipientNotificationId, Cancel)).Value;
+        var again = (await Documents.GenerateAsync(_officer, erasure, await CaseStamps.OfAsync(_factory, erasure), DocumentKind.RecipientNotification, "nl", recipients[0].RecipientNotificationId, Cancel)).Value;
+        var other = (await Documents.GenerateAsync(_officer, erasure, await CaseStamps.OfAsync(_factory, erasure), DocumentKind.RecipientNotification, "nl", recipients[1].RecipientNotificationId, Cancel)).Value;
 
         withoutRecipient.Errors.Single().Code.ShouldBe(DocumentErrors.RecipientRequired.Code);
         (first.Version, again.Version, other.Version).ShouldBe((1, 2, 1));

@@ -68,7 +68,7 @@ public sealed class DocumentsPanelTests : MudBunitContext, IAsyncLifetime
         var requestId = await ObligationCases.CreateAsync(_factory, RequestType.Erasure, decideAll: true);
         var obligations = ActivatorUtilities.CreateInstance<CaseObligations>(_factory.Services);
         var recipients = (await obligations.RecipientsAsync(_officer, requestId, Xunit.TestContext.Current.CancellationToken)).Value;
-        (await obligations.PlanRecipientsAsync(_officer, requestId, recipients.Case.Version, Xunit.TestContext.Current.CancellationToken)).IsSuccess.ShouldBeTrue();
+        (await obligations.PlanRecipientsAsync(_officer, requestId, (await recipients.Case.StampAsync(_factory)), Xunit.TestContext.Current.CancellationToken)).IsSuccess.ShouldBeTrue();
         SignIn(_officer);
 
         var panel = RenderPanel(requestId);
@@ -129,7 +129,7 @@ public sealed class DocumentsPanelTests : MudBunitContext, IAsyncLifetime
         panel.Find("[data-testid=generate-document]").HasAttribute("disabled").ShouldBeTrue();
         // The service refuses as well, with the same reason, and stores nothing.
         var generated = await ActivatorUtilities.CreateInstance<CaseDocuments>(_factory.Services)
-            .GenerateAsync(_officer, requestId, DocumentKind.CopyOfData, "nl", null, Xunit.TestContext.Current.CancellationToken);
+            .GenerateAsync(_officer, requestId, await CaseStamps.OfAsync(_factory, requestId), DocumentKind.CopyOfData, "nl", null, Xunit.TestContext.Current.CancellationToken);
         generated.Errors.ShouldHaveSingleItem().Code.ShouldBe(DocumentErrors.CopyCollectionOpen.Code);
     }
 

@@ -176,8 +176,9 @@ public sealed class BulkAssignTests : IAsyncLifetime
         var r1 = await RequestAsync("R1");
         var r3 = await RequestAsync("R3");
 
-        (await _queue.TakeAsync(_seed.Officer, r1.Id, cancellationToken: Xunit.TestContext.Current.CancellationToken)).IsSuccess.ShouldBeTrue();
-        var taken = await _queue.TakeAsync(_seed.Officer2, r1.Id, cancellationToken: Xunit.TestContext.Current.CancellationToken);
+        (await _queue.TakeAsync(_seed.Officer, r1.Id, (await SeenAsync(r1.Id))[0].Stamp, Xunit.TestContext.Current.CancellationToken)).IsSuccess.ShouldBeTrue();
+        // A stamp of the case as it is now (taken): Daan never saw it free, so no word on who has it.
+        var taken = await _queue.TakeAsync(_seed.Officer2, r1.Id, (await SeenAsync(r1.Id))[0].Stamp, Xunit.TestContext.Current.CancellationToken);
         // Daan's case, unchanged since it was read: Sanne never saw it free, so no word on who has it.
         var hidden = await _queue.TakeAsync(_seed.Officer, r3.Id, (await SeenAsync(r3.Id))[0].Stamp, Xunit.TestContext.Current.CancellationToken);
 

@@ -27,19 +27,19 @@ public sealed class CaseObligationsTests : IAsyncLifetime
 
     public ValueTask DisposeAsync() => _factory.DisposeAsync();
 
-    private async Task<long> VersionAsync(ClaimsPrincipal caller, Guid requestId) => (await _service.ActionsAsync(caller, requestId)).Value.Case.Version;
+    private Task<Guid> VersionAsync(Guid requestId) => CaseStamps.OfAsync(_factory, requestId);
 
     private async Task<Guid> PlannedTaskAsync(Guid requestId, string system)
     {
         var view = (await _service.CollectionAsync(_officer, requestId)).Value;
-        (await _service.PlanCollectionAsync(_officer, requestId, view.Case.Version, new PlanCollectionInput(view.Case.EffectiveDueOn, "Jan de Boer"))).IsSuccess.ShouldBeTrue();
+        (await _service.PlanCollectionAsync(_officer, requestId, (await view.Case.StampAsync(_factory)), new PlanCollectionInput(view.Case.EffectiveDueOn, "Jan de Boer"))).IsSuccess.ShouldBeTrue();
         return (await _service.CollectionAsync(_officer, requestId)).Value.Tasks.Single(t => t.SourceSystem == system).Id;
     }
 
-    private Task<PrivacyDesk.Domain.Common.Result> UploadAsync(Guid requestId, Guid taskId, string fileName, string content)
+    private async Task<PrivacyDesk.Domain.Common.Result> UploadAsync(Guid requestId, Guid taskId, string fileName, string content)
     {
         var bytes = Encoding.UTF8.GetBytes(content);
-        return _service.UploadExtractAsync(_officer, requestId, 0, taskId, fileName, bytes.Length, () => new MemoryStream(bytes));
+        return await _service.UploadExtractAsync(_officer, requestId, await VersionAsync(requestId), taskId, fileName, bytes.Length, () => new MemoryStream(bytes));
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class CaseObligationsTests : IAsyncLifetime
     {
         var requestId = await ObligationCases.CreateAsync(_factory, RequestType.Access, receivedDaysAgo: 45);
 
-        var result = await _service.ExtendAsync(_officer, requestId, await VersionAsync(_officer, requestId), new ExtendInput(ExtensionReason.Complexity, "Veel bronnen."));
+        var result = await _service.ExtendAsync(_officer, requestId, await VersionAsync(requestId), new ExtendInput(ExtensionReason.Complexity, "Veel bronnen."));
 
         result.Errors.Select(e => e.Code).ShouldBe(["deadline.extension.too_late"]);
         (await ObligationCases.LoadAsync(_factory, requestId)).Extension.ShouldBeNull();
@@ -59,7 +59,7 @@ public sealed class CaseObligationsTests : IAsyncLifetime
         var requestId = await ObligationCases.CreateAsync(_factory, RequestType.Access);
         var view = (await _service.ActionsAsync(_officer, requestId)).Value;
 
-        var result = await _service.ExtendAsync(_officer, requestId, view.Case.Version, new ExtendInput(ExtensionReason.NumberOfRequests, "Veel verzoeken tegelijk."));
+        var result = await _service.ExtendAsync(_officer, requestId, (await view.Case.StampAsync(_factory)), new ExtendInput(ExtensionReason.NumberOfRequests, "Veel verzoeken tegelijk."));
 
         result.IsSuccess.ShouldBeTrue();
         var request = await ObligationCases.LoadAsync(_factory, requestId);
@@ -73,7 +73,7 @@ public sealed class CaseObligationsTests : IAsyncLifetime
     {
         var requestId = await ObligationCases.CreateAsync(_factory, RequestType.Access);
 
-        var result = await _service.ExtendAsync(_officer, requestId, await VersionAsync(_officer, requestId), new ExtendInput(null, " "));
+        var result = await _service.ExtendAsync(_officer, requestId, await VersionAsync(requestId), new ExtendInput(null, " "));
 
         result.Errors.Select(e => e.Field).ShouldBe(["Reason", "Explanation"], ignoreOrder: true);
     }
@@ -85,7 +85,7 @@ public sealed class CaseObligationsTests : IAsyncLifetime
         var before = (await _service.CollectionAsync(_officer, requestId)).Value;
         before.UnplannedSourceSystems.ShouldContain("CRM");
 
-        (await _service.PlanCollectionAsync(_officer, requestId, before.Case.Version, new PlanCollectionInput(before.Case.EffectiveDueOn, null))).IsSuccess.ShouldBeTrue();
+        (await _service.PlanCollectionAsync(_officer, requestId, (await before.Case.StampAsync(_factory)), new PlanCollectionInput(before.Case.EffectiveDueOn, null))).IsSuccess.ShouldBeTrue();
 
         var after = (await _service.CollectionAsync(_officer, requestId)).Value;
         after.Tasks.Select(t => t.SourceSystem).ShouldBe(before.UnplannedSourceSystems, ignoreOrder: true);
@@ -98,7 +98,7 @@ public sealed class CaseObligationsTests : IAsyncLifetime
         var requestId = await ObligationCases.CreateAsync(_factory, RequestType.Access);
         var view = (await _service.CollectionAsync(_officer, requestId)).Value;
 
-        var result = await _service.PlanCollectionAsync(_officer, requestId, view.Case.Version, new PlanCollectionInput(view.Case.EffectiveDueOn.AddDays(1), null));
+        var result = await _service.PlanCollectionAsync(_officer, requestId, (await view.Case.StampAsync(_factory)), new PlanCollectionInput(view.Case.EffectiveDueOn.AddDays(1), null));
 
         result.Errors.Single().Field.ShouldBe("DueOn");
         (await _service.CollectionAsync(_officer, requestId)).Value.Tasks.ShouldBeEmpty();
@@ -123,7 +123,7 @@ public sealed class CaseObligationsTests : IAsyncLifetime
         var requestId = await ObligationCases.CreateAsync(_factory, RequestType.Access);
         var taskId = await PlannedTaskAsync(requestId, "CRM");
 
-        var result = await _service.UploadExtractAsync(_officer, requestId, 0, taskId, "crm.csv", ExtractCheck.MaxBytes + 1,
+        var result = await _service.UploadExtractAsync(_officer, requestId, await VersionAsync(requestId), taskId, "crm.csv", ExtractCheck.MaxBytes + 1,
             () => throw new InvalidOperationException("The upload must not be opened."));
 
         result.Errors.Select(e => e.Code).ShouldBe([CollectionErrors.ExtractTooLarge.Code]);
@@ -159,9 +159,11 @@ public sealed class CaseObligationsTests : IAsyncLifetime
         var requestId = await ObligationCases.CreateAsync(_factory, RequestType.Erasure);
         var other = await Callers.ForAsync(_factory, "officer2@privacydesk.test");
 
-        (await _service.CollectionAsync(other, requestId)).Errors.Single().ShouldBe(CaseObligations.Forbidden);
-        (await _service.ExtendAsync(other, requestId, long.MaxValue, new ExtendInput(ExtensionReason.Complexity, "Poging."))).Errors.Single().ShouldBe(CaseObligations.Forbidden);
-        (await _service.WithdrawAsync(other, requestId, long.MaxValue, null)).Errors.Single().ShouldBe(CaseObligations.Forbidden);
+        // A case another officer handles is answered like one that does not exist, as on the case page.
+        var stamp = await VersionAsync(requestId);
+        (await _service.CollectionAsync(other, requestId)).Errors.Single().ShouldBe(CaseUnitOfWork.NotFound);
+        (await _service.ExtendAsync(other, requestId, stamp, new ExtendInput(ExtensionReason.Complexity, "Poging."))).Errors.Single().ShouldBe(CaseUnitOfWork.NotFound);
+        (await _service.WithdrawAsync(other, requestId, stamp, null)).Errors.Single().ShouldBe(CaseUnitOfWork.NotFound);
 
         var request = await ObligationCases.LoadAsync(_factory, requestId);
         request.Extension.ShouldBeNull();
@@ -177,16 +179,16 @@ public sealed class CaseObligationsTests : IAsyncLifetime
         var view = (await _service.ActionsAsync(auditor, requestId)).Value;
 
         view.Case.MayChange.ShouldBeFalse();
-        (await _service.WithdrawAsync(auditor, requestId, view.Case.Version, null)).Errors.Single().ShouldBe(CaseObligations.Forbidden);
+        (await _service.WithdrawAsync(auditor, requestId, (await view.Case.StampAsync(_factory)), null)).Errors.Single().ShouldBe(CaseUnitOfWork.Forbidden);
     }
 
     [Fact]
     public async Task ASecondEditAfterSomeoneElsesChangeIsToldWhoChangedItAndWhen()
     {
         var requestId = await ObligationCases.CreateAsync(_factory, RequestType.Access);
-        var seenByOfficer = await VersionAsync(_officer, requestId);
+        var seenByOfficer = await VersionAsync(requestId);
         var lead = await Callers.ForAsync(_factory, "lead@privacydesk.test");
-        (await _service.NotifyFeeAsync(lead, requestId, await VersionAsync(lead, requestId), new FeeInput(FeeReason.Excessive, 25m, null, "Tiende verzoek deze maand."))).IsSuccess.ShouldBeTrue();
+        (await _service.NotifyFeeAsync(lead, requestId, await VersionAsync(requestId), new FeeInput(FeeReason.Excessive, 25m, null, "Tiende verzoek deze maand."))).IsSuccess.ShouldBeTrue();
 
         var result = await _service.ExtendAsync(_officer, requestId, seenByOfficer, new ExtendInput(ExtensionReason.Complexity, "Veel bronnen."));
 
@@ -197,13 +199,17 @@ public sealed class CaseObligationsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task OwnChangesInAnotherPanelDoNotMakeTheNextSaveStale()
+    public async Task AnOwnChangeInAnotherTabMakesTheOldStampStaleAndThePagesNewStampSaves()
     {
         var requestId = await ObligationCases.CreateAsync(_factory, RequestType.Access);
-        var seen = await VersionAsync(_officer, requestId);
+        var seen = await VersionAsync(requestId);
         (await _service.NotifyFeeAsync(_officer, requestId, seen, new FeeInput(FeeReason.Excessive, 25m, null, "Tiende verzoek deze maand."))).IsSuccess.ShouldBeTrue();
 
-        (await _service.ExtendAsync(_officer, requestId, seen, new ExtendInput(ExtensionReason.Complexity, "Veel bronnen."))).IsSuccess.ShouldBeTrue();
+        // ADR 0028: the stamp is the one rule, own changes included; the page reloads after each change and hands every panel the new stamp.
+        var stale = await _service.ExtendAsync(_officer, requestId, seen, new ExtendInput(ExtensionReason.Complexity, "Veel bronnen."));
+        stale.Errors.Single().Code.ShouldBe(StaleEdit.Code);
+        stale.Errors.Single().Arguments!["who"].ShouldBe("Sanne de Vries");
+        (await _service.ExtendAsync(_officer, requestId, await VersionAsync(requestId), new ExtendInput(ExtensionReason.Complexity, "Veel bronnen."))).IsSuccess.ShouldBeTrue();
     }
 
     [Fact]
@@ -214,14 +220,14 @@ public sealed class CaseObligationsTests : IAsyncLifetime
         before.Applies.ShouldBeTrue();
         before.Unplanned.ShouldNotBeEmpty();
 
-        (await _service.PlanRecipientsAsync(_officer, requestId, before.Case.Version)).IsSuccess.ShouldBeTrue();
+        (await _service.PlanRecipientsAsync(_officer, requestId, (await before.Case.StampAsync(_factory)))).IsSuccess.ShouldBeTrue();
         var planned = (await _service.RecipientsAsync(_officer, requestId)).Value;
         planned.Rows.Count.ShouldBe(before.Unplanned.Count);
         var first = planned.Rows[0];
 
-        var refused = await _service.ExemptRecipientAsync(_officer, requestId, planned.Case.Version, first.Id, RecipientNotificationExemption.Disproportionate, " ");
+        var refused = await _service.ExemptRecipientAsync(_officer, requestId, (await planned.Case.StampAsync(_factory)), first.Id, RecipientNotificationExemption.Disproportionate, " ");
         refused.Errors.Single().Field.ShouldBe("Reason");
-        (await _service.MarkRecipientNotifiedAsync(_officer, requestId, planned.Case.Version, first.Id)).IsSuccess.ShouldBeTrue();
+        (await _service.MarkRecipientNotifiedAsync(_officer, requestId, (await planned.Case.StampAsync(_factory)), first.Id)).IsSuccess.ShouldBeTrue();
         (await _service.RecipientsAsync(_officer, requestId)).Value.Rows.Single(r => r.Id == first.Id).Status.ShouldBe(RecipientNotificationStatus.Sent);
     }
 
@@ -237,7 +243,7 @@ public sealed class CaseObligationsTests : IAsyncLifetime
     public async Task ARefusalOnANationalRestrictionNeedsItsReferenceAndThenAwaitsApproval()
     {
         var requestId = await ObligationCases.CreateAsync(_factory, RequestType.Access);
-        var version = await VersionAsync(_officer, requestId);
+        var version = await VersionAsync(requestId);
 
         var missing = await _service.ProposeRefusalAsync(_officer, requestId, version, new RefusalInput(RequestRefusalGround.NationalRestriction, "Lopend onderzoek.", null));
         missing.Errors.Single().Field.ShouldBe("LegalReference");

@@ -221,7 +221,7 @@ public sealed class CaseWorkspaceTests : IAsyncLifetime
         ShouldSucceed(await Workspace.StartProcessingAsync(officer, view.Id, view.Stamp));
         var obligations = _scope.ServiceProvider.GetRequiredService<CaseObligations>();
         var actions = (await obligations.ActionsAsync(officer, view.Id)).Value;
-        ShouldSucceed(await obligations.ProposeRefusalAsync(officer, view.Id, actions.Case.Version,
+        ShouldSucceed(await obligations.ProposeRefusalAsync(officer, view.Id, (await actions.Case.StampAsync(_factory)),
             new RefusalInput(RequestRefusalGround.ManifestlyUnfounded, "Uw verzoek is kennelijk ongegrond.", null, "Tien identieke verzoeken in oktober.")));
         return (reference, officer, lead);
     }

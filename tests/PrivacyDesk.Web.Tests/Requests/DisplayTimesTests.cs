@@ -33,7 +33,8 @@ public sealed class DisplayTimesTests : IAsyncLifetime
         var requestId = await ObligationCases.CreateAsync(_factory, RequestType.Erasure, decideAll: true);
         await using (var db = _factory.Services.GetRequiredService<IDbContextFactory<PrivacyDeskDbContext>>().CreateDbContext())
         {
-            // A stored moment is UTC; the page must not show it as such.
+            // A stored moment is UTC; the page must not show it as such. Arranged in the data layer, opened as the unit of work opens it.
+            db.AllowCaseChanges();
             var request = await db.Requests.SingleAsync(r => r.Id == requestId, Cancel);
             request.SubmitForApproval(await ObligationCases.ActorAsync(_factory, "officer@privacydesk.test"), DateTimeOffset.UtcNow, request.CurrentDecisions.Select(d => d.PurposeId)).IsSuccess.ShouldBeTrue();
             request.Approve(await ObligationCases.ActorAsync(_factory, "lead@privacydesk.test"), DateTimeOffset.UtcNow).IsSuccess.ShouldBeTrue();

@@ -21,7 +21,7 @@ internal static class ObligationCases
     /// <summary>A customer's request handled by <paramref name="handlerEmail"/>, received <paramref name="receivedDaysAgo"/> days ago, in progress unless told otherwise.</summary>
     public static async Task<Guid> CreateAsync(
         PrivacyDeskAppFactory factory, RequestType type, string handlerEmail = "officer@privacydesk.test", int receivedDaysAgo = 3,
-        bool startProcessing = true, bool decideAll = false)
+        bool startProcessing = true, bool decideAll = false, bool assign = true)
     {
         var handler = await ActorAsync(factory, handlerEmail);
         await using var db = factory.Services.GetRequiredService<IDbContextFactory<PrivacyDeskDbContext>>().CreateDbContext();
@@ -39,8 +39,11 @@ internal static class ObligationCases
             var intake = new RequestIntake(type, RequestChannel.Email, receivedAt, deadline.ReceivedOn, "nl", subject.Id, "Verzoek van de betrokkene.", deadline.DueOn);
             var received = DataSubjectRequest.Receive(reference, intake, [], handler, receivedAt);
             var request = received.Value;
-            request.Assign(handler, handler, receivedAt).IsSuccess.ShouldBeTrue();
-            if (startProcessing)
+            if (assign)
+            {
+                request.Assign(handler, handler, receivedAt).IsSuccess.ShouldBeTrue();
+            }
+            if (assign && startProcessing)
             {
                 request.StartProcessing(handler, receivedAt).IsSuccess.ShouldBeTrue();
             }

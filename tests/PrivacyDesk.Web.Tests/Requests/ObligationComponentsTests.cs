@@ -50,10 +50,11 @@ public sealed class ObligationComponentsTests : MudBunitContext, IAsyncLifetime
     {
         var requestId = await ObligationCases.CreateAsync(_factory, RequestType.Access);
         var view = (await _service.ActionsAsync(_officer, requestId)).Value;
+        var stamp = await view.Case.StampAsync(_factory);
         var dialog = await ShowAsync(new DialogParameters<ExtendDeadlineDialog>
         {
             { d => d.View, view },
-            { d => d.Save, input => _service.ExtendAsync(_officer, requestId, view.Case.Version, input) },
+            { d => d.Save, input => _service.ExtendAsync(_officer, requestId, stamp, input) },
         });
         dialog.Find("[data-testid=extend-new-deadline]").TextContent.ShouldBe(DisplayDates.Date(view.ExtendedDueOn));
 
@@ -68,7 +69,7 @@ public sealed class ObligationComponentsTests : MudBunitContext, IAsyncLifetime
     public async Task TheFeeDialogAsksForGroundAndAmountNextToTheFieldsAndSavesNothing()
     {
         var requestId = await ObligationCases.CreateAsync(_factory, RequestType.Erasure);
-        var version = (await _service.ActionsAsync(_officer, requestId)).Value.Case.Version;
+        var version = await CaseStamps.OfAsync(_factory, requestId);
         var dialog = await ShowAsync(new DialogParameters<FeeNoticeDialog>
         {
             { d => d.RequestType, RequestType.Erasure },
@@ -87,7 +88,7 @@ public sealed class ObligationComponentsTests : MudBunitContext, IAsyncLifetime
     public async Task TheRefusalDialogAsksForGroundAndExplanationAndSavesNothing()
     {
         var requestId = await ObligationCases.CreateAsync(_factory, RequestType.Access);
-        var version = (await _service.ActionsAsync(_officer, requestId)).Value.Case.Version;
+        var version = await CaseStamps.OfAsync(_factory, requestId);
         var dialog = await ShowAsync(new DialogParameters<ProposeRefusalDialog>
         {
             { d => d.Save, input => _service.ProposeRefusalAsync(_officer, requestId, version, input) },
@@ -106,7 +107,7 @@ public sealed class ObligationComponentsTests : MudBunitContext, IAsyncLifetime
     public async Task TheWithdrawalNeedsNoReasonAndClosesTheCase()
     {
         var requestId = await ObligationCases.CreateAsync(_factory, RequestType.Access);
-        var version = (await _service.ActionsAsync(_officer, requestId)).Value.Case.Version;
+        var version = await CaseStamps.OfAsync(_factory, requestId);
         var dialog = await ShowAsync(new DialogParameters<ObligationReasonDialog>
         {
             { d => d.Label, "Reden" },
@@ -124,7 +125,7 @@ public sealed class ObligationComponentsTests : MudBunitContext, IAsyncLifetime
     {
         var requestId = await ObligationCases.CreateAsync(_factory, RequestType.Access);
         var view = (await _service.CollectionAsync(_officer, requestId)).Value;
-        (await _service.PlanCollectionAsync(_officer, requestId, view.Case.Version, new PlanCollectionInput(view.Case.EffectiveDueOn, null))).IsSuccess.ShouldBeTrue();
+        (await _service.PlanCollectionAsync(_officer, requestId, (await view.Case.StampAsync(_factory)), new PlanCollectionInput(view.Case.EffectiveDueOn, null))).IsSuccess.ShouldBeTrue();
         RenderProviders();
         var panel = Render<CollectionPanel>(p => p.Add(c => c.RequestId, requestId));
         panel.WaitForElement("[data-testid=collection-table]");
@@ -279,7 +280,7 @@ public sealed class ObligationComponentsTests : MudBunitContext, IAsyncLifetime
         var view = (await _service.ActionsAsync(_officer, requestId)).Value;
 
         view.RefusalGrounds.ShouldBeEmpty();
-        var forced = await _service.ProposeRefusalAsync(_officer, requestId, view.Case.Version,
+        var forced = await _service.ProposeRefusalAsync(_officer, requestId, (await view.Case.StampAsync(_factory)),
             new RefusalInput(RequestRefusalGround.ManifestlyUnfounded, "Kennelijk ongegrond.", null, "Tien keer hetzelfde."));
         forced.Errors.Select(e => e.Code).ShouldBe([RequestErrors.RejectionDirectMarketingObjection.Code]);
         (await ObligationCases.LoadAsync(_factory, requestId)).ProposedRefusal.ShouldBeNull();
@@ -290,10 +291,11 @@ public sealed class ObligationComponentsTests : MudBunitContext, IAsyncLifetime
     {
         var requestId = await ObligationCases.CreateAsync(_factory, RequestType.Access);
         var view = (await _service.ActionsAsync(_officer, requestId)).Value;
+        var stamp = await view.Case.StampAsync(_factory);
         var dialog = await ShowAsync(new DialogParameters<ProposeRefusalDialog>
         {
             { d => d.Grounds, view.RefusalGrounds },
-            { d => d.Save, input => _service.ProposeRefusalAsync(_officer, requestId, view.Case.Version, input) },
+            { d => d.Save, input => _service.ProposeRefusalAsync(_officer, requestId, stamp, input) },
         });
 
         var select = dialog.FindComponent<MudSelect<RequestRefusalGround?>>();

@@ -48,7 +48,7 @@ public sealed record DocumentFile(string FileName, string ContentType, byte[] Co
 /// not see answers "not found", like one that does not exist.
 /// </summary>
 public sealed class CaseDocuments(
-    IServiceScopeFactory scopes, TimeProvider clock, ControllerSettings controllerSettings, AuditTrailVerifier verifier)
+    IServiceScopeFactory scopes, TimeProvider clock, ControllerSettings controllerSettings, AuditTrailVerifier verifier, CaseUnitOfWork cases)
 {
     public const string GeneratedAction = "document.generated";
     public const string DownloadedAction = "document.downloaded";
@@ -107,64 +107,47 @@ public sealed class CaseDocuments(
     }
 
     /// <summary>
-    /// Renders <paramref name="kind"/> for the case in <paramref name="language"/> and stores it as the next version.
-    /// Letters need handling permission, the case file an auditor or team lead; both only on a case the caller may see.
+    /// Renders <paramref name="kind"/> for the case in <paramref name="language"/> and stores it as the next version,
+    /// through the case unit of work with the <paramref name="stamp"/> the case page holds: a letter is never made
+    /// from a case that changed since the page showed it. Letters need handling permission, the case file an
+    /// auditor or team lead; both only on a case the caller may see.
     /// </summary>
-    public async Task<Result<DocumentRow>> GenerateAsync(
-        ClaimsPrincipal caller, Guid requestId, DocumentKind kind, string language, Guid? recipientNotificationId = null,
+    public Task<Result<DocumentRow>> GenerateAsync(
+        ClaimsPrincipal caller, Guid requestId, Guid stamp, DocumentKind kind, string language, Guid? recipientNotificationId = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
         var allowed = kind == DocumentKind.CaseFile ? MayUseCaseFile(caller) : MayGenerateLetters(caller);
-        if (!caller.Has(Permission.ViewRequests) || !allowed || kind == DocumentKind.ProcessingRecord)
+        if (!allowed || kind == DocumentKind.ProcessingRecord)
         {
-            return Result<DocumentRow>.Failure(Forbidden);
+            return Task.FromResult(Result<DocumentRow>.Failure(Forbidden));
         }
         language = NormalLanguage(language);
-        var actor = caller.ToActor();
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
-        var request = await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
-        if (request is null || !RequestVisibility.MayView(actor, request.HandlerId))
-        {
-            return Result<DocumentRow>.Failure(NotFound);
-        }
-        return await GenerateForAsync(db, request, kind, language, recipientNotificationId, actor, cancellationToken);
+        return cases.ChangeAsync(caller, requestId, stamp, CaseAccess.View,
+            work => GenerateForAsync(work, kind, language, recipientNotificationId, cancellationToken), cancellationToken);
     }
 
     /// <summary>
     /// The acknowledgement of a request another system registered through the intake API, generated as the
     /// system actor (named after the API key) in the request's language, stored as the next version (1 for a
-    /// new request) with its audit event. No staff permission applies: the caller is the API, not a person.
+    /// new request) with its audit event. No staff permission and no stamp: the caller is the API, on the case it
+    /// has just registered (<see cref="CaseUnitOfWork.ChangeFreshCaseAsSystemAsync"/>).
     /// </summary>
-    public async Task<Result<DocumentRow>> AcknowledgeAsSystemAsync(Guid requestId, Actor system, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(system);
-        if (system.Id != Actor.System.Id)
-        {
-            return Result<DocumentRow>.Failure(Forbidden);
-        }
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
-        var request = await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
-        if (request is null)
-        {
-            return Result<DocumentRow>.Failure(NotFound);
-        }
-        return await GenerateForAsync(db, request, DocumentKind.Acknowledgement, request.Language, null, system, cancellationToken);
-    }
+    public Task<Result<DocumentRow>> AcknowledgeAsSystemAsync(Guid requestId, Actor system, CancellationToken cancellationToken = default) =>
+        cases.ChangeFreshCaseAsSystemAsync(requestId, system,
+            work => GenerateForAsync(work, DocumentKind.Acknowledgement, work.Request.Language, null, cancellationToken), cancellationToken);
 
+    /// <summary>Renders and adds the next version with its audit event; the unit of work saves them with the case check.</summary>
     private async Task<Result<DocumentRow>> GenerateForAsync(
-        PrivacyDeskDbContext db, DataSubjectRequest request, DocumentKind kind, string language, Guid? recipientNotificationId, Actor actor,
-        CancellationToken cancellationToken)
+        CaseWork work, DocumentKind kind, string language, Guid? recipientNotificationId, CancellationToken cancellationToken)
     {
+        var (db, request, actor, now) = (work.Db, work.Request, work.Actor, work.Now);
         var applies = CaseDocumentRules.Check(request, kind, recipientNotificationId);
         if (applies.IsFailure)
         {
             return Result<DocumentRow>.Failure(applies.Errors);
         }
         var recipient = kind == DocumentKind.RecipientNotification ? recipientNotificationId : null;
-        var now = clock.GetUtcNow();
         var input = await InputAsync(db, request, actor, language, recipient, now, cancellationToken);
         if (input.IsFailure)
         {
@@ -186,7 +169,7 @@ public sealed class CaseDocuments(
             rendered = result.Value;
         }
 
-        var stored = await StoreAsync(db, request.Id, kind, language, recipient, rendered, actor, now, cancellationToken);
+        var stored = await AddVersionAsync(db, request.Id, kind, language, recipient, rendered, actor, now, cancellationToken);
         var zone = input.Value.TimeZone;
         return Result.Success(new DocumentRow(stored.Id, stored.Kind, stored.Language, stored.Version, stored.RecipientNotificationId,
             request.RecipientNotifications.FirstOrDefault(n => n.Id == recipient)?.RecipientName, stored.FileName, stored.ContentType,
@@ -358,18 +341,27 @@ public sealed class CaseDocuments(
     {
         var stored = await db.InTransactionAsync(async () =>
         {
-            var last = await db.GeneratedDocuments
-                .Where(d => d.RequestId == requestId && d.Kind == kind && d.RecipientNotificationId == recipient)
-                .MaxAsync(d => (int?)d.Version, cancellationToken) ?? 0;
-            var document = GeneratedDocument.Create(requestId, kind, language, last + 1, recipient, rendered.FileName, rendered.ContentType,
-                rendered.Content, rendered.PageCount, actor.Id, actor.Name, now);
-            db.GeneratedDocuments.Add(document);
-            db.AuditEvents.Add(AuditEvent.Record(now, actor.Id, actor.Name, GeneratedAction, GeneratedDocument.AuditEntityType, document.Id.ToString(),
-                Details(requestId, kind, language, document.Version, document.Sha256)));
+            var document = await AddVersionAsync(db, requestId, kind, language, recipient, rendered, actor, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return Result.Success(document);
         }, cancellationToken);
         return stored.Value;
+    }
+
+    /// <summary>Adds the next version and its audit event to <paramref name="db"/>; call inside the transaction that saves them.</summary>
+    private static async Task<GeneratedDocument> AddVersionAsync(
+        PrivacyDeskDbContext db, Guid? requestId, DocumentKind kind, string language, Guid? recipient, RenderedDocument rendered, Actor actor,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var last = await db.GeneratedDocuments
+            .Where(d => d.RequestId == requestId && d.Kind == kind && d.RecipientNotificationId == recipient)
+            .MaxAsync(d => (int?)d.Version, cancellationToken) ?? 0;
+        var document = GeneratedDocument.Create(requestId, kind, language, last + 1, recipient, rendered.FileName, rendered.ContentType,
+            rendered.Content, rendered.PageCount, actor.Id, actor.Name, now);
+        db.GeneratedDocuments.Add(document);
+        db.AuditEvents.Add(AuditEvent.Record(now, actor.Id, actor.Name, GeneratedAction, GeneratedDocument.AuditEntityType, document.Id.ToString(),
+            Details(requestId, kind, language, document.Version, document.Sha256)));
+        return document;
     }
 
     private static IReadOnlyDictionary<string, string?> Details(Guid? requestId, DocumentKind kind, string language, int version, string sha256) =>

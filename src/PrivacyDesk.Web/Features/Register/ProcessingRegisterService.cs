@@ -244,6 +244,7 @@ public sealed class ProcessingRegisterService(
         return Result.Success(new RegisterExport($"verwerkingsregister-art30-{date}.csv", content));
     }
 
+    /// <summary>The one stamped change (<see cref="StampedChange"/>, ADR 0028): load, stamp, the purpose's named method, save, conflict as "changed by X at T".</summary>
     private async Task<Result> ChangeAsync(
         ClaimsPrincipal caller, Guid id, Guid concurrencyStamp, Func<Purpose, Actor, DateTimeOffset, Result> change, CancellationToken cancellationToken)
     {
@@ -254,35 +255,14 @@ public sealed class ProcessingRegisterService(
         var actor = caller.ToActor();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
-        try
-        {
-            return await db.InTransactionAsync(async () =>
+        var target = new StampedTarget<Purpose>(EntityType, id, (context, token) => context.Purposes.SingleOrDefaultAsync(p => p.Id == id, token), RegisterErrors.NotFound);
+        return await StampedChange.RunAsync(db, controller.TimeZone, target, concurrencyStamp,
+            (_, _) => Task.FromResult(Result.Success()),
+            purpose =>
             {
-                var purpose = await db.Purposes.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
-                if (purpose is null)
-                {
-                    return Result.Failure(RegisterErrors.NotFound);
-                }
-                var stamp = db.Entry(purpose).Property<Guid>(PrivacyDeskDbContext.ConcurrencyStamp);
-                if (stamp.CurrentValue != concurrencyStamp)
-                {
-                    return Result.Failure(await StaleEdit.DescribeAsync(db, controller.TimeZone, EntityType, id.ToString(), cancellationToken));
-                }
-                // The UPDATE checks the stamp the user loaded, so a save racing this one loses instead of overwriting.
-                stamp.OriginalValue = concurrencyStamp;
                 var result = change(purpose, actor, clock.GetUtcNow());
-                if (result.IsSuccess)
-                {
-                    await db.SaveChangesAsync(cancellationToken);
-                }
-                return result;
+                return Task.FromResult(result.IsSuccess ? Result.Success(true) : Result<bool>.Failure(result.Errors));
             }, cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            return Result.Failure(await StaleEdit.DescribeAsync(db, controller.TimeZone, EntityType, id.ToString(), cancellationToken));
-        }
     }
 
     /// <summary>

@@ -8,19 +8,18 @@ using PrivacyDesk.Domain.Deadlines;
 using PrivacyDesk.Domain.Register;
 using PrivacyDesk.Domain.Requests;
 using PrivacyDesk.Domain.Staff;
-using PrivacyDesk.Web.Features.Common;
 using PrivacyDesk.Web.Hosting;
 using PrivacyDesk.Web.Features.Settings;
 
 namespace PrivacyDesk.Web.Features.Requests;
 
 /// <summary>
-/// What every obligations panel needs to know about the case. <see cref="Version"/> is the audit sequence
-/// the panel saw; a change by someone else after it makes a save stale ("changed by X at T, reload").
+/// What every obligations panel needs to know about the case. A change is made with the stamp the case
+/// page holds (its <c>CaseStamp</c>), never with anything read here (ADR 0028).
 /// </summary>
 public sealed record CaseFacts(
     Guid RequestId, RequestType Type, RequestStatus Status, DateOnly ReceivedOn, DateOnly DueOn, DateOnly EffectiveDueOn,
-    DateOnly Today, bool MayChange, long Version)
+    DateOnly Today, bool MayChange)
 {
     public bool IsOpen => Status.IsOpen();
 }
@@ -61,15 +60,14 @@ public sealed record RefusalInput(RequestRefusalGround? Ground, string? Explanat
 
 /// <summary>
 /// The case's obligations beside the decisions: collecting the data per source system, Art. 19
-/// recipient notifications, and the extension, fee, refusal and withdrawal actions. Every operation
-/// checks the caller's permission and the case's visibility here, on the server; each change runs in
-/// its own scope and transaction and is refused as stale when someone else changed the case since the
-/// caller loaded it.
+/// recipient notifications, and the extension, fee, refusal and withdrawal actions. Reads check the
+/// caller's permission and the case's visibility here; every change goes through <see cref="CaseUnitOfWork"/>
+/// with the stamp the case page holds. Each call reads the controller's settings it needs.
 /// </summary>
-public sealed class CaseObligations(IServiceScopeFactory scopes, TimeProvider clock, ControllerSettings controllerSettings)
+public sealed class CaseObligations(IServiceScopeFactory scopes, TimeProvider clock, ControllerSettings controllerSettings, CaseUnitOfWork cases)
 {
-    public static readonly Error Forbidden = new("obligations.forbidden");
-    public static readonly Error NotFound = new("obligations.not_found");
+    private static readonly Error Forbidden = CaseUnitOfWork.Forbidden;
+    private static readonly Error NotFound = CaseUnitOfWork.NotFound;
     public static readonly Error ExtractFileRequired = new("obligations.extract.file_required", "File");
     public static readonly Error DueOnRequired = new("obligations.collection.due_required", "DueOn");
     public static readonly Error FeeReasonRequired = new("obligations.fee.reason_required", "Reason");
@@ -80,25 +78,13 @@ public sealed class CaseObligations(IServiceScopeFactory scopes, TimeProvider cl
     private const string ExtractViewed = "request.collection.extract_viewed";
     private const int PreviewRows = 20;
 
-    // The controller's settings as read at the start of the current operation (UseSettingsAsync).
-    private ControllerSettingsSnapshot? _settings;
-
-    private DeadlinePolicy Policy => _settings?.Policy ?? DeadlinePolicy.Default;
-
-    private TimeZoneInfo Zone => Policy.TimeZone;
-
     /// <summary>Moments as the page shows them: in the controller's time zone.</summary>
-    private DateTimeOffset? Local(DateTimeOffset? at) => at is { } moment ? TimeZoneInfo.ConvertTime(moment, Zone) : null;
-
-    private async Task UseSettingsAsync(CancellationToken cancellationToken) =>
-        _settings = await controllerSettings.CurrentAsync(cancellationToken);
-
-    private DateOnly Today => Policy.Today(clock);
+    private static DateTimeOffset? Local(DateTimeOffset? at, TimeZoneInfo zone) => at is { } moment ? TimeZoneInfo.ConvertTime(moment, zone) : null;
 
     // ----- reading -----
 
     public Task<Result<CollectionView>> CollectionAsync(ClaimsPrincipal caller, Guid requestId, CancellationToken cancellationToken = default) =>
-        ReadAsync(caller, requestId, async (db, request, facts) =>
+        ReadAsync(caller, requestId, async (db, request, facts, settings) =>
         {
             var planned = request.CollectionTasks.Select(task => task.SourceSystem.Trim().ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);
             var unplanned = (await SourceSystemsAsync(db, request.SubjectId, cancellationToken))
@@ -107,13 +93,13 @@ public sealed class CaseObligations(IServiceScopeFactory scopes, TimeProvider cl
             var rows = request.CollectionTasks
                 .OrderBy(task => task.SourceSystem, StringComparer.CurrentCulture)
                 .Select(task => new CollectionTaskRow(task.Id, task.SourceSystem, task.Contact, task.DueOn, task.Status, task.NotApplicableReason,
-                    task.ExtractFileName, task.ExtractRowCount, task.ExtractSha256, Local(task.ClosedAt), task.ClosedByName))
+                    task.ExtractFileName, task.ExtractRowCount, task.ExtractSha256, Local(task.ClosedAt, settings.TimeZone), task.ClosedByName))
                 .ToList();
             return new CollectionView(facts, rows, unplanned);
         }, cancellationToken);
 
     public Task<Result<RecipientsView>> RecipientsAsync(ClaimsPrincipal caller, Guid requestId, CancellationToken cancellationToken = default) =>
-        ReadAsync(caller, requestId, async (db, request, facts) =>
+        ReadAsync(caller, requestId, async (db, request, facts, settings) =>
         {
             if (!request.RequiresRecipientNotifications)
             {
@@ -124,7 +110,7 @@ public sealed class CaseObligations(IServiceScopeFactory scopes, TimeProvider cl
             var rows = request.RecipientNotifications
                 .OrderBy(n => names.GetValueOrDefault(n.PurposeId)?.Nl, StringComparer.CurrentCulture)
                 .ThenBy(n => n.RecipientName, StringComparer.CurrentCulture)
-                .Select(n => new RecipientRow(n.Id, n.RecipientName, n.Kind, names.GetValueOrDefault(n.PurposeId, new LocalizedText("?", "?")), n.Status, n.ExemptionReason, Local(n.ClosedAt)))
+                .Select(n => new RecipientRow(n.Id, n.RecipientName, n.Kind, names.GetValueOrDefault(n.PurposeId, new LocalizedText("?", "?")), n.Status, n.ExemptionReason, Local(n.ClosedAt, settings.TimeZone)))
                 .ToList();
             var subject = await db.DataSubjects.AsNoTracking().SingleOrDefaultAsync(s => s.Id == request.SubjectId, cancellationToken);
             var processing = subject?.ProcessingPurposes(purposes) ?? [];
@@ -134,10 +120,10 @@ public sealed class CaseObligations(IServiceScopeFactory scopes, TimeProvider cl
         }, cancellationToken);
 
     public Task<Result<CaseActionsView>> ActionsAsync(ClaimsPrincipal caller, Guid requestId, CancellationToken cancellationToken = default) =>
-        ReadAsync(caller, requestId, async (db, request, facts) => new CaseActionsView(
+        ReadAsync(caller, requestId, async (db, request, facts, settings) => new CaseActionsView(
             facts,
             request.Extension,
-            ExtendedDueOn(request),
+            ExtendedDueOn(request, settings),
             request.Fee,
             request.ProposedRefusal,
             request.LatestIdentityVerification?.Outcome == IdentityVerificationOutcome.CannotIdentify,
@@ -146,7 +132,6 @@ public sealed class CaseObligations(IServiceScopeFactory scopes, TimeProvider cl
     /// <summary>The first rows of a stored extract. Opening it shows personal data, so it is an audited view (which file, never its content).</summary>
     public async Task<Result<ExtractPreview>> PreviewExtractAsync(ClaimsPrincipal caller, Guid requestId, Guid taskId, CancellationToken cancellationToken = default)
     {
-        await UseSettingsAsync(cancellationToken);
         if (!caller.Has(Permission.ViewRequests))
         {
             return Result<ExtractPreview>.Failure(Forbidden);
@@ -155,13 +140,9 @@ public sealed class CaseObligations(IServiceScopeFactory scopes, TimeProvider cl
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
         var request = await db.Requests.AsNoTracking().Where(r => r.Id == requestId).Select(r => new { r.HandlerId }).SingleOrDefaultAsync(cancellationToken);
-        if (request is null)
+        if (request is null || !RequestVisibility.MayView(actor, request.HandlerId))
         {
             return Result<ExtractPreview>.Failure(NotFound);
-        }
-        if (!RequestVisibility.MayView(actor, request.HandlerId))
-        {
-            return Result<ExtractPreview>.Failure(Forbidden);
         }
         var file = await db.CollectionExtracts.AsNoTracking()
             .Where(f => f.RequestId == requestId && f.TaskId == taskId)
@@ -184,33 +165,34 @@ public sealed class CaseObligations(IServiceScopeFactory scopes, TimeProvider cl
 
     // ----- data collection -----
 
-    public Task<Result> PlanCollectionAsync(ClaimsPrincipal caller, Guid requestId, long version, PlanCollectionInput input, CancellationToken cancellationToken = default)
+    public Task<Result> PlanCollectionAsync(ClaimsPrincipal caller, Guid requestId, Guid stamp, PlanCollectionInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (input.DueOn is not { } dueOn)
         {
             return Task.FromResult(Result.Failure(DueOnRequired));
         }
-        return ChangeAsync(caller, requestId, version, async (db, request, actor, at) =>
+        return cases.ChangeAsync(caller, requestId, stamp, CaseAccess.Handle, async work =>
         {
-            var systems = await SourceSystemsAsync(db, request.SubjectId, cancellationToken);
-            return request.PlanDataCollection(actor, at, Today, systems, dueOn, input.Contact);
+            Result planned = work.Request.PlanDataCollection(work.Actor, work.Now, work.Today,
+                await SourceSystemsAsync(work.Db, work.Request.SubjectId, cancellationToken), dueOn, input.Contact);
+            return planned;
         }, cancellationToken);
     }
 
     public Task<Result> RescheduleTaskAsync(
-        ClaimsPrincipal caller, Guid requestId, long version, Guid taskId, PlanCollectionInput input, CancellationToken cancellationToken = default)
+        ClaimsPrincipal caller, Guid requestId, Guid stamp, Guid taskId, PlanCollectionInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         return input.DueOn is not { } dueOn
             ? Task.FromResult(Result.Failure(DueOnRequired))
-            : ChangeAsync(caller, requestId, version, (_, request, actor, at) =>
-                Task.FromResult(request.RescheduleCollectionTask(actor, at, Today, taskId, input.Contact, dueOn)), cancellationToken);
+            : cases.ChangeAsync(caller, requestId, stamp, CaseAccess.Handle, work =>
+                Task.FromResult(work.Request.RescheduleCollectionTask(work.Actor, work.Now, work.Today, taskId, input.Contact, dueOn)), cancellationToken);
     }
 
-    public Task<Result> MarkTaskNotApplicableAsync(ClaimsPrincipal caller, Guid requestId, long version, Guid taskId, string? reason, CancellationToken cancellationToken = default) =>
-        ChangeAsync(caller, requestId, version, (_, request, actor, at) =>
-            Task.FromResult(request.MarkCollectionTaskNotApplicable(actor, at, taskId, reason ?? "")), cancellationToken);
+    public Task<Result> MarkTaskNotApplicableAsync(ClaimsPrincipal caller, Guid requestId, Guid stamp, Guid taskId, string? reason, CancellationToken cancellationToken = default) =>
+        cases.ChangeAsync(caller, requestId, stamp, CaseAccess.Handle, work =>
+            Task.FromResult(work.Request.MarkCollectionTaskNotApplicable(work.Actor, work.Now, taskId, reason ?? "")), cancellationToken);
 
     /// <summary>
     /// Validates an extract before anything is stored: size (from the browser's count, then again while
@@ -219,9 +201,8 @@ public sealed class CaseObligations(IServiceScopeFactory scopes, TimeProvider cl
     /// </summary>
     /// <param name="open">Opens the upload; called only when the announced size is within the limit.</param>
     public async Task<Result> UploadExtractAsync(
-        ClaimsPrincipal caller, Guid requestId, long version, Guid taskId, string fileName, long size, Func<Stream> open, CancellationToken cancellationToken = default)
+        ClaimsPrincipal caller, Guid requestId, Guid stamp, Guid taskId, string fileName, long size, Func<Stream> open, CancellationToken cancellationToken = default)
     {
-        await UseSettingsAsync(cancellationToken);
         ArgumentNullException.ThrowIfNull(open);
         if (!caller.Has(Permission.HandleRequests))
         {
@@ -260,9 +241,9 @@ public sealed class CaseObligations(IServiceScopeFactory scopes, TimeProvider cl
             return Result.Failure(CollectionErrors.ExtractEmptyFile);
         }
 
-        ExtractTable? table = null;
-        return await ChangeAsync(caller, requestId, version, async (db, request, actor, at) =>
+        return await cases.ChangeAsync(caller, requestId, stamp, CaseAccess.Handle, async work =>
         {
+            var (db, request, actor, at) = (work.Db, work.Request, work.Actor, work.Now);
             var subject = await db.DataSubjects.AsNoTracking().SingleOrDefaultAsync(s => s.Id == request.SubjectId, cancellationToken);
             if (subject is null)
             {
@@ -273,7 +254,7 @@ public sealed class CaseObligations(IServiceScopeFactory scopes, TimeProvider cl
             {
                 return checkedTable;
             }
-            table = checkedTable.Value;
+            var table = checkedTable.Value;
             var file = CollectionExtractFile.Create(requestId, taskId, fileName, table.Format, content, table.RowCount, actor.Id, actor.Name, at);
             var recorded = request.RecordCollectionExtract(actor, at, taskId, file.Receipt);
             if (recorded.IsSuccess)
@@ -287,42 +268,42 @@ public sealed class CaseObligations(IServiceScopeFactory scopes, TimeProvider cl
     // ----- Art. 19 recipients -----
 
     /// <summary>Plans a notification for every recipient of the purposes whose part of the request is carried out (none is a valid answer too).</summary>
-    public Task<Result> PlanRecipientsAsync(ClaimsPrincipal caller, Guid requestId, long version, CancellationToken cancellationToken = default) =>
-        ChangeAsync(caller, requestId, version, async (db, request, actor, at) =>
+    public Task<Result> PlanRecipientsAsync(ClaimsPrincipal caller, Guid requestId, Guid stamp, CancellationToken cancellationToken = default) =>
+        cases.ChangeAsync(caller, requestId, stamp, CaseAccess.Handle, async work =>
         {
-            var purposes = await db.Purposes.AsNoTracking().ToListAsync(cancellationToken);
-            var planned = request.PlanRecipientNotifications(actor, at, UnplannedRecipients(request, purposes));
+            var purposes = await work.Db.Purposes.AsNoTracking().ToListAsync(cancellationToken);
+            var planned = work.Request.PlanRecipientNotifications(work.Actor, work.Now, UnplannedRecipients(work.Request, purposes));
             return planned.IsSuccess ? Result.Success() : Result.Failure(planned.Errors);
         }, cancellationToken);
 
-    public Task<Result> MarkRecipientNotifiedAsync(ClaimsPrincipal caller, Guid requestId, long version, Guid notificationId, CancellationToken cancellationToken = default) =>
-        ChangeAsync(caller, requestId, version, (_, request, actor, at) =>
-            Task.FromResult(request.MarkRecipientNotified(actor, notificationId, at)), cancellationToken);
+    public Task<Result> MarkRecipientNotifiedAsync(ClaimsPrincipal caller, Guid requestId, Guid stamp, Guid notificationId, CancellationToken cancellationToken = default) =>
+        cases.ChangeAsync(caller, requestId, stamp, CaseAccess.Handle, work =>
+            Task.FromResult(work.Request.MarkRecipientNotified(work.Actor, notificationId, work.Now)), cancellationToken);
 
     public Task<Result> ExemptRecipientAsync(
-        ClaimsPrincipal caller, Guid requestId, long version, Guid notificationId, RecipientNotificationExemption exemption, string? reason,
+        ClaimsPrincipal caller, Guid requestId, Guid stamp, Guid notificationId, RecipientNotificationExemption exemption, string? reason,
         CancellationToken cancellationToken = default) =>
-        ChangeAsync(caller, requestId, version, (_, request, actor, at) =>
-            Task.FromResult(request.ExemptRecipientNotification(actor, notificationId, at, exemption, reason ?? "")), cancellationToken);
+        cases.ChangeAsync(caller, requestId, stamp, CaseAccess.Handle, work =>
+            Task.FromResult(work.Request.ExemptRecipientNotification(work.Actor, notificationId, work.Now, exemption, reason ?? "")), cancellationToken);
 
     // ----- case actions -----
 
     /// <summary>Extends by two further months; the subject is told today, which must be on or before the original deadline.</summary>
-    public Task<Result> ExtendAsync(ClaimsPrincipal caller, Guid requestId, long version, ExtendInput input, CancellationToken cancellationToken = default)
+    public Task<Result> ExtendAsync(ClaimsPrincipal caller, Guid requestId, Guid stamp, ExtendInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return ChangeAsync(caller, requestId, version, (_, request, actor, at) =>
+        return cases.ChangeAsync(caller, requestId, stamp, CaseAccess.Handle, work =>
         {
-            var today = Today;
-            var deadline = new ResponseDeadline(request.ReceivedOn, request.DueOn, ExtendedDueOn(request), 0);
-            var rule = ExtensionRule.MayExtend(deadline, today, request.Extension is not null, input.Reason, input.Explanation);
+            var request = work.Request;
+            var deadline = new ResponseDeadline(request.ReceivedOn, request.DueOn, ExtendedDueOn(request, work.Settings), 0);
+            var rule = ExtensionRule.MayExtend(deadline, work.Today, request.Extension is not null, input.Reason, input.Explanation);
             return Task.FromResult(rule.IsFailure
                 ? rule
-                : request.Extend(actor, at, rule.Value.Reason, rule.Value.Explanation, today, rule.Value.ExtendedDueOn));
+                : request.Extend(work.Actor, work.Now, rule.Value.Reason, rule.Value.Explanation, work.Today, rule.Value.ExtendedDueOn));
         }, cancellationToken);
     }
 
-    public Task<Result> NotifyFeeAsync(ClaimsPrincipal caller, Guid requestId, long version, FeeInput input, CancellationToken cancellationToken = default)
+    public Task<Result> NotifyFeeAsync(ClaimsPrincipal caller, Guid requestId, Guid stamp, FeeInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         var errors = new List<Error>();
@@ -339,18 +320,18 @@ public sealed class CaseObligations(IServiceScopeFactory scopes, TimeProvider cl
             return Task.FromResult(Result.Failure(errors));
         }
         var cents = (long)decimal.Round(input.Amount!.Value * 100m, 0, MidpointRounding.AwayFromZero);
-        return ChangeAsync(caller, requestId, version, (_, request, actor, at) =>
-            Task.FromResult(request.NotifyFee(actor, at, input.Reason!.Value, cents, input.CopyNumber, input.Demonstration)), cancellationToken);
+        return cases.ChangeAsync(caller, requestId, stamp, CaseAccess.Handle, work =>
+            Task.FromResult(work.Request.NotifyFee(work.Actor, work.Now, input.Reason!.Value, cents, input.CopyNumber, input.Demonstration)), cancellationToken);
     }
 
-    public Task<Result> RecordFeePaidAsync(ClaimsPrincipal caller, Guid requestId, long version, CancellationToken cancellationToken = default) =>
-        ChangeAsync(caller, requestId, version, (_, request, actor, at) => Task.FromResult(request.RecordFeePaid(actor, at)), cancellationToken);
+    public Task<Result> RecordFeePaidAsync(ClaimsPrincipal caller, Guid requestId, Guid stamp, CancellationToken cancellationToken = default) =>
+        cases.ChangeAsync(caller, requestId, stamp, CaseAccess.Handle, work => Task.FromResult(work.Request.RecordFeePaid(work.Actor, work.Now)), cancellationToken);
 
-    public Task<Result> WaiveFeeAsync(ClaimsPrincipal caller, Guid requestId, long version, string? reason, CancellationToken cancellationToken = default) =>
-        ChangeAsync(caller, requestId, version, (_, request, actor, at) => Task.FromResult(request.WaiveFee(actor, at, reason ?? "")), cancellationToken);
+    public Task<Result> WaiveFeeAsync(ClaimsPrincipal caller, Guid requestId, Guid stamp, string? reason, CancellationToken cancellationToken = default) =>
+        cases.ChangeAsync(caller, requestId, stamp, CaseAccess.Handle, work => Task.FromResult(work.Request.WaiveFee(work.Actor, work.Now, reason ?? "")), cancellationToken);
 
     /// <summary>Proposes refusing the whole request; it goes to a team lead through the normal approval (four eyes).</summary>
-    public Task<Result> ProposeRefusalAsync(ClaimsPrincipal caller, Guid requestId, long version, RefusalInput input, CancellationToken cancellationToken = default)
+    public Task<Result> ProposeRefusalAsync(ClaimsPrincipal caller, Guid requestId, Guid stamp, RefusalInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (input.Ground is not { } ground)
@@ -360,13 +341,14 @@ public sealed class CaseObligations(IServiceScopeFactory scopes, TimeProvider cl
                 ? [RefusalGroundRequired, RequestErrors.RejectionExplanationRequired]
                 : [RefusalGroundRequired]));
         }
-        return ChangeAsync(caller, requestId, version, async (db, request, actor, at) =>
-            request.ProposeRejection(actor, at, new RefusalProposal(ground, input.Explanation ?? "", input.LegalReference, input.Demonstration),
-                await ProcessingPurposesAsync(db, request.SubjectId, cancellationToken)), cancellationToken);
+        return cases.ChangeAsync(caller, requestId, stamp, CaseAccess.Handle, async work =>
+            work.Request.ProposeRejection(work.Actor, work.Now, new RefusalProposal(ground, input.Explanation ?? "", input.LegalReference, input.Demonstration),
+                await ProcessingPurposesAsync(work.Db, work.Request.SubjectId, cancellationToken)), cancellationToken);
     }
 
-    public Task<Result> WithdrawAsync(ClaimsPrincipal caller, Guid requestId, long version, string? reason, CancellationToken cancellationToken = default) =>
-        ChangeAsync(caller, requestId, version, (_, request, actor, at) => Task.FromResult(request.Withdraw(actor, at, reason, Policy.DateOf(at))), cancellationToken);
+    public Task<Result> WithdrawAsync(ClaimsPrincipal caller, Guid requestId, Guid stamp, string? reason, CancellationToken cancellationToken = default) =>
+        cases.ChangeAsync(caller, requestId, stamp, CaseAccess.Handle, work =>
+            Task.FromResult(work.Request.Withdraw(work.Actor, work.Now, reason, work.Today)), cancellationToken);
 
     // ----- shared -----
 
@@ -374,13 +356,11 @@ public sealed class CaseObligations(IServiceScopeFactory scopes, TimeProvider cl
     public static bool MayChange(Actor actor, string? handlerId)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        return actor.Has(Permission.HandleRequests)
-            && RequestVisibility.MayView(actor, handlerId)
-            && (handlerId == actor.Id || actor.Has(Permission.AssignRequests));
+        return RequestVisibility.MayView(actor, handlerId) && CaseUnitOfWork.MayHandle(actor, handlerId);
     }
 
-    private DateOnly ExtendedDueOn(DataSubjectRequest request) =>
-        request.Extension?.ExtendedDueOn ?? new ResponseDeadlineCalculator(_settings?.Calendar ?? HolidayCalendar.LegalOnly, Policy).ForReceiptOn(request.ReceivedOn).ExtendedDueOn;
+    private static DateOnly ExtendedDueOn(DataSubjectRequest request, ControllerSettingsSnapshot settings) =>
+        request.Extension?.ExtendedDueOn ?? settings.DeadlineCalculator().ForReceiptOn(request.ReceivedOn).ExtendedDueOn;
 
     private static List<PlannedRecipient> UnplannedRecipients(DataSubjectRequest request, IReadOnlyList<Purpose> purposes)
     {
@@ -415,99 +395,25 @@ public sealed class CaseObligations(IServiceScopeFactory scopes, TimeProvider cl
     }
 
     private async Task<Result<T>> ReadAsync<T>(
-        ClaimsPrincipal caller, Guid requestId, Func<PrivacyDeskDbContext, DataSubjectRequest, CaseFacts, Task<T>> read, CancellationToken cancellationToken)
+        ClaimsPrincipal caller, Guid requestId, Func<PrivacyDeskDbContext, DataSubjectRequest, CaseFacts, ControllerSettingsSnapshot, Task<T>> read,
+        CancellationToken cancellationToken)
     {
-        await UseSettingsAsync(cancellationToken);
         if (!caller.Has(Permission.ViewRequests))
         {
             return Result<T>.Failure(Forbidden);
         }
         var actor = caller.ToActor();
+        var settings = await controllerSettings.CurrentAsync(cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
         var request = await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
-        if (request is null)
+        // A case the caller may not see is answered like one that does not exist, as everywhere.
+        if (request is null || !RequestVisibility.MayView(actor, request.HandlerId))
         {
             return Result<T>.Failure(NotFound);
         }
-        if (!RequestVisibility.MayView(actor, request.HandlerId))
-        {
-            return Result<T>.Failure(Forbidden);
-        }
-        var id = requestId.ToString();
-        var version = await db.AuditEvents.AsNoTracking()
-            .Where(e => e.EntityType == DataSubjectRequest.AuditEntityType && e.EntityId == id)
-            .MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0;
-        var facts = new CaseFacts(request.Id, request.Type, request.Status, request.ReceivedOn, request.DueOn, request.EffectiveDueOn, Today,
-            MayChange(actor, request.HandlerId), version);
-        return Result.Success(await read(db, request, facts));
-    }
-
-    /// <summary>
-    /// One change: own scope and transaction, the case re-read inside it, refused when someone else
-    /// changed it after <paramref name="version"/> (the caller's own changes in other panels do not count)
-    /// or when a concurrent save wins the race on the concurrency stamp.
-    /// </summary>
-    private async Task<Result> ChangeAsync(
-        ClaimsPrincipal caller, Guid requestId, long version,
-        Func<PrivacyDeskDbContext, DataSubjectRequest, Actor, DateTimeOffset, Task<Result>> change, CancellationToken cancellationToken)
-    {
-        await UseSettingsAsync(cancellationToken);
-        if (!caller.Has(Permission.HandleRequests))
-        {
-            return Result.Failure(Forbidden);
-        }
-        var actor = caller.ToActor();
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
-        try
-        {
-            return await db.InTransactionAsync(async () =>
-            {
-                var request = await db.Requests.SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
-                if (request is null)
-                {
-                    return Result.Failure(NotFound);
-                }
-                if (!MayChange(actor, request.HandlerId))
-                {
-                    return Result.Failure(Forbidden);
-                }
-                if (await ChangedByOthersAsync(db, requestId, actor.Id, version, cancellationToken) is { } stale)
-                {
-                    return Result.Failure(stale);
-                }
-                var result = await change(db, request, actor, clock.GetUtcNow());
-                if (result.IsSuccess)
-                {
-                    await db.SaveChangesAsync(cancellationToken);
-                }
-                return result;
-            }, cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await using var freshScope = scopes.CreateAsyncScope();
-            var fresh = freshScope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
-            return Result.Failure(await StaleEdit.DescribeAsync(fresh, Zone, DataSubjectRequest.AuditEntityType, requestId.ToString(), cancellationToken));
-        }
-    }
-
-    private async Task<Error?> ChangedByOthersAsync(PrivacyDeskDbContext db, Guid requestId, string actorId, long version, CancellationToken cancellationToken)
-    {
-        var id = requestId.ToString();
-        var latest = await db.AuditEvents.AsNoTracking()
-            .Where(e => e.EntityType == DataSubjectRequest.AuditEntityType && e.EntityId == id && e.Sequence > version
-                && e.ActorId != actorId && !e.Action.EndsWith("viewed"))
-            .OrderByDescending(e => e.Sequence)
-            .Select(e => new { e.ActorName, e.OccurredAt })
-            .FirstOrDefaultAsync(cancellationToken);
-        return latest is null
-            ? null
-            : new Error(StaleEdit.Code, Arguments: new Dictionary<string, string>(StringComparer.Ordinal)
-            {
-                ["who"] = latest.ActorName,
-                ["when"] = TimeZoneInfo.ConvertTime(latest.OccurredAt, Zone).ToString("O", CultureInfo.InvariantCulture),
-            });
+        var facts = new CaseFacts(request.Id, request.Type, request.Status, request.ReceivedOn, request.DueOn, request.EffectiveDueOn,
+            settings.Policy.Today(clock), MayChange(actor, request.HandlerId));
+        return Result.Success(await read(db, request, facts, settings));
     }
 }

@@ -22,7 +22,7 @@ namespace PrivacyDesk.Web.Features.Requests;
 /// with a <see cref="Result"/>. A case the caller may not see is reported exactly like one that does
 /// not exist, so the page never tells whose case it is.
 /// </summary>
-public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider clock, ControllerSettings controllerSettings)
+public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider clock, ControllerSettings controllerSettings, CaseUnitOfWork cases)
 {
     /// <summary>Opening a case is an audited view (who looked at which case, when).</summary>
     public const string ViewedAction = "request.viewed";
@@ -33,14 +33,12 @@ public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider cloc
     /// </summary>
     public const string ViewEntityType = "DataSubjectRequestView";
 
-    public static readonly Error NotFound = new("case.not_found");
-    public static readonly Error Forbidden = new("auth.forbidden");
-    public static readonly Error NotHandler = new("case.not_handler");
+    public static readonly Error NotFound = CaseUnitOfWork.NotFound;
+    public static readonly Error Forbidden = CaseUnitOfWork.Forbidden;
+    public static readonly Error NotHandler = CaseUnitOfWork.NotHandler;
 
-    private static readonly Error Stale = new(StaleEdit.Code);
-
-    /// <summary>The case was taken by (or given to) someone else since the caller read it; <c>{who}</c> handles it since <c>{when}</c>.</summary>
-    public const string TakenByOtherCode = "case.taken_by_other";
+    /// <summary>The case was taken by (or given to) someone else since the caller read it (<see cref="CaseUnitOfWork.TakenByOtherCode"/>).</summary>
+    public const string TakenByOtherCode = CaseUnitOfWork.TakenByOtherCode;
     private const int TimelineLimit = 500;
 
     /// <summary>Opens a case by its reference and records the view in the audit trail.</summary>
@@ -52,19 +50,19 @@ public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider cloc
         ReadAsync(caller, reference, recordView: false, cancellationToken);
 
     public Task<Result> TakeAsync(ClaimsPrincipal caller, Guid requestId, Guid stamp, CancellationToken cancellationToken = default) =>
-        ChangeAsync(caller, requestId, stamp, Permission.HandleRequests, mustHandle: false,
+        cases.ChangeAsync(caller, requestId, stamp, CaseAccess.Work,
             work => Task.FromResult(work.Request.Assign(work.Actor, work.Actor, work.Now)), cancellationToken);
 
     public Task<Result> RequestIdentityProofAsync(
         ClaimsPrincipal caller, Guid requestId, Guid stamp, string? whatIsAsked, CancellationToken cancellationToken = default) =>
-        ChangeAsync(caller, requestId, stamp, Permission.HandleRequests, mustHandle: true,
+        cases.ChangeAsync(caller, requestId, stamp, CaseAccess.Handle,
             work => Task.FromResult(work.Request.RequestIdentityVerification(work.Actor, work.Now, whatIsAsked)), cancellationToken);
 
     public Task<Result> RecordIdentityCheckAsync(
         ClaimsPrincipal caller, Guid requestId, Guid stamp, IdentityCheckInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return ChangeAsync(caller, requestId, stamp, Permission.HandleRequests, mustHandle: true, work =>
+        return cases.ChangeAsync(caller, requestId, stamp, CaseAccess.Handle, work =>
         {
             var masking = input.Method == IdentityVerificationMethod.IdDocumentCopy ? new IdCopyMasking(input.BsnMasked, input.PhotoMasked) : null;
             Result result = work.Request.RecordIdentityVerification(work.Actor, work.Now, input.Method, input.Outcome, input.Notes, masking);
@@ -74,11 +72,11 @@ public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider cloc
 
     public Task<Result> ConfirmIdCopyDeletedAsync(
         ClaimsPrincipal caller, Guid requestId, Guid stamp, Guid verificationId, CancellationToken cancellationToken = default) =>
-        ChangeAsync(caller, requestId, stamp, Permission.HandleRequests, mustHandle: true,
+        cases.ChangeAsync(caller, requestId, stamp, CaseAccess.Handle,
             work => Task.FromResult(work.Request.ConfirmIdCopyDeleted(work.Actor, verificationId, work.Now)), cancellationToken);
 
     public Task<Result> StartProcessingAsync(ClaimsPrincipal caller, Guid requestId, Guid stamp, CancellationToken cancellationToken = default) =>
-        ChangeAsync(caller, requestId, stamp, Permission.HandleRequests, mustHandle: true,
+        cases.ChangeAsync(caller, requestId, stamp, CaseAccess.Handle,
             work => Task.FromResult(work.Request.StartProcessing(work.Actor, work.Now)), cancellationToken);
 
     /// <summary>Records a decision for one purpose through the rules engine, which refuses what the law forbids.</summary>
@@ -86,7 +84,7 @@ public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider cloc
         ClaimsPrincipal caller, Guid requestId, Guid stamp, DecisionInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return ChangeAsync(caller, requestId, stamp, Permission.HandleRequests, mustHandle: true, async work =>
+        return cases.ChangeAsync(caller, requestId, stamp, CaseAccess.Handle, async work =>
         {
             var subject = await work.Db.DataSubjects.AsNoTracking().SingleAsync(s => s.Id == work.Request.SubjectId, cancellationToken);
             var register = await ActivePurposesAsync(work.Db, cancellationToken);
@@ -96,15 +94,14 @@ public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider cloc
             {
                 return Result.Failure(RightsErrors.PurposeMismatch);
             }
-            var settings = await controllerSettings.CurrentAsync(cancellationToken);
-            var assessment = RightsEngine.AssessPurpose(work.Request.Type, subject, purpose, settings.Policy.DateOf(work.Now));
+            var assessment = RightsEngine.AssessPurpose(work.Request.Type, subject, purpose, work.Today);
             var proposed = Propose(input, purpose, assessment);
             return DecisionRecording.Record(work.Request, purpose, assessment, proposed, work.Actor, work.Now);
         }, cancellationToken);
     }
 
     public Task<Result> SubmitForApprovalAsync(ClaimsPrincipal caller, Guid requestId, Guid stamp, CancellationToken cancellationToken = default) =>
-        ChangeAsync(caller, requestId, stamp, Permission.HandleRequests, mustHandle: true, async work =>
+        cases.ChangeAsync(caller, requestId, stamp, CaseAccess.Handle, async work =>
         {
             var subject = await work.Db.DataSubjects.AsNoTracking().SingleAsync(s => s.Id == work.Request.SubjectId, cancellationToken);
             var register = await ActivePurposesAsync(work.Db, cancellationToken);
@@ -116,7 +113,7 @@ public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider cloc
         ClaimsPrincipal caller, Guid requestId, Guid stamp, AutomatedReviewInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
-        return ChangeAsync(caller, requestId, stamp, Permission.HandleRequests, mustHandle: true, work =>
+        return cases.ChangeAsync(caller, requestId, stamp, CaseAccess.Handle, work =>
         {
             Result result = work.Request.RecordAutomatedDecisionReview(work.Actor, work.Now,
                 new AutomatedDecisionReviewDraft(input.DecisionReference, input.SubjectView, input.Outcome, input.NewOutcome, input.Explanation));
@@ -129,7 +126,7 @@ public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider cloc
         ClaimsPrincipal caller, Guid requestId, Guid stamp, IReadOnlyList<Guid> purposeIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(purposeIds);
-        return ChangeAsync(caller, requestId, stamp, Permission.HandleRequests, mustHandle: true, async work =>
+        return cases.ChangeAsync(caller, requestId, stamp, CaseAccess.Handle, async work =>
         {
             var subject = await work.Db.DataSubjects.AsNoTracking().SingleAsync(s => s.Id == work.Request.SubjectId, cancellationToken);
             var register = await ActivePurposesAsync(work.Db, cancellationToken);
@@ -140,34 +137,26 @@ public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider cloc
 
     /// <summary>Four eyes: the domain refuses the handler and the submitter; this refuses anyone who is not a team lead first.</summary>
     public Task<Result> ApproveAsync(ClaimsPrincipal caller, Guid requestId, Guid stamp, string? comment, CancellationToken cancellationToken = default) =>
-        ChangeAsync(caller, requestId, stamp, Permission.ApproveResponses, mustHandle: false,
+        cases.ChangeAsync(caller, requestId, stamp, CaseAccess.Approve,
             work => Task.FromResult(work.Request.Approve(work.Actor, work.Now, comment)), cancellationToken);
 
     public Task<Result> SendBackAsync(ClaimsPrincipal caller, Guid requestId, Guid stamp, string comment, CancellationToken cancellationToken = default) =>
-        ChangeAsync(caller, requestId, stamp, Permission.ApproveResponses, mustHandle: false,
+        cases.ChangeAsync(caller, requestId, stamp, CaseAccess.Approve,
             work => Task.FromResult(work.Request.SendBack(work.Actor, work.Now, comment)), cancellationToken);
 
     /// <summary>The approved response went out. The handler sends it, or a team lead on their behalf.</summary>
     public Task<Result> MarkRespondedAsync(ClaimsPrincipal caller, Guid requestId, Guid stamp, CancellationToken cancellationToken = default) =>
-        ChangeAsync(caller, requestId, stamp, Permission.HandleRequests, mustHandle: true,
-            async work =>
-            {
-                // The answer date counts in the controller's time zone (the dashboard's "on time" and "days to answer").
-                var policy = (await controllerSettings.CurrentAsync(cancellationToken)).Policy;
-                return work.Request.MarkResponded(work.Actor, work.Now, policy.DateOf(work.Now));
-            }, cancellationToken);
+        cases.ChangeAsync(caller, requestId, stamp, CaseAccess.Handle,
+            // The answer date counts in the controller's time zone (the dashboard's "on time" and "days to answer").
+            work => Task.FromResult(work.Request.MarkResponded(work.Actor, work.Now, work.Today)), cancellationToken);
 
     /// <summary>The approved refusal went out (Art. 12(4)); the case closes as refused. Like a response: the handler, or a team lead on their behalf.</summary>
     public Task<Result> SendRefusalAsync(ClaimsPrincipal caller, Guid requestId, Guid stamp, CancellationToken cancellationToken = default) =>
-        ChangeAsync(caller, requestId, stamp, Permission.HandleRequests, mustHandle: true,
-            async work =>
-            {
-                var policy = (await controllerSettings.CurrentAsync(cancellationToken)).Policy;
-                return work.Request.Reject(work.Actor, work.Now, policy.DateOf(work.Now));
-            }, cancellationToken);
+        cases.ChangeAsync(caller, requestId, stamp, CaseAccess.Handle,
+            work => Task.FromResult(work.Request.Reject(work.Actor, work.Now, work.Today)), cancellationToken);
 
     public Task<Result> AddNoteAsync(ClaimsPrincipal caller, Guid requestId, Guid stamp, string? text, CancellationToken cancellationToken = default) =>
-        ChangeAsync(caller, requestId, stamp, Permission.HandleRequests, mustHandle: false, work =>
+        cases.ChangeAsync(caller, requestId, stamp, CaseAccess.Work, work =>
         {
             Result result = work.Request.AddNote(work.Actor, work.Now, text);
             return Task.FromResult(result);
@@ -274,7 +263,7 @@ public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider cloc
         return new ConsentScopeView(
             [.. DataSubjectRequest.ConsentWithdrawalCandidates(processing).Select(p => new ConsentPurposeOption(p.Id, p.Name, chosen.Contains(p.Id)))],
             request.ConsentWithdrawalScope is not null,
-            MayHandle(actor, request.HandlerId) && request.Status is RequestStatus.Received or RequestStatus.AwaitingIdentity or RequestStatus.InProgress);
+            CaseUnitOfWork.MayHandle(actor, request.HandlerId) && request.Status is RequestStatus.Received or RequestStatus.AwaitingIdentity or RequestStatus.InProgress);
     }
 
     private static DateTimeOffset Local(DateTimeOffset at, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(at, zone);
@@ -392,16 +381,13 @@ public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider cloc
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private static bool MayHandle(Actor actor, string? handlerId) =>
-        actor.Has(Permission.HandleRequests) && (handlerId == actor.Id || actor.Has(Permission.AssignRequests));
-
     private static CaseAbilities Abilities(Actor actor, DataSubjectRequest request, List<PurposeRow> rows)
     {
         if (!actor.Has(Permission.HandleRequests))
         {
             return CaseAbilities.None;
         }
-        var handles = MayHandle(actor, request.HandlerId);
+        var handles = CaseUnitOfWork.MayHandle(actor, request.HandlerId);
         var status = request.Status;
         var early = status is RequestStatus.Received or RequestStatus.AwaitingIdentity;
         return new CaseAbilities(
@@ -434,82 +420,4 @@ public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider cloc
         RequestStatus.AwaitingApproval => CaseStep.Approval,
         _ => CaseStep.Closed,
     };
-
-    private sealed record Work(PrivacyDeskDbContext Db, DataSubjectRequest Request, Actor Actor, DateTimeOffset Now);
-
-    /// <summary>
-    /// The shape of every action: permission, visibility and (for handling) being the handler or a team
-    /// lead, checked on the server; then the domain method and the save in one transaction. The page's
-    /// stamp is the original value of the row's concurrency token, so a change someone else saved since
-    /// the page was read fails here and is described as "changed by X at T".
-    /// </summary>
-    private async Task<Result> ChangeAsync(
-        ClaimsPrincipal caller, Guid requestId, Guid stamp, Permission permission, bool mustHandle, Func<Work, Task<Result>> change,
-        CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(caller);
-        if (!caller.Has(permission))
-        {
-            return Result.Failure(Forbidden);
-        }
-        var actor = caller.ToActor();
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
-        Result result;
-        try
-        {
-            result = await db.InTransactionAsync(async () =>
-            {
-                var request = await db.Requests.SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
-                if (request is null)
-                {
-                    return Result.Failure(NotFound);
-                }
-                var token = db.Entry(request).Property<Guid>(PrivacyDeskDbContext.ConcurrencyStamp);
-                if (!RequestVisibility.MayView(actor, request.HandlerId))
-                {
-                    // The caller read the case (they hold a stamp) and it has since gone to someone else: say so, not "not found".
-                    return token.CurrentValue != stamp && request.HandlerName is { } taker
-                        ? Result.Failure(new Error(TakenByOtherCode, Arguments: new Dictionary<string, string>(StringComparer.Ordinal) { ["who"] = taker }))
-                        : Result.Failure(NotFound);
-                }
-                if (token.CurrentValue != stamp)
-                {
-                    return Result.Failure(Stale);
-                }
-                if (mustHandle && !MayHandle(actor, request.HandlerId))
-                {
-                    return Result.Failure(NotHandler);
-                }
-                var changed = await change(new Work(db, request, actor, clock.GetUtcNow()));
-                if (changed.IsFailure)
-                {
-                    return changed;
-                }
-                await db.SaveChangesAsync(cancellationToken);
-                return Result.Success();
-            }, cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            result = Result.Failure(Stale);
-        }
-        if (result.Errors.FirstOrDefault(e => e.Code == TakenByOtherCode) is { } taken)
-        {
-            db.ChangeTracker.Clear();
-            var latest = await StaleEdit.DescribeAsync(
-                db, (await controllerSettings.CurrentAsync(cancellationToken)).TimeZone, DataSubjectRequest.AuditEntityType, requestId.ToString(), cancellationToken);
-            return Result.Failure(taken with
-            {
-                Arguments = new Dictionary<string, string>(taken.Arguments!, StringComparer.Ordinal) { ["when"] = latest.Arguments?.GetValueOrDefault("when") ?? "" },
-            });
-        }
-        if (result.Errors.Any(e => e.Code == StaleEdit.Code))
-        {
-            db.ChangeTracker.Clear();
-            return Result.Failure(await StaleEdit.DescribeAsync(
-                db, (await controllerSettings.CurrentAsync(cancellationToken)).TimeZone, DataSubjectRequest.AuditEntityType, requestId.ToString(), cancellationToken));
-        }
-        return result;
-    }
 }

@@ -9,7 +9,6 @@ using PrivacyDesk.Domain.Common;
 using PrivacyDesk.Domain.Deadlines;
 using PrivacyDesk.Domain.Requests;
 using PrivacyDesk.Domain.Staff;
-using PrivacyDesk.Web.Features.Common;
 using PrivacyDesk.Web.Features.Settings;
 using PrivacyDesk.Web.Hosting;
 
@@ -91,9 +90,6 @@ public sealed record QueueRow(
     public Guid Stamp { get; init; }
 }
 
-/// <summary>A case as the queue showed it to the team lead: which one, and its stamp then.</summary>
-public sealed record SeenCase(Guid RequestId, Guid Stamp);
-
 /// <param name="TotalCount">The number of matching requests, at most <see cref="RequestQueue.CountCap"/>.</param>
 /// <param name="CountIsCapped">There are more than <see cref="RequestQueue.CountCap"/>; the count stopped there.</param>
 public sealed record QueuePage(IReadOnlyList<QueueRow> Rows, int TotalCount, bool CountIsCapped);
@@ -111,7 +107,7 @@ public sealed record BulkAssignOutcome(int Assigned, IReadOnlyList<RefusedAssign
 /// Officers see the unassigned queue and their own cases (<see cref="RequestVisibility"/>, in SQL);
 /// team leads and auditors see all. Assigning goes through the aggregate's <c>Assign</c>.
 /// </summary>
-public sealed class RequestQueue(IServiceScopeFactory scopes, ControllerSettings settings, TimeProvider clock)
+public sealed class RequestQueue(IServiceScopeFactory scopes, ControllerSettings settings, TimeProvider clock, CaseUnitOfWork unitOfWork)
 {
     public const int DefaultPageSize = 25;
     public const int MaxPageSize = 100;
@@ -128,7 +124,7 @@ public sealed class RequestQueue(IServiceScopeFactory scopes, ControllerSettings
     public static readonly Error NothingSelected = new("queue.assign.nothing_selected");
     public static readonly Error TooManySelected = new("queue.assign.too_many");
     public static readonly Error HandlerUnknown = new("queue.assign.handler_unknown", "HandlerId");
-    public static readonly Error RequestNotFound = new("queue.request.not_found");
+    public static readonly Error RequestNotFound = CaseUnitOfWork.NotFound;
 
     private static readonly RequestStatus[] OpenStatuses = [.. RequestStatuses.Open];
     private static readonly RequestStatus[] ClosedStatuses = [RequestStatus.Responded, RequestStatus.Rejected, RequestStatus.Withdrawn];
@@ -402,9 +398,9 @@ public sealed class RequestQueue(IServiceScopeFactory scopes, ControllerSettings
 
     /// <summary>
     /// Team leads give the selected cases to one handler, in one transaction, each through the
-    /// aggregate's <c>Assign</c>. Cases the domain refuses (closed, already theirs) are reported with
-    /// the reason and left as they were, and so is a case changed by someone else since the queue showed
-    /// it (its stamp moved: the stale-edit rule of every change, per case); the rest are assigned.
+    /// aggregate's <c>Assign</c> (<see cref="CaseUnitOfWork.ChangeEachAsync"/>). Cases the domain refuses
+    /// (closed, already theirs) are reported with the reason and left as they were, and so is a case changed
+    /// by someone else since the queue showed it (its stamp moved); the rest are assigned.
     /// </summary>
     public async Task<Result<BulkAssignOutcome>> AssignAsync(
         ClaimsPrincipal caller, IReadOnlyCollection<SeenCase> cases, string handlerId, CancellationToken cancellationToken = default)
@@ -414,128 +410,42 @@ public sealed class RequestQueue(IServiceScopeFactory scopes, ControllerSettings
         {
             return Result<BulkAssignOutcome>.Failure(Forbidden);
         }
-        var seen = cases.GroupBy(c => c.RequestId).ToDictionary(g => g.Key, g => g.First().Stamp);
-        var ids = seen.Keys.ToList();
-        if (ids.Count == 0)
+        var count = cases.Select(c => c.RequestId).Distinct().Count();
+        if (count == 0)
         {
             return Result<BulkAssignOutcome>.Failure(NothingSelected);
         }
-        if (ids.Count > MaxBulkAssign)
+        if (count > MaxBulkAssign)
         {
             return Result<BulkAssignOutcome>.Failure(TooManySelected with
             {
                 Arguments = new Dictionary<string, string>(StringComparer.Ordinal) { ["max"] = MaxBulkAssign.ToString(CultureInfo.InvariantCulture) },
             });
         }
-        var actor = caller.ToActor();
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
-        var handler = await HandlerActorAsync(scope.ServiceProvider, handlerId);
+        Actor? handler;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            handler = await HandlerActorAsync(scope.ServiceProvider, handlerId);
+        }
         if (handler is null)
         {
             return Result<BulkAssignOutcome>.Failure(HandlerUnknown);
         }
-        var now = clock.GetUtcNow();
-        var zone = (await settings.CurrentAsync(cancellationToken)).TimeZone;
-        try
-        {
-            return await db.InTransactionAsync(async () =>
-            {
-                var requests = await db.Requests.Where(r => ids.Contains(r.Id)).ToListAsync(cancellationToken);
-                var refused = new List<RefusedAssignment>();
-                var assigned = 0;
-                foreach (var request in requests.OrderBy(r => r.Reference.ToString(), StringComparer.Ordinal))
-                {
-                    if (db.Entry(request).Property<Guid>(PrivacyDeskDbContext.ConcurrencyStamp).CurrentValue != seen[request.Id])
-                    {
-                        refused.Add(new RefusedAssignment(request.Id, request.Reference.ToString(),
-                            [await StaleEdit.DescribeAsync(db, zone, DataSubjectRequest.AuditEntityType, request.Id.ToString(), cancellationToken)]));
-                        continue;
-                    }
-                    var result = request.Assign(actor, handler, now);
-                    if (result.IsSuccess)
-                    {
-                        assigned++;
-                    }
-                    else
-                    {
-                        refused.Add(new RefusedAssignment(request.Id, request.Reference.ToString(), result.Errors));
-                    }
-                }
-                refused.AddRange(ids.Where(id => requests.All(r => r.Id != id)).Select(id => new RefusedAssignment(id, "", [RequestNotFound])));
-                await db.SaveChangesAsync(cancellationToken);
-                return Result.Success(new BulkAssignOutcome(assigned, refused));
-            }, cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException exception)
-        {
-            var stale = exception.Entries.Select(e => e.Entity).OfType<DataSubjectRequest>().FirstOrDefault();
-            return Result<BulkAssignOutcome>.Failure(await StaleAsync(stale, cancellationToken));
-        }
+        var outcome = await unitOfWork.ChangeEachAsync(caller, cases, CaseAccess.Assign, work => work.Request.Assign(work.Actor, handler, work.Now), cancellationToken);
+        return outcome.IsFailure
+            ? Result<BulkAssignOutcome>.Failure(outcome.Errors)
+            : Result.Success(new BulkAssignOutcome(outcome.Value.Changed,
+                [.. outcome.Value.Refused.Select(r => new RefusedAssignment(r.RequestId, r.Reference, r.Errors))]));
     }
 
     /// <summary>
-    /// An officer takes an unassigned case for themselves (the domain refuses a case someone already has).
-    /// <paramref name="seenStamp"/> is the stamp of the row the queue showed: a case taken by someone else since is
-    /// answered with who took it, a case the officer never saw with "not found".
+    /// An officer takes an unassigned case for themselves (the domain refuses a case someone already has), with the
+    /// stamp of the row the queue showed: a case taken by someone else since is answered with who took it and when,
+    /// a case changed since with the stale-edit answer, a case the officer never could see with "not found".
     /// </summary>
-    public async Task<Result> TakeAsync(ClaimsPrincipal caller, Guid requestId, Guid? seenStamp = null, CancellationToken cancellationToken = default)
-    {
-        if (!caller.Has(Permission.HandleRequests))
-        {
-            return Result.Failure(Forbidden);
-        }
-        var actor = caller.ToActor();
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
-        var now = clock.GetUtcNow();
-        try
-        {
-            return await db.InTransactionAsync(async () =>
-            {
-                var request = await db.Requests.SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
-                if (request is null)
-                {
-                    return Result.Failure(RequestNotFound);
-                }
-                if (!RequestVisibility.MayView(actor, request.HandlerId))
-                {
-                    // The row was free when the queue showed it and has changed since: someone was quicker, and the officer is told who.
-                    var changedSinceSeen = seenStamp is { } seen && db.Entry(request).Property<Guid>(PrivacyDeskDbContext.ConcurrencyStamp).CurrentValue != seen;
-                    return Result.Failure(changedSinceSeen ? await TakenByOtherAsync(db, request, cancellationToken) : RequestNotFound);
-                }
-                var result = request.Assign(actor, actor, now);
-                if (result.IsSuccess)
-                {
-                    await db.SaveChangesAsync(cancellationToken);
-                }
-                return result;
-            }, cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException exception)
-        {
-            return Result.Failure(await StaleAsync(exception.Entries.Select(e => e.Entity).OfType<DataSubjectRequest>().FirstOrDefault(), cancellationToken));
-        }
-    }
-
-    private async Task<Error> TakenByOtherAsync(PrivacyDeskDbContext db, DataSubjectRequest request, CancellationToken cancellationToken)
-    {
-        var zone = (await settings.CurrentAsync(cancellationToken)).TimeZone;
-        var latest = await StaleEdit.DescribeAsync(db, zone, DataSubjectRequest.AuditEntityType, request.Id.ToString(), cancellationToken);
-        return new Error(CaseWorkspace.TakenByOtherCode, Arguments: new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["who"] = request.HandlerName ?? "?",
-            ["when"] = latest.Arguments?.GetValueOrDefault("when") ?? "",
-        });
-    }
-
-    private async Task<Error> StaleAsync(DataSubjectRequest? request, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
-        var zone = (await settings.CurrentAsync(cancellationToken)).TimeZone;
-        return await StaleEdit.DescribeAsync(db, zone, DataSubjectRequest.AuditEntityType, request?.Id.ToString() ?? "", cancellationToken);
-    }
+    public Task<Result> TakeAsync(ClaimsPrincipal caller, Guid requestId, Guid seenStamp, CancellationToken cancellationToken = default) =>
+        unitOfWork.ChangeAsync(caller, requestId, seenStamp, CaseAccess.Work,
+            work => Task.FromResult(work.Request.Assign(work.Actor, work.Actor, work.Now)), cancellationToken);
 
     /// <summary>The handler as the domain needs them: their roles decide whether they may handle cases.</summary>
     private static async Task<Actor?> HandlerActorAsync(IServiceProvider services, string handlerId)

@@ -1,0 +1,237 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using PrivacyDesk.Data;
+using PrivacyDesk.Domain.Common;
+using PrivacyDesk.Domain.Deadlines;
+using PrivacyDesk.Domain.Requests;
+using PrivacyDesk.Domain.Staff;
+using PrivacyDesk.Web.Features.Common;
+using PrivacyDesk.Web.Features.Settings;
+using PrivacyDesk.Web.Hosting;
+
+namespace PrivacyDesk.Web.Features.Requests;
+
+/// <summary>
+/// What a change of a case is given: its own context, the case (tracked), who acts, the moment, and the
+/// controller's settings as read for this call (never kept between calls).
+/// </summary>
+public sealed record CaseWork(PrivacyDeskDbContext Db, DataSubjectRequest Request, Actor Actor, DateTimeOffset Now, ControllerSettingsSnapshot Settings)
+{
+    public DeadlinePolicy Policy => Settings.Policy;
+
+    public TimeZoneInfo Zone => Settings.TimeZone;
+
+    public HolidayCalendar Calendar => Settings.Calendar;
+
+    /// <summary>Today in the controller's time zone.</summary>
+    public DateOnly Today => Policy.DateOf(Now);
+}
+
+/// <summary>Who may make a change: the permission, and whether they must also handle the case (its handler, or a team lead).</summary>
+public sealed record CaseAccess(Permission Permission, bool MustHandle)
+{
+    /// <summary>The case's handler or a team lead (every step of handling).</summary>
+    public static readonly CaseAccess Handle = new(Permission.HandleRequests, MustHandle: true);
+
+    /// <summary>Anyone who handles cases and may see this one (taking it, a note).</summary>
+    public static readonly CaseAccess Work = new(Permission.HandleRequests, MustHandle: false);
+
+    /// <summary>Team leads reviewing a response (four eyes is the domain's rule).</summary>
+    public static readonly CaseAccess Approve = new(Permission.ApproveResponses, MustHandle: false);
+
+    /// <summary>Team leads giving cases to a handler.</summary>
+    public static readonly CaseAccess Assign = new(Permission.AssignRequests, MustHandle: false);
+
+    /// <summary>Anyone who may see the case (documents check their own permission first).</summary>
+    public static readonly CaseAccess View = new(Permission.ViewRequests, MustHandle: false);
+}
+
+/// <summary>The case and the stamp the caller read with it (a queue row, the case page).</summary>
+public sealed record SeenCase(Guid RequestId, Guid Stamp);
+
+public sealed record RefusedCase(Guid RequestId, string Reference, IReadOnlyList<Error> Errors);
+
+public sealed record CaseBatchOutcome(int Changed, IReadOnlyList<RefusedCase> Refused);
+
+/// <summary>
+/// The one way to change a case (ADR 0028). Every change: its own scope and context, one transaction,
+/// the case loaded tracked, permission and visibility checked with one set of errors, the caller's stamp
+/// compared with the case's (any change by anyone since makes it stale), the domain called, saved, and
+/// a lost race answered like a stale stamp: "changed by X at T". Services are lists of calls into this.
+/// </summary>
+public sealed class CaseUnitOfWork(IServiceScopeFactory scopes, TimeProvider clock, ControllerSettings controllerSettings)
+{
+    public static readonly Error NotFound = new("case.not_found");
+    public static readonly Error Forbidden = new("auth.forbidden");
+    public static readonly Error NotHandler = new("case.not_handler");
+
+    /// <summary>The case was taken by (or given to) someone else since the caller read it; <c>{who}</c> handles it since <c>{when}</c>.</summary>
+    public const string TakenByOtherCode = "case.taken_by_other";
+
+    /// <summary>Changes one case the caller read with <paramref name="stamp"/>.</summary>
+    public async Task<Result> ChangeAsync(
+        ClaimsPrincipal caller, Guid requestId, Guid stamp, CaseAccess access, Func<CaseWork, Task<Result>> change,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return await ChangeAsync(caller, requestId, stamp, access, async work =>
+        {
+            var result = await change(work);
+            return result.IsSuccess ? Result.Success(true) : Result<bool>.Failure(result.Errors);
+        }, cancellationToken);
+    }
+
+    /// <summary>Changes one case and answers with what the change produced (a stored document).</summary>
+    public async Task<Result<T>> ChangeAsync<T>(
+        ClaimsPrincipal caller, Guid requestId, Guid stamp, CaseAccess access, Func<CaseWork, Task<Result<T>>> change,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(access);
+        ArgumentNullException.ThrowIfNull(change);
+        if (!caller.Has(access.Permission))
+        {
+            return Result<T>.Failure(Forbidden);
+        }
+        var actor = caller.ToActor();
+        return await RunAsync(requestId, stamp, actor, (work, changedSinceSeen) => AdmitAsync(work, changedSinceSeen, cancellationToken),
+            work => Handles(work, access) ? change(work) : Task.FromResult(Result<T>.Failure(NotHandler)), cancellationToken);
+    }
+
+    /// <summary>
+    /// The system's own step on a case it registered a moment ago in the same call (the intake API's
+    /// acknowledgement): nobody can have read it, so there is no stamp and no person's permission; still the
+    /// same load, transaction, save and conflict answer. Only <see cref="Actor.System"/> may use it.
+    /// </summary>
+    public async Task<Result<T>> ChangeFreshCaseAsSystemAsync<T>(
+        Guid requestId, Actor system, Func<CaseWork, Task<Result<T>>> change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        ArgumentNullException.ThrowIfNull(change);
+        if (system.Id != Actor.System.Id)
+        {
+            return Result<T>.Failure(Forbidden);
+        }
+        return await RunAsync(requestId, seenStamp: null, system, (_, _) => Task.FromResult(Result.Success()), change, cancellationToken);
+    }
+
+    /// <summary>
+    /// Several cases in one transaction, each with the stamp the caller saw: a case refused (gone, not visible,
+    /// stale, or by the domain) is reported with its reasons and left as it was; the rest are changed together.
+    /// </summary>
+    public async Task<Result<CaseBatchOutcome>> ChangeEachAsync(
+        ClaimsPrincipal caller, IReadOnlyCollection<SeenCase> cases, CaseAccess access, Func<CaseWork, Result> change,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(cases);
+        ArgumentNullException.ThrowIfNull(access);
+        ArgumentNullException.ThrowIfNull(change);
+        if (!caller.Has(access.Permission))
+        {
+            return Result<CaseBatchOutcome>.Failure(Forbidden);
+        }
+        var actor = caller.ToActor();
+        var seen = cases.GroupBy(c => c.RequestId).ToDictionary(g => g.Key, g => g.First().Stamp);
+        var ids = seen.Keys.ToList();
+        await using var scope = scopes.CreateAsyncScope();
+        var db = Open(scope);
+        var settings = await controllerSettings.CurrentAsync(cancellationToken);
+        try
+        {
+            return await db.InTransactionAsync(async () =>
+            {
+                var requests = await db.Requests.Where(r => ids.Contains(r.Id)).ToListAsync(cancellationToken);
+                var refused = new List<RefusedCase>();
+                var changed = 0;
+                var now = clock.GetUtcNow();
+                foreach (var request in requests.OrderBy(r => r.Reference.ToString(), StringComparer.Ordinal))
+                {
+                    var work = new CaseWork(db, request, actor, now, settings);
+                    var admitted = await StampedChange.CheckAsync(db, request, seen[request.Id],
+                        (_, changedSinceSeen) => AdmitAsync(work, changedSinceSeen, cancellationToken));
+                    var result = admitted.IsFailure ? admitted : Handles(work, access) ? change(work) : Result.Failure(NotHandler);
+                    if (StampedChange.IsUndescribedStale(result))
+                    {
+                        // Described here, inside the transaction: the other cases still go through.
+                        result = Result.Failure(await StaleEdit.DescribeAsync(db, settings.TimeZone, DataSubjectRequest.AuditEntityType, request.Id.ToString(), cancellationToken));
+                    }
+                    if (result.IsSuccess)
+                    {
+                        changed++;
+                    }
+                    else
+                    {
+                        refused.Add(new RefusedCase(request.Id, request.Reference.ToString(), result.Errors));
+                    }
+                }
+                refused.AddRange(ids.Where(id => requests.All(r => r.Id != id)).Select(id => new RefusedCase(id, "", [NotFound])));
+                await db.SaveChangesAsync(cancellationToken);
+                return Result.Success(new CaseBatchOutcome(changed, refused));
+            }, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException exception)
+        {
+            var lost = exception.Entries.Select(e => e.Entity).OfType<DataSubjectRequest>().FirstOrDefault()?.Id ?? Guid.Empty;
+            return Result<CaseBatchOutcome>.Failure(
+                await StampedChange.DescribeAsync(db, settings.TimeZone, DataSubjectRequest.AuditEntityType, lost, cancellationToken));
+        }
+    }
+
+    private async Task<Result<T>> RunAsync<T>(
+        Guid requestId, Guid? seenStamp, Actor actor, Func<CaseWork, bool, Task<Result>> admit,
+        Func<CaseWork, Task<Result<T>>> change, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = Open(scope);
+        // Read for this call: a settings change takes effect on the next change, never half-way through one.
+        var settings = await controllerSettings.CurrentAsync(cancellationToken);
+        var target = new StampedTarget<DataSubjectRequest>(DataSubjectRequest.AuditEntityType, requestId,
+            (context, token) => context.Requests.SingleOrDefaultAsync(r => r.Id == requestId, token), NotFound);
+        var now = clock.GetUtcNow();
+        return await StampedChange.RunAsync(db, settings.TimeZone, target, seenStamp,
+            (request, changedSinceSeen) => admit(new CaseWork(db, request, actor, now, settings), changedSinceSeen),
+            request => change(new CaseWork(db, request, actor, now, settings)), cancellationToken);
+    }
+
+    /// <summary>The one context through which an existing case may be changed (the data layer refuses any other).</summary>
+    private static PrivacyDeskDbContext Open(AsyncServiceScope scope)
+    {
+        var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
+        db.AllowCaseChanges();
+        return db;
+    }
+
+    /// <summary>
+    /// Visibility before staleness: a case the caller may not see is "not found" (the page never tells whose it is),
+    /// unless they read it and it has since gone to someone else: then who took it and when.
+    /// </summary>
+    private static async Task<Result> AdmitAsync(CaseWork work, bool changedSinceSeen, CancellationToken cancellationToken)
+    {
+        var request = work.Request;
+        if (RequestVisibility.MayView(work.Actor, request.HandlerId))
+        {
+            return Result.Success();
+        }
+        if (!changedSinceSeen || request.HandlerName is not { } taker)
+        {
+            return Result.Failure(NotFound);
+        }
+        var latest = await StaleEdit.DescribeAsync(work.Db, work.Zone, DataSubjectRequest.AuditEntityType, request.Id.ToString(), cancellationToken);
+        return Result.Failure(new Error(TakenByOtherCode, Arguments: new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["who"] = taker,
+            ["when"] = latest.Arguments?.GetValueOrDefault("when") ?? "",
+        }));
+    }
+
+    /// <summary>Handling is checked last, on a case that is still as the caller saw it: its handler, or a team lead.</summary>
+    private static bool Handles(CaseWork work, CaseAccess access) => !access.MustHandle || MayHandle(work.Actor, work.Request.HandlerId);
+
+    /// <summary>Officers handle their own cases; team leads (who assign) any case.</summary>
+    public static bool MayHandle(Actor actor, string? handlerId)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return actor.Has(Permission.HandleRequests) && (handlerId == actor.Id || actor.Has(Permission.AssignRequests));
+    }
+}
