@@ -38,7 +38,7 @@ public static class UserInterfaceSetup
         services.AddScoped<CaseObligations>();
         services.AddRegisterFeature();
         services.AddDashboardFeature();
-        services.AddScoped<CaseUnitOfWork>();
+        services.AddSingleton<CaseUnitOfWork>();
         services.AddScoped<CaseWorkspace>();
         services.AddScoped<CaseAttachments>();
         services.AddDocumentsFeature();

@@ -38,59 +38,53 @@ public sealed class SubjectRelationship(IServiceScopeFactory scopes, TimeProvide
         var settings = await controllerSettings.CurrentAsync(cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
-        try
-        {
-            return await db.InTransactionAsync(async () =>
+        // The one stamped change (ADR 0028): load, the stamp the user loaded, correct, save, a conflict as "changed by X at T".
+        var target = new StampedTarget<DataSubject>(SubjectDirectory.AuditEntityType, subjectId,
+            (context, token) => context.DataSubjects.SingleOrDefaultAsync(s => s.Id == subjectId, token), SubjectDirectory.NotFound);
+        var corrected = await StampedChange.RunAsync(db, settings.TimeZone, target, concurrencyStamp,
+            (_, _) => Task.FromResult(Result.Success()),
+            async subject =>
             {
-                var subject = await db.DataSubjects.SingleOrDefaultAsync(s => s.Id == subjectId, cancellationToken);
-                if (subject is null)
-                {
-                    return Result.Failure(SubjectDirectory.NotFound);
-                }
-                var stamp = db.Entry(subject).Property<Guid>(PrivacyDeskDbContext.ConcurrencyStamp);
-                if (stamp.CurrentValue != concurrencyStamp)
-                {
-                    return Result.Failure(await StaleEdit.DescribeAsync(db, settings.TimeZone, SubjectDirectory.AuditEntityType, subjectId.ToString(), cancellationToken));
-                }
-                // The UPDATE checks the stamp the user loaded, so a save racing this one loses instead of overwriting.
-                stamp.OriginalValue = concurrencyStamp;
-                var (startBefore, endBefore) = (subject.RelationshipStart, subject.RelationshipEnd);
-                var now = clock.GetUtcNow();
-                var corrected = subject.CorrectRelationship(start, end, settings.Today(clock), actor, now);
-                if (corrected.IsFailure)
-                {
-                    return corrected;
-                }
-                var register = await db.Purposes.AsNoTracking().ToListAsync(cancellationToken);
-                var changes = RelationshipRetention.Changes(subject.ProcessingPurposes(register), startBefore, endBefore, start, end);
-                if (changes.Count > 0)
-                {
-                    var open = RequestStatuses.Open.ToList();
-                    var cases = await db.Requests.AsNoTracking()
-                        .Where(r => r.SubjectId == subjectId && open.Contains(r.Status))
-                        .Select(r => r.Id)
-                        .ToListAsync(cancellationToken);
-                    // One shape for every audit entry (ADR 0010): a flat map of text fields, one "before → after" per purpose.
-                    var details = new Dictionary<string, string?>(StringComparer.Ordinal) { ["cause"] = "subject.relationship_corrected" };
-                    foreach (var change in changes)
-                    {
-                        details[$"keptUntil.{change.PurposeId}"] = $"{Iso(change.Before) ?? "-"} → {Iso(change.After) ?? "-"}";
-                    }
-                    foreach (var id in cases)
-                    {
-                        db.AuditEvents.Add(AuditEvent.Record(now, actor.Id, actor.Name, RetentionRecomputedAction,
-                            DataSubjectRequest.AuditEntityType, id.ToString(), details));
-                    }
-                }
-                await db.SaveChangesAsync(cancellationToken);
-                return Result.Success();
+                var result = await CorrectAsync(db, subject, start, end, actor, settings.Today(clock), clock.GetUtcNow(), cancellationToken);
+                return result.IsSuccess ? Result.Success(true) : Result<bool>.Failure(result.Errors);
             }, cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
+        return corrected.IsSuccess ? Result.Success() : Result.Failure(corrected.Errors);
+    }
+
+    /// <summary>Corrects the relationship and records, on each open case of the subject, how long each purpose now keeps the data.</summary>
+    private static async Task<Result> CorrectAsync(
+        PrivacyDeskDbContext db, DataSubject subject, DateOnly? start, DateOnly? end, Actor actor, DateOnly today, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var (startBefore, endBefore) = (subject.RelationshipStart, subject.RelationshipEnd);
+        var corrected = subject.CorrectRelationship(start, end, today, actor, now);
+        if (corrected.IsFailure)
         {
-            db.ChangeTracker.Clear();
-            return Result.Failure(await StaleEdit.DescribeAsync(db, settings.TimeZone, SubjectDirectory.AuditEntityType, subjectId.ToString(), cancellationToken));
+            return corrected;
         }
+        var register = await db.Purposes.AsNoTracking().ToListAsync(cancellationToken);
+        var changes = RelationshipRetention.Changes(subject.ProcessingPurposes(register), startBefore, endBefore, start, end);
+        if (changes.Count == 0)
+        {
+            return Result.Success();
+        }
+        var open = RequestStatuses.Open.ToList();
+        var cases = await db.Requests.AsNoTracking()
+            .Where(r => r.SubjectId == subject.Id && open.Contains(r.Status))
+            .Select(r => r.Id)
+            .ToListAsync(cancellationToken);
+        // One shape for every audit entry (ADR 0010): a flat map of text fields, one "before → after" per purpose.
+        var details = new Dictionary<string, string?>(StringComparer.Ordinal) { ["cause"] = "subject.relationship_corrected" };
+        foreach (var change in changes)
+        {
+            details[$"keptUntil.{change.PurposeId}"] = $"{Iso(change.Before) ?? "-"} → {Iso(change.After) ?? "-"}";
+        }
+        foreach (var id in cases)
+        {
+            db.AuditEvents.Add(AuditEvent.Record(now, actor.Id, actor.Name, RetentionRecomputedAction,
+                DataSubjectRequest.AuditEntityType, id.ToString(), details));
+        }
+        return Result.Success();
     }
 
     private static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
