@@ -51,6 +51,53 @@ public sealed class StaleEditTests(RunningApp app)
         }
     }
 
+    [Theory]
+    [InlineData("nl-NL", "nl", "Fatima El Amrani heeft dit op")]
+    [InlineData("en-GB", "en", "Fatima El Amrani changed this at")]
+    public async Task APanelDialogOnAPageReadBeforeSomeoneElsesChangeIsRefusedTheSameWay(string culture, string suffix, string told)
+    {
+        var reference = await RegisterAsync();
+        var officer = await app.NewPageAsync(culture);
+        await officer.SignInAsync("officer@privacydesk.test");
+        await officer.WaitForShellAsync();
+        await officer.GotoAsync($"/requests/{reference}");
+        await officer.ClickAsync("[data-interactive=true] [data-testid=take-case]");
+        await officer.WaitForSelectorAsync("[data-testid=case-actions]");
+        var lead = await app.NewPageAsync(culture);
+        await lead.SignInAsync("lead@privacydesk.test");
+        await lead.WaitForShellAsync();
+        await lead.GotoAsync($"/requests/{reference}");
+        await lead.Locator("[data-interactive=true] textarea[data-testid=note-text]").FillAsync("Klant belde: graag schriftelijk antwoord.");
+        await lead.ClickAsync("[data-testid=add-note]");
+        await lead.WaitForSelectorAsync("[data-testid=note-text-shown]");
+
+        await officer.ClickAsync("[data-testid=case-actions]");
+        foreach (var width in new[] { 1366, 390 })
+        {
+            await officer.SetViewportSizeAsync(width, 800);
+            await officer.WaitForTimeoutAsync(300);
+            await officer.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, $"actions-menu-{suffix}-{width}.png") });
+        }
+        await officer.SetViewportSizeAsync(1366, 800);
+        await officer.Keyboard.PressAsync("Escape");
+        await officer.WaitForTimeoutAsync(300);
+        if (!await officer.Locator("[data-testid=action-withdraw]").IsVisibleAsync())
+        {
+            await officer.ClickAsync("[data-testid=case-actions]");
+        }
+        await officer.ClickAsync("[data-testid=action-withdraw]");
+        await officer.WaitForSelectorAsync("[data-testid=reason-dialog]");
+        await officer.ClickAsync("[data-testid=reason-dialog] [data-testid=dialog-save]");
+        var error = await officer.WaitForSelectorAsync("[data-testid=reason-dialog] [data-testid=dialog-error]");
+        (await error!.TextContentAsync())!.ShouldContain(told);
+        foreach (var width in new[] { 1366, 390 })
+        {
+            await officer.SetViewportSizeAsync(width, 800);
+            await officer.WaitForTimeoutAsync(300);
+            await officer.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, $"stale-withdraw-{suffix}-{width}.png") });
+        }
+    }
+
     private async Task<string> RegisterAsync()
     {
         using var client = new HttpClient { BaseAddress = app.BaseAddress };

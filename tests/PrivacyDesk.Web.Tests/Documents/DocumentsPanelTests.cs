@@ -31,10 +31,12 @@ public sealed class DocumentsPanelTests : MudBunitContext, IAsyncLifetime
         await _factory.DisposeAsync();
     }
 
-    private IRenderedComponent<DocumentsPanel> RenderPanel(Guid requestId, bool readOnly = false)
+    private async Task<IRenderedComponent<DocumentsPanel>> RenderPanel(Guid requestId, bool readOnly = false)
     {
         RenderProviders();
-        var panel = Render<DocumentsPanel>(p => p.Add(c => c.RequestId, requestId).Add(c => c.ReadOnly, readOnly));
+        // The stamp the case page holds and hands to the panel (ADR 0028).
+        var stamp = await CaseStamps.OfAsync(_factory, requestId);
+        var panel = Render<DocumentsPanel>(p => p.Add(c => c.RequestId, requestId).Add(c => c.CaseStamp, stamp).Add(c => c.ReadOnly, readOnly));
         panel.WaitForAssertion(() => panel.FindAll("[data-testid=documents-loading]").ShouldBeEmpty());
         return panel;
     }
@@ -52,7 +54,7 @@ public sealed class DocumentsPanelTests : MudBunitContext, IAsyncLifetime
         var requestId = await ObligationCases.CreateAsync(_factory, RequestType.Erasure);
         SignIn(_officer);
 
-        var panel = RenderPanel(requestId);
+        var panel = await RenderPanel(requestId);
 
         panel.Find("[data-testid=documents-example-profile]").TextContent.ShouldContain("voorbeeldwaarden");
         panel.Find("[data-testid=generate-document]").HasAttribute("disabled").ShouldBeTrue();
@@ -71,7 +73,7 @@ public sealed class DocumentsPanelTests : MudBunitContext, IAsyncLifetime
         (await obligations.PlanRecipientsAsync(_officer, requestId, (await recipients.Case.StampAsync(_factory)), Xunit.TestContext.Current.CancellationToken)).IsSuccess.ShouldBeTrue();
         SignIn(_officer);
 
-        var panel = RenderPanel(requestId);
+        var panel = await RenderPanel(requestId);
         var offered = await OfferedKindsAsync(panel);
 
         offered.ShouldContain("Antwoord op uw verzoek");
@@ -87,7 +89,7 @@ public sealed class DocumentsPanelTests : MudBunitContext, IAsyncLifetime
         var requestId = await ObligationCases.CreateAsync(_factory, RequestType.Access);
         SignIn(await Callers.ForAsync(_factory, "auditor@privacydesk.test"));
 
-        var panel = RenderPanel(requestId, readOnly: true);
+        var panel = await RenderPanel(requestId, readOnly: true);
 
         panel.FindAll("[data-testid=documents-generate]").ShouldBeEmpty();
         panel.FindAll("[data-testid=generate-document]").ShouldBeEmpty();
@@ -101,7 +103,7 @@ public sealed class DocumentsPanelTests : MudBunitContext, IAsyncLifetime
         var requestId = await ObligationCases.CreateAsync(_factory, RequestType.Access, handlerEmail: "lead@privacydesk.test");
         SignIn(await Callers.ForAsync(_factory, "lead@privacydesk.test"));
 
-        var panel = RenderPanel(requestId);
+        var panel = await RenderPanel(requestId);
 
         panel.Find("[data-testid=documents-generate]");
         panel.Find("[data-testid=generate-case-file]");
@@ -121,7 +123,7 @@ public sealed class DocumentsPanelTests : MudBunitContext, IAsyncLifetime
             await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
         }
         SignIn(_officer);
-        var panel = RenderPanel(requestId);
+        var panel = await RenderPanel(requestId);
 
         await panel.InvokeAsync(() => panel.FindComponent<MudSelect<DocumentKind?>>().Instance.SelectOption(DocumentKind.CopyOfData));
 
@@ -151,7 +153,7 @@ public sealed class DocumentsPanelTests : MudBunitContext, IAsyncLifetime
         }
         SignIn(_officer);
 
-        var panel = RenderPanel(requestId);
+        var panel = await RenderPanel(requestId);
 
         panel.FindAll("[data-testid=documents-example-profile]").ShouldBeEmpty();
         panel.Find("[data-testid=documents-generate]");
@@ -162,7 +164,7 @@ public sealed class DocumentsPanelTests : MudBunitContext, IAsyncLifetime
     {
         var requestId = await ObligationCases.CreateAsync(_factory, RequestType.Access);
         SignIn(_officer);
-        var panel = RenderPanel(requestId);
+        var panel = await RenderPanel(requestId);
 
         await panel.InvokeAsync(() => panel.FindComponent<MudSelect<DocumentKind?>>().Instance.SelectOption(DocumentKind.Acknowledgement));
         panel.WaitForAssertion(() => panel.Find("[data-testid=generate-document]").HasAttribute("disabled").ShouldBeFalse());

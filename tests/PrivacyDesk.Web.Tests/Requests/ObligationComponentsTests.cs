@@ -127,7 +127,8 @@ public sealed class ObligationComponentsTests : MudBunitContext, IAsyncLifetime
         var view = (await _service.CollectionAsync(_officer, requestId)).Value;
         (await _service.PlanCollectionAsync(_officer, requestId, (await view.Case.StampAsync(_factory)), new PlanCollectionInput(view.Case.EffectiveDueOn, null))).IsSuccess.ShouldBeTrue();
         RenderProviders();
-        var panel = Render<CollectionPanel>(p => p.Add(c => c.RequestId, requestId));
+        var stamp = await CaseStamps.OfAsync(_factory, requestId);
+        var panel = Render<CollectionPanel>(p => p.Add(c => c.RequestId, requestId).Add(c => c.CaseStamp, stamp));
         panel.WaitForElement("[data-testid=collection-table]");
         return panel;
     }
@@ -242,7 +243,8 @@ public sealed class ObligationComponentsTests : MudBunitContext, IAsyncLifetime
         var requestId = await ObligationCases.CreateAsync(_factory, RequestType.Access);
         var provider = RenderProviders();
         var changed = 0;
-        var menu = Render<CaseActionsMenu>(p => p.Add(c => c.RequestId, requestId).Add(c => c.Changed, () => changed++));
+        var stamp = await CaseStamps.OfAsync(_factory, requestId);
+        var menu = Render<CaseActionsMenu>(p => p.Add(c => c.RequestId, requestId).Add(c => c.CaseStamp, stamp).Add(c => c.Changed, () => changed++));
         menu.WaitForElement("[data-testid=case-actions]");
 
         menu.Find("[data-testid=case-actions] button").Click();
