@@ -67,7 +67,8 @@ foreach (var size in sizes)
         SqliteConnection.ClearAllPools();
     }
     var settings = new ControllerSettings(services.GetRequiredService<IDbContextFactory<PrivacyDeskDbContext>>(), new ControllerOptions(), TimeProvider.System);
-    var queue = new RequestQueue(services.GetRequiredService<IServiceScopeFactory>(), settings, TimeProvider.System);
+    var scopes = services.GetRequiredService<IServiceScopeFactory>();
+    var queue = new RequestQueue(scopes, settings, TimeProvider.System, new CaseUnitOfWork(scopes, TimeProvider.System, settings));
     var lead = BenchServices.Principal(QueueDataLoader.HandlerId(QueueDataLoader.Officers), StaffRole.TeamLead);
     var officer = BenchServices.Principal(QueueDataLoader.HandlerId(3), StaffRole.PrivacyOfficer);
 

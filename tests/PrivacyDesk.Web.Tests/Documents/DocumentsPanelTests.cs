@@ -117,6 +117,8 @@ public sealed class DocumentsPanelTests : MudBunitContext, IAsyncLifetime
         var handler = await ObligationCases.ActorAsync(_factory, "officer@privacydesk.test");
         await using (var db = _factory.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<PrivacyDesk.Data.PrivacyDeskDbContext>>().CreateDbContext())
         {
+            // Arranged in the data layer, opened as the case unit of work opens its context (ADR 0028).
+            db.AllowCaseChanges();
             var request = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Requests, r => r.Id == requestId, Xunit.TestContext.Current.CancellationToken);
             var today = DateOnly.FromDateTime(DateTime.UtcNow);
             request.PlanDataCollection(handler, DateTimeOffset.UtcNow, today, ["Kernbank"], request.DueOn).IsSuccess.ShouldBeTrue();
