@@ -86,9 +86,9 @@ public sealed class StaleEditTests(RunningApp app)
             await officer.ClickAsync("[data-testid=case-actions]");
         }
         await officer.ClickAsync("[data-testid=action-withdraw]");
-        await officer.WaitForSelectorAsync("[data-testid=reason-dialog]");
-        await officer.ClickAsync("[data-testid=reason-dialog] [data-testid=dialog-save]");
-        var error = await officer.WaitForSelectorAsync("[data-testid=reason-dialog] [data-testid=dialog-error]");
+        await officer.WaitForSelectorAsync(".mud-dialog [data-testid=field-reason]");
+        await officer.ClickAsync(".mud-dialog [data-testid=dialog-save]");
+        var error = await officer.WaitForSelectorAsync(".mud-dialog [data-testid=dialog-error]");
         (await error!.TextContentAsync())!.ShouldContain(told);
         foreach (var width in new[] { 1366, 390 })
         {
