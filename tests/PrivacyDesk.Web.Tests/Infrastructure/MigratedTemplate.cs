@@ -6,7 +6,7 @@ namespace PrivacyDesk.Web.Tests.Infrastructure;
 
 /// <summary>
 /// One SQLite database migrated by the app's own migrations, once per test run (this assembly's process), which every
-/// test app copies instead of migrating from nothing: 46 test classes, one app per test, used to run every migration each time.
+/// test app copies instead of migrating from nothing, as every app (most classes start one per test) used to.
 /// It holds the schema only; each app still seeds roles, register, profile and users itself, with its own settings and clock.
 /// </summary>
 public static class MigratedTemplate
