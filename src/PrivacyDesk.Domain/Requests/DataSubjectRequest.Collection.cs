@@ -82,7 +82,7 @@ public sealed partial class DataSubjectRequest
     }
 
     /// <summary>
-    /// Records a validated extract for a task (see <see cref="ExtractCheck"/>); a later extract replaces
+    /// Records a validated extract for a task (see <see cref="ExtractRule"/>); a later extract replaces
     /// an earlier one, e.g. when the source team corrects it. The audit names the file's hash and size, never its content.
     /// </summary>
     public Result RecordCollectionExtract(Actor actor, DateTimeOffset at, Guid taskId, ExtractReceipt receipt)

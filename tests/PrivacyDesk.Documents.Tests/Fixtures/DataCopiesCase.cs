@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using PrivacyDesk.Documents.Extracts;
 using PrivacyDesk.Documents.Model;
 using PrivacyDesk.Domain.Controller;
 using PrivacyDesk.Domain.Register;

@@ -6,7 +6,8 @@ namespace PrivacyDesk.Web.Tests.Infrastructure;
 
 /// <summary>
 /// The real web app on its own temporary SQLite file (never EF InMemory). Development by default,
-/// so the repository's appsettings.Development.json is loaded and the demo users exist.
+/// so the repository's appsettings.Development.json is loaded and the demo users exist. The file starts as a copy
+/// of the run's <see cref="MigratedTemplate"/>, unless <see cref="MigrateFromEmpty"/> asks for the app's own migrations.
 /// </summary>
 public class PrivacyDeskAppFactory : WebApplicationFactory<Program>
 {
@@ -37,8 +38,15 @@ public class PrivacyDeskAppFactory : WebApplicationFactory<Program>
     /// <summary>The demo subjects and requests (off by default, so a test starts from an empty case load).</summary>
     public bool SeedDemoCases { get; init; }
 
+    /// <summary>Start from no file at all, so the app migrates it on start as a new installation does.</summary>
+    public bool MigrateFromEmpty { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (!MigrateFromEmpty && !File.Exists(_databasePath))
+        {
+            MigratedTemplate.CopyTo(_databasePath);
+        }
         builder.UseEnvironment(Environment);
         builder.UseSetting("Database:SqlitePath", _databasePath);
         builder.UseSetting("Demo:SeedCases", SeedDemoCases ? "true" : "false");

@@ -123,7 +123,7 @@ public sealed class CaseObligationsTests : IAsyncLifetime
         var requestId = await ObligationCases.CreateAsync(_factory, RequestType.Access);
         var taskId = await PlannedTaskAsync(requestId, "CRM");
 
-        var result = await _service.UploadExtractAsync(_officer, requestId, await VersionAsync(requestId), taskId, "crm.csv", ExtractCheck.MaxBytes + 1,
+        var result = await _service.UploadExtractAsync(_officer, requestId, await VersionAsync(requestId), taskId, "crm.csv", ExtractRule.MaxBytes + 1,
             () => throw new InvalidOperationException("The upload must not be opened."));
 
         result.Errors.Select(e => e.Code).ShouldBe([CollectionErrors.ExtractTooLarge.Code]);

@@ -164,7 +164,7 @@ public sealed class ObligationComponentsTests : MudBunitContext, IAsyncLifetime
         var panel = await PanelWithPlannedTasksAsync();
         panel.Find("[data-testid=collection-rule]").TextContent.ShouldContain("maximaal 5 MB");
 
-        Upload(panel, InputFileContent.CreateFromBinary(new byte[ExtractCheck.MaxBytes + 1], "crm.csv"));
+        Upload(panel, InputFileContent.CreateFromBinary(new byte[ExtractRule.MaxBytes + 1], "crm.csv"));
 
         panel.WaitForAssertion(() => panel.Find("[data-testid=upload-error]").TextContent.ShouldContain("Het bestand is te groot: maximaal 5 MB."));
         (await ObligationCases.ExtractCountAsync(_factory)).ShouldBe(0);

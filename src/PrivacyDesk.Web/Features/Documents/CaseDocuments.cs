@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PrivacyDesk.Data;
 using PrivacyDesk.Data.Auditing;
 using PrivacyDesk.Documents;
+using PrivacyDesk.Documents.Extracts;
 using PrivacyDesk.Documents.Model;
 using PrivacyDesk.Domain.Auditing;
 using PrivacyDesk.Domain.Common;

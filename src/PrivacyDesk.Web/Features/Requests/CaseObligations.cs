@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using PrivacyDesk.Data;
+using PrivacyDesk.Documents.Extracts;
 using PrivacyDesk.Domain.Auditing;
 using PrivacyDesk.Domain.Common;
 using PrivacyDesk.Domain.Deadlines;

@@ -1,13 +1,16 @@
 using System.Text;
+using PrivacyDesk.Documents.Extracts;
+using PrivacyDesk.Domain.Common;
 using PrivacyDesk.Domain.Requests;
 
-namespace PrivacyDesk.Domain.Tests.Requests;
+namespace PrivacyDesk.Documents.Tests.Extracts;
 
+/// <summary>The upload's one call: the file read at the edge, then the domain's rule (moved here from the domain with every case).</summary>
 public sealed class ExtractCheckTests
 {
     private static readonly SubjectIdentifiers Ayse = new("C-004711", ["ayse@example.nl", "a.celik@werk.example"]);
 
-    private static PrivacyDesk.Domain.Common.Result<ExtractTable> Check(string fileName, string content) =>
+    private static Result<ExtractTable> Check(string fileName, string content) =>
         ExtractCheck.Validate(fileName, Encoding.UTF8.GetBytes(content), Ayse);
 
     [Fact]
