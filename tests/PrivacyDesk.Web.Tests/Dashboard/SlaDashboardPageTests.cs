@@ -141,6 +141,16 @@ public sealed class SlaDashboardPageTests : MudBunitContext, IClassFixture<Dashb
     }
 
     [Fact]
+    public void AnAddressWithWordsWhereNumbersBelongShowsTheDefaultFigures()
+    {
+        var page = RenderDashboard(_seed.Lead, "/dashboard?period=ninety&quiet=x&horizon=99999999999&type=unknown");
+
+        Value(page, "open").ShouldBe("6", "all types, as without the address");
+        page.Find("[data-testid=breach-forecast]").TextContent.ShouldContain("7");
+        Href(page, "[data-testid=export-csv]").ShouldBe("/dashboard/export/sla.csv?period=90");
+    }
+
+    [Fact]
     public void TheQueueOpensOnADrillDownAndSaysSo()
     {
         SignIn(_seed.Lead);

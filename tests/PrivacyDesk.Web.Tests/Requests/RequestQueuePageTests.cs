@@ -71,6 +71,15 @@ public sealed class RequestQueuePageTests : MudBunitContext, IClassFixture<Queue
     }
 
     [Fact]
+    public void AnAddressWithAWordForAPageNumberShowsTheFirstPage()
+    {
+        var page = RenderQueue(StaffRole.TeamLead, "overdue&page=two&sort=sideways");
+
+        page.FindAll("[data-testid=open-request]").Count.ShouldBeGreaterThan(0);
+        page.Find("[data-testid=filter-overdue]").GetAttribute("aria-pressed").ShouldBe("true");
+    }
+
+    [Fact]
     public void TheSearchTextFiltersRowsButNeverReachesTheAddress()
     {
         var page = RenderQueue(StaffRole.TeamLead);
