@@ -22,7 +22,7 @@ public sealed class AuditedDownloadsTests(RunningApp app)
         await officer.WaitForShellAsync();
         await officer.ClickAsync("[data-interactive=true] [data-testid=new-request]");
         await officer.WaitForSelectorAsync(".mud-dialog [data-testid=save-new-request]");
-        await ChooseAsync(officer, "[data-testid=field-type]", "Inzage (art. 15)");
+        await ChooseAsync(officer, "[data-testid=field-type]", "Inzage (art. 15 AVG)");
         await ChooseAsync(officer, "[data-testid=field-channel]", "Brief");
         await officer.FillAsync("input[data-testid=field-subject]", DemoCases.WellKnownName);
         await officer.ClickAsync($".mud-popover-open .mud-list-item:has-text('{DemoCases.WellKnownCustomerNumber}')");

@@ -30,7 +30,7 @@ public sealed partial class CaseFlowTests(RunningApp app)
         await officer.WaitForShellAsync();
         await officer.ClickAsync("[data-interactive=true] [data-testid=new-request]");
         await officer.WaitForSelectorAsync(".mud-dialog [data-testid=save-new-request]");
-        await ChooseAsync(officer, "[data-testid=field-type]", "Verwijdering (art. 17)");
+        await ChooseAsync(officer, "[data-testid=field-type]", "Verwijdering (art. 17 AVG)");
         await ChooseAsync(officer, "[data-testid=field-channel]", "Telefoon");
         await officer.FillAsync("input[data-testid=field-subject]", DemoCases.WellKnownName);
         await officer.ClickAsync($".mud-popover-open .mud-list-item:has-text('{DemoCases.WellKnownCustomerNumber}')");

@@ -22,14 +22,14 @@ public sealed class ForbiddenOutcomesRefusalTests(RunningApp app)
         await officer.WaitForShellAsync();
 
         // 1. A consent withdrawal is never refused (Art. 7(3)): the actions menu offers no refusal at all.
-        await NewRequestAsync(officer, "Intrekking toestemming (art. 7 lid 3)", "Wil geen marketing meer; trekt toestemming in.");
+        await NewRequestAsync(officer, "Intrekking toestemming (art. 7 lid 3 AVG)", "Wil geen marketing meer; trekt toestemming in.");
         await OpenActionsAsync(officer);
         await officer.WaitForSelectorAsync("[data-testid=action-withdraw]");
         (await officer.Locator("[data-testid=action-refuse]").CountAsync()).ShouldBe(0, "a consent withdrawal offers no refusal");
         await officer.Keyboard.PressAsync("Escape");
 
         // 2. An access request refused as manifestly unfounded without the evidence: refused in Dutch, nothing changes.
-        var reference = await NewRequestAsync(officer, "Inzage (art. 15)", "Vraagt voor de tiende keer deze maand om inzage.");
+        var reference = await NewRequestAsync(officer, "Inzage (art. 15 AVG)", "Vraagt voor de tiende keer deze maand om inzage.");
         var statusBefore = (await officer.TextContentAsync(Status))!.Trim();
         await ShotsOfTheDialogAsync(reference);
         await OpenRefusalDialogAsync(officer);

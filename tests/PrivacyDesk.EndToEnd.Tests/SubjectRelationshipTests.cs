@@ -23,7 +23,7 @@ public sealed class SubjectRelationshipTests(RunningApp app)
         // 1. A phone request for access from a new customer, with the start of the relationship.
         await officer.ClickAsync("[data-interactive=true] [data-testid=new-request]");
         await officer.WaitForSelectorAsync(".mud-dialog [data-testid=save-new-request]");
-        await ChooseAsync(officer, "[data-testid=field-type]", "Inzage (art. 15)");
+        await ChooseAsync(officer, "[data-testid=field-type]", "Inzage (art. 15 AVG)");
         await ChooseAsync(officer, "[data-testid=field-channel]", "Telefoon");
         await officer.ClickAsync("[data-testid=subject-new]");
         await officer.FillAsync("input[data-testid=field-full-name]", "Fenna Kuipers");

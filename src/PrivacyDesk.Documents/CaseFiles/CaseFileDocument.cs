@@ -481,18 +481,7 @@ public static class CaseFileDocument
             });
         }
 
-        private string ArticleOf(RequestType type) => type switch
-        {
-            RequestType.Access => T("art. 15 AVG", "Art. 15 GDPR"),
-            RequestType.Rectification => T("art. 16 AVG", "Art. 16 GDPR"),
-            RequestType.Erasure => T("art. 17 AVG", "Art. 17 GDPR"),
-            RequestType.Restriction => T("art. 18 AVG", "Art. 18 GDPR"),
-            RequestType.Portability => T("art. 20 AVG", "Art. 20 GDPR"),
-            RequestType.Objection => T("art. 21 AVG", "Art. 21 GDPR"),
-            RequestType.AutomatedDecisionReview => T("art. 22 AVG", "Art. 22 GDPR"),
-            RequestType.ConsentWithdrawal => T("art. 7 lid 3 AVG", "Art. 7(3) GDPR"),
-            _ => T("art. 19 AVG", "Art. 19 GDPR"),
-        };
+        private string ArticleOf(RequestType type) => CaseFileText.Article(type, Dutch);
 
         private string PurposeName(Guid purposeId) =>
             _case.Purposes.FirstOrDefault(p => p.Id == purposeId)?.Name.In(Dutch)

@@ -6,121 +6,44 @@ using PrivacyDesk.Domain.Rights;
 namespace PrivacyDesk.Documents.CaseFiles;
 
 /// <summary>
-/// The case file's Dutch and English words. Statuses, types, channels, methods, outcomes and audit
-/// actions use the case page's wording (CaseText.resx, CaseObligationsText.resx), so the auditor reads
-/// in the file what the officer saw on screen; legal references in the spec's form ("art. 17 lid 3
-/// onder b AVG" / "Art. 17(3)(b) GDPR").
+/// The case file's Dutch and English words. Statuses, types, channels, methods, outcomes, decisions and
+/// grounds are the office's terms from the domain's <see cref="Glossary"/>, so the auditor reads in the file
+/// what the officer saw on screen; legal references in the spec's form ("art. 17 lid 3 onder b AVG" /
+/// "Art. 17(3)(b) GDPR"). Audit actions use the case page's timeline wording.
 /// </summary>
 internal static class CaseFileText
 {
     public static string In(this LocalizedText text, bool dutch) => dutch ? text.Nl : text.En;
 
-    public static string Status(RequestStatus status, bool dutch) => (status switch
-    {
-        RequestStatus.Received => new LocalizedText("Ontvangen", "Received"),
-        RequestStatus.AwaitingIdentity => new("Wacht op identiteit", "Awaiting identity"),
-        RequestStatus.InProgress => new("In behandeling", "In progress"),
-        RequestStatus.AwaitingApproval => new("Wacht op goedkeuring", "Awaiting approval"),
-        RequestStatus.Responded => new("Beantwoord", "Responded"),
-        RequestStatus.Rejected => new("Afgewezen", "Rejected"),
-        RequestStatus.Withdrawn => new("Ingetrokken", "Withdrawn"),
-        _ => new(status.ToString(), status.ToString()),
-    }).In(dutch);
+    private static string Language(bool dutch) => dutch ? "nl" : "en";
+
+    public static string Status(RequestStatus status, bool dutch) => Glossary.Term(status).In(dutch);
 
     /// <summary>A status as the trail stores it (the enum's name); unknown text is shown as stored.</summary>
     public static string Status(string? stored, bool dutch) =>
         Enum.TryParse<RequestStatus>(stored, out var status) ? Status(status, dutch) : stored ?? "";
 
-    public static string Type(RequestType type, bool dutch) => (type switch
-    {
-        RequestType.Access => new LocalizedText("Inzage (art. 15 AVG)", "Access (Art. 15 GDPR)"),
-        RequestType.Rectification => new("Rectificatie (art. 16 AVG)", "Rectification (Art. 16 GDPR)"),
-        RequestType.Erasure => new("Verwijdering (art. 17 AVG)", "Erasure (Art. 17 GDPR)"),
-        RequestType.Restriction => new("Beperking (art. 18 AVG)", "Restriction (Art. 18 GDPR)"),
-        RequestType.Portability => new("Overdraagbaarheid (art. 20 AVG)", "Portability (Art. 20 GDPR)"),
-        RequestType.Objection => new("Bezwaar (art. 21 AVG)", "Objection (Art. 21 GDPR)"),
-        RequestType.AutomatedDecisionReview => new("Herziening geautomatiseerd besluit (art. 22 AVG)", "Automated decision review (Art. 22 GDPR)"),
-        RequestType.ConsentWithdrawal => new("Intrekking toestemming (art. 7 lid 3 AVG)", "Consent withdrawal (Art. 7(3) GDPR)"),
-        RequestType.RecipientsDisclosure => new("Wie ontving mijn gegevens (art. 19 AVG)", "Who received my data (Art. 19 GDPR)"),
-        _ => new(type.ToString(), type.ToString()),
-    }).In(dutch);
+    /// <summary>"Inzage (art. 15 AVG)".</summary>
+    public static string Type(RequestType type, bool dutch) => Glossary.WithArticle(type, Language(dutch));
 
-    public static string Channel(RequestChannel channel, bool dutch) => (channel switch
-    {
-        RequestChannel.WebForm => new LocalizedText("Webformulier", "Web form"),
-        RequestChannel.Email => new("E-mail", "E-mail"),
-        RequestChannel.Phone => new("Telefoon", "Phone"),
-        RequestChannel.Letter => new("Brief", "Letter"),
-        RequestChannel.InPerson => new("Aan de balie", "In person"),
-        _ => new(channel.ToString(), channel.ToString()),
-    }).In(dutch);
+    /// <summary>"art. 15 AVG" / "Art. 15 GDPR".</summary>
+    public static string Article(RequestType type, bool dutch) => LegalCitations.Format(Glossary.Article(type), dutch);
 
-    public static string Method(IdentityVerificationMethod method, bool dutch) => (method switch
-    {
-        IdentityVerificationMethod.KnownChannel => new LocalizedText("Bekend kanaal", "Known channel"),
-        IdentityVerificationMethod.CustomerPortalLogin => new("Inlog klantportaal", "Customer portal login"),
-        IdentityVerificationMethod.IdDocumentCopy => new("Kopie ID-bewijs", "Copy of ID document"),
-        IdentityVerificationMethod.VideoCall => new("Videogesprek", "Video call"),
-        IdentityVerificationMethod.InPersonCheck => new("Persoonlijk", "In person"),
-        IdentityVerificationMethod.SecurityQuestions => new("Controlevragen", "Security questions"),
-        _ => new(method.ToString(), method.ToString()),
-    }).In(dutch);
+    public static string Channel(RequestChannel channel, bool dutch) => Glossary.Term(channel).In(dutch);
 
-    public static string Outcome(IdentityVerificationOutcome outcome, bool dutch) => (outcome switch
-    {
-        IdentityVerificationOutcome.Verified => new LocalizedText("Vastgesteld", "Verified"),
-        IdentityVerificationOutcome.NotVerified => new("Niet vastgesteld", "Not verified"),
-        IdentityVerificationOutcome.CannotIdentify => new("Niet te identificeren (art. 11 lid 2 AVG)", "Cannot identify (Art. 11(2) GDPR)"),
-        _ => new(outcome.ToString(), outcome.ToString()),
-    }).In(dutch);
+    public static string Method(IdentityVerificationMethod method, bool dutch) => Glossary.Term(method).In(dutch);
 
-    public static string Decision(PurposeDecisionOutcome outcome, bool dutch) => (outcome switch
-    {
-        PurposeDecisionOutcome.Comply => new LocalizedText("Honoreren", "Comply"),
-        PurposeDecisionOutcome.PartiallyComply => new("Gedeeltelijk honoreren", "Comply in part"),
-        PurposeDecisionOutcome.Refuse => new("Weigeren", "Refuse"),
-        PurposeDecisionOutcome.NotApplicable => new("Niet van toepassing", "Not applicable"),
-        _ => new(outcome.ToString(), outcome.ToString()),
-    }).In(dutch);
+    /// <summary>The outcome; "cannot identify" with its article, because it decides how the request ends (Art. 11(2)).</summary>
+    public static string Outcome(IdentityVerificationOutcome outcome, bool dutch) =>
+        Glossary.Cited(Glossary.Term(outcome), outcome == IdentityVerificationOutcome.CannotIdentify ? ["AVG art. 11(2)"] : [], Language(dutch));
 
-    /// <summary>The ground of a purpose decision in words with its article, e.g. "wettelijke bewaarplicht (art. 17 lid 3 onder b AVG)".</summary>
-    public static string Ground(RefusalGround ground, RequestType right, bool dutch) => (ground switch
-    {
-        RefusalGround.RightsOfOthers => right == RequestType.Portability
-            ? new LocalizedText("rechten van anderen (art. 20 lid 4 AVG)", "rights of others (Art. 20(4) GDPR)")
-            : new("rechten van anderen (art. 15 lid 4 AVG)", "rights of others (Art. 15(4) GDPR)"),
-        RefusalGround.ManifestlyUnfoundedOrExcessive => new("kennelijk ongegrond of buitensporig (art. 12 lid 5 AVG)", "manifestly unfounded or excessive (Art. 12(5) GDPR)"),
-        RefusalGround.NationalRestriction => new("nationale beperking (art. 23 AVG)", "national restriction (Art. 23 GDPR)"),
-        RefusalGround.CompellingLegitimateGrounds => new("dwingende gerechtvaardigde gronden (art. 21 lid 1 AVG)", "compelling legitimate grounds (Art. 21(1) GDPR)"),
-        RefusalGround.LegalClaims => right == RequestType.Erasure
-            ? new("rechtsvorderingen (art. 17 lid 3 onder e AVG)", "legal claims (Art. 17(3)(e) GDPR)")
-            : new("rechtsvorderingen (art. 21 lid 1 AVG)", "legal claims (Art. 21(1) GDPR)"),
-        RefusalGround.LegalRetentionObligation => new("wettelijke bewaarplicht (art. 17 lid 3 onder b AVG)", "legal retention obligation (Art. 17(3)(b) GDPR)"),
-        RefusalGround.StillNecessaryForPurpose => new("nog nodig voor het doel (art. 17 lid 1 onder a AVG)", "still necessary for the purpose (Art. 17(1)(a) GDPR)"),
-        RefusalGround.NoRestrictionCircumstance => new("geen geval van art. 18 lid 1 AVG", "no circumstance of Art. 18(1) GDPR"),
-        RefusalGround.DataAccurate => new("de gegevens zijn juist (art. 16 AVG)", "the data are accurate (Art. 16 GDPR)"),
-        _ => new(ground.ToString(), ground.ToString()),
-    }).In(dutch);
+    public static string Decision(PurposeDecisionOutcome outcome, bool dutch) => Glossary.Term(outcome).In(dutch);
 
-    /// <summary>As <see cref="RequestGround(RequestRefusalGround, bool)"/>, citing Art. 20(4) for a refused portability package.</summary>
-    public static string RequestGround(RequestRefusalGround ground, RequestType type, bool dutch) =>
-        ground == RequestRefusalGround.RightsOfOthers && type == RequestType.Portability
-            ? new LocalizedText("Rechten en vrijheden van anderen (art. 20 lid 4 AVG)", "Rights and freedoms of others (Art. 20(4) GDPR)").In(dutch)
-            : RequestGround(ground, dutch);
+    /// <summary>The ground of a purpose decision with its article, e.g. "Wettelijke bewaarplicht (art. 17 lid 3 onder b AVG)".</summary>
+    public static string Ground(RefusalGround ground, RequestType right, bool dutch) => Glossary.WithArticles(ground, right, Language(dutch));
 
-    public static string RequestGround(RequestRefusalGround ground, bool dutch) => (ground switch
-    {
-        RequestRefusalGround.SubjectNotIdentified => new LocalizedText("Betrokkene niet te identificeren (art. 11 lid 2, art. 12 lid 2 AVG)", "Subject cannot be identified (Art. 11(2), 12(2) GDPR)"),
-        RequestRefusalGround.ManifestlyUnfounded => new("Kennelijk ongegrond (art. 12 lid 5 AVG)", "Manifestly unfounded (Art. 12(5) GDPR)"),
-        RequestRefusalGround.Excessive => new("Buitensporig, met name herhaald (art. 12 lid 5 AVG)", "Excessive, in particular repetitive (Art. 12(5) GDPR)"),
-        RequestRefusalGround.RightsOfOthers => new("Rechten en vrijheden van anderen (art. 15 lid 4 AVG)", "Rights and freedoms of others (Art. 15(4) GDPR)"),
-        RequestRefusalGround.NationalRestriction => new("Beperking in nationaal recht (art. 23 AVG)", "Restriction in national law (Art. 23 GDPR)"),
-        RequestRefusalGround.LegalObligationToRetain => new("Wettelijke bewaarplicht (art. 17 lid 3 onder b AVG)", "Legal obligation to retain (Art. 17(3)(b) GDPR)"),
-        RequestRefusalGround.LegalClaims => new("Rechtsvorderingen (art. 17 lid 3 onder e AVG)", "Legal claims (Art. 17(3)(e) GDPR)"),
-        RequestRefusalGround.CompellingLegitimateGrounds => new("Dwingende gerechtvaardigde gronden (art. 21 lid 1 AVG)", "Compelling legitimate grounds (Art. 21(1) GDPR)"),
-        RequestRefusalGround.RightNotApplicable => new("Het recht is niet van toepassing", "The right does not apply"),
-        _ => new("Andere grond", "Other ground"),
-    }).In(dutch);
+    /// <summary>The ground of a whole request's refusal with its articles (Art. 20(4) for a refused portability package).</summary>
+    public static string RequestGround(RequestRefusalGround ground, RequestType type, bool dutch) => Glossary.WithArticles(ground, type, Language(dutch));
 
     public static string Extension(ExtensionReason reason, bool dutch) => (reason switch
     {

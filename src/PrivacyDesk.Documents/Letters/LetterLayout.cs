@@ -2,6 +2,7 @@ using System.Globalization;
 using PrivacyDesk.Documents.Composition;
 using PrivacyDesk.Documents.Layout;
 using PrivacyDesk.Documents.Model;
+using PrivacyDesk.Domain.Common;
 using PrivacyDesk.Domain.Documents;
 
 namespace PrivacyDesk.Documents.Letters;
@@ -40,7 +41,7 @@ internal static class LetterLayout
                 column.Item().Row(row =>
                 {
                     row.Spacing(12);
-                    row.RelativeItem(3).Text(t =>
+                    row.RelativeItem(1).Text(t =>
                     {
                         t.Line(to.Name).Bold();
                         foreach (var line in to.Lines.Where(l => !string.IsNullOrWhiteSpace(l)))
@@ -48,7 +49,7 @@ internal static class LetterLayout
                             t.Line(line);
                         }
                     });
-                    row.RelativeItem(2).KeyValue(pairs =>
+                    row.RelativeItem(1).KeyValue(pairs =>
                     {
                         pairs.KeyColumnWidth(82).Spacing(1);
                         pairs.Pair(text.OurReference, reference);
@@ -56,6 +57,8 @@ internal static class LetterLayout
                         if (answersTheAddressee)
                         {
                             pairs.Pair(text.YourRequestOf, text.Date(input.Request.ReceivedOn));
+                            // The right by the office's name, the word the queue and the case file use; the first sentence cites its article.
+                            pairs.Pair(text.RequestTypeLabel, Glossary.Term(input.Request.Type).In(text.Language));
                         }
                         pairs.Pair(text.LetterDate, text.Date(input.GeneratedAt));
                     });

@@ -1,4 +1,5 @@
 using PrivacyDesk.Documents.Model;
+using PrivacyDesk.Domain.Common;
 using PrivacyDesk.Domain.Deadlines;
 using PrivacyDesk.Domain.Register;
 using PrivacyDesk.Domain.Requests;
@@ -44,6 +45,8 @@ internal sealed class LetterText(string language, TimeZoneInfo zone)
     public string YourRequestOf => T("Uw verzoek van", "Your request of");
 
     public string LetterDate => T("Datum", "Date");
+
+    public string RequestTypeLabel => T("Soort verzoek", "Request type");
 
     public string SubjectPrefix => T("Betreft: ", "Subject: ");
 
@@ -104,19 +107,7 @@ internal sealed class LetterText(string language, TimeZoneInfo zone)
     /// <summary>The article of the right in the letter's form: "art. 15 AVG" / "Art. 15 GDPR".</summary>
     public string Article(RequestType type) => Legal(ArticleReference(type));
 
-    public static string ArticleReference(RequestType type) => type switch
-    {
-        RequestType.Access => "AVG art. 15",
-        RequestType.Rectification => "AVG art. 16",
-        RequestType.Erasure => "AVG art. 17",
-        RequestType.Restriction => "AVG art. 18",
-        RequestType.Portability => "AVG art. 20",
-        RequestType.Objection => "AVG art. 21",
-        RequestType.AutomatedDecisionReview => "AVG art. 22",
-        RequestType.ConsentWithdrawal => "AVG art. 7(3)",
-        RequestType.RecipientsDisclosure => "AVG art. 19",
-        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
-    };
+    public static string ArticleReference(RequestType type) => Glossary.Article(type);
 
     public string Received(string date, RequestType type) => T(
         $"Op {date} hebben wij uw verzoek om {RequestPlain(type)} ontvangen ({Article(type)}).",
@@ -476,18 +467,7 @@ internal sealed class LetterText(string language, TimeZoneInfo zone)
         _ => T("Om de reden die hieronder staat.", "For the reason given below."),
     };
 
-    public static IReadOnlyList<string> RefusalGroundReferences(RequestRefusalGround ground, RequestType type) => ground switch
-    {
-        RequestRefusalGround.SubjectNotIdentified => ["AVG art. 11(2)", "AVG art. 12(2)"],
-        RequestRefusalGround.ManifestlyUnfounded or RequestRefusalGround.Excessive => ["AVG art. 12(5)"],
-        RequestRefusalGround.RightsOfOthers => [type == RequestType.Portability ? "AVG art. 20(4)" : "AVG art. 15(4)"],
-        RequestRefusalGround.NationalRestriction => ["AVG art. 23"],
-        RequestRefusalGround.LegalObligationToRetain => ["AVG art. 17(3)(b)"],
-        RequestRefusalGround.LegalClaims => [type == RequestType.Erasure ? "AVG art. 17(3)(e)" : "AVG art. 21(1)"],
-        RequestRefusalGround.CompellingLegitimateGrounds => ["AVG art. 21(1)"],
-        RequestRefusalGround.RightNotApplicable => [ArticleReference(type)],
-        _ => [],
-    };
+    public static IReadOnlyList<string> RefusalGroundReferences(RequestRefusalGround ground, RequestType type) => Glossary.Articles(ground, type);
 
     public string LegalGround => T("Wettelijke grondslag", "Legal ground");
 

@@ -110,17 +110,23 @@ public static class ProcessingRecordDocument
                         bases.Item().Text(t =>
                         {
                             t.Line(RegisterWording.BasisWithArticle(basis.Kind, language)).Bold();
-                            if (basis.Kind == LawfulBasisKind.LegitimateInterest && basis.Assessment is { } lia)
+                            if (basis.Kind != LawfulBasisKind.LegitimateInterest)
                             {
-                                Labelled(t, T(language, "Doeltoets", "Purpose test"), lia.PurposeTest, newLine: true);
-                                Labelled(t, T(language, "Noodzakelijkheidstoets", "Necessity test"), lia.NecessityTest, newLine: true);
-                                Labelled(t, T(language, "Belangenafweging", "Balancing test"), lia.BalancingTest, newLine: true);
-                                Labelled(t, T(language, "Uitkomst", "Outcome"), lia.Outcome, newLine: true);
-                                Labelled(t, T(language, "Herbeoordeling", "Review"), lia.ReviewDate is { } review ? DocumentFormat.Date(review, language) : RegisterWording.NotRecorded(language), newLine: false);
+                                t.Span(RegisterWording.EvidenceText(basis, language));
+                                return;
                             }
-                            else
+                            // The LIA's tests each on a line of their own, labelled as in the CSV.
+                            var parts = RegisterWording.Evidence(basis, language);
+                            for (var i = 0; i < parts.Count; i++)
                             {
-                                t.Span(RegisterWording.Evidence(basis, language, fullAssessment: true) ?? RegisterWording.NotRecorded(language));
+                                if (parts[i].Label is { } label)
+                                {
+                                    Labelled(t, label, parts[i].Text, newLine: i < parts.Count - 1);
+                                }
+                                else
+                                {
+                                    t.Span(parts[i].Text);
+                                }
                             }
                         });
                     }

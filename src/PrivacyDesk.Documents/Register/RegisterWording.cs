@@ -1,13 +1,13 @@
 using System.Globalization;
 using PrivacyDesk.Documents.Model;
+using PrivacyDesk.Domain.Common;
 using PrivacyDesk.Domain.Register;
 
 namespace PrivacyDesk.Documents.Register;
 
 /// <summary>
-/// The register's values in words for documents, in Dutch and English. The wording is the web's
-/// (<c>Resources/RegisterText*.resx</c>, <c>Csv.*</c> and the enum labels), so the register screen, the
-/// Art. 30 CSV and the PDFs say the same thing; the documents project cannot read the web's resources.
+/// The register's values in words for documents, in Dutch and English. Lawful bases are the office's terms
+/// (<see cref="Glossary"/>); the evidence of a basis is worded here once for the Art. 30 PDF and CSV.
 /// </summary>
 public static class RegisterWording
 {
@@ -20,15 +20,8 @@ public static class RegisterWording
         _ => T(language, "Beëindigd", "Retired"),
     };
 
-    public static string Basis(LawfulBasisKind kind, string language) => kind switch
-    {
-        LawfulBasisKind.Consent => T(language, "Toestemming", "Consent"),
-        LawfulBasisKind.Contract => T(language, "Overeenkomst", "Contract"),
-        LawfulBasisKind.LegalObligation => T(language, "Wettelijke verplichting", "Legal obligation"),
-        LawfulBasisKind.VitalInterests => T(language, "Vitaal belang", "Vital interests"),
-        LawfulBasisKind.PublicTask => T(language, "Algemeen belang", "Public task"),
-        _ => T(language, "Gerechtvaardigd belang", "Legitimate interest"),
-    };
+    /// <summary>The basis's name from the office's <see cref="Glossary"/>.</summary>
+    public static string Basis(LawfulBasisKind kind, string language) => Glossary.Term(kind).In(language);
 
     /// <summary>"art. 6 lid 1 sub f AVG" / "Art. 6(1)(f) GDPR".</summary>
     public static string BasisArticle(LawfulBasisKind kind, string language) =>
@@ -37,31 +30,43 @@ public static class RegisterWording
     /// <summary>"Gerechtvaardigd belang (art. 6 lid 1 sub f AVG)".</summary>
     public static string BasisWithArticle(LawfulBasisKind kind, string language) => $"{Basis(kind, language)} ({BasisArticle(kind, language)})";
 
-    /// <summary>What the basis rests on, as the register records it: the provision, the contract, the consent mechanism, the LIA.</summary>
-    public static string? Evidence(LawfulBasis basis, string language, bool fullAssessment)
+    /// <summary>
+    /// What the basis rests on, as the register records it: the provision, the contract, the consent mechanism,
+    /// the LIA's tests. The one wording of the Art. 30 record's evidence: the PDF sets the parts on lines, the CSV
+    /// joins them (<see cref="EvidenceText"/>). Nothing recorded is one part, "niet vastgelegd".
+    /// </summary>
+    public static IReadOnlyList<EvidencePart> Evidence(LawfulBasis basis, string language)
     {
         ArgumentNullException.ThrowIfNull(basis);
-        return basis.Kind switch
+        IReadOnlyList<EvidencePart>? parts = basis.Kind switch
         {
             LawfulBasisKind.Consent => basis.ConsentMechanism is { } m
-                ? T(language, "Verkregen: ", "Obtained: ") + m.HowObtained + T(language, " Intrekken: ", " Withdrawn: ") + m.HowWithdrawn
-                    + (m.IsExplicit ? T(language, " (uitdrukkelijke toestemming)", " (explicit consent)") : "")
+                ? [new(T(language, "Verkregen", "Obtained"), m.HowObtained), new(T(language, "Intrekken", "Withdrawn"), m.HowWithdrawn),
+                    .. m.IsExplicit ? [new EvidencePart(null, T(language, "uitdrukkelijke toestemming", "explicit consent"))] : Array.Empty<EvidencePart>()]
                 : null,
-            LawfulBasisKind.Contract => basis.ContractReference,
-            LawfulBasisKind.LegalObligation => basis.LegalProvision,
-            LawfulBasisKind.VitalInterests => basis.VitalInterestJustification,
-            LawfulBasisKind.PublicTask => basis.PublicTaskLaw,
+            LawfulBasisKind.Contract => Plain(basis.ContractReference),
+            LawfulBasisKind.LegalObligation => Plain(basis.LegalProvision),
+            LawfulBasisKind.VitalInterests => Plain(basis.VitalInterestJustification),
+            LawfulBasisKind.PublicTask => Plain(basis.PublicTaskLaw),
             _ => basis.Assessment is { } lia
-                ? fullAssessment
-                    ? T(language, "Belangenafweging (LIA): doeltoets: ", "Legitimate-interest assessment (LIA): purpose test: ") + lia.PurposeTest
-                        + T(language, " Noodzakelijkheidstoets: ", " Necessity test: ") + lia.NecessityTest
-                        + T(language, " Belangenafweging: ", " Balancing test: ") + lia.BalancingTest
-                        + T(language, " Uitkomst: ", " Outcome: ") + lia.Outcome
-                        + T(language, " Herbeoordeling: ", " Review: ") + (lia.ReviewDate is { } d ? DocumentFormat.Date(d, language) : "-")
-                    : lia.PurposeTest
+                ?
+                [
+                    new(T(language, "Doeltoets", "Purpose test"), lia.PurposeTest),
+                    new(T(language, "Noodzakelijkheidstoets", "Necessity test"), lia.NecessityTest),
+                    new(T(language, "Belangenafweging", "Balancing test"), lia.BalancingTest),
+                    new(T(language, "Uitkomst", "Outcome"), lia.Outcome),
+                    new(T(language, "Herbeoordeling", "Review"), lia.ReviewDate is { } d ? DocumentFormat.Date(d, language) : NotRecorded(language)),
+                ]
                 : null,
         };
+        return parts ?? [new EvidencePart(null, NotRecorded(language))];
+
+        static IReadOnlyList<EvidencePart>? Plain(string? text) => string.IsNullOrWhiteSpace(text) ? null : [new EvidencePart(null, text)];
     }
+
+    /// <summary>The evidence on one line: "Doeltoets: …; Noodzakelijkheidstoets: …".</summary>
+    public static string EvidenceText(LawfulBasis basis, string language) =>
+        string.Join("; ", Evidence(basis, language).Select(p => p.Label is null ? p.Text : $"{p.Label}: {p.Text}"));
 
     public static string NotRecorded(string language) => T(language, "niet vastgelegd", "not recorded");
 
@@ -171,3 +176,6 @@ public static class RegisterWording
 
     public static string YesNo(bool value, string language) => value ? T(language, "Ja", "Yes") : T(language, "Nee", "No");
 }
+
+/// <summary>One piece of a basis's evidence: a label ("Doeltoets") or none, and the register's text.</summary>
+public sealed record EvidencePart(string? Label, string Text);

@@ -1,3 +1,4 @@
+using PrivacyDesk.Domain.Common;
 using PrivacyDesk.Domain.Register;
 using PrivacyDesk.Domain.Requests;
 
@@ -100,17 +101,8 @@ public sealed record ProposedDecision
         {
             return [];
         }
-        return ground switch
-        {
-            RefusalGround.RightsOfOthers => [right == RequestType.Portability ? "AVG art. 20(4)" : "AVG art. 15(4)"],
-            RefusalGround.ManifestlyUnfoundedOrExcessive => ["AVG art. 12(5)"],
-            RefusalGround.NationalRestriction => Reference is null ? ["AVG art. 23"] : ["AVG art. 23", Reference],
-            RefusalGround.CompellingLegitimateGrounds => ["AVG art. 21(1)"],
-            RefusalGround.LegalClaims => [right == RequestType.Erasure ? "AVG art. 17(3)(e)" : "AVG art. 21(1)"],
-            RefusalGround.LegalRetentionObligation => ["AVG art. 17(3)(b)"],
-            RefusalGround.StillNecessaryForPurpose => ["AVG art. 17(1)(a)"],
-            RefusalGround.NoRestrictionCircumstance => ["AVG art. 18(1)"],
-            _ => ["AVG art. 16"],
-        };
+        // The articles per ground live in the glossary, beside the ground's name; a national restriction adds its provision.
+        var articles = Glossary.Articles(ground, right);
+        return ground == RefusalGround.NationalRestriction && Reference is not null ? [.. articles, Reference] : articles;
     }
 }

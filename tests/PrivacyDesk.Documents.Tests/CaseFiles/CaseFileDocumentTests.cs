@@ -62,7 +62,7 @@ public sealed class CaseFileDocumentTests
         at.ShouldAllBe(i => i >= 0, $"every section heading appears: {string.Join(", ", headings.Where(h => !body.Contains(h, StringComparison.Ordinal)))}");
         at.ShouldBe(at.Order().ToList(), "sections in order");
 
-        body.ShouldContain(dutch ? "wettelijke bewaarplicht (art. 17 lid 3 onder b AVG)" : "legal retention obligation (Art. 17(3)(b) GDPR)");
+        body.ShouldContain(dutch ? "Wettelijke bewaarplicht (art. 17 lid 3 onder b AVG)" : "Legal obligation to retain (Art. 17(3)(b) GDPR)", Case.Sensitive);
         body.ShouldContain(CaseFileCases.Retention);
         body.ShouldContain(dutch ? "Gedeeltelijk honoreren (geldend)" : "Comply in part (current)");
         body.ShouldContain(dutch ? "Honoreren (vervangen)" : "Comply (replaced)");

@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PrivacyDesk.Data;
 using PrivacyDesk.Data.Seeding;
+using PrivacyDesk.Documents.Csv;
+using PrivacyDesk.Documents.Register;
 using PrivacyDesk.Domain.Register;
 using PrivacyDesk.Web.Features.Common;
 using PrivacyDesk.Web.Features.Register;
@@ -315,6 +317,23 @@ public sealed class ProcessingRegisterServiceTests : IAsyncLifetime
         var exported = await WithDbAsync(db => db.AuditEvents.SingleAsync(e => e.Action == ProcessingRegisterService.ExportedAction));
         exported.ActorName.ShouldBe("Pieter Bakker");
         exported.Details!.ShouldContain("\"purposes\":\"13\"");
+    }
+
+    [Theory]
+    [InlineData("nl-NL", "nl")]
+    [InlineData("en-GB", "en")]
+    public async Task TheArt30CsvWordsTheEvidenceOfABasisAsTheArt30PdfDoes(string acceptLanguage, string language)
+    {
+        using var client = await SignedInClient.CreateAsync(_factory, "officer@privacydesk.test");
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(acceptLanguage);
+
+        var bytes = await client.GetByteArrayAsync(new Uri(RegisterEndpoints.Art30CsvPath, UriKind.Relative));
+
+        var kyc = await WithDbAsync(db => db.Purposes.AsNoTracking().SingleAsync(p => p.Key == "identity-verification"));
+        var evidence = string.Join(" | ", kyc.LawfulBases.OrderBy(b => b.Kind).Select(b => $"({b.Kind.Letter()}) {RegisterWording.EvidenceText(b, language)}"));
+        evidence.ShouldContain(language == "nl" ? "Doeltoets: " : "Purpose test: ");
+        var csv = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3);
+        csv.ShouldContain(CsvFile.Cell(evidence));
     }
 
     [Fact]

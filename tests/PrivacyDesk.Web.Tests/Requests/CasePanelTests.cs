@@ -208,7 +208,7 @@ public sealed class CasePanelTests : MudBunitContext
         var panel = Render<ApprovalPanel>(p => p.Add(x => x.Case, view));
 
         panel.Find("[data-testid=proposed-refusal]").TextContent.ShouldContain("Weigering van het hele verzoek voorgesteld door Sanne de Vries");
-        panel.Find("[data-testid=proposed-refusal-ground]").TextContent.ShouldBe("Buitensporig, met name herhaald (art. 12 lid 5)");
+        panel.Find("[data-testid=proposed-refusal-ground]").TextContent.Replace('\u00A0', ' ').ShouldBe("Buitensporig, met name herhaald (art. 12 lid 5 AVG)");
         panel.Markup.ShouldContain("Elf identieke verzoeken in 2026.");
         panel.FindAll("[data-testid=approve]").ShouldHaveSingleItem();
         panel.FindAll("[data-testid=send-back]").ShouldHaveSingleItem();

@@ -59,8 +59,8 @@ public sealed class PurposeDecisionPanelTests : MudBunitContext
         var panel = Render<AssessmentPanel>(p => p.Add(x => x.Case, view).Add(x => x.IsCurrent, true));
 
         panel.FindAll($"[data-purpose='{products.PurposeId}'] [data-option='{DecisionKind.Refuse}:{RefusalGround.RightsOfOthers}']").ShouldHaveSingleItem();
-        var label = panel.Find($"[data-purpose='{products.PurposeId}'] [data-testid=decision-options]").TextContent;
-        label.ShouldContain("art. 20 lid 4");
+        var label = panel.Find($"[data-purpose='{products.PurposeId}'] [data-testid=decision-options]").TextContent.Replace('\u00A0', ' ');
+        label.ShouldContain("art. 20 lid 4 AVG");
         label.ShouldNotContain("15 lid 4");
     }
 

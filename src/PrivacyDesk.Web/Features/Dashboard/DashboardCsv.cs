@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using PrivacyDesk.Documents.Csv;
+using PrivacyDesk.Domain.Common;
 
 namespace PrivacyDesk.Web.Features.Dashboard;
 
@@ -11,11 +12,11 @@ namespace PrivacyDesk.Web.Features.Dashboard;
 /// </summary>
 public static class DashboardCsv
 {
-    public static byte[] Build(SlaDashboardFigures figures, IStringLocalizer<DashboardText> text, IStringLocalizer<QueueText> queueText)
+    /// <param name="language">"nl" or "en": request types are the office's terms (<see cref="Glossary"/>).</param>
+    public static byte[] Build(SlaDashboardFigures figures, IStringLocalizer<DashboardText> text, string language)
     {
         ArgumentNullException.ThrowIfNull(figures);
         ArgumentNullException.ThrowIfNull(text);
-        ArgumentNullException.ThrowIfNull(queueText);
         var csv = new CsvFile();
         Line(csv, text["Csv.Section"], text["Csv.Item"], text["Csv.Value"], text["Csv.Value2"], text["Csv.Value3"]);
         var h = figures.Headline;
@@ -36,7 +37,7 @@ public static class DashboardCsv
         }
         foreach (var type in figures.OpenByType)
         {
-            Line(csv, text["Chart.ByType"], queueText["Type." + type.Type], Number(type.Open));
+            Line(csv, text["Chart.ByType"], Glossary.Name(type.Type, language), Number(type.Open));
         }
         foreach (var age in figures.Ageing)
         {
@@ -53,7 +54,7 @@ public static class DashboardCsv
         }
         foreach (var risk in figures.Breaches)
         {
-            Line(csv, text["Breach.Title"], risk.Reference, Iso(risk.DueOn), risk.HandlerName ?? text["Unassigned"], queueText["Type." + risk.Type]);
+            Line(csv, text["Breach.Title"], risk.Reference, Iso(risk.DueOn), risk.HandlerName ?? text["Unassigned"], Glossary.Name(risk.Type, language));
         }
         return csv.ToBytes();
     }

@@ -5,6 +5,7 @@ using PrivacyDesk.Data;
 using PrivacyDesk.Domain.Auditing;
 using PrivacyDesk.Domain.Common;
 using PrivacyDesk.Domain.Staff;
+using PrivacyDesk.Web.Components.Shared;
 using PrivacyDesk.Web.Features.Requests;
 using PrivacyDesk.Web.Features.Settings;
 using PrivacyDesk.Web.Hosting;
@@ -16,7 +17,7 @@ public sealed record DashboardExportFile(string FileName, byte[] Content);
 /// <summary>The dashboard's CSV export: the same figures the page shows for the same filters; every download audited.</summary>
 public sealed class DashboardExport(
     SlaFigures figures, IServiceScopeFactory scopes, ControllerSettings settings,
-    IStringLocalizer<DashboardText> text, IStringLocalizer<QueueText> queueText, TimeProvider clock)
+    IStringLocalizer<DashboardText> text, TimeProvider clock)
 {
     public const string ExportedAction = "dashboard.exported";
     public const string EntityType = "SlaDashboard";
@@ -29,7 +30,7 @@ public sealed class DashboardExport(
         {
             return Result<DashboardExportFile>.Failure(read.Errors);
         }
-        var content = DashboardCsv.Build(read.Value, text, queueText);
+        var content = DashboardCsv.Build(read.Value, text, Terms.Language);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
         var now = clock.GetUtcNow();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Localization;
 using PrivacyDesk.Documents.Csv;
+using PrivacyDesk.Documents.Register;
 using PrivacyDesk.Domain.Common;
 using PrivacyDesk.Domain.Register;
 
@@ -36,7 +37,7 @@ public static class Art30Csv
                 List(p.Violations().Select(v => ErrorCatalog.Message(v, language) ?? v.Code)),
                 p.Description.In(language),
                 List(p.LawfulBases.OrderBy(b => b.Kind).Select(b => text.Basis(b.Kind))),
-                List(p.LawfulBases.OrderBy(b => b.Kind).Select(b => Evidence(b, text))),
+                List(p.LawfulBases.OrderBy(b => b.Kind).Select(b => $"({b.Kind.Letter()}) {RegisterWording.EvidenceText(b, language)}")),
                 List(p.SubjectCategories.Select(c => text.Label(c))),
                 List(p.DataCategories.Select(c => $"{c.Name} ({text.Label(c.Origin)})")),
                 List(p.Recipients.Select(r => $"{r.Name} ({text.Label(r.Kind)}, {r.Country})")),
@@ -59,25 +60,6 @@ public static class Art30Csv
             ]);
         }
         return csv.ToBytes();
-    }
-
-    private static string Evidence(LawfulBasis basis, IStringLocalizer<RegisterText> text)
-    {
-        var evidence = basis.Kind switch
-        {
-            LawfulBasisKind.Consent => basis.ConsentMechanism is { } m
-                ? $"{m.HowObtained} / {m.HowWithdrawn}{(m.IsExplicit ? " (" + text["Form.Consent.Explicit"] + ")" : "")}"
-                : null,
-            LawfulBasisKind.Contract => basis.ContractReference,
-            LawfulBasisKind.LegalObligation => basis.LegalProvision,
-            LawfulBasisKind.VitalInterests => basis.VitalInterestJustification,
-            LawfulBasisKind.PublicTask => basis.PublicTaskLaw,
-            _ => basis.Assessment is { } lia
-                ? text["Csv.Lia", lia.PurposeTest, lia.NecessityTest, lia.BalancingTest, lia.Outcome,
-                    lia.ReviewDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "-"].Value
-                : null,
-        };
-        return $"({basis.Kind.Letter()}) {evidence ?? text["Csv.NotRecorded"]}";
     }
 
     private static string Automated(AutomatedDecisionMaking? adm, IStringLocalizer<RegisterText> text) => adm is null

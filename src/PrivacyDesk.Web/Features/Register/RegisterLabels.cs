@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
+using PrivacyDesk.Domain.Common;
 using PrivacyDesk.Domain.Register;
 
 using PrivacyDesk.Web.Components.Shared;
@@ -11,13 +12,17 @@ public static class RegisterLabels
 {
     public static string Status(this IStringLocalizer<RegisterText> text, PurposeStatus status) => Label(text, status);
 
-    /// <summary>Short name with the letter of Art. 6(1), e.g. "f · Gerechtvaardigd belang".</summary>
-    public static string Basis(this IStringLocalizer<RegisterText> text, LawfulBasisKind kind) =>
-        $"{kind.Letter()} · {Label(text, kind)}";
+    /// <summary>Short name with the letter of Art. 6(1), e.g. "f · Gerechtvaardigd belang" (the glossary's term).</summary>
+    public static string Basis(this IStringLocalizer<RegisterText> text, LawfulBasisKind kind) => Terms.WithLetter(kind);
 
     public static string Label<T>(this IStringLocalizer<RegisterText> text, T value) where T : struct, Enum
     {
         ArgumentNullException.ThrowIfNull(text);
+        // Office terms (lawful bases) come from the glossary; the register's own values from RegisterText.
+        if (Glossary.Terms.Contains(typeof(T)))
+        {
+            return Terms.Of(value);
+        }
         var key = typeof(T).Name + "." + value;
         var found = text[key];
         return found.ResourceNotFound ? value.ToString() : found.Value;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
+using PrivacyDesk.Web.Components.Shared;
 using PrivacyDesk.Web.Features.Dashboard;
 
 namespace PrivacyDesk.Web.Components.Pages.Dashboard;
@@ -41,8 +42,8 @@ public sealed class DashboardCharts
                 Series(text["Series.Received"], f.Weeks.Select(w => (double)w.Received)),
                 Series(text["Series.Answered"], f.Weeks.Select(w => (double)w.Answered)),
             ],
-            TypeLinks = [.. f.OpenByType.Select(t => new FigureLink(queue["Type." + t.Type].Value, t.Open, state.Link(type: t.Type)))],
-            TypeLabels = [.. f.OpenByType.Select(t => Clip(queue["Type." + t.Type].Value))],
+            TypeLinks = [.. f.OpenByType.Select(t => new FigureLink(Terms.Of(t.Type), t.Open, state.Link(type: t.Type)))],
+            TypeLabels = [.. f.OpenByType.Select(t => Clip(Terms.Of(t.Type)))],
             TypeSeries = [Series(text["Series.Open"], f.OpenByType.Select(t => (double)t.Open))],
             AgeLinks = [.. f.Ageing.Select(a => new FigureLink(queue["Age." + a.Bucket].Value, a.Open, state.Link(age: a.Bucket)))],
             AgeLabels = [.. f.Ageing.Select(a => queue["Age." + a.Bucket].Value)],
