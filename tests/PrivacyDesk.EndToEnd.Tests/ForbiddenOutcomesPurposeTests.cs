@@ -22,7 +22,7 @@ public sealed class ForbiddenOutcomesPurposeTests(RunningApp app)
     {
         var officer = await app.NewPageAsync();
         await officer.SignInAsync("officer@privacydesk.test");
-        var reference = await NewCaseInProgressAsync(officer, "Herziening geautomatiseerd besluit (art. 22)", "Wil dat een mens de afwijzing van zijn kredietaanvraag bekijkt.");
+        var reference = await NewCaseInProgressAsync(officer, "Herziening geautomatiseerd besluit (art. 22 AVG)", "Wil dat een mens de afwijzing van zijn kredietaanvraag bekijkt.");
 
         // Every purpose decided as the law allows: the review where decisions are automated, "not applicable" elsewhere.
         var undecided = officer.Locator("[data-testid=purpose-row]:has([data-testid=no-decision]):has([data-testid=record-decision])");
@@ -82,7 +82,7 @@ public sealed class ForbiddenOutcomesPurposeTests(RunningApp app)
     {
         var officer = await app.NewPageAsync();
         await officer.SignInAsync("officer@privacydesk.test");
-        var reference = await NewCaseInProgressAsync(officer, "Bezwaar (art. 21)", "Maakt bezwaar tegen elk gebruik van zijn gegevens.");
+        var reference = await NewCaseInProgressAsync(officer, "Bezwaar (art. 21 AVG)", "Maakt bezwaar tegen elk gebruik van zijn gegevens.");
 
         var kyc = officer.Locator("[data-testid=purpose-row][data-key=identity-verification]");
         var options = await Options(kyc);

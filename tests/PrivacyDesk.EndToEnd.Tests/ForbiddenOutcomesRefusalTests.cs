@@ -33,7 +33,7 @@ public sealed class ForbiddenOutcomesRefusalTests(RunningApp app)
         var statusBefore = (await officer.TextContentAsync(Status))!.Trim();
         await ShotsOfTheDialogAsync(reference);
         await OpenRefusalDialogAsync(officer);
-        await ChooseAsync(officer, "[data-testid=field-ground]", "Kennelijk ongegrond (art. 12 lid 5)");
+        await ChooseAsync(officer, "[data-testid=field-ground]", "Kennelijk ongegrond (art. 12 lid 5 AVG)");
         await officer.FillAsync("textarea[data-testid=field-explanation]", "U vraagt voor de tiende keer deze maand om dezelfde inzage.");
         await officer.ClickAsync("[data-testid=dialog-save]");
         await officer.WaitForSelectorAsync(".mud-dialog :text('moet dat kunnen aantonen (AVG art. 12 lid 5)')");
@@ -45,7 +45,7 @@ public sealed class ForbiddenOutcomesRefusalTests(RunningApp app)
 
         // With the evidence the refusal is proposed and waits for a team lead.
         await OpenRefusalDialogAsync(officer);
-        await ChooseAsync(officer, "[data-testid=field-ground]", "Kennelijk ongegrond (art. 12 lid 5)");
+        await ChooseAsync(officer, "[data-testid=field-ground]", "Kennelijk ongegrond (art. 12 lid 5 AVG)");
         await officer.FillAsync("textarea[data-testid=field-explanation]", "U vraagt voor de tiende keer deze maand om dezelfde inzage.");
         await officer.FillAsync("textarea[data-testid=field-demonstration]", "Tien gelijke verzoeken sinds 1 november, elk volledig beantwoord.");
         await officer.ClickAsync("[data-testid=dialog-save]");
@@ -58,7 +58,7 @@ public sealed class ForbiddenOutcomesRefusalTests(RunningApp app)
         // 3. Two tabs of the team lead on the proposed refusal; tab A approves, the stale tab B is refused.
         var tabA = await LeadOnCaseAsync(reference);
         var tabB = await LeadOnCaseAsync(reference);
-        (await tabA.TextContentAsync("[data-testid=proposed-refusal-ground]"))!.Trim().ShouldBe("Kennelijk ongegrond (art. 12 lid 5)");
+        (await tabA.TextContentAsync("[data-testid=proposed-refusal-ground]"))!.Trim().Replace('\u00A0', ' ').ShouldBe("Kennelijk ongegrond (art. 12 lid 5 AVG)", "the glossary's name and citation, as the letter has it");
         await ShotAsync(tabB, "approval-proposed-refusal-nl-1366", "[data-testid=step-Approval]");
         await ShotAsync(tabB, "steps-skipped-nl-1366", "[data-testid=step-Assess]");
         await ShotsOfTheApprovalPanelAsync(reference);
