@@ -55,4 +55,20 @@ public sealed class ConfigurationTests
 
         failure.Message.ShouldContain("AuditAnchor:Key");
     }
+
+    [Fact]
+    public async Task TheProductStoresPasswordsWithIdentitysFullPbkdf2Rounds()
+    {
+        // Test apps hash with fewer rounds to start faster; the product itself must not.
+        await using var factory = new PrivacyDeskAppFactory { Environment = "Development", FastPasswordHashing = false };
+        _ = factory.Server;
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
+        var hash = Convert.FromBase64String((await db.Users.Select(u => u.PasswordHash).FirstAsync(Xunit.TestContext.Current.CancellationToken))!);
+
+        // Identity's v3 format: 0x01, the PRF (4 bytes), then the iteration count (4 bytes, big-endian).
+        hash[0].ShouldBe((byte)0x01);
+        System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(hash.AsSpan(5, 4)).ShouldBeGreaterThanOrEqualTo(100_000);
+    }
 }

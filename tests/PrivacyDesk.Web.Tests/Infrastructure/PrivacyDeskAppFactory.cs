@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace PrivacyDesk.Web.Tests.Infrastructure;
 
@@ -38,6 +40,12 @@ public class PrivacyDeskAppFactory : WebApplicationFactory<Program>
     /// <summary>The demo subjects and requests (off by default, so a test starts from an empty case load).</summary>
     public bool SeedDemoCases { get; init; }
 
+    /// <summary>PBKDF2 rounds of the test apps' password hashes; the product keeps Identity's default (100,000).</summary>
+    public const int TestHashIterations = 1_000;
+
+    /// <summary>Hash passwords with <see cref="TestHashIterations"/> rounds (off to check what the product itself configures).</summary>
+    public bool FastPasswordHashing { get; init; } = true;
+
     /// <summary>Start from no file at all, so the app migrates it on start as a new installation does.</summary>
     public bool MigrateFromEmpty { get; init; }
 
@@ -48,6 +56,11 @@ public class PrivacyDeskAppFactory : WebApplicationFactory<Program>
             MigratedTemplate.CopyTo(_databasePath);
         }
         builder.UseEnvironment(Environment);
+        if (FastPasswordHashing)
+        {
+            // Seeding the five demo users hashed 5 × 100,000 PBKDF2 rounds: 0.45 of a test app's 0.72 s start, once per test.
+            builder.ConfigureServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = TestHashIterations));
+        }
         builder.UseSetting("Database:SqlitePath", _databasePath);
         builder.UseSetting("Demo:SeedCases", SeedDemoCases ? "true" : "false");
         builder.UseSetting("AuditAnchor:CheckpointFolder", _checkpointFolder);
