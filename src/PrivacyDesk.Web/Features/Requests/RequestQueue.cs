@@ -120,7 +120,7 @@ public sealed class RequestQueue(IServiceScopeFactory scopes, ControllerSettings
 
     public const int MaxBulkAssign = 200;
 
-    private static readonly Error Forbidden = new("auth.forbidden");
+    private static readonly Error Forbidden = CaseUnitOfWork.Forbidden;
     public static readonly Error NothingSelected = new("queue.assign.nothing_selected");
     public static readonly Error TooManySelected = new("queue.assign.too_many");
     public static readonly Error HandlerUnknown = new("queue.assign.handler_unknown", "HandlerId");
