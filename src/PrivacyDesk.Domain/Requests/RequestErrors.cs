@@ -134,6 +134,9 @@ public static class RequestErrors
 
     public static readonly Error RecipientsNotPlanned = new("request.recipients.not_planned");
 
+    /// <summary>A warning, not a refusal: shown at submission and approval while the Art. 19 recipients are unplanned.</summary>
+    public static readonly Error RecipientsUnplannedWarning = new("request.recipients.unplanned_warning");
+
     public static readonly Error RecipientNotificationsOpen = new("request.recipients.notifications_open");
 
     public static readonly Error RecipientNotificationUnknown = new("request.recipients.notification_unknown");
@@ -354,6 +357,9 @@ public static class RequestErrors
         [RecipientsNotPlanned.Code] = new(
             "Leg eerst vast welke ontvangers moeten worden ingelicht (ook als dat er geen zijn).",
             "Record first which recipients must be notified (even if there are none)."),
+        [RecipientsUnplannedWarning.Code] = new(
+            "De ontvangers die moeten worden ingelicht (art. 19 AVG) zijn nog niet vastgelegd. Doe dat vóór de goedkeuring: vastleggen na de goedkeuring trekt die in, en verzenden kan pas als het is gedaan.",
+            "The recipients to be notified (GDPR Art. 19) have not been recorded yet. Do it before approval: recording them after approval withdraws it, and the response cannot be sent until it is done."),
         [RecipientNotificationsOpen.Code] = new(
             "Niet alle ontvangers zijn ingelicht. Leg per ontvanger vast dat die is ingelicht, of waarom dat onmogelijk of onevenredig is.",
             "Not all recipients have been notified. Record for each recipient that they were notified, or why that is impossible or disproportionate."),

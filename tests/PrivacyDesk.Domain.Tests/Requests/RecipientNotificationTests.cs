@@ -127,3 +127,35 @@ public sealed class RecipientNotificationTests
         request.MarkRecipientNotified(Officer, Guid.NewGuid(), At(8)).ShouldFailWith(RequestErrors.RecipientNotificationUnknown);
     }
 }
+
+/// <summary>Art. 19 at submission and approval: a warning, not a block (ADR 0031); the send step blocks.</summary>
+public sealed class RecipientPlanningWarningTests
+{
+    [Fact]
+    public void WarnsAtSubmissionAndApprovalWhileTheRecipientsAreUnplannedButDoesNotBlock()
+    {
+        var request = InProgressWithDecision(RequestType.Erasure);
+
+        request.RecipientPlanningWarnings.Select(error => error.Code).ShouldBe(["request.recipients.unplanned_warning"]);
+        request.SubmitForApproval(Officer, At(5), [PurposeA]).ShouldSucceed();
+        request.RecipientPlanningWarnings.ShouldNotBeEmpty();
+        request.Approve(TeamLead, At(6)).ShouldSucceed();
+        PrivacyDesk.Domain.Common.ErrorCatalog.Message(request.RecipientPlanningWarnings[0], "nl")!.ShouldContain("ontvangers");
+        PrivacyDesk.Domain.Common.ErrorCatalog.Message(request.RecipientPlanningWarnings[0], "en")!.ShouldContain("recipients");
+    }
+
+    [Fact]
+    public void StopsWarningOnceTheRecipientsArePlannedEvenWhenThereAreNone()
+    {
+        var request = InProgressWithDecision(RequestType.Erasure);
+        request.PlanRecipientNotifications(Officer, At(4), []).ShouldSucceed();
+
+        request.RecipientPlanningWarnings.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void NeverWarnsWhereArticle19DoesNotApply()
+    {
+        InProgressWithDecision(RequestType.Access).RecipientPlanningWarnings.ShouldBeEmpty();
+    }
+}
