@@ -162,7 +162,7 @@ public sealed partial class DataSubjectRequest : AggregateRoot
     /// Art. 19 at submission and approval: a warning, never a block (ADR 0031). The duty attaches to carrying out the
     /// erasure, which follows approval; sending already blocks until the recipients are planned and dealt with.
     /// </summary>
-    public IReadOnlyList<Error> RecipientPlanningWarnings =>
+    public IReadOnlyList<Error> RecipientPlanningWarnings() =>
         RequiresRecipientNotifications && !RecipientNotificationsPlanned && IsOpen ? [RequestErrors.RecipientsUnplannedWarning] : [];
 
     /// <summary>The response tells the subject who the recipients are: asked for outright, or alongside an Art. 19 notification.</summary>

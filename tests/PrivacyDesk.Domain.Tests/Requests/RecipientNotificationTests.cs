@@ -136,12 +136,12 @@ public sealed class RecipientPlanningWarningTests
     {
         var request = InProgressWithDecision(RequestType.Erasure);
 
-        request.RecipientPlanningWarnings.Select(error => error.Code).ShouldBe(["request.recipients.unplanned_warning"]);
+        request.RecipientPlanningWarnings().Select(error => error.Code).ShouldBe(["request.recipients.unplanned_warning"]);
         request.SubmitForApproval(Officer, At(5), [PurposeA]).ShouldSucceed();
-        request.RecipientPlanningWarnings.ShouldNotBeEmpty();
+        request.RecipientPlanningWarnings().ShouldNotBeEmpty();
         request.Approve(TeamLead, At(6)).ShouldSucceed();
-        PrivacyDesk.Domain.Common.ErrorCatalog.Message(request.RecipientPlanningWarnings[0], "nl")!.ShouldContain("ontvangers");
-        PrivacyDesk.Domain.Common.ErrorCatalog.Message(request.RecipientPlanningWarnings[0], "en")!.ShouldContain("recipients");
+        PrivacyDesk.Domain.Common.ErrorCatalog.Message(request.RecipientPlanningWarnings()[0], "nl")!.ShouldContain("ontvangers");
+        PrivacyDesk.Domain.Common.ErrorCatalog.Message(request.RecipientPlanningWarnings()[0], "en")!.ShouldContain("recipients");
     }
 
     [Fact]
@@ -150,12 +150,12 @@ public sealed class RecipientPlanningWarningTests
         var request = InProgressWithDecision(RequestType.Erasure);
         request.PlanRecipientNotifications(Officer, At(4), []).ShouldSucceed();
 
-        request.RecipientPlanningWarnings.ShouldBeEmpty();
+        request.RecipientPlanningWarnings().ShouldBeEmpty();
     }
 
     [Fact]
     public void NeverWarnsWhereArticle19DoesNotApply()
     {
-        InProgressWithDecision(RequestType.Access).RecipientPlanningWarnings.ShouldBeEmpty();
+        InProgressWithDecision(RequestType.Access).RecipientPlanningWarnings().ShouldBeEmpty();
     }
 }

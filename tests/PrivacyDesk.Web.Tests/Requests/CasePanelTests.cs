@@ -103,7 +103,7 @@ public sealed class CasePanelTests : MudBunitContext
             .Add(x => x.OnRecord, input => { sent = input; return Task.FromResult(Result.Failure(refusal)); }));
 
         panel.Find($"[data-purpose='{kyc.PurposeId}'] [data-option='{nameof(DecisionKind.PartiallyComply)}']").Click();
-        panel.Find($"[data-purpose='{kyc.PurposeId}'] [data-testid=decision-reasons]").Change("Bewaard op grond van de Wwft.");
+        panel.Find($"[data-purpose='{kyc.PurposeId}'] [data-testid=decision-reasons]").Input("Bewaard op grond van de Wwft.");
         panel.Find($"[data-purpose='{kyc.PurposeId}'] [data-testid=record-decision]").Click();
 
         sent.ShouldNotBeNull().Kind.ShouldBe(DecisionKind.PartiallyComply);

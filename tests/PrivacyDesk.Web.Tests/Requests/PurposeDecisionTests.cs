@@ -74,10 +74,16 @@ public sealed class PurposeDecisionPanelTests : MudBunitContext
             .Add(x => x.OnRecord, input => { sent = input; return Task.FromResult(Result.Failure(AutomatedDecisionReviewErrors.NewOutcomeRequired)); }));
 
         panel.Find("[data-testid=adm-review-missing]").TextContent.ShouldContain("nog geen herziening vastgelegd");
-        panel.Find("[data-testid=adm-decision]").Change("Kredietaanvraag KA-2026-0412");
-        panel.Find("[data-testid=adm-subject-view]").Change("Mijn inkomen is gestegen.");
+        panel.Find("[data-testid=record-adm-review]").TextContent.ShouldContain("Vul eerst de herziening aan");
+        panel.Find("[data-testid=adm-decision]").Input("Kredietaanvraag KA-2026-0412");
+        panel.Find("[data-testid=adm-subject-view]").Input("Mijn inkomen is gestegen.");
         panel.Find("[data-testid=adm-outcome-changed]").Click();
-        panel.Find("[data-testid=adm-explanation]").Change("Nieuwe loonstroken.");
+        panel.Find("[data-testid=adm-explanation]").Input("Nieuwe loonstroken.");
+        // A changed decision needs the new one: the button says so before it is pressed, and waits.
+        panel.Find("[data-testid=record-adm-review]").HasAttribute("disabled").ShouldBeTrue();
+        panel.Find("[data-testid=adm-review-needs]").TextContent.ShouldContain("nieuwe besluit");
+        panel.Find("[data-testid=adm-new-outcome]").Input("Krediet toegekend");
+        panel.Find("[data-testid=record-adm-review]").HasAttribute("disabled").ShouldBeFalse();
         panel.Find("[data-testid=record-adm-review]").Click();
 
         sent.ShouldNotBeNull();

@@ -52,6 +52,12 @@ public sealed record CaseView(
 
     /// <summary>For a consent withdrawal: the consent purposes the subject could withdraw, and which ones the withdrawal covers.</summary>
     public ConsentScopeView? ConsentScope { get; init; }
+
+    /// <summary>Art. 19 warnings the domain gives at submission and approval (ADR 0031): shown, never blocking.</summary>
+    public IReadOnlyList<Error> RecipientWarnings { get; init; } = [];
+
+    /// <summary>Undecided purposes with a proposal the law makes: what "Accept the proposals" records.</summary>
+    public int ProposalsToAccept => Purposes.Count(p => p.Decision is null && p.Proposal is { NeedsJudgement: false });
 }
 
 /// <summary>A refusal of the whole request, proposed (awaiting four eyes) or sent; what the team lead approves.</summary>
@@ -148,7 +154,11 @@ public sealed record PurposeRow(
     string? RetentionProvision,
     LocalizedText? Test,
     IReadOnlyList<DecisionOption> Options,
-    DecisionView? Decision);
+    DecisionView? Decision)
+{
+    /// <summary>What the assessment proposes (<see cref="DecisionProposals"/>); null where none was worked out.</summary>
+    public DecisionProposal? Proposal { get; init; }
+}
 
 /// <summary>A decision the law allows for a purpose; refusals come one per allowed ground.</summary>
 public sealed record DecisionOption(DecisionKind Kind, RefusalGround? Ground = null)

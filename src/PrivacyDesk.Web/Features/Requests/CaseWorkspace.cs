@@ -37,6 +37,9 @@ public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider cloc
     public static readonly Error Forbidden = CaseUnitOfWork.Forbidden;
     public static readonly Error NotHandler = CaseUnitOfWork.NotHandler;
 
+    /// <summary>Every purpose is decided or needs the officer's judgement: "Accept the proposals" has nothing to record.</summary>
+    public static readonly Error NothingToAccept = new("case.proposals.none");
+
     /// <summary>The case was taken by (or given to) someone else since the caller read it (<see cref="CaseUnitOfWork.TakenByOtherCode"/>).</summary>
     public const string TakenByOtherCode = CaseUnitOfWork.TakenByOtherCode;
     private const int TimelineLimit = 500;
@@ -99,6 +102,35 @@ public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider cloc
             return DecisionRecording.Record(work.Request, purpose, assessment, proposed, work.Actor, work.Now);
         }, cancellationToken);
     }
+
+    /// <summary>
+    /// "Accept the proposals": every undecided purpose the law decides is recorded in one transaction, each through
+    /// <see cref="DecisionRecording"/> (rules, audit entry per decision). Proposals are worked out here, never taken from the page.
+    /// </summary>
+    public Task<Result<int>> AcceptProposalsAsync(ClaimsPrincipal caller, Guid requestId, Guid stamp, CancellationToken cancellationToken = default) =>
+        cases.ChangeAsync(caller, requestId, stamp, CaseAccess.Handle, async work =>
+        {
+            var subject = await work.Db.DataSubjects.AsNoTracking().SingleAsync(s => s.Id == work.Request.SubjectId, cancellationToken);
+            var register = await ActivePurposesAsync(work.Db, cancellationToken);
+            var decided = work.Request.CurrentDecisions.Select(d => d.PurposeId).ToHashSet();
+            var recorded = 0;
+            foreach (var purpose in work.Request.PurposesAskedAbout(subject.ProcessingPurposes(register)).Where(p => !decided.Contains(p.Id)))
+            {
+                var assessment = RightsEngine.AssessPurpose(work.Request.Type, subject, purpose, work.Today);
+                if (DecisionProposals.For(work.Request.Type, purpose, assessment, work.Request.Language).Decision is not { } proposed)
+                {
+                    continue;
+                }
+                var result = DecisionRecording.Record(work.Request, purpose, assessment, proposed, work.Actor, work.Now);
+                if (result.IsFailure)
+                {
+                    // All or nothing: the unit of work saves nothing when one decision is refused.
+                    return Result<int>.Failure(result.Errors);
+                }
+                recorded++;
+            }
+            return recorded == 0 ? Result<int>.Failure(NothingToAccept) : Result.Success(recorded);
+        }, cancellationToken);
 
     public Task<Result> SubmitForApprovalAsync(ClaimsPrincipal caller, Guid requestId, Guid stamp, CancellationToken cancellationToken = default) =>
         cases.ChangeAsync(caller, requestId, stamp, CaseAccess.Handle, async work =>
@@ -206,7 +238,7 @@ public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider cloc
         var processing = subject.ProcessingPurposes(register).ToList();
         // A consent withdrawal asks only about the purposes it covers (none until they are chosen).
         // Every moment the page shows is in the controller's zone, the decisions' "decided by" lines too.
-        var rows = Rows(request.Type, subject, [.. request.PurposesAskedAbout(processing)], today, request.CurrentDecisions)
+        var rows = Rows(request.Type, subject, [.. request.PurposesAskedAbout(processing)], today, request.CurrentDecisions, request.Language)
             .Select(r => r.Decision is { } decided ? r with { Decision = decided with { DecidedAt = Local(decided.DecidedAt, zone) } } : r)
             .ToList();
 
@@ -253,6 +285,7 @@ public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider cloc
                     review.ReviewerName, Local(review.ReviewedAt, zone))
                 : null,
             ConsentScope = request.Type == RequestType.ConsentWithdrawal ? ScopeView(actor, request, processing) : null,
+            RecipientWarnings = request.RecipientPlanningWarnings(),
         };
         return Result.Success(view);
     }
@@ -316,14 +349,16 @@ public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider cloc
 
     /// <summary>One row per Active purpose that processes the subject's data: the law's answer, the allowed decisions, the current decision.</summary>
     public static List<PurposeRow> Rows(
-        RequestType right, DataSubject subject, IReadOnlyList<Purpose> register, DateOnly on, IReadOnlyList<PurposeDecision> currentDecisions)
+        RequestType right, DataSubject subject, IReadOnlyList<Purpose> register, DateOnly on, IReadOnlyList<PurposeDecision> currentDecisions,
+        string language = "nl")
     {
         ArgumentNullException.ThrowIfNull(subject);
         ArgumentNullException.ThrowIfNull(currentDecisions);
         var assessment = RightsEngine.Assess(right, subject, register, on);
         var purposes = subject.ProcessingPurposes(register).ToDictionary(p => p.Id);
         var decisions = currentDecisions.ToDictionary(d => d.PurposeId);
-        return [.. assessment.Purposes.Select(a => Row(right, purposes[a.PurposeId], a, decisions.GetValueOrDefault(a.PurposeId)))];
+        return [.. assessment.Purposes.Select(a => Row(right, purposes[a.PurposeId], a, decisions.GetValueOrDefault(a.PurposeId))
+            with { Proposal = DecisionProposals.For(right, purposes[a.PurposeId], a, language) })];
     }
 
     private static PurposeRow Row(RequestType right, Purpose purpose, PurposeAssessment assessment, PurposeDecision? decision) => new(
@@ -375,9 +410,7 @@ public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider cloc
 
     /// <summary>For portability, what the subject provided (or what their use of the service shows); never inferred or third-party data.</summary>
     private static IEnumerable<string>? PortableCategories(PurposeAssessment assessment, Purpose purpose) =>
-        assessment.Right == RequestType.Portability
-            ? purpose.DataCategories.Where(c => c.Origin is DataOrigin.ProvidedBySubject or DataOrigin.ObservedFromUse).Select(c => c.Name)
-            : null;
+        assessment.Right == RequestType.Portability ? DecisionProposals.PortableDataCategories(purpose) : null;
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
