@@ -12,7 +12,7 @@ namespace PrivacyDesk.EndToEnd.Tests;
 /// </summary>
 public sealed partial class CaseFlowTests(RunningApp app)
 {
-    private const string Status = "[data-testid=case-header] [data-testid=status-chip]";
+    private const string Status = "[data-testid=case-bar] [data-testid=status-chip]";
 
     /// <summary>Every control that changes a case; an auditor must be shown none of them.</summary>
     private static readonly string[] Actions =

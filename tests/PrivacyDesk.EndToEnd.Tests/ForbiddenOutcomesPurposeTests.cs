@@ -12,7 +12,7 @@ namespace PrivacyDesk.EndToEnd.Tests;
 /// </summary>
 public sealed class ForbiddenOutcomesPurposeTests(RunningApp app)
 {
-    private const string Status = "[data-testid=case-header] [data-testid=status-chip]";
+    private const string Status = "[data-testid=case-bar] [data-testid=status-chip]";
 
     /// <summary>Screenshots for looking at, kept out of the repository's docs.</summary>
     private static readonly string Shots = Path.Combine(Path.GetTempPath(), "shots-i10-purposes");

@@ -12,7 +12,7 @@ namespace PrivacyDesk.EndToEnd.Tests;
 /// </summary>
 public sealed class ForbiddenOutcomesRefusalTests(RunningApp app)
 {
-    private const string Status = "[data-testid=case-header] [data-testid=status-chip]";
+    private const string Status = "[data-testid=case-bar] [data-testid=status-chip]";
 
     [Fact]
     public async Task ARefusalIsOnlyOfferedWhereTheLawAllowsItNeedsItsEvidenceAndFourEyesThatHoldAfterApproval()
