@@ -93,7 +93,8 @@ public sealed partial class StandardRequestJourneyTests(RunningApp app)
         await approval.ClickAsync(lead.Locator($"[data-testid=open-request]:has-text('{reference}')"));
         await lead.WaitForSelectorAsync("[data-interactive=true] [data-testid=approve]");
         await approval.ClickAsync(lead.Locator("[data-testid=approve]"));
-        await lead.WaitForSelectorAsync("[data-testid=approved-by]:has-text('Fatima El Amrani')");
+        // Approved, the case moves on to Send and the Approval step folds to its one line.
+        await lead.WaitForSelectorAsync("[data-testid=step-Approval] [data-testid=step-summary]:has-text('Goedgekeurd door Fatima El Amrani')");
         (await lead.TextContentAsync(Status))!.Trim().ShouldBe("Goedgekeurd, klaar om te versturen");
         Report($"team lead: {approval.Clicks} clicks, {approval.TextEntries} text entries");
         approval.Clicks.ShouldBeLessThanOrEqualTo(LeadClickGoal);

@@ -10,9 +10,9 @@ public sealed class CaseStepsTests : MudBunitContext
 {
     private static readonly DateTimeOffset Checked = new(2026, 12, 3, 10, 15, 0, TimeSpan.FromHours(1));
 
-    private IRenderedComponent<CaseStepCard> Card(CaseStep step, CaseStep current, StepSummary? summary = null, bool alsoOpen = false) =>
+    private IRenderedComponent<CaseStepCard> Card(CaseStep step, CaseStep current, StepSummary? summary = null, bool? startsOpen = null) =>
         Render<CaseStepCard>(p => p
-            .Add(x => x.Step, step).Add(x => x.Current, current).Add(x => x.Summary, summary).Add(x => x.AlsoOpen, alsoOpen)
+            .Add(x => x.Step, step).Add(x => x.Current, current).Add(x => x.Summary, summary).Add(x => x.StartsOpen, startsOpen)
             .AddChildContent("<p data-testid=\"step-content\">Inhoud</p>"));
 
     private static bool Shown(IRenderedComponent<CaseStepCard> card) => !card.Find(".pd-step-body").HasAttribute("hidden");
@@ -64,13 +64,21 @@ public sealed class CaseStepsTests : MudBunitContext
     }
 
     [Fact]
-    public void DecideIsOpenWhileAssessIsCurrentBecauseTheDecisionsAreWhereTheAssessmentIsActedOn()
+    public void WhileAssessIsCurrentDecideIsOpenAndAssessIsOneLineCountingWhatTheLawRequires()
     {
         var view = CasePanelTests.Case() with { CurrentStep = CaseStep.Assess };
 
         CaseSteps.StartsOpen(view, CaseStep.Decide).ShouldBeTrue();
+        CaseSteps.StartsOpen(view, CaseStep.Assess).ShouldBeFalse();
         CaseSteps.StartsOpen(view, CaseStep.DraftResponse).ShouldBeFalse();
-        Shown(Card(CaseStep.Decide, CaseStep.Assess, alsoOpen: CaseSteps.StartsOpen(view, CaseStep.Decide))).ShouldBeTrue();
+        Shown(Card(CaseStep.Decide, CaseStep.Assess, startsOpen: true)).ShouldBeTrue();
+
+        var assess = Card(CaseStep.Assess, CaseStep.Assess, CaseSteps.SummaryOf(view, CaseStep.Assess), startsOpen: false);
+        Shown(assess).ShouldBeFalse();
+        assess.Find("[data-testid=step-Assess]").GetAttribute("data-state").ShouldBe("current");
+        assess.Find("[data-testid=step-summary]").TextContent.ShouldStartWith($"{view.Purposes.Count} doelen: ");
+        assess.Find("[data-testid=step-toggle]").Click();
+        Shown(assess).ShouldBeTrue();
     }
 
     [Fact]
@@ -120,5 +128,24 @@ public sealed class CaseStepsTests : MudBunitContext
 
         CaseSteps.NextOf(unassigned).Kind.ShouldBe(NextActionKind.Take);
         Render<CaseHeader>(p => p.Add(x => x.Case, unassigned)).FindAll("[data-testid=next-action]").ShouldBeEmpty("the take button is the next action");
+    }
+
+    [Fact]
+    public void AnArt22CaseWithEveryPurposeDecidedButNoHumanReviewKeepsDecideOpenAndSendsTheOfficerThere()
+    {
+        var view = CasePanelTests.Case(RequestType.AutomatedDecisionReview, can: CaseAbilities.None with { Decide = true, Submit = true }) with
+        {
+            CurrentStep = CaseStep.DraftResponse,
+        };
+
+        CaseSteps.StartsOpen(view, CaseStep.Decide).ShouldBeTrue("the review is recorded under Decide and the case cannot be answered without it");
+        CaseSteps.NextOf(view).ShouldBe(new NextAction(NextActionKind.RecordReview, CaseStep.Decide));
+
+        var reviewed = view with
+        {
+            AutomatedReview = new AutomatedReviewView("B-1", "Ik ben het er niet mee eens.", AutomatedDecisionReviewOutcome.Upheld, null, "Opnieuw beoordeeld.", "Sanne de Vries", Checked),
+        };
+        CaseSteps.StartsOpen(reviewed, CaseStep.Decide).ShouldBeFalse();
+        CaseSteps.NextOf(reviewed).Kind.ShouldBe(NextActionKind.DraftResponse);
     }
 }

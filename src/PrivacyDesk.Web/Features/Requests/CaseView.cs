@@ -209,6 +209,9 @@ public enum NextActionKind
     StartProcessing,
     CollectData,
     Decide,
+
+    /// <summary>Every purpose decided, but an Art. 22 request still lacks its human review (recorded under Decide).</summary>
+    RecordReview,
     DraftResponse,
     Review,
     AwaitApproval,
@@ -259,19 +262,26 @@ public static class CaseSteps
     private const string DocumentGenerated = "document.generated";
 
     /// <summary>
-    /// Open without a click: the current step, and Decide while Assess is current (the assessment is acted on by deciding).
+    /// Open without a click: the current step; but while Assess is current, Decide instead of Assess, because each purpose's
+    /// requirement is shown where it is decided and a second list of the same purposes above it only lengthens the page.
     /// </summary>
     public static bool StartsOpen(CaseView view, CaseStep step)
     {
         ArgumentNullException.ThrowIfNull(view);
-        return step == view.CurrentStep || (view.CurrentStep == CaseStep.Assess && step == CaseStep.Decide);
+        var decidingFromAssess = view.CurrentStep == CaseStep.Assess && view.Purposes.Count > 0;
+        return step switch
+        {
+            CaseStep.Assess when decidingFromAssess => false,
+            CaseStep.Decide when decidingFromAssess || ReviewMissing(view) => true,
+            _ => step == view.CurrentStep,
+        };
     }
 
-    /// <summary>The one line of a step the case has passed; null for a step not reached (nothing to sum up yet).</summary>
+    /// <summary>The one line of a step the case has passed, or of a current step that starts folded; null for a step not reached.</summary>
     public static StepSummary? SummaryOf(CaseView view, CaseStep step)
     {
         ArgumentNullException.ThrowIfNull(view);
-        if (view.CurrentStep != CaseStep.Closed && step >= view.CurrentStep)
+        if (view.CurrentStep != CaseStep.Closed && (step > view.CurrentStep || (step == view.CurrentStep && StartsOpen(view, step))))
         {
             return null;
         }
@@ -315,6 +325,7 @@ public static class CaseSteps
             CaseStep.VerifyIdentity when can.VerifyIdentity => new(NextActionKind.VerifyIdentity, current),
             CaseStep.Assess or CaseStep.Decide when can.Decide => new(NextActionKind.Decide, CaseStep.Decide, view.Purposes.Count - view.DecidedCount),
             CaseStep.CollectData when !can.Nothing => new(NextActionKind.CollectData, current),
+            CaseStep.DraftResponse when can.Decide && ReviewMissing(view) => new(NextActionKind.RecordReview, CaseStep.Decide),
             CaseStep.DraftResponse when can.Submit => new(NextActionKind.DraftResponse, current),
             CaseStep.Approval when can.Review => new(NextActionKind.Review, current),
             CaseStep.Approval when !can.Nothing => new(NextActionKind.AwaitApproval, current),
@@ -323,6 +334,10 @@ public static class CaseSteps
             _ => new(NextActionKind.Follow, current == CaseStep.Assess ? CaseStep.Decide : current),
         };
     }
+
+    /// <summary>An Art. 22 request past its decisions without the human review it cannot be answered without: Decide stays open.</summary>
+    private static bool ReviewMissing(CaseView view) =>
+        view.Type == RequestType.AutomatedDecisionReview && view.AutomatedReview is null && view.CurrentStep == CaseStep.DraftResponse;
 
     private static List<Tally<T>> Count<T>(IEnumerable<T> values) where T : notnull =>
         [.. values.GroupBy(v => v).Select(g => new Tally<T>(g.Key, g.Count()))];
