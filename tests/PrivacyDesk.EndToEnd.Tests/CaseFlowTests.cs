@@ -12,7 +12,7 @@ namespace PrivacyDesk.EndToEnd.Tests;
 /// </summary>
 public sealed partial class CaseFlowTests(RunningApp app)
 {
-    private const string Status = "[data-testid=case-header] [data-testid=status-chip]";
+    private const string Status = "[data-testid=case-bar] [data-testid=status-chip]";
 
     /// <summary>Every control that changes a case; an auditor must be shown none of them.</summary>
     private static readonly string[] Actions =
@@ -126,7 +126,7 @@ public sealed partial class CaseFlowTests(RunningApp app)
         await lead.GotoAsync($"/requests/{reference}");
         await lead.WaitForSelectorAsync("[data-interactive=true] [data-testid=approve]");
         await lead.ClickAsync("[data-testid=approve]");
-        await lead.WaitForSelectorAsync("[data-testid=approved-by]:has-text('Fatima El Amrani')");
+        await lead.WaitForSelectorAsync("[data-testid=step-Approval] [data-testid=step-summary]:has-text('Goedgekeurd door Fatima El Amrani')");
         (await lead.TextContentAsync(Status))!.Trim().ShouldBe("Goedgekeurd, klaar om te versturen");
         (await lead.TextContentAsync("[data-testid=case-approver]")).ShouldBe("Fatima El Amrani");
 
@@ -141,7 +141,10 @@ public sealed partial class CaseFlowTests(RunningApp app)
         (await auditor.TextContentAsync("[data-testid=case-subject]")).ShouldBe(DemoCases.WellKnownName);
         (await auditor.Locator("[data-testid=purpose-row]").CountAsync()).ShouldBe(rows);
         (await auditor.Locator("[data-testid=identity-checks]").TextContentAsync())!.ShouldContain("Verified");
+        // Finished steps are folded to one line each; the auditor opens the ones to read.
+        await auditor.ClickAsync("[data-testid=step-DraftResponse] [data-testid=step-toggle]");
         await auditor.WaitForSelectorAsync("[data-testid=recipients-table]");
+        await auditor.ClickAsync("[data-testid=step-Approval] [data-testid=step-toggle]");
         await auditor.WaitForSelectorAsync("[data-testid=approved-by]");
         foreach (var action in Actions)
         {

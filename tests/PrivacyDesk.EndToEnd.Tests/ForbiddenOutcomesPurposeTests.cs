@@ -12,7 +12,7 @@ namespace PrivacyDesk.EndToEnd.Tests;
 /// </summary>
 public sealed class ForbiddenOutcomesPurposeTests(RunningApp app)
 {
-    private const string Status = "[data-testid=case-header] [data-testid=status-chip]";
+    private const string Status = "[data-testid=case-bar] [data-testid=status-chip]";
 
     /// <summary>Screenshots for looking at, kept out of the repository's docs.</summary>
     private static readonly string Shots = Path.Combine(Path.GetTempPath(), "shots-i10-purposes");
@@ -64,6 +64,8 @@ public sealed class ForbiddenOutcomesPurposeTests(RunningApp app)
         await officer.FillAsync("input[data-testid=adm-new-outcome]", "Krediet toegekend tot EUR 5.000");
         await officer.FillAsync("textarea[data-testid=adm-explanation]", "De loonstroken van maart tonen voldoende inkomen.");
         await officer.ClickAsync("[data-testid=record-adm-review]");
+        // Recorded, Decide is finished and folds to its line; open it to read the review.
+        await officer.ClickAsync("[data-testid=step-Decide][data-open=false] [data-testid=step-toggle]");
         await officer.WaitForSelectorAsync("[data-testid=adm-review-recorded]");
         (await officer.TextContentAsync("[data-testid=adm-review-outcome]"))!.Trim().ShouldBe("Besluit gewijzigd");
         (await officer.TextContentAsync("[data-testid=adm-review-by]"))!.ShouldContain("Sanne de Vries");
@@ -142,6 +144,12 @@ public sealed class ForbiddenOutcomesPurposeTests(RunningApp app)
         }
         await page.GotoAsync($"/requests/{reference}");
         await page.WaitForSelectorAsync("[data-interactive=true] [data-testid=case-header]");
+        // The decisions and the review are under Decide, folded once it is finished.
+        var folded = page.Locator("[data-testid=step-Decide][data-open=false] [data-testid=step-toggle]");
+        if (await folded.CountAsync() > 0)
+        {
+            await folded.ClickAsync();
+        }
         await page.WaitForSelectorAsync("[data-testid=assessment-panel]");
         (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(width, "the case fits the screen");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, name + ".png"), FullPage = true });

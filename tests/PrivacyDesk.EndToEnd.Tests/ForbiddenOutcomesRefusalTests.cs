@@ -12,7 +12,7 @@ namespace PrivacyDesk.EndToEnd.Tests;
 /// </summary>
 public sealed class ForbiddenOutcomesRefusalTests(RunningApp app)
 {
-    private const string Status = "[data-testid=case-header] [data-testid=status-chip]";
+    private const string Status = "[data-testid=case-bar] [data-testid=status-chip]";
 
     [Fact]
     public async Task ARefusalIsOnlyOfferedWhereTheLawAllowsItNeedsItsEvidenceAndFourEyesThatHoldAfterApproval()
@@ -63,12 +63,13 @@ public sealed class ForbiddenOutcomesRefusalTests(RunningApp app)
         await ShotAsync(tabB, "steps-skipped-nl-1366", "[data-testid=step-Assess]");
         await ShotsOfTheApprovalPanelAsync(reference);
         await tabA.ClickAsync("[data-testid=approve]");
-        await tabA.WaitForSelectorAsync("[data-testid=approved-by]:has-text('Fatima El Amrani')");
+        // Approved, the case moves on to Send and the Approval step folds to its one line.
+        await tabA.WaitForSelectorAsync("[data-testid=step-Approval] [data-testid=step-summary]:has-text('Goedgekeurd door Fatima El Amrani')");
         await tabB.FillAsync("textarea[data-testid=review-comment]", "Eerst per doel beslissen.");
         await tabB.ClickAsync("[data-testid=send-back]");
         await tabB.WaitForSelectorAsync("[data-testid=stale-alert]:has-text('Fatima El Amrani')");
         await tabA.ReloadAsync();
-        await tabA.WaitForSelectorAsync("[data-interactive=true] [data-testid=approved-by]");
+        await tabA.WaitForSelectorAsync("[data-interactive=true] [data-testid=step-Approval] [data-testid=step-summary]:has-text('Goedgekeurd door')");
         (await tabA.Locator("[data-testid=send-refusal]").CountAsync()).ShouldBe(1, "the approved refusal can be sent");
 
         // 4. The approver makes herself the handler from the queue: the approval is withdrawn, a new one is needed.

@@ -208,3 +208,147 @@ public sealed record IdentityCheckInput(
 /// <summary>The officer's decision for one purpose, as chosen from the offered options.</summary>
 public sealed record DecisionInput(
     Guid PurposeId, DecisionKind Kind, RefusalGround? Ground = null, string? Reasons = null, string? Reference = null, string? Demonstration = null);
+
+/// <summary>What the officer does next on a case, and the step where that happens (the sticky header's button).</summary>
+public enum NextActionKind
+{
+    /// <summary>Closed: nothing left to do.</summary>
+    None,
+    Take,
+    VerifyIdentity,
+    StartProcessing,
+    CollectData,
+    Decide,
+
+    /// <summary>Every purpose decided, but an Art. 22 request still lacks its human review (recorded under Decide).</summary>
+    RecordReview,
+    DraftResponse,
+    Review,
+    AwaitApproval,
+    SendRefusal,
+    MarkResponded,
+
+    /// <summary>The viewer may do nothing here now (an auditor, an onlooker): the button still takes them to where the case is.</summary>
+    Follow,
+}
+
+/// <summary>The next action: what it is, in which step it is done, and for decisions how many purposes are still open.</summary>
+public sealed record NextAction(NextActionKind Kind, CaseStep Step, int Remaining = 0);
+
+/// <summary>How often a value occurs (e.g. "8 × comply"), in the order first met.</summary>
+public sealed record Tally<T>(T Value, int Count);
+
+/// <summary>The one line a folded step shows; the page puts it in words (CaseText "Summary.*") in the reader's language.</summary>
+public abstract record StepSummary;
+
+/// <summary>The identity check that let the case go on: how and when.</summary>
+public sealed record IdentitySummary(IdentityVerificationMethod Method, DateTimeOffset At) : StepSummary;
+
+/// <summary>What the law requires, counted per requirement.</summary>
+public sealed record AssessSummary(int Purposes, IReadOnlyList<Tally<Requirement>> Requirements) : StepSummary;
+
+/// <summary>Data collected with tasks (how many), or the step not needed.</summary>
+public sealed record CollectSummary(bool Used) : StepSummary;
+
+/// <summary>How many purposes are decided, and the outcomes counted.</summary>
+public sealed record DecideSummary(int Decided, int Purposes, IReadOnlyList<Tally<PurposeDecisionOutcome>> Outcomes) : StepSummary;
+
+/// <summary>How many documents were generated, and when the response went for approval.</summary>
+public sealed record DraftSummary(int Documents, DateTimeOffset? SubmittedAt) : StepSummary;
+
+/// <summary>Who approved and when.</summary>
+public sealed record ApprovalSummary(string ApprovedBy, DateTimeOffset At) : StepSummary;
+
+/// <summary>Responded, refused or withdrawn, and when.</summary>
+public sealed record SendSummary(RequestStatus Status, DateTimeOffset? At) : StepSummary;
+
+/// <summary>
+/// The case page's short form of each step (issue 13): the one-line summary of a finished step, which steps are
+/// open without a click, and the next action. Worked out from the view only, so the page and its tests agree.
+/// </summary>
+public static class CaseSteps
+{
+    /// <summary>The audit action of a generated document (the documents service's own name for it).</summary>
+    private const string DocumentGenerated = "document.generated";
+
+    /// <summary>
+    /// Open without a click: the current step; but while Assess is current, Decide instead of Assess, because each purpose's
+    /// requirement is shown where it is decided and a second list of the same purposes above it only lengthens the page.
+    /// </summary>
+    public static bool StartsOpen(CaseView view, CaseStep step)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var decidingFromAssess = view.CurrentStep == CaseStep.Assess && view.Purposes.Count > 0;
+        return step switch
+        {
+            CaseStep.Assess when decidingFromAssess => false,
+            CaseStep.Decide when decidingFromAssess || ReviewMissing(view) => true,
+            _ => step == view.CurrentStep,
+        };
+    }
+
+    /// <summary>The one line of a step the case has passed, or of a current step that starts folded; null for a step not reached.</summary>
+    public static StepSummary? SummaryOf(CaseView view, CaseStep step)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        if (view.CurrentStep != CaseStep.Closed && (step > view.CurrentStep || (step == view.CurrentStep && StartsOpen(view, step))))
+        {
+            return null;
+        }
+        return step switch
+        {
+            CaseStep.VerifyIdentity => view.IdentityChecks
+                .Where(c => c.Outcome == IdentityVerificationOutcome.Verified)
+                .OrderByDescending(c => c.VerifiedAt)
+                .Select(c => new IdentitySummary(c.Method, c.VerifiedAt))
+                .FirstOrDefault(),
+            CaseStep.Assess => new AssessSummary(view.Purposes.Count, Count(view.Purposes.Select(p => p.Requirement))),
+            CaseStep.CollectData => new CollectSummary(view.HasCollectionTasks),
+            CaseStep.Decide => new DecideSummary(view.DecidedCount, view.Purposes.Count, Count(view.Purposes.Where(p => p.Decision is not null).Select(p => p.Decision!.Outcome))),
+            CaseStep.DraftResponse => new DraftSummary(
+                view.Timeline.Count(e => e.Action == DocumentGenerated),
+                view.Timeline.Where(e => e.Action == RequestActions.SubmittedForApproval).Select(e => (DateTimeOffset?)e.At).Max()),
+            CaseStep.Approval => view.ApprovedAt is { } at ? new ApprovalSummary(view.ApprovedByName ?? "", at) : null,
+            CaseStep.Send => new SendSummary(view.Status, view.Timeline.Where(e => e.Action is RequestActions.Responded or RequestActions.Rejected or RequestActions.Withdrawn)
+                .Select(e => (DateTimeOffset?)e.At).Max()),
+            _ => null,
+        };
+    }
+
+    /// <summary>What the viewer does next and where; a read-only viewer is taken to the current step.</summary>
+    public static NextAction NextOf(CaseView view)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var current = view.CurrentStep;
+        if (current == CaseStep.Closed)
+        {
+            return new NextAction(NextActionKind.None, current);
+        }
+        if (view.Can.Take)
+        {
+            return new NextAction(NextActionKind.Take, current);
+        }
+        var can = view.Can;
+        return current switch
+        {
+            CaseStep.VerifyIdentity when can.StartProcessing => new(NextActionKind.StartProcessing, current),
+            CaseStep.VerifyIdentity when can.VerifyIdentity => new(NextActionKind.VerifyIdentity, current),
+            CaseStep.Assess or CaseStep.Decide when can.Decide => new(NextActionKind.Decide, CaseStep.Decide, view.Purposes.Count - view.DecidedCount),
+            CaseStep.CollectData when !can.Nothing => new(NextActionKind.CollectData, current),
+            CaseStep.DraftResponse when can.Decide && ReviewMissing(view) => new(NextActionKind.RecordReview, CaseStep.Decide),
+            CaseStep.DraftResponse when can.Submit => new(NextActionKind.DraftResponse, current),
+            CaseStep.Approval when can.Review => new(NextActionKind.Review, current),
+            CaseStep.Approval when !can.Nothing => new(NextActionKind.AwaitApproval, current),
+            CaseStep.Send when can.SendRefusal => new(NextActionKind.SendRefusal, current),
+            CaseStep.Send when can.MarkResponded => new(NextActionKind.MarkResponded, current),
+            _ => new(NextActionKind.Follow, current == CaseStep.Assess ? CaseStep.Decide : current),
+        };
+    }
+
+    /// <summary>An Art. 22 request past its decisions without the human review it cannot be answered without: Decide stays open.</summary>
+    private static bool ReviewMissing(CaseView view) =>
+        view.Type == RequestType.AutomatedDecisionReview && view.AutomatedReview is null && view.CurrentStep == CaseStep.DraftResponse;
+
+    private static List<Tally<T>> Count<T>(IEnumerable<T> values) where T : notnull =>
+        [.. values.GroupBy(v => v).Select(g => new Tally<T>(g.Key, g.Count()))];
+}
