@@ -36,6 +36,9 @@ public sealed class DataSubject : AggregateRoot
 
     public string? CustomerNumber { get; private set; }
 
+    /// <summary>How letters address the subject ("Geachte heer Van der Meer"); unknown addresses them by full name.</summary>
+    public Salutation Salutation { get; private set; }
+
     public IReadOnlyList<SubjectCategory> Categories => _categories;
 
     public DateOnly? RelationshipStart { get; private set; }
@@ -57,7 +60,7 @@ public sealed class DataSubject : AggregateRoot
     public static Result<DataSubject> Register(
         string fullName, IEnumerable<string> emailAddresses, IEnumerable<SubjectCategory> categories,
         Actor actor, DateTimeOffset at,
-        string? phone = null, string? customerNumber = null, DateOnly? relationshipStart = null)
+        string? phone = null, string? customerNumber = null, DateOnly? relationshipStart = null, Salutation salutation = Salutation.Unknown)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var errors = new List<Error>();
@@ -95,6 +98,7 @@ public sealed class DataSubject : AggregateRoot
             Phone = Blank(phone),
             CustomerNumber = Blank(customerNumber),
             RelationshipStart = relationshipStart,
+            Salutation = Enum.IsDefined(salutation) ? salutation : Salutation.Unknown,
         };
         subject._emailAddresses.AddRange(emails);
         subject._categories.AddRange(categoryList);
@@ -103,6 +107,7 @@ public sealed class DataSubject : AggregateRoot
         {
             ["Categories"] = string.Join("; ", categoryList),
             ["CustomerNumber"] = subject.CustomerNumber,
+            ["Salutation"] = subject.Salutation.ToString(),
         });
         return Result.Success(subject);
     }
@@ -155,6 +160,19 @@ public sealed class DataSubject : AggregateRoot
         _emailAddresses.Remove(address);
         RefreshSearchTerms();
         Record(actor, at, "subject.email_removed", Field("EmailAddress", address));
+        return Result.Success();
+    }
+
+    /// <summary>Records how letters address the subject; an undefined value is refused, not stored.</summary>
+    public Result ChangeSalutation(Salutation salutation, Actor actor, DateTimeOffset at)
+    {
+        if (!Enum.IsDefined(salutation))
+        {
+            return Result.Failure(SubjectErrors.SalutationInvalid);
+        }
+        var before = Salutation;
+        Salutation = salutation;
+        Record(actor, at, "subject.salutation_changed", Field("Salutation", before.ToString()), Field("Salutation", salutation.ToString()));
         return Result.Success();
     }
 
