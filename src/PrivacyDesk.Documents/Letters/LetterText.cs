@@ -367,15 +367,13 @@ internal sealed class LetterText(string language, TimeZoneInfo zone)
     public string ErasureSummary(bool anyErased, bool anyKept) => (anyErased, anyKept) switch
     {
         (true, true) => T(
-            "Wij hebben uw gegevens gewist waar dat kon. Gegevens die de wet ons verplicht te bewaren, gebruiken wij alleen nog om aan die plicht te voldoen; wij wissen ze zodra de bewaartermijn voorbij is.",
-            "We have erased your data wherever we could. Data the law obliges us to keep are now used only to meet that obligation; we will erase them as soon as the retention period has passed."),
+            "Wij hebben uw gegevens gewist waar dat kon. Wat de wet ons verplicht te bewaren, gebruiken wij alleen nog daarvoor en wissen wij na de bewaartermijn.",
+            "We have erased your data wherever we could. What the law obliges us to keep, we now use for that purpose only and erase when the retention period ends."),
         (true, false) => T("Wij hebben uw verzoek ingewilligd.", "We have granted your request."),
         _ => "",
     };
 
-    public string PerPurposeBelow => T(
-        "Hieronder leest u wat dat betekent voor elk doel waarvoor wij uw gegevens gebruikten.",
-        "Below you can read what that means for each purpose we used your data for.");
+    public string PerPurposeBelow => T("Per doel leest u hieronder wat dat betekent.", "Below you can read what that means for each purpose.");
 
     /// <summary>The sentence over the purposes a right was carried out for in full, per right.</summary>
     public string CompliedFor(RequestType type) => type switch
@@ -398,12 +396,12 @@ internal sealed class LetterText(string language, TimeZoneInfo zone)
     public string ErasedFor => T("Wij hebben uw gegevens gewist voor deze doelen:", "We have erased your data for these purposes:");
 
     public string StoppedKeptUntil(string date, string provision) => T(
-        $"Voor deze doelen gebruiken wij uw gegevens niet meer. De wet verplicht ons ze te bewaren tot en met {date} ({provision}). Tot die datum gebruiken wij ze alleen daarvoor; daarna wissen wij ze:",
-        $"We no longer use your data for these purposes. The law obliges us to keep them until {date} inclusive ({provision}). Until then we use them for that purpose only; after that we erase them:");
+        $"Voor deze doelen gebruiken wij uw gegevens niet meer. De wet verplicht ons ze te bewaren tot en met {date} ({provision}); daarna wissen wij ze:",
+        $"We no longer use your data for these purposes. The law obliges us to keep them until {date} inclusive ({provision}); after that we erase them:");
 
     public string StoppedKeptWhileRetention(string provision) => T(
-        $"Voor deze doelen gebruiken wij uw gegevens niet meer. De wet verplicht ons ze te bewaren ({provision}); die bewaartermijn begint pas als onze relatie met u eindigt. Tot het einde van die termijn gebruiken wij ze alleen daarvoor; daarna wissen wij ze:",
-        $"We no longer use your data for these purposes. The law obliges us to keep them ({provision}); that retention period starts only when our relationship with you ends. Until it ends we use them for that purpose only; after that we erase them:");
+        $"Voor deze doelen gebruiken wij uw gegevens niet meer. De wet verplicht ons ze te bewaren ({provision}); die bewaartermijn begint pas als onze relatie met u eindigt, en daarna wissen wij ze:",
+        $"We no longer use your data for these purposes. The law obliges us to keep them ({provision}); that retention period starts only when our relationship with you ends, and after it we erase them:");
 
     public string KeptUntilNotErased(string date, string provision) => T(
         $"Deze gegevens kunnen wij nog niet wissen: de wet verplicht ons ze te bewaren tot en met {date} ({provision}). Daarna wissen wij ze:",

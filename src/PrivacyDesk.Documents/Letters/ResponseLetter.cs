@@ -50,7 +50,7 @@ internal static class ResponseLetter
                     // One sentence per outcome, the purposes it is true for listed under it; the heading stays with the first group.
                     body.Item().Column(block =>
                     {
-                        block.Spacing(8);
+                        block.Spacing(6);
                         block.Item().ShowEntire().Column(head =>
                         {
                             head.Spacing(4);

@@ -244,7 +244,7 @@ public static class Glossary
     {
         Salutation.Sir => new("De heer", "Mr"),
         Salutation.Madam => new("Mevrouw", "Ms"),
-        Salutation.Unknown => new("Onbekend (volledige naam)", "Unknown (full name)"),
+        Salutation.Unknown => new("Onbekend", "Unknown"),
         _ => throw Unknown(salutation),
     };
 

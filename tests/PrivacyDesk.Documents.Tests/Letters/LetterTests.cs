@@ -199,7 +199,7 @@ public sealed class LetterTests
         var (_, en) = Render(DocumentKind.Response, LetterCases.Case(RequestType.Erasure, "en", LetterCases.DecideErasure));
 
         nl.ShouldContain("Wij hebben uw gegevens gewist waar dat kon.");
-        nl.ShouldContain("Voor deze doelen gebruiken wij uw gegevens niet meer. De wet verplicht ons ze te bewaren tot en met 5 maart 2031 (Wwft art. 33; art. 17 lid 3 onder b AVG).");
+        nl.ShouldContain("Voor deze doelen gebruiken wij uw gegevens niet meer. De wet verplicht ons ze te bewaren tot en met 5 maart 2031 (Wwft art. 33; art. 17 lid 3 onder b AVG); daarna wissen wij ze:");
         nl.IndexOf("Controleren van uw identiteit en openen en beheren van uw rekening", StringComparison.Ordinal)
             .ShouldBeGreaterThan(nl.IndexOf("daarna wissen wij ze:", StringComparison.Ordinal), "the kept purpose is listed under the sentence that says why it is kept");
         nl.IndexOf("Wij hebben uw gegevens gewist voor deze doelen", StringComparison.Ordinal)
@@ -215,7 +215,7 @@ public sealed class LetterTests
         nl.ShouldNotContain("afgewezen");
 
         en.ShouldContain("We have erased your data wherever we could.");
-        en.ShouldContain("We no longer use your data for these purposes. The law obliges us to keep them until 5 March 2031 inclusive (Wwft art. 33; Art. 17(3)(b) GDPR).");
+        en.ShouldContain("We no longer use your data for these purposes. The law obliges us to keep them until 5 March 2031 inclusive (Wwft art. 33; Art. 17(3)(b) GDPR); after that we erase them:");
         en.ShouldContain("Art. 17(3)(b) GDPR");
         en.ShouldContain("We have erased your data for these purposes");
         en.ShouldContain("Marketing by us");
