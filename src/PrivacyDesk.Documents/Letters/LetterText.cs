@@ -355,8 +355,8 @@ internal sealed class LetterText(string language, TimeZoneInfo zone)
         : T("onevenredige inspanning", "disproportionate effort");
 
     public string RecipientsRightToAsk => T(
-        "Wilt u weten aan welke ontvangers wij uw gegevens hebben verstrekt? Vraag het ons; dan laten wij het u weten (art. 19 AVG).",
-        "If you would like to know to which recipients we have disclosed your data, please ask us and we will tell you (Art. 19 GDPR).");
+        "Wilt u weten aan wie wij uw gegevens hebben verstrekt? Vraag het ons (art. 19 AVG).",
+        "If you would like to know to whom we have disclosed your data, please ask us (Art. 19 GDPR).");
 
     public string RecipientsNone => T(
         "Wij hadden uw gegevens voor deze doelen niet aan ontvangers buiten onze organisatie verstrekt; er was dus niemand anders in te lichten (art. 19 AVG).",
@@ -373,7 +373,6 @@ internal sealed class LetterText(string language, TimeZoneInfo zone)
         _ => "",
     };
 
-    public string PerPurposeBelow => T("Per doel leest u hieronder wat dat betekent.", "Below you can read what that means for each purpose.");
 
     /// <summary>The sentence over the purposes a right was carried out for in full, per right.</summary>
     public string CompliedFor(RequestType type) => type switch

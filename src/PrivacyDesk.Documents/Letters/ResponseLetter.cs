@@ -39,7 +39,7 @@ internal static class ResponseLetter
                     ? text.ErasureSummary(outcomes.Any(o => o.Kind == OutcomeKind.Erased), outcomes.Any(o => o.Kind == OutcomeKind.Kept))
                     : "";
                 // An erasure says first what was done and what is kept; then what that means per purpose.
-                body.Paragraph(received + " " + (outcomes.Count == 0 ? text.ResponseNoData : summary.Length > 0 ? summary + " " + text.PerPurposeBelow : text.ResponseIntro));
+                body.Paragraph(received + " " + (outcomes.Count == 0 ? text.ResponseNoData : summary.Length > 0 ? summary : text.ResponseIntro));
                 // With nothing found there is nothing enclosed, sent or restricted to speak of.
                 foreach (var paragraph in outcomes.Count == 0 ? [] : TypeParagraphs(input, text))
                 {

@@ -86,6 +86,10 @@ public sealed class DataSubject : AggregateRoot
         {
             errors.Add(SubjectErrors.CategoryMissing);
         }
+        if (!Enum.IsDefined(salutation))
+        {
+            errors.Add(SubjectErrors.SalutationInvalid);
+        }
         if (errors.Count > 0)
         {
             return Result<DataSubject>.Failure(errors);
@@ -98,7 +102,7 @@ public sealed class DataSubject : AggregateRoot
             Phone = Blank(phone),
             CustomerNumber = Blank(customerNumber),
             RelationshipStart = relationshipStart,
-            Salutation = Enum.IsDefined(salutation) ? salutation : Salutation.Unknown,
+            Salutation = salutation,
         };
         subject._emailAddresses.AddRange(emails);
         subject._categories.AddRange(categoryList);
@@ -160,19 +164,6 @@ public sealed class DataSubject : AggregateRoot
         _emailAddresses.Remove(address);
         RefreshSearchTerms();
         Record(actor, at, "subject.email_removed", Field("EmailAddress", address));
-        return Result.Success();
-    }
-
-    /// <summary>Records how letters address the subject; an undefined value is refused, not stored.</summary>
-    public Result ChangeSalutation(Salutation salutation, Actor actor, DateTimeOffset at)
-    {
-        if (!Enum.IsDefined(salutation))
-        {
-            return Result.Failure(SubjectErrors.SalutationInvalid);
-        }
-        var before = Salutation;
-        Salutation = salutation;
-        Record(actor, at, "subject.salutation_changed", Field("Salutation", before.ToString()), Field("Salutation", salutation.ToString()));
         return Result.Success();
     }
 

@@ -195,9 +195,12 @@ public sealed class LetterTests
     [Fact]
     public void TheErasureResponseSaysPerPurposeWhatWasErasedAndWhatIsKeptUnderWhichProvisionUntilWhen()
     {
-        var (_, nl) = Render(DocumentKind.Response, LetterCases.Case(RequestType.Erasure, "nl", LetterCases.DecideErasure));
-        var (_, en) = Render(DocumentKind.Response, LetterCases.Case(RequestType.Erasure, "en", LetterCases.DecideErasure));
+        var (nlDocument, nl) = Render(DocumentKind.Response, LetterCases.Case(RequestType.Erasure, "nl", LetterCases.DecideErasure));
+        var (enDocument, en) = Render(DocumentKind.Response, LetterCases.Case(RequestType.Erasure, "en", LetterCases.DecideErasure));
 
+        // A signature alone on a second page is a letter an officer would edit before sending.
+        nlDocument.PageCount.ShouldBe(1);
+        enDocument.PageCount.ShouldBe(1);
         nl.ShouldContain("Wij hebben uw gegevens gewist waar dat kon.");
         nl.ShouldContain("Voor deze doelen gebruiken wij uw gegevens niet meer. De wet verplicht ons ze te bewaren tot en met 5 maart 2031 (Wwft art. 33; art. 17 lid 3 onder b AVG); daarna wissen wij ze:");
         nl.IndexOf("Controleren van uw identiteit en openen en beheren van uw rekening", StringComparison.Ordinal)
@@ -286,8 +289,8 @@ public sealed class LetterTests
     }
 
     [Theory]
-    [InlineData("nl", "Wilt u weten aan welke ontvangers wij uw gegevens hebben verstrekt? Vraag het ons")]
-    [InlineData("en", "If you would like to know to which recipients we have disclosed your data, please ask us")]
+    [InlineData("nl", "Wilt u weten aan wie wij uw gegevens hebben verstrekt? Vraag het ons (art. 19 AVG).")]
+    [InlineData("en", "If you would like to know to whom we have disclosed your data, please ask us (Art. 19 GDPR).")]
     public void AnErasureResponseWithoutPlannedNotificationsTellsTheSubjectTheyMayAskWhoTheRecipientsAre(string language, string sentence)
     {
         var (_, text) = Render(DocumentKind.Response, LetterCases.Case(RequestType.Erasure, language, LetterCases.DecideErasure));
