@@ -61,9 +61,15 @@ public sealed class GeneratedDocument
 
     public string CreatedByName { get; private set; } = "";
 
+    /// <summary>
+    /// For a case file: the sequence of the case's last audit event that changes what the file shows (views and
+    /// downloads excluded) when it was generated; the next download reuses this version while it is still the last.
+    /// </summary>
+    public long? CaseAuditSequence { get; private set; }
+
     public static GeneratedDocument Create(
         Guid? requestId, DocumentKind kind, string language, int version, Guid? recipientNotificationId, string fileName, string contentType,
-        byte[] content, int? pageCount, string createdById, string createdByName, DateTimeOffset createdAt)
+        byte[] content, int? pageCount, string createdById, string createdByName, DateTimeOffset createdAt, long? caseAuditSequence = null)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
@@ -85,6 +91,7 @@ public sealed class GeneratedDocument
             CreatedAt = createdAt,
             CreatedById = createdById,
             CreatedByName = createdByName,
+            CaseAuditSequence = caseAuditSequence,
         };
     }
 }

@@ -35,12 +35,10 @@ public sealed class DocumentsTests(RunningApp app)
         await auditor.SignInAsync("auditor@privacydesk.test");
         await auditor.WaitForShellAsync();
         await auditor.GotoAsync($"/requests/{reference}");
-        await auditor.WaitForSelectorAsync("[data-interactive=true] [data-testid=generate-case-file]");
+        await auditor.WaitForSelectorAsync("[data-interactive=true] [data-testid=case-file-download]");
         (await auditor.Locator("[data-testid=documents-generate]").CountAsync()).ShouldBe(0);
         await auditor.WaitForSelectorAsync("[data-testid=document-row]:has-text('Acknowledgement of receipt')");
-        await auditor.ClickAsync("[data-testid=generate-case-file]");
-        await auditor.WaitForSelectorAsync("[data-testid=case-file-download]");
-
+        // One click, one file.
         var caseFile = await auditor.RunAndWaitForDownloadAsync(() => auditor.ClickAsync("[data-testid=case-file-download]"));
         caseFile.SuggestedFilename.ShouldBe($"{reference}-case-file-en.pdf");
         await ShouldBePdfAsync(caseFile);

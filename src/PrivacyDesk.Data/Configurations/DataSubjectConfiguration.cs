@@ -15,6 +15,8 @@ internal sealed class DataSubjectConfiguration : IEntityTypeConfiguration<DataSu
         builder.Property(s => s.FullName).HasMaxLength(300).IsRequired();
         builder.Property(s => s.Phone).HasMaxLength(50);
         builder.Property(s => s.CustomerNumber).HasMaxLength(50);
+        // Existing subjects read as Unknown: letters then address them by full name, never by a guessed title.
+        builder.Property(s => s.Salutation).HasConversion<string>().HasMaxLength(20).HasDefaultValue(Salutation.Unknown);
         builder.HasIndex(s => s.CustomerNumber);
         builder.Ignore(s => s.EmailAddresses);
         builder.Ignore(s => s.Categories);

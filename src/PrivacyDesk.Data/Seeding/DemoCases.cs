@@ -89,6 +89,25 @@ public static class DemoCases
             "Yasmina", "Fatma", "Ahmet", "Priya", "Wei", "Zoë", "René", "Anaïs", "Joëlle", "Kees", "Marloes", "Rik", "Esther", "Jeroen",
         ];
 
+        // How the demo subjects are addressed in letters; a first name not listed (Wei, Priya's colleagues…) stays unknown, as at a real intake.
+        private static readonly HashSet<string> Women =
+        [
+            "Lotte", "Fleur", "Noa", "Emma", "Julia", "Sophie", "Mila", "Tess", "Anouk", "Femke", "Lieke", "Iris", "Maaike", "Hanneke", "Yasmina", "Fatma",
+            "Priya", "Zoë", "Anaïs", "Joëlle", "Marloes", "Esther", "Eline",
+        ];
+
+        private static readonly HashSet<string> Men =
+        [
+            "Thijs", "Bram", "Lucas", "Sem", "Ruben", "Jesse", "Milan", "Niels", "Joris", "Koen", "Wouter", "Stijn", "Gijs", "Mohamed", "Ahmet", "René",
+            "Kees", "Rik", "Jeroen", "Jan", "Jürgen",
+        ];
+
+        private static Salutation SalutationOf(string name)
+        {
+            var first = name.Split(' ')[0];
+            return Women.Contains(first) ? Salutation.Madam : Men.Contains(first) ? Salutation.Sir : Salutation.Unknown;
+        }
+
         private static readonly string[] LastNames =
         [
             "de Jong", "Jansen", "van den Berg", "van Dijk", "Bakker", "Janssen", "Visser", "Smit", "Meijer", "de Boer", "Mulder",
@@ -183,7 +202,7 @@ public static class DemoCases
             _names.Add(name);
             email ??= UniqueEmail(name);
             var registeredAt = At(start ?? _today.AddDays(-_random.Next(60, 900)), 9);
-            var subject = Must(DataSubject.Register(name, [email], categories, Actor.System, registeredAt, phone, customerNumber, start));
+            var subject = Must(DataSubject.Register(name, [email], categories, Actor.System, registeredAt, phone, customerNumber, start, SalutationOf(name)));
             if (end is { } ended)
             {
                 Must(subject.EndRelationship(ended, Actor.System, At(ended, 17)));

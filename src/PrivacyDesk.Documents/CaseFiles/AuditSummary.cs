@@ -61,8 +61,11 @@ internal static class AuditSummary
 
     /// <summary>What changed and why, in one line of at most <see cref="MaxSummaryLength"/> characters.</summary>
     /// <param name="display">Shows a stored value to a reader (an instant in the controller's zone, a purpose by name).</param>
-    public static string Summarize(string? before, string? after, string? details, string? reason, Func<string, string?, string?>? display = null)
+    /// <param name="label">Names a stored field in the reader's words ("handlerName" → "Behandelaar").</param>
+    public static string Summarize(
+        string? before, string? after, string? details, string? reason, Func<string, string?, string?>? display = null, Func<string, string>? label = null)
     {
+        string Name(string name) => label is null ? name : label(name);
         var parts = new List<string>();
         var old = Fields(before);
         foreach (var (name, stored) in Fields(after))
@@ -76,11 +79,11 @@ internal static class AuditSummary
             var previous = old.Find(f => f.Key == name);
             if (previous.Key is not null && previous.Value != stored)
             {
-                parts.Add($"{name}: {(display is null ? previous.Value : display(name, previous.Value)) ?? "–"} → {value ?? "–"}");
+                parts.Add($"{Name(name)}: {(display is null ? previous.Value : display(name, previous.Value)) ?? "–"} → {value ?? "–"}");
             }
             else if (value is not null)
             {
-                parts.Add($"{name}: {value}");
+                parts.Add($"{Name(name)}: {value}");
             }
         }
         foreach (var (name, stored) in Fields(details))
@@ -88,7 +91,7 @@ internal static class AuditSummary
             var value = display is null ? stored : display(name, stored);
             if (value is not null)
             {
-                parts.Add(name.Length == 0 ? value : $"{name}: {value}");
+                parts.Add(name.Length == 0 ? value : $"{Name(name)}: {value}");
             }
         }
         var changes = string.Join("; ", parts);

@@ -4,6 +4,7 @@ using PrivacyDesk.Documents.Layout;
 using PrivacyDesk.Documents.Letters;
 using PrivacyDesk.Documents.Model;
 using PrivacyDesk.Domain.Auditing;
+using PrivacyDesk.Domain.Common;
 using PrivacyDesk.Domain.Documents;
 using PrivacyDesk.Domain.Requests;
 
@@ -56,7 +57,7 @@ public static class CaseFileDocument
             Dutch = DocumentFormat.IsDutch(input.Case.Language);
             Title = DocumentNames.Title(DocumentKind.CaseFile, input.Case.Language);
             Reference = _request.Reference.ToString();
-            _trail = [.. input.AuditTrail.Select(Row)];
+            _trail = Fold(input.AuditTrail);
             _names = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var audit in input.AuditTrail)
             {
@@ -715,8 +716,84 @@ public static class CaseFileDocument
             {
                 return name == "purposeId" && _case.Purposes.FirstOrDefault(p => p.Id == id) is { } purpose ? purpose.Name.In(Dutch) : value[..8];
             }
-            return value;
+            return Term(name, value) ?? value;
         }
+
+        /// <summary>A stored enum name or flag in the office's words (glossary, document titles); null when the value is not one.</summary>
+        private string? Term(string name, string value)
+        {
+            if (value.Length == 10 && DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            {
+                return Date(day);
+            }
+            if (value.Length == 0 || !char.IsLetter(value[0]))
+            {
+                return null;
+            }
+            switch (name)
+            {
+                case "kind" when Enum.TryParse<DocumentKind>(value, out var kind):
+                    return DocumentNames.Title(kind, _case.Language);
+                case "language" when value is "nl" or "en":
+                    return value == "nl" ? T("Nederlands", "Dutch") : T("Engels", "English");
+                case "status" when Enum.TryParse<RequestStatus>(value, out var status):
+                    return CaseFileText.Status(status, Dutch);
+                case "ground" when Enum.TryParse<RequestRefusalGround>(value, out var requestGround):
+                    return Glossary.Term(requestGround).In(Dutch);
+                case "extensionReason" when Enum.TryParse<Domain.Deadlines.ExtensionReason>(value, out var extension):
+                    return CaseFileText.Extension(extension, Dutch);
+                case "feeReason" when Enum.TryParse<FeeReason>(value, out var fee):
+                    return CaseFileText.Fee(fee, Dutch);
+                case "notificationStatus" when Enum.TryParse<RecipientNotificationStatus>(value, out var notification):
+                    return CaseFileText.Notification(notification, Dutch);
+                case "feeStatus" when Enum.TryParse<FeeStatus>(value, out var feeStatus):
+                    return CaseFileText.FeeStatus(feeStatus, Dutch);
+            }
+            if (bool.TryParse(value, out var flag))
+            {
+                return flag ? T("ja", "yes") : T("nee", "no");
+            }
+            // Any other office term: the glossary's word when the stored name belongs to exactly one of its enums.
+            var terms = Glossary.Terms
+                .Select(type => Enum.TryParse(type, value, false, out var term) && term is Enum known && Enum.IsDefined(type, known) ? known : null)
+                .OfType<Enum>().Select(term => Glossary.Term(term).In(Dutch)).Distinct(StringComparer.Ordinal).ToList();
+            return terms.Count == 1 ? terms[0] : null;
+        }
+
+        /// <summary>
+        /// The trail's rows, oldest first, with one person's "opened the case" views of one day folded into one row with a count;
+        /// a view the chain check marks is never folded, so a broken link stays visible on its own row.
+        /// </summary>
+        private List<TrailRow> Fold(IReadOnlyList<AuditEvent> trail)
+        {
+            var rows = new List<TrailRow>();
+            var days = new Dictionary<(string? Actor, DateOnly Day), int>();
+            foreach (var audit in trail)
+            {
+                if (audit.Action != ViewedAction || _input.ChainCheck.Marks(audit.Sequence))
+                {
+                    rows.Add(Row(audit));
+                    continue;
+                }
+                var key = (audit.ActorId ?? audit.ActorName, DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(audit.OccurredAt, _case.TimeZone).DateTime));
+                if (days.TryGetValue(key, out var index))
+                {
+                    var folded = rows[index];
+                    var count = folded.Count + 1;
+                    rows[index] = folded with
+                    {
+                        Count = count,
+                        Summary = T($"{count}× op deze dag, laatst om {Time(audit.OccurredAt)}", $"{count} times this day, last at {Time(audit.OccurredAt)}"),
+                    };
+                    continue;
+                }
+                days[key] = rows.Count;
+                rows.Add(Row(audit));
+            }
+            return rows;
+        }
+
+        private string Time(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, _case.TimeZone).ToString("HH:mm", CultureInfo.InvariantCulture);
 
         private TrailRow Row(AuditEvent audit)
         {
@@ -735,7 +812,7 @@ public static class CaseFileDocument
                 AuditSummary.Cut(audit.ActorName, 60),
                 CaseFileText.Action(audit.Action, Dutch),
                 AuditSummary.Cut(entity, 60),
-                AuditSummary.Summarize(audit.Before, audit.After, audit.Details, audit.Reason, Display),
+                AuditSummary.Summarize(audit.Before, audit.After, audit.Details, audit.Reason, Display, name => CaseFileText.Field(name, Dutch)),
                 audit.Hash.Length > HashPrefixLength ? audit.Hash[..HashPrefixLength] : audit.Hash,
                 statusFrom,
                 statusTo);
@@ -744,5 +821,8 @@ public static class CaseFileDocument
 
     private sealed record TrailRow(
         AuditEvent Audit, string Sequence, string Moment, string Actor, string Action, string Entity, string Summary, string HashPrefix,
-        string? StatusFrom, string? StatusTo);
+        string? StatusFrom, string? StatusTo, int Count = 1);
+
+    /// <summary>The action the case page records when someone opens a case (CaseWorkspace's view stream).</summary>
+    private const string ViewedAction = "request.viewed";
 }

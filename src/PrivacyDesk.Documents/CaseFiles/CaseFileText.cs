@@ -112,6 +112,104 @@ internal static class CaseFileText
         "request.collection.not_applicable" => new("legde vast dat een bronsysteem niets bevat", "recorded that a source system holds nothing"),
         "document.generated" => new("maakte een document", "generated a document"),
         "document.downloaded" => new("downloadde een document", "downloaded a document"),
+        "document.exported" => new("exporteerde het dossier zonder het te bewaren", "exported the case file without storing it"),
         _ => new(action, action),
     }).In(dutch);
+
+    /// <summary>An Art. 19 notification's state in words.</summary>
+    public static string Notification(RecipientNotificationStatus status, bool dutch) => (status switch
+    {
+        RecipientNotificationStatus.Open => new LocalizedText("gepland", "planned"),
+        RecipientNotificationStatus.Sent => new("verstuurd", "sent"),
+        RecipientNotificationStatus.Impossible => new("onmogelijk", "impossible"),
+        _ => new("onevenredige inspanning", "disproportionate effort"),
+    }).In(dutch);
+
+    /// <summary>A stored field's name in words ("handlerName" → "Behandelaar"); an unknown name split into lower-case words, never camelCase.</summary>
+    public static string Field(string name, bool dutch) => (name switch
+    {
+        "status" => new LocalizedText("Status", "Status"),
+        "handlerName" => new("Behandelaar", "Handler"),
+        "outcome" => new("Uitkomst", "Outcome"),
+        "purposeId" => new("Doel", "Purpose"),
+        "purposeIds" or "purposes" => new("Doelen", "Purposes"),
+        "type" => new("Soort verzoek", "Request type"),
+        "channel" => new("Kanaal", "Channel"),
+        "method" => new("Methode", "Method"),
+        "ground" or "refusalGround" => new("Grond", "Ground"),
+        "groundReference" or "legalReference" => new("Wettelijke grondslag", "Legal reference"),
+        "remainingBasis" => new("Blijvende grondslag", "Remaining basis"),
+        "kind" => new("Document", "Document"),
+        "language" => new("Taal", "Language"),
+        "version" => new("Versie", "Version"),
+        "sha256" => new("SHA-256", "SHA-256"),
+        "dueOn" => new("Termijn", "Deadline"),
+        "extendedDueOn" => new("Verlengde termijn", "Extended deadline"),
+        "extensionReason" => new("Reden verlenging", "Extension reason"),
+        "receivedAt" => new("Ontvangen", "Received"),
+        "receivedOn" => new("Ontvangstdag", "Day received"),
+        "reference" => new("Kenmerk", "Reference"),
+        "fee" or "amountInCents" => new("Vergoeding", "Fee"),
+        "feeReason" => new("Reden vergoeding", "Fee reason"),
+        "feeStatus" => new("Vergoeding", "Fee"),
+        "copyNumber" => new("Kopie", "Copy"),
+        "recipient" or "recipients" => new("Ontvanger", "Recipient"),
+        "notificationStatus" => new("Melding", "Notification"),
+        "sourceSystem" or "sourceSystems" => new("Bronsysteem", "Source system"),
+        "collectionStatus" => new("Verzamelen", "Collection"),
+        "rows" => new("Rijen", "Rows"),
+        "file" => new("Bestand", "File"),
+        "approvedByName" => new("Goedgekeurd door", "Approved by"),
+        "approvedAt" => new("Goedgekeurd op", "Approved at"),
+        "reviewerName" => new("Beoordelaar", "Reviewer"),
+        "decisionReference" => new("Besluit", "Decision"),
+        "bsnMasked" => new("BSN afgeschermd", "BSN masked"),
+        "photoMasked" => new("Pasfoto afgeschermd", "Photo masked"),
+        "idCopyDeletedAt" => new("Kopie ID vernietigd", "ID copy deleted"),
+        "restricted" => new("Beperkt", "Restricted"),
+        "subjectNotifiedOn" => new("Betrokkene ingelicht op", "Subject told on"),
+        "contact" => new("Contact", "Contact"),
+        "Categories" => new("Categorieën", "Categories"),
+        "CustomerNumber" => new("Klantnummer", "Customer number"),
+        "Salutation" => new("Aanhef", "Salutation"),
+        "handlerId" => new("Behandelaar (id)", "Handler (id)"),
+        "approvedById" => new("Goedgekeurd door (id)", "Approved by (id)"),
+        "reviewerId" => new("Beoordelaar (id)", "Reviewer (id)"),
+        "verificationId" => new("Identiteitscontrole", "Identity check"),
+        "identityRequestedAt" => new("Identiteitsbewijs gevraagd op", "Proof of identity asked on"),
+        "identityProofReceivedAt" => new("Identiteitsbewijs ontvangen op", "Proof of identity received on"),
+        "idCopyDeletionDueAt" => new("Kopie ID vernietigen uiterlijk", "ID copy to be deleted by"),
+        "restrictionLiftNotifiedAt" => new("Opheffing aangekondigd op", "Lifting announced on"),
+        "notificationId" => new("Melding", "Notification"),
+        "noteId" => new("Notitie", "Note"),
+        "taskId" => new("Verzameltaak", "Collection task"),
+        "extractId" => new("Extract", "Extract"),
+        "attachmentId" => new("Origineel", "Original"),
+        "subjectId" => new("Betrokkene", "Data subject"),
+        "requestId" => new("Verzoek", "Request"),
+        "length" => new("Lengte", "Length"),
+        "planned" => new("Gepland", "Planned"),
+        "bytes" or "sizeBytes" => new("Grootte (bytes)", "Size (bytes)"),
+        "contentType" => new("Bestandstype", "File type"),
+        "count" or "total" => new("Aantal", "Count"),
+        "lapsedDecisions" => new("Vervallen besluiten", "Lapsed decisions"),
+        "duplicateOf" => new("Dubbel met", "Duplicate of"),
+        "deadline" => new("Termijn", "Deadline"),
+        _ => new(Words(name), Words(name)),
+    }).In(dutch);
+
+    /// <summary>"idCopyDeletionDueAt" → "id copy deletion due at": a field without a label still reads as words.</summary>
+    private static string Words(string name)
+    {
+        var text = new System.Text.StringBuilder(name.Length + 8);
+        foreach (var c in name)
+        {
+            if (char.IsUpper(c) && text.Length > 0)
+            {
+                text.Append(' ');
+            }
+            text.Append(text.Length == 0 ? char.ToUpperInvariant(c) : char.ToLowerInvariant(c));
+        }
+        return text.ToString();
+    }
 }

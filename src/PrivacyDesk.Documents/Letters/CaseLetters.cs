@@ -53,7 +53,7 @@ public static class CaseLetters
     {
         var request = input.Request;
         return LetterLayout.Render(
-            DocumentKind.Acknowledgement, input, text, SubjectAddressee(input), text.Salutation(input.Subject.FullName),
+            DocumentKind.Acknowledgement, input, text, SubjectAddressee(input), text.Salutation(input.Subject),
             text.AcknowledgementSubject(request.Type), body =>
             {
                 body.Paragraph(text.Received(text.Date(request.ReceivedOn), request.Type) + " " + text.AcknowledgementThanks(request.Reference.ToString()));
@@ -81,7 +81,7 @@ public static class CaseLetters
         var request = input.Request;
         var controller = input.Controller;
         return LetterLayout.Render(
-            DocumentKind.IdentityVerificationRequest, input, text, SubjectAddressee(input), text.Salutation(input.Subject.FullName),
+            DocumentKind.IdentityVerificationRequest, input, text, SubjectAddressee(input), text.Salutation(input.Subject),
             text.IdentitySubject(request.Type), body =>
             {
                 body.Paragraph(text.Received(text.Date(request.ReceivedOn), request.Type) + " " + text.IdentityReason);
@@ -113,7 +113,7 @@ public static class CaseLetters
             return NotAvailable(DocumentKind.ExtensionNotice, "extension");
         }
         return Ok(LetterLayout.Render(
-            DocumentKind.ExtensionNotice, input, text, SubjectAddressee(input), text.Salutation(input.Subject.FullName),
+            DocumentKind.ExtensionNotice, input, text, SubjectAddressee(input), text.Salutation(input.Subject),
             text.ExtensionSubject(request.Type), body =>
             {
                 body.Paragraph(text.Received(text.Date(request.ReceivedOn), request.Type) + " " + text.ExtensionIntro(text.Date(request.DueOn)));
@@ -136,7 +136,7 @@ public static class CaseLetters
         }
         var reference = request.Reference.ToString();
         return Ok(LetterLayout.Render(
-            DocumentKind.FeeNotice, input, text, SubjectAddressee(input), text.Salutation(input.Subject.FullName),
+            DocumentKind.FeeNotice, input, text, SubjectAddressee(input), text.Salutation(input.Subject),
             text.FeeSubject(request.Type), body =>
             {
                 body.Paragraph(text.Received(text.Date(request.ReceivedOn), request.Type) + " " + text.FeeIntro(fee.Reason, fee.CopyNumber));
@@ -160,7 +160,7 @@ public static class CaseLetters
         }
         var references = LetterText.RefusalGroundReferences(refusal.Ground, request.Type).Append(refusal.LegalReference);
         return Ok(LetterLayout.Render(
-            DocumentKind.Refusal, input, text, SubjectAddressee(input), text.Salutation(input.Subject.FullName),
+            DocumentKind.Refusal, input, text, SubjectAddressee(input), text.Salutation(input.Subject),
             text.RefusalSubject(request.Type), body =>
             {
                 body.Paragraph(text.Received(text.Date(request.ReceivedOn), request.Type) + " " + text.RefusalIntro);
@@ -221,7 +221,7 @@ public static class CaseLetters
         var from = request.RestrictionLiftedAt ?? input.GeneratedAt;
         var restricted = request.CurrentDecisions.Where(d => d.IsCarriedOut).Select(d => PurposeName(input, d.PurposeId, text)).ToList();
         return Ok(LetterLayout.Render(
-            DocumentKind.RestrictionLiftNotice, input, text, SubjectAddressee(input), text.Salutation(input.Subject.FullName),
+            DocumentKind.RestrictionLiftNotice, input, text, SubjectAddressee(input), text.Salutation(input.Subject),
             text.LiftSubject, body =>
             {
                 body.Paragraph(text.LiftIntro(text.Date(applied)) + " " + text.LiftWhen(text.Date(from)));

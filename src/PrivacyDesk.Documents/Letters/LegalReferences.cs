@@ -24,6 +24,6 @@ internal static partial class LegalReferences
 
     private const char NoBreak = LegalCitations.NoBreak;
 
-    [GeneratedRegex(@"(?:(?:[Aa]rt\.|[Aa]rtikel|Article) \d+(?:\([0-9a-z]+\))*(?: (?:lid|onder) [0-9a-z]+)* (?:AVG|GDPR))|(?:(?:Wwft|UAVG|Wft|BW|AWR) art\. [0-9:.a-z]+)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:(?:[Aa]rt\.|[Aa]rtikel|Article) \d+(?:\([0-9a-z]+\))*(?: (?:lid|onder) [0-9a-z]+)* (?:AVG|GDPR))|(?:(?:Wwft|UAVG|Wft|BW|AWR|Awb) art\. [0-9:.a-z]+(?: lid [0-9]+)?)", RegexOptions.CultureInvariant)]
     private static partial Regex Citation();
 }

@@ -70,17 +70,22 @@ internal static class LetterLayout
                 });
                 column.Item().Text(salutation);
                 body(new LetterBody(column, text));
-                if (rights != RightsBlock.None)
+                // The rights block and the signature travel together: a page with only "Met vriendelijke groet" is never sent.
+                column.Item().ShowEntire().Column(end =>
                 {
-                    Rights(column.Item(), input, text, rights);
-                }
-                column.Item().ShowEntire().Column(closing =>
-                {
-                    closing.Item().Text(text.Closing);
-                    closing.Item().Spacer(22);
-                    closing.Item().Text(t => t.Span(input.GeneratedBy).Bold());
-                    closing.Item().Text(LetterText.PrivacyOffice);
-                    closing.Item().Text(input.Controller.Name);
+                    end.Spacing(12);
+                    if (rights != RightsBlock.None)
+                    {
+                        Rights(end.Item(), input, text, rights);
+                    }
+                    end.Item().Column(closing =>
+                    {
+                        closing.Item().Text(text.Closing);
+                        closing.Item().Spacer(22);
+                        closing.Item().Text(t => t.Span(input.GeneratedBy).Bold());
+                        closing.Item().Text(LetterText.PrivacyOffice);
+                        closing.Item().Text(input.Controller.Name);
+                    });
                 });
             }));
         return new RenderedDocument(

@@ -4,6 +4,7 @@ using PrivacyDesk.Domain.Deadlines;
 using PrivacyDesk.Domain.Register;
 using PrivacyDesk.Domain.Requests;
 using PrivacyDesk.Domain.Rights;
+using PrivacyDesk.Domain.Subjects;
 
 namespace PrivacyDesk.Documents.Letters;
 
@@ -54,7 +55,13 @@ internal sealed class LetterText(string language, TimeZoneInfo zone)
     public string SubjectLine(string subject) =>
         Dutch || subject.Length == 0 ? subject : char.ToUpperInvariant(subject[0]) + subject[1..];
 
-    public string Salutation(string name) => T($"Geachte {name},", $"Dear {name},");
+    /// <summary>"Geachte heer Van der Meer," / "Dear Mr Van der Meer,"; the full name only when the salutation is unknown.</summary>
+    public string Salutation(DataSubject subject) => subject.Salutation switch
+    {
+        Domain.Subjects.Salutation.Sir => T($"Geachte heer {PersonName.SurnameAfterTitle(subject.FullName)},", $"Dear Mr {PersonName.SurnameAfterTitle(subject.FullName)},"),
+        Domain.Subjects.Salutation.Madam => T($"Geachte mevrouw {PersonName.SurnameAfterTitle(subject.FullName)},", $"Dear Ms {PersonName.SurnameAfterTitle(subject.FullName)},"),
+        _ => T($"Geachte {subject.FullName},", $"Dear {subject.FullName},"),
+    };
 
     public string SalutationUnknown => T("Geachte heer, mevrouw,", "Dear Sir or Madam,");
 
@@ -327,9 +334,88 @@ internal sealed class LetterText(string language, TimeZoneInfo zone)
         "Bent u het niet eens met de uitkomst, dan kunt u het besluit blijven aanvechten: bij ons, bij de Autoriteit Persoonsgegevens of bij de rechter (art. 22 lid 3 AVG).",
         "If you disagree with the outcome, you may still contest the decision: with us, with the Autoriteit Persoonsgegevens or in court (Art. 22(3) GDPR).");
 
-    public string RecipientsInformed => T(
-        "Wij hebben de ontvangers aan wie wij deze gegevens hadden verstrekt op de hoogte gebracht (art. 19 AVG).",
-        "We have informed the recipients to whom we had disclosed these data (Art. 19 GDPR).");
+    public string RecipientsNotifiedHeading => T("Wie wij hebben ingelicht", "Whom we have informed");
+
+    public string RecipientsOfYourData => T("Ontvangers van uw gegevens", "Recipients of your data");
+
+    public string RecipientsNotified(RequestType type) => T(
+        $"Wij hebben de ontvangers aan wie wij uw gegevens hadden verstrekt, laten weten dat uw gegevens zijn {Done(type)} (art. 19 AVG):",
+        $"We have told the recipients to whom we had disclosed your data that your data have been {Done(type)} (Art. 19 GDPR):");
+
+    public string RecipientsToNotify(RequestType type) => T(
+        $"Wij laten de volgende ontvangers aan wie wij uw gegevens hadden verstrekt, weten dat uw gegevens zijn {Done(type)} (art. 19 AVG):",
+        $"We are telling the following recipients to whom we had disclosed your data that your data have been {Done(type)} (Art. 19 GDPR):");
+
+    public string RecipientsNotInformed => T(
+        "Deze ontvangers hebben wij niet ingelicht, omdat dat onmogelijk is of onevenredig veel inspanning zou vergen (art. 19 AVG):",
+        "We have not informed these recipients, as that is impossible or would involve disproportionate effort (Art. 19 GDPR):");
+
+    public string RecipientExemption(RecipientNotificationStatus status) => status == RecipientNotificationStatus.Impossible
+        ? T("onmogelijk", "impossible")
+        : T("onevenredige inspanning", "disproportionate effort");
+
+    public string RecipientsRightToAsk => T(
+        "Wilt u weten aan wie wij uw gegevens hebben verstrekt? Vraag het ons (art. 19 AVG).",
+        "If you would like to know to whom we have disclosed your data, please ask us (Art. 19 GDPR).");
+
+    public string RecipientsNone => T(
+        "Wij hadden uw gegevens voor deze doelen niet aan ontvangers buiten onze organisatie verstrekt; er was dus niemand anders in te lichten (art. 19 AVG).",
+        "We had not disclosed your data for these purposes to recipients outside our organisation, so there was no one else to inform (Art. 19 GDPR).");
+
+    // ---- Erasure outcomes, grouped: each a full sentence that introduces the purposes it is true for ---
+
+    public string ErasureSummary(bool anyErased, bool anyKept) => (anyErased, anyKept) switch
+    {
+        (true, true) => T(
+            "Wij hebben uw gegevens gewist waar dat kon. Wat de wet ons verplicht te bewaren, gebruiken wij alleen nog daarvoor en wissen wij na de bewaartermijn.",
+            "We have erased your data wherever we could. What the law obliges us to keep, we now use for that purpose only and erase when the retention period ends."),
+        (true, false) => T("Wij hebben uw verzoek ingewilligd.", "We have granted your request."),
+        _ => "",
+    };
+
+
+    /// <summary>The sentence over the purposes a right was carried out for in full, per right.</summary>
+    public string CompliedFor(RequestType type) => type switch
+    {
+        RequestType.Access => T("Uw gegevens voor deze doelen vindt u in de bijgevoegde kopie:", "You will find your data for these purposes in the enclosed copy:"),
+        RequestType.Rectification => T("Wij hebben uw gegevens gecorrigeerd voor deze doelen:", "We have rectified your data for these purposes:"),
+        RequestType.Erasure => ErasedFor,
+        RequestType.Restriction => T(
+            "Voor deze doelen hebben wij de verwerking beperkt; de gegevens blijven bewaard, maar wij gebruiken ze verder niet:",
+            "For these purposes we have restricted processing; the data stay stored but we do not otherwise use them:"),
+        RequestType.Portability => T("De gegevens voor deze doelen zitten in het overdrachtspakket:", "The data for these purposes are in the portability package:"),
+        RequestType.Objection => T("Voor deze doelen hebben wij de verwerking gestopt:", "For these purposes we have stopped processing:"),
+        RequestType.AutomatedDecisionReview => T(
+            "Voor deze doelen heeft een medewerker het besluit opnieuw beoordeeld:", "For these purposes a member of staff has reviewed the decision:"),
+        RequestType.ConsentWithdrawal => T(
+            "Voor deze doelen hebben wij de verwerking op basis van uw toestemming gestopt:", "For these purposes we have stopped the processing based on your consent:"),
+        _ => T("Voor deze doelen staan de ontvangers hieronder:", "For these purposes the recipients are listed below:"),
+    };
+
+    public string ErasedFor => T("Wij hebben uw gegevens gewist voor deze doelen:", "We have erased your data for these purposes:");
+
+    public string StoppedKeptUntil(string date, string provision) => T(
+        $"Voor deze doelen gebruiken wij uw gegevens niet meer. De wet verplicht ons ze te bewaren tot en met {date} ({provision}); daarna wissen wij ze:",
+        $"We no longer use your data for these purposes. The law obliges us to keep them until {date} inclusive ({provision}); after that we erase them:");
+
+    public string StoppedKeptWhileRetention(string provision) => T(
+        $"Voor deze doelen gebruiken wij uw gegevens niet meer. De wet verplicht ons ze te bewaren ({provision}); die bewaartermijn begint pas als onze relatie met u eindigt, en daarna wissen wij ze:",
+        $"We no longer use your data for these purposes. The law obliges us to keep them ({provision}); that retention period starts only when our relationship with you ends, and after it we erase them:");
+
+    public string KeptUntilNotErased(string date, string provision) => T(
+        $"Deze gegevens kunnen wij nog niet wissen: de wet verplicht ons ze te bewaren tot en met {date} ({provision}). Daarna wissen wij ze:",
+        $"We cannot erase these data yet: the law obliges us to keep them until {date} inclusive ({provision}). After that we erase them:");
+
+    public string KeptWhileRetentionNotErased(string provision) => T(
+        $"Deze gegevens kunnen wij nog niet wissen: de wet verplicht ons ze te bewaren ({provision}); die bewaartermijn begint pas als onze relatie met u eindigt. Daarna wissen wij ze:",
+        $"We cannot erase these data yet: the law obliges us to keep them ({provision}); that retention period starts only when our relationship with you ends. After that we erase them:");
+
+    /// <summary>A fragment ("gewist", "niet gewist: …") turned into the sentence that introduces a group of purposes.</summary>
+    public string GroupIntro(string fragment, string references)
+    {
+        var sentence = fragment.Length == 0 ? fragment : char.ToUpper(fragment[0], DocumentFormat.Culture(Language)) + fragment[1..];
+        return sentence + (references.Length > 0 ? " (" + references + ")" : "") + ":";
+    }
 
     public string OutcomeHeading => T("Wat wij per doel hebben gedaan", "What we did for each purpose");
 
@@ -399,9 +485,9 @@ internal sealed class LetterText(string language, TimeZoneInfo zone)
             "niet van toepassing, want overdracht geldt alleen voor gegevens die u zelf verstrekte en die wij met uw toestemming of voor een overeenkomst geautomatiseerd verwerken (art. 20 lid 1 AVG)",
             "not applicable, as portability covers only data you provided that we process by automated means on your consent or for a contract (Art. 20(1) GDPR)"),
         RequestType.AutomatedDecisionReview => T(
-            "niet van toepassing, want voor dit doel nemen wij geen besluiten die uitsluitend geautomatiseerd zijn (art. 22 lid 1 AVG)",
-            "not applicable, as we take no solely automated decisions for this purpose (Art. 22(1) GDPR)"),
-        _ => T("niet van toepassing, want dit recht geldt niet voor dit doel", "not applicable, as this right does not apply to this purpose"),
+            "niet van toepassing, want hiervoor nemen wij geen besluiten die uitsluitend geautomatiseerd zijn (art. 22 lid 1 AVG)",
+            "not applicable, as we take no solely automated decisions here (Art. 22(1) GDPR)"),
+        _ => T("niet van toepassing, want dit recht geldt niet voor wat wij hier met uw gegevens doen", "not applicable, as this right does not apply to what we do with your data here"),
     };
 
     public string KeptUntil(string date, string provision) => T(

@@ -29,32 +29,37 @@ internal static class ResponseLetter
         {
             return CaseLetters.NotAvailable(DocumentKind.Response, "decisions");
         }
+        var groups = Group(outcomes, text);
         return CaseLetters.Ok(LetterLayout.Render(
-            DocumentKind.Response, input, text, CaseLetters.SubjectAddressee(input), text.Salutation(input.Subject.FullName),
+            DocumentKind.Response, input, text, CaseLetters.SubjectAddressee(input), text.Salutation(input.Subject),
             text.ResponseSubject(request.Type), body =>
             {
                 var received = text.Received(text.Date(request.ReceivedOn), request.Type);
-                body.Paragraph(received + " " + (outcomes.Count == 0 ? text.ResponseNoData : text.ResponseIntro));
+                var summary = request.Type == RequestType.Erasure
+                    ? text.ErasureSummary(outcomes.Any(o => o.Kind == OutcomeKind.Erased), outcomes.Any(o => o.Kind == OutcomeKind.Kept))
+                    : "";
+                // An erasure says first what was done and what is kept; then what that means per purpose.
+                body.Paragraph(received + " " + (outcomes.Count == 0 ? text.ResponseNoData : summary.Length > 0 ? summary : text.ResponseIntro));
                 // With nothing found there is nothing enclosed, sent or restricted to speak of.
                 foreach (var paragraph in outcomes.Count == 0 ? [] : TypeParagraphs(input, text))
                 {
                     body.Paragraph(paragraph);
                 }
-                if (outcomes.Count > 0)
+                if (groups.Count > 0)
                 {
-                    // The heading stays with the first purpose; each purpose is its own item so a long list splits between purposes.
+                    // One sentence per outcome, the purposes it is true for listed under it; the heading stays with the first group.
                     body.Item().Column(block =>
                     {
-                        block.Spacing(5);
+                        block.Spacing(6);
                         block.Item().ShowEntire().Column(head =>
                         {
                             head.Spacing(4);
                             head.Item().Text(t => t.Span(text.OutcomeHeading).Bold().FontColor(Colors.Accent));
-                            head.Item().List(list => Outcome(list, outcomes[0], text));
+                            OutcomeGroup(head.Item(), groups[0], text);
                         });
-                        foreach (var outcome in outcomes.Skip(1))
+                        foreach (var group in groups.Skip(1))
                         {
-                            block.Item().List(list => Outcome(list, outcome, text));
+                            OutcomeGroup(block.Item(), group, text);
                         }
                     });
                 }
@@ -69,6 +74,10 @@ internal static class ResponseLetter
                     }
                     body.Quote(text.Explanation + ":", review.Explanation);
                     body.Paragraph(text.ReviewContest);
+                }
+                if (request.RequiresRecipientNotifications && outcomes.Count > 0)
+                {
+                    RecipientsInformed(body, input, text);
                 }
                 if (request.DisclosesRecipients && input.Purposes.Count > 0)
                 {
@@ -92,8 +101,22 @@ internal static class ResponseLetter
             }, RightsBlock.AfterDecision));
     }
 
-    /// <summary>One purpose's line: its name in bold, what was done, the legal ground, and the officer's explanation.</summary>
-    internal sealed record PurposeOutcome(string Purpose, string Sentence, string References, string? Note);
+    /// <summary>What an outcome means for the subject, for the summary sentence: erased, kept under a legal duty, or anything else.</summary>
+    internal enum OutcomeKind
+    {
+        Erased,
+        Kept,
+        Other,
+    }
+
+    /// <summary>
+    /// One purpose's outcome: its name, the sentence that introduces every purpose with the same outcome (a full sentence,
+    /// or a fragment such as "gewist" that <see cref="LetterText.GroupIntro"/> capitalises), its legal references and the officer's note.
+    /// </summary>
+    internal sealed record PurposeOutcome(string Purpose, string Sentence, bool IsFullSentence, IReadOnlyList<string?> References, string? Note, OutcomeKind Kind);
+
+    /// <summary>Purposes with the same outcome and ground under one sentence, in the order their first purpose has.</summary>
+    internal sealed record OutcomeGroupText(string Intro, IReadOnlyList<(string Purpose, string? Note)> Purposes);
 
     internal static List<PurposeOutcome> Outcomes(CaseDocumentInput input, LetterText text)
     {
@@ -106,6 +129,19 @@ internal static class ResponseLetter
         ];
     }
 
+    internal static List<OutcomeGroupText> Group(IReadOnlyList<PurposeOutcome> outcomes, LetterText text) =>
+    [
+        // What was done first, then what is kept, then the rest; within each, the register's order.
+        .. outcomes.GroupBy(o => (o.Sentence, o.IsFullSentence)).OrderBy(group => group.First().Kind).Select(group =>
+        {
+            var references = text.Legal(group.SelectMany(o => o.References));
+            var intro = group.Key.IsFullSentence
+                ? group.Key.Sentence.TrimEnd(':') + (references.Length > 0 ? " (" + references + ")" : "") + ":"
+                : text.GroupIntro(group.Key.Sentence, references);
+            return new OutcomeGroupText(intro, [.. group.Select(o => (o.Purpose, o.Note))]);
+        }),
+    ];
+
     private static PurposeOutcome Outcome(CaseDocumentInput input, PurposeDecision decision, LetterText text)
     {
         var type = input.Request.Type;
@@ -114,31 +150,41 @@ internal static class ResponseLetter
         var name = CaseLetters.PurposeName(input, decision.PurposeId, text);
         var references = new List<string?> { decision.GroundReference };
 
-        string sentence;
         if (type == RequestType.Erasure && decision.Outcome != PurposeDecisionOutcome.Comply && assessment?.RetentionProvision is { Length: > 0 } provision)
         {
-            // gdpr-rules §2: the letter names the provision and the end date of what stays.
-            sentence = assessment.RetainUntil is { } until ? text.KeptUntil(text.Date(until), provision) : text.KeptWhileRetention(provision);
-            references.Insert(0, "AVG art. 17(3)(b)");
+            // gdpr-rules §2: the letter names the provision and the end date of what stays; a partial erasure says what stopped, not "refused".
+            // The national provision that obliges keeping, then the GDPR exception it makes (17(3)(b)), in one bracket.
+            var cited = LegalReferences.Glue(provision) + "; " + text.Legal("AVG art. 17(3)(b)");
+            var until = assessment.RetainUntil is { } date ? text.Date(date) : null;
+            var sentence = decision.Outcome == PurposeDecisionOutcome.PartiallyComply
+                ? until is null ? text.StoppedKeptWhileRetention(cited) : text.StoppedKeptUntil(until, cited)
+                : until is null ? text.KeptWhileRetentionNotErased(cited) : text.KeptUntilNotErased(until, cited);
+            return new PurposeOutcome(name, sentence, true, [], decision.Note, OutcomeKind.Kept);
         }
-        else
+        var plainComply = decision.Outcome == PurposeDecisionOutcome.Comply
+            && !(type == RequestType.Portability && input.Request.ThirdParty is not null)
+            && !(type == RequestType.Objection && assessment is { RemainingBases.Count: > 0 })
+            && !(type == RequestType.AutomatedDecisionReview && input.Request.AutomatedDecisionReview is null);
+        if (plainComply)
         {
-            sentence = decision.Outcome switch
-            {
-                PurposeDecisionOutcome.Comply => type == RequestType.Portability && input.Request.ThirdParty is { } third
-                    ? text.SentTo(third.Name)
-                    // 21(1) stops only the (e)/(f) part: never "processing has stopped" while (c) or another basis carries on.
-                    : type == RequestType.Objection && assessment is { RemainingBases.Count: > 0 }
-                        ? text.PartlyComplied(type, Remaining(decision, assessment, purpose, text))
-                        : type == RequestType.AutomatedDecisionReview && input.Request.AutomatedDecisionReview is null
-                            ? text.ReviewNotRecorded
-                            : text.Complied(type),
-                PurposeDecisionOutcome.PartiallyComply => text.PartlyComplied(type, Remaining(decision, assessment, purpose, text)),
-                PurposeDecisionOutcome.Refuse => text.Refused(type, decision.RefusalGround is { } ground ? text.DecisionGround(ground) : text.NotApplicable(type)),
-                _ => text.NotApplicable(type),
-            };
+            return new PurposeOutcome(name, text.CompliedFor(type), true, references, decision.Note,
+                type == RequestType.Erasure ? OutcomeKind.Erased : OutcomeKind.Other);
         }
-        return new PurposeOutcome(name, sentence, text.Legal(references), decision.Note);
+        var fragment = decision.Outcome switch
+        {
+            PurposeDecisionOutcome.Comply => type == RequestType.Portability && input.Request.ThirdParty is { } third
+                ? text.SentTo(third.Name)
+                // 21(1) stops only the (e)/(f) part: never "processing has stopped" while (c) or another basis carries on.
+                : type == RequestType.Objection && assessment is { RemainingBases.Count: > 0 }
+                    ? text.PartlyComplied(type, Remaining(decision, assessment, purpose, text))
+                    : type == RequestType.AutomatedDecisionReview && input.Request.AutomatedDecisionReview is null
+                        ? text.ReviewNotRecorded
+                        : text.Complied(type),
+            PurposeDecisionOutcome.PartiallyComply => text.PartlyComplied(type, Remaining(decision, assessment, purpose, text)),
+            PurposeDecisionOutcome.Refuse => text.Refused(type, decision.RefusalGround is { } ground ? text.DecisionGround(ground) : text.NotApplicable(type)),
+            _ => text.NotApplicable(type),
+        };
+        return new PurposeOutcome(name, fragment, false, references, decision.Note, OutcomeKind.Other);
     }
 
     /// <summary>The bases processing continues on: named from the assessment, else as the officer recorded them.</summary>
@@ -151,22 +197,68 @@ internal static class ResponseLetter
         return text.Legal(decision.RemainingBasis);
     }
 
-    private static void Outcome(ListDescriptor list, PurposeOutcome outcome, LetterText text) =>
-        list.Item().Text(t =>
+    private static void OutcomeGroup(Container container, OutcomeGroupText group, LetterText text) =>
+        container.Column(column =>
         {
-            t.Span(outcome.Purpose + ": ").Bold();
-            t.Span(outcome.Sentence);
-            if (outcome.References.Length > 0)
+            column.Spacing(3);
+            column.Item().Text(group.Intro);
+            column.Item().List(list =>
             {
-                t.Span(" (" + outcome.References + ")").FontColor(Colors.Muted);
+                list.Spacing(2);
+                foreach (var (purpose, note) in group.Purposes)
+                {
+                    list.Item().Text(t =>
+                    {
+                        t.Span(purpose).Bold();
+                        if (!string.IsNullOrWhiteSpace(note))
+                        {
+                            t.Span("\n" + text.Explanation + ": ").Italic().FontColor(Colors.Muted);
+                            t.Span(LetterBody.Shorten(note, text)).Italic();
+                        }
+                    });
+                }
+            });
+        });
+
+    /// <summary>
+    /// Art. 19: after rectification, erasure or restriction the answer names the recipients told (or being told), those exempted
+    /// and why; with no notifications on the case, the subject's right to ask who the recipients are.
+    /// </summary>
+    private static void RecipientsInformed(LetterBody body, CaseDocumentInput input, LetterText text)
+    {
+        var type = input.Request.Type;
+        var notifications = input.Request.RecipientNotifications;
+        var sent = notifications.Where(n => n.Status == RecipientNotificationStatus.Sent).Select(n => n.RecipientName).Distinct().ToList();
+        var open = notifications.Where(n => n.Status == RecipientNotificationStatus.Open).Select(n => n.RecipientName).Distinct().ToList();
+        var exempt = notifications.Where(n => n.Status is RecipientNotificationStatus.Impossible or RecipientNotificationStatus.Disproportionate)
+            .Select(n => $"{n.RecipientName} ({text.RecipientExemption(n.Status)})").Distinct().ToList();
+        var erasedOrChanged = input.Request.CurrentDecisions.Where(d => d.IsCarriedOut).Select(d => d.PurposeId).ToHashSet();
+        var anyRecipients = input.Purposes.Where(p => erasedOrChanged.Contains(p.Id)).Any(p => p.Recipients.Any(r => r.Kind != RecipientKind.Internal));
+        body.Section(notifications.Count == 0 ? text.RecipientsOfYourData : text.RecipientsNotifiedHeading, section =>
+        {
+            section.Spacing(4);
+            if (notifications.Count == 0)
+            {
+                section.Item().Text(anyRecipients || erasedOrChanged.Count == 0 ? text.RecipientsRightToAsk : text.RecipientsNone);
+                return;
             }
-            t.Span(".");
-            if (!string.IsNullOrWhiteSpace(outcome.Note))
+            foreach (var (intro, names) in new[] { (text.RecipientsNotified(type), sent), (text.RecipientsToNotify(type), open), (text.RecipientsNotInformed, exempt) })
             {
-                t.Span("\n" + text.Explanation + ": ").Italic().FontColor(Colors.Muted);
-                t.Span(LetterBody.Shorten(outcome.Note, text)).Italic();
+                if (names.Count > 0)
+                {
+                    section.Item().Text(intro);
+                    section.Item().List(list =>
+                    {
+                        list.Spacing(2);
+                        foreach (var name in names)
+                        {
+                            list.Item().Text(name);
+                        }
+                    });
+                }
             }
         });
+    }
 
     private static IEnumerable<string> TypeParagraphs(CaseDocumentInput input, LetterText text)
     {
@@ -188,10 +280,6 @@ internal static class ResponseLetter
             case RequestType.AutomatedDecisionReview when request.AutomatedDecisionReview is null:
                 yield return text.AutomatedReviewPending;
                 break;
-        }
-        if (request.RecipientNotifications.Any(n => n.Status == RecipientNotificationStatus.Sent))
-        {
-            yield return text.RecipientsInformed;
         }
     }
 }

@@ -1,6 +1,7 @@
 using PrivacyDesk.Domain.Register;
 using PrivacyDesk.Domain.Requests;
 using PrivacyDesk.Domain.Rights;
+using PrivacyDesk.Domain.Subjects;
 
 namespace PrivacyDesk.Domain.Common;
 
@@ -18,7 +19,7 @@ public static class Glossary
     [
         typeof(RequestType), typeof(RequestStatus), typeof(RequestChannel), typeof(DecisionKind), typeof(PurposeDecisionOutcome),
         typeof(RefusalGround), typeof(RequestRefusalGround), typeof(LawfulBasisKind), typeof(IdentityVerificationMethod),
-        typeof(IdentityVerificationOutcome), typeof(Requirement),
+        typeof(IdentityVerificationOutcome), typeof(Requirement), typeof(Salutation),
     ];
 
     /// <summary>The name of <paramref name="value"/>; a value without a name is a bug (the glossary test finds it first).</summary>
@@ -35,6 +36,7 @@ public static class Glossary
         IdentityVerificationMethod method => Term(method),
         IdentityVerificationOutcome outcome => Term(outcome),
         Requirement requirement => Term(requirement),
+        Salutation salutation => Term(salutation),
         _ => throw new ArgumentOutOfRangeException(nameof(value), value, "Not a glossary term."),
     };
 
@@ -236,6 +238,15 @@ public static class Glossary
     }
 
     private static bool IsEnglish(string language) => string.Equals(language, "en", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>How letters address the subject, as the intake and the profile offer it.</summary>
+    public static LocalizedText Term(Salutation salutation) => salutation switch
+    {
+        Salutation.Sir => new("De heer", "Mr"),
+        Salutation.Madam => new("Mevrouw", "Ms"),
+        Salutation.Unknown => new("Onbekend", "Unknown"),
+        _ => throw Unknown(salutation),
+    };
 
     private static ArgumentOutOfRangeException Unknown(Enum value) => new(nameof(value), value, "No glossary term for this value.");
 }

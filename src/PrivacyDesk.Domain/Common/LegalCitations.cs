@@ -52,6 +52,22 @@ public static partial class LegalCitations
         return text + NoBreak + "AVG";
     }
 
+    /// <summary>
+    /// The national provisions a text cites, in order, without repeats: "5 jaar …, Wwft art. 33" gives "Wwft art. 33".
+    /// Retention is cited from the retention ground, not from the (c) basis, which names the duty to process (e.g. Wwft art. 16).
+    /// </summary>
+    public static string NationalProvisions(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+        return string.Join(" en ", NationalProvision().Matches(text).Select(m => m.Value.TrimEnd('.', ',', ';')).Distinct(StringComparer.Ordinal));
+    }
+
+    [GeneratedRegex(@"\b(?:Wwft|UAVG|Wft|BW|AWR|Awb|Telecommunicatiewet) art\. [0-9][0-9:.a-z]*(?: lid [0-9]+)?", RegexOptions.CultureInvariant)]
+    private static partial Regex NationalProvision();
+
     [GeneratedRegex(@"AVG art\. (?<number>\d+)(?<parts>(?:\([0-9a-z]+\))*)", RegexOptions.CultureInvariant)]
     private static partial Regex GdprArticle();
 

@@ -62,7 +62,7 @@ public static class DefaultRegister
     private static readonly RetentionPeriod WwftRetention = new(5, RetentionUnit.Years, RetentionStart.AfterRelationshipEnd,
         "5 jaar na het einde van de zakelijke relatie, Wwft art. 33");
     private static readonly RetentionPeriod BookkeepingRetention = new(7, RetentionUnit.Years, RetentionStart.AfterRelationshipEnd,
-        "7 jaar na het einde van de relatie, administratieplicht BW 2:10 en AWR art. 52");
+        "7 jaar na het einde van de relatie, administratieplicht BW art. 2:10 lid 3 en AWR art. 52 lid 4");
 
     public static IReadOnlyList<CuratedPurpose> Purposes { get; } =
     [

@@ -19,6 +19,7 @@ public static class IntakeApiErrors
     public static readonly Error FieldTooLong = new("api.field.too_long");
     public static readonly Error TypeUnknown = new("api.type.unknown", "type");
     public static readonly Error ChannelUnknown = new("api.channel.unknown", "channel");
+    public static readonly Error SalutationUnknown = new("api.subject.salutation.unknown", "subject.salutation");
     public static readonly Error ReceivedAtInvalid = new("api.received_at.invalid", "receivedAt");
     public static readonly Error ReceivedAtOutOfRange = new("api.received_at.out_of_range", "receivedAt");
     public static readonly Error KeyMissing = new("api.key.missing", "X-Api-Key");
@@ -45,6 +46,7 @@ public static class IntakeApiErrors
         [FieldTooLong.Code] = new("{field} mag ten hoogste {max} tekens zijn.", "{field} may be at most {max} characters."),
         [TypeUnknown.Code] = new("Onbekend soort verzoek. Toegestaan: {allowed}.", "Unknown kind of request. Allowed: {allowed}."),
         [ChannelUnknown.Code] = new("Onbekend kanaal. Toegestaan: {allowed}.", "Unknown channel. Allowed: {allowed}."),
+        [SalutationUnknown.Code] = new("Onbekende aanhef. Toegestaan: mr, ms of unknown.", "Unknown salutation. Allowed: mr, ms or unknown."),
         [ReceivedAtInvalid.Code] = new(
             "receivedAt moet een ISO 8601-tijdstip met tijdzone zijn, bijvoorbeeld 2026-11-25T10:15:00+01:00.",
             "receivedAt must be an ISO 8601 instant with an offset, e.g. 2026-11-25T10:15:00+01:00."),

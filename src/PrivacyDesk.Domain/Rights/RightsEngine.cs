@@ -38,7 +38,8 @@ public static class RightsEngine
             && bases.Any(b => b.Kind == LawfulBasisKind.LegalObligation && b.Outcome == BasisOutcome.DoesNotApply))
         {
             var until = RetainUntil(purpose, subject);
-            var provision = legal.LegalProvision ?? "";
+            // The provision that obliges keeping (the retention ground's), not the one that obliges processing (the basis's).
+            var provision = LegalCitations.NationalProvisions(purpose.Retention?.Ground) is { Length: > 0 } retention ? retention : legal.LegalProvision ?? "";
             assessment = assessment with
             {
                 RetainUntil = until,

@@ -36,6 +36,9 @@ public sealed class DataSubject : AggregateRoot
 
     public string? CustomerNumber { get; private set; }
 
+    /// <summary>How letters address the subject ("Geachte heer Van der Meer"); unknown addresses them by full name.</summary>
+    public Salutation Salutation { get; private set; }
+
     public IReadOnlyList<SubjectCategory> Categories => _categories;
 
     public DateOnly? RelationshipStart { get; private set; }
@@ -57,7 +60,7 @@ public sealed class DataSubject : AggregateRoot
     public static Result<DataSubject> Register(
         string fullName, IEnumerable<string> emailAddresses, IEnumerable<SubjectCategory> categories,
         Actor actor, DateTimeOffset at,
-        string? phone = null, string? customerNumber = null, DateOnly? relationshipStart = null)
+        string? phone = null, string? customerNumber = null, DateOnly? relationshipStart = null, Salutation salutation = Salutation.Unknown)
     {
         ArgumentNullException.ThrowIfNull(actor);
         var errors = new List<Error>();
@@ -83,6 +86,10 @@ public sealed class DataSubject : AggregateRoot
         {
             errors.Add(SubjectErrors.CategoryMissing);
         }
+        if (!Enum.IsDefined(salutation))
+        {
+            errors.Add(SubjectErrors.SalutationInvalid);
+        }
         if (errors.Count > 0)
         {
             return Result<DataSubject>.Failure(errors);
@@ -95,6 +102,7 @@ public sealed class DataSubject : AggregateRoot
             Phone = Blank(phone),
             CustomerNumber = Blank(customerNumber),
             RelationshipStart = relationshipStart,
+            Salutation = salutation,
         };
         subject._emailAddresses.AddRange(emails);
         subject._categories.AddRange(categoryList);
@@ -103,6 +111,7 @@ public sealed class DataSubject : AggregateRoot
         {
             ["Categories"] = string.Join("; ", categoryList),
             ["CustomerNumber"] = subject.CustomerNumber,
+            ["Salutation"] = subject.Salutation.ToString(),
         });
         return Result.Success(subject);
     }

@@ -15,6 +15,7 @@ public static class SubjectErrors
     public static readonly Error CategoryMissing = new("subject.category_missing", "Categories");
     public static readonly Error CategoryDuplicate = new("subject.category_duplicate", "Categories");
     public static readonly Error CategoryNotFound = new("subject.category_not_found", "Categories");
+    public static readonly Error SalutationInvalid = new("subject.salutation_invalid", "Salutation");
     public static readonly Error RelationshipNotStarted = new("subject.relationship.not_started", "RelationshipStart");
     public static readonly Error RelationshipEndBeforeStart = new("subject.relationship.end_before_start", "RelationshipEnd");
     public static readonly Error RelationshipStartInFuture = new("subject.relationship.start_in_future", "RelationshipStart");
@@ -46,6 +47,7 @@ public static class SubjectErrors
         [CategoryMissing.Code] = new("Een betrokkene valt in ten minste één categorie.", "A data subject belongs to at least one category."),
         [CategoryDuplicate.Code] = new("De betrokkene valt al in deze categorie.", "The data subject already belongs to this category."),
         [CategoryNotFound.Code] = new("De betrokkene valt niet in deze categorie.", "The data subject does not belong to this category."),
+        [SalutationInvalid.Code] = new("Kies een aanhef: de heer, mevrouw of onbekend.", "Choose a salutation: Mr, Ms or unknown."),
         [RelationshipNotStarted.Code] = new("Een relatie kan pas eindigen als de begindatum bekend is.", "A relationship can only end once its start date is known."),
         [RelationshipEndBeforeStart.Code] = new("De einddatum van de relatie ligt vóór de begindatum.", "The end of the relationship lies before its start."),
         [RelationshipStartInFuture.Code] = new(

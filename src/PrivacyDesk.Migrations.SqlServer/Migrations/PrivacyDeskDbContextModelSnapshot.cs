@@ -343,6 +343,9 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<long?>("CaseAuditSequence")
+                        .HasColumnType("bigint");
+
                     b.Property<byte[]>("Content")
                         .IsRequired()
                         .HasColumnType("varbinary(max)");
@@ -1082,6 +1085,13 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
 
                     b.Property<DateOnly?>("RelationshipStart")
                         .HasColumnType("date");
+
+                    b.Property<string>("Salutation")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)")
+                        .HasDefaultValue("Unknown");
 
                     b.Property<string>("_categories")
                         .IsRequired()

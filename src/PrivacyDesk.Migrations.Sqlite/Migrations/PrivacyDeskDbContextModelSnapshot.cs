@@ -329,6 +329,9 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("CaseAuditSequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<byte[]>("Content")
                         .IsRequired()
                         .HasColumnType("BLOB");
@@ -1065,6 +1068,13 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
 
                     b.Property<DateOnly?>("RelationshipStart")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("Salutation")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Unknown");
 
                     b.Property<string>("_categories")
                         .IsRequired()

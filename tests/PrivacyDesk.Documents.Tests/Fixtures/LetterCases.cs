@@ -62,10 +62,10 @@ public static class LetterCases
 
     public static Purpose Products(this CaseDocumentInput input) => input.Purposes.Single(p => p.Key == "products-and-services");
 
-    public static DataSubject Subject(string name = SubjectName)
+    public static DataSubject Subject(string name = SubjectName, Salutation salutation = Salutation.Unknown)
     {
         var subject = DataSubject.Register(name, [SubjectEmail, "zoe@werk.example.com"], [SubjectCategory.Customer], Officer, At(-1000),
-            customerNumber: CustomerNumber, relationshipStart: new DateOnly(2015, 3, 1)).Value;
+            customerNumber: CustomerNumber, relationshipStart: new DateOnly(2015, 3, 1), salutation: salutation).Value;
         subject.EndRelationship(RelationshipEnd, Officer, At(-1000)).IsSuccess.ShouldBeTrue();
         return subject;
     }
@@ -74,9 +74,10 @@ public static class LetterCases
     public static CaseDocumentInput Case(
         RequestType type, string language = "nl", Action<DataSubjectRequest, CaseDocumentInput>? prepare = null,
         string description = "Ik wil dat u al mijn gegevens verwijdert. Ik ben geen klant meer sinds maart.",
-        string subjectName = SubjectName, ThirdPartyRecipient? thirdParty = null, bool askedForRecipients = false, bool example = false)
+        string subjectName = SubjectName, ThirdPartyRecipient? thirdParty = null, bool askedForRecipients = false, bool example = false,
+        Salutation salutation = Salutation.Unknown)
     {
-        var subject = Subject(subjectName);
+        var subject = Subject(subjectName, salutation);
         var register = Register();
         var intake = new RequestIntake(type, RequestChannel.Email, ReceivedAt, ReceivedOn, language, subject.Id, description, DueOn, thirdParty, askedForRecipients);
         var request = DataSubjectRequest.Receive(RequestReference.Parse(Reference), intake, [], Officer, At(0)).Value;

@@ -5,6 +5,8 @@ using PrivacyDesk.Domain.Common;
 using PrivacyDesk.Domain.Documents;
 using PrivacyDesk.Domain.Requests;
 using PrivacyDesk.Domain.Rights;
+using PrivacyDesk.Domain.Subjects;
+using PrivacyDesk.Domain.Register;
 using UglyToad.PdfPig;
 
 namespace PrivacyDesk.Documents.Tests.Letters;
@@ -193,21 +195,134 @@ public sealed class LetterTests
     [Fact]
     public void TheErasureResponseSaysPerPurposeWhatWasErasedAndWhatIsKeptUnderWhichProvisionUntilWhen()
     {
-        var (_, nl) = Render(DocumentKind.Response, LetterCases.Case(RequestType.Erasure, "nl", LetterCases.DecideErasure));
-        var (_, en) = Render(DocumentKind.Response, LetterCases.Case(RequestType.Erasure, "en", LetterCases.DecideErasure));
+        var (nlDocument, nl) = Render(DocumentKind.Response, LetterCases.Case(RequestType.Erasure, "nl", LetterCases.DecideErasure));
+        var (enDocument, en) = Render(DocumentKind.Response, LetterCases.Case(RequestType.Erasure, "en", LetterCases.DecideErasure));
 
-        nl.ShouldContain("Controleren van uw identiteit en openen en beheren van uw rekening: bewaard tot 5 maart 2031 op grond van Wwft art. 3 (cliëntenonderzoek) en Wwft art. 33 (bewaarplicht); de gegevens worden alleen nog daarvoor gebruikt");
-        nl.ShouldContain("art. 17 lid 3 onder b AVG");
-        nl.ShouldContain("Marketing door ons: gewist.");
-        nl.ShouldContain("Verschaffen van producten en diensten en beoordelen van uw behoeften: gewist.");
+        // A signature alone on a second page is a letter an officer would edit before sending.
+        nlDocument.PageCount.ShouldBe(1);
+        enDocument.PageCount.ShouldBe(1);
+        nl.ShouldContain("Wij hebben uw gegevens gewist waar dat kon.");
+        nl.ShouldContain("Voor deze doelen gebruiken wij uw gegevens niet meer. De wet verplicht ons ze te bewaren tot en met 5 maart 2031 (Wwft art. 33; art. 17 lid 3 onder b AVG); daarna wissen wij ze:");
+        nl.IndexOf("Controleren van uw identiteit en openen en beheren van uw rekening", StringComparison.Ordinal)
+            .ShouldBeGreaterThan(nl.IndexOf("daarna wissen wij ze:", StringComparison.Ordinal), "the kept purpose is listed under the sentence that says why it is kept");
+        nl.IndexOf("Wij hebben uw gegevens gewist voor deze doelen", StringComparison.Ordinal)
+            .ShouldBeLessThan(nl.IndexOf("Voor deze doelen gebruiken wij", StringComparison.Ordinal), "what was done comes before what is kept");
+        nl.ShouldContain("Wij hebben uw gegevens gewist voor deze doelen");
+        nl.ShouldContain("Verschaffen van producten en diensten en beoordelen van uw behoeften");
+        nl.ShouldContain("Marketing door ons");
         nl.ShouldContain("Toelichting: De wet verplicht ons uw identiteitsgegevens");
         nl.ShouldContain("Autoriteit Persoonsgegevens");
         nl.ShouldContain("fg@voorbeeld.nl");
+        // A partial erasure is not a refusal: the letter never says it refused or did not erase.
+        nl.ShouldNotContain("niet gewist");
+        nl.ShouldNotContain("afgewezen");
 
-        en.ShouldContain("Verifying your identity and opening and managing your account: kept until 5 March 2031 under Wwft art. 3");
+        en.ShouldContain("We have erased your data wherever we could.");
+        en.ShouldContain("We no longer use your data for these purposes. The law obliges us to keep them until 5 March 2031 inclusive (Wwft art. 33; Art. 17(3)(b) GDPR); after that we erase them:");
         en.ShouldContain("Art. 17(3)(b) GDPR");
-        en.ShouldContain("Marketing by us: erased.");
-        en.ShouldContain("Autoriteit Persoonsgegevens");
+        en.ShouldContain("We have erased your data for these purposes");
+        en.ShouldContain("Marketing by us");
+        en.ShouldNotContain("not erased");
+    }
+
+    [Theory]
+    [InlineData("nl", "Wij hebben uw gegevens gewist voor deze doelen")]
+    [InlineData("en", "We have erased your data for these purposes")]
+    public void PurposesWithTheSameOutcomeShareOneSentenceAndNoLineIsOnlyPunctuation(string language, string sentence)
+    {
+        var (document, text) = Render(DocumentKind.Response, LetterCases.Case(RequestType.Erasure, language, LetterCases.DecideErasure), "letter-erasure-grouped-" + language);
+
+        CountOf(text, sentence).ShouldBe(1, "marketing and products were both erased: one sentence, two purposes under it");
+        using var pdf = PdfDocument.Open(document.Content);
+        var lines = pdf.GetPages().SelectMany(p => p.GetWords().GroupBy(w => Math.Round(w.BoundingBox.Bottom)).Select(g => string.Concat(g.Select(w => w.Text)))).ToList();
+        lines.ShouldNotContain(line => line.Length > 0 && line.All(c => char.IsPunctuation(c) || char.IsWhiteSpace(c)), "a stray '.' or ':' on a line of its own");
+    }
+
+    private static int CountOf(string text, string part)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+        return count;
+    }
+
+    [Theory]
+    [InlineData("Niels van der Meer", Salutation.Sir, "nl", "Geachte heer Van der Meer,")]
+    [InlineData("Niels van der Meer", Salutation.Sir, "en", "Dear Mr Van der Meer,")]
+    [InlineData("Zoë van Dĳk-Çelik", Salutation.Madam, "nl", "Geachte mevrouw Van Dĳk-Çelik,")]
+    [InlineData("Zoë van Dĳk-Çelik", Salutation.Madam, "en", "Dear Ms Van Dĳk-Çelik,")]
+    [InlineData("Pieter de Jong", Salutation.Sir, "nl", "Geachte heer De Jong,")]
+    [InlineData("Anna Jansen", Salutation.Madam, "en", "Dear Ms Jansen,")]
+    [InlineData("Niels van der Meer", Salutation.Unknown, "nl", "Geachte Niels van der Meer,")]
+    [InlineData("Niels van der Meer", Salutation.Unknown, "en", "Dear Niels van der Meer,")]
+    public void TheSalutationUsesTheTitleAndTheSurnameWithItsPrefixCapitalisedAndTheFullNameOnlyWhenUnknown(
+        string name, Salutation salutation, string language, string expected)
+    {
+        foreach (var kind in new[] { DocumentKind.Acknowledgement, DocumentKind.Response })
+        {
+            var input = LetterCases.Case(RequestType.Erasure, language, LetterCases.DecideErasure, subjectName: name, salutation: salutation);
+
+            var (_, text) = Render(kind, input, $"letter-salutation-{kind}-{salutation}-{language}");
+
+            text.ShouldContain(expected);
+        }
+    }
+
+    [Theory]
+    [InlineData("nl", "Wij laten de volgende ontvangers aan wie wij uw gegevens hadden verstrekt, weten dat uw gegevens zijn gewist (art. 19 AVG):")]
+    [InlineData("en", "We are telling the following recipients to whom we had disclosed your data that your data have been erased (Art. 19 GDPR):")]
+    public void AnErasureResponseNamesTheRecipientsOfTheCasesArt19Notifications(string language, string sentence)
+    {
+        IReadOnlyList<RecipientNotification> planned = [];
+        var input = LetterCases.Case(RequestType.Erasure, language, (request, i) => planned = LetterCases.PlanNotifications(request, i));
+
+        var (_, text) = Render(DocumentKind.Response, input, "letter-erasure-recipients-" + language);
+
+        planned.ShouldNotBeEmpty();
+        text.ShouldContain(sentence);
+        foreach (var notification in planned)
+        {
+            text.ShouldContain(notification.RecipientName);
+        }
+    }
+
+    [Theory]
+    [InlineData("nl", "Wilt u weten aan wie wij uw gegevens hebben verstrekt? Vraag het ons (art. 19 AVG).")]
+    [InlineData("en", "If you would like to know to whom we have disclosed your data, please ask us (Art. 19 GDPR).")]
+    public void AnErasureResponseWithoutPlannedNotificationsTellsTheSubjectTheyMayAskWhoTheRecipientsAre(string language, string sentence)
+    {
+        var (_, text) = Render(DocumentKind.Response, LetterCases.Case(RequestType.Erasure, language, LetterCases.DecideErasure));
+
+        text.ShouldContain(sentence);
+    }
+
+    [Fact]
+    public void AnAccessResponseSaysNothingAboutArt19Notifications()
+    {
+        var (_, text) = Render(DocumentKind.Response, LetterCases.Case(RequestType.Access, "nl", LetterCases.DecideAsTheLawAllows));
+
+        text.ShouldNotContain("Wie wij hebben ingelicht");
+    }
+
+    [Fact]
+    public void TheRetentionOfLegalComplianceDataCitesTheRecordKeepingDutyWwftArticle33NotTheReportingDutyArticle16()
+    {
+        var input = LetterCases.Case(RequestType.Erasure, "nl");
+        var curated = DefaultRegister.Purposes.Single(p => p.Definition.Key == "legal-compliance");
+        var compliance = Purpose.Draft(curated.Definition, LetterCases.Officer, LetterCases.At(-1000), PrivacyNoticeRegister.IdFor("legal-compliance")).Value;
+        compliance.Activate(LetterCases.Officer, LetterCases.At(-1000)).Succeeds();
+        var purposes = input.Subject.ProcessingPurposes([.. input.Purposes, compliance]);
+        input = input with { Purposes = purposes, Assessment = RightsEngine.Assess(RequestType.Erasure, input.Subject, purposes, LetterCases.ReceivedOn.AddDays(6)) };
+        LetterCases.DecideAsTheLawAllows(input.Request, input);
+
+        input.Assessment.For(compliance.Id)!.RetentionProvision.ShouldBe("Wwft art. 33");
+        var (_, text) = Render(DocumentKind.Response, input, "letter-erasure-legal-compliance-nl");
+
+        text.ShouldContain("(Wwft art. 33; art. 17 lid 3 onder b AVG)");
+        text.ShouldNotContain("Wwft art. 16");
+        text.ShouldNotContain("Wwft art. 3 (cliëntenonderzoek)");
     }
 
     public static TheoryData<RequestType, string> EveryRequestTypeInBothLanguages()
@@ -234,15 +349,16 @@ public sealed class LetterTests
         text.ShouldContain(article);
         foreach (var purpose in input.Purposes)
         {
-            text.ShouldContain(purpose.Name.In(language) + ":");
+            text.ShouldContain(purpose.Name.In(language));
         }
         text.ShouldContain("Autoriteit Persoonsgegevens");
         if (type == RequestType.ConsentWithdrawal)
         {
             // Identity verification rests on a legal obligation and legitimate interest, never on consent.
             text.ShouldContain(language == "nl"
-                ? "Controleren van uw identiteit en openen en beheren van uw rekening: niet van toepassing, want wij gebruiken deze gegevens niet op basis van uw toestemming"
-                : "Verifying your identity and opening and managing your account: not applicable, as we do not use these data on the basis of your consent");
+                ? "Niet van toepassing, want wij gebruiken deze gegevens niet op basis van uw toestemming"
+                : "Not applicable, as we do not use these data on the basis of your consent");
+            text.ShouldContain(input.Kyc().Name.In(language));
         }
     }
 
@@ -294,7 +410,8 @@ public sealed class LetterTests
         var (_, text) = Render(DocumentKind.Response, input, "letter-response-access-nl");
 
         text.ShouldContain("Bij deze brief vindt u een kopie van uw persoonsgegevens (art. 15 lid 3 AVG)");
-        text.ShouldContain("Marketing door ons: verstrekt; u vindt deze gegevens in de bijgevoegde kopie.");
+        text.ShouldContain("Uw gegevens voor deze doelen vindt u in de bijgevoegde kopie");
+        text.ShouldContain("Marketing door ons");
     }
 
     [Fact]

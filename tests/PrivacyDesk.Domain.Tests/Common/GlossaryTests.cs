@@ -2,6 +2,7 @@ using PrivacyDesk.Domain.Common;
 using PrivacyDesk.Domain.Register;
 using PrivacyDesk.Domain.Requests;
 using PrivacyDesk.Domain.Rights;
+using PrivacyDesk.Domain.Subjects;
 
 namespace PrivacyDesk.Domain.Tests.Common;
 
@@ -15,7 +16,7 @@ public sealed class GlossaryTests
         [
             typeof(RequestType), typeof(RequestStatus), typeof(RequestChannel), typeof(DecisionKind), typeof(PurposeDecisionOutcome),
             typeof(RefusalGround), typeof(RequestRefusalGround), typeof(LawfulBasisKind), typeof(IdentityVerificationMethod),
-            typeof(IdentityVerificationOutcome), typeof(Requirement),
+            typeof(IdentityVerificationOutcome), typeof(Requirement), typeof(Salutation),
         ], ignoreOrder: true);
 
     [Theory]

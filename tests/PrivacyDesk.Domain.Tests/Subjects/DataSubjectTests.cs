@@ -28,6 +28,30 @@ public sealed class DataSubjectTests
     }
 
     [Fact]
+    public void RegistersTheSalutationLettersUseAndRefusesOneThatDoesNotExist()
+    {
+        var subject = DataSubject.Register("Niels van der Meer", ["niels@example.nl"], [SubjectCategory.Customer], Officer, Now, salutation: Salutation.Sir).Value;
+
+        subject.Salutation.ShouldBe(Salutation.Sir);
+        subject.PendingChanges.Single().After!["Salutation"].ShouldBe("Sir");
+        DataSubject.Register("Jan Jansen", ["jan@example.nl"], [SubjectCategory.Customer], Officer, Now).Value.Salutation.ShouldBe(Salutation.Unknown);
+        DataSubject.Register("Jan Jansen", ["jan@example.nl"], [SubjectCategory.Customer], Officer, Now, salutation: (Salutation)7)
+            .Codes().ShouldBe(["subject.salutation_invalid"]);
+    }
+
+    [Theory]
+    [InlineData("Niels van der Meer", "Van der Meer")]
+    [InlineData("Pieter de Jong", "De Jong")]
+    [InlineData("Anna van den Berg-Smit", "Van den Berg-Smit")]
+    [InlineData("Kees in 't Veld", "In 't Veld")]
+    [InlineData("Anna Jansen", "Jansen")]
+    [InlineData("Madonna", "Madonna")]
+    public void TheSurnameAfterATitleKeepsItsPrefixesWithTheFirstCapitalised(string fullName, string surname)
+    {
+        PersonName.SurnameAfterTitle(fullName).ShouldBe(surname);
+    }
+
+    [Fact]
     public void KeepsAtLeastOneEmailAddressAndOneCategory()
     {
         var subject = Customer();

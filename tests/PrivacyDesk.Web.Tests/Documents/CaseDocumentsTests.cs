@@ -146,25 +146,69 @@ public sealed class CaseDocumentsTests : IAsyncLifetime
         var auditor = await Callers.ForAsync(_factory, "auditor@privacydesk.test");
 
         var refused = await Documents.GenerateAsync(auditor, _requestId, await CaseStamps.OfAsync(_factory, _requestId), DocumentKind.Acknowledgement, "nl", cancellationToken: Cancel);
-        var caseFile = await Documents.GenerateAsync(auditor, _requestId, await CaseStamps.OfAsync(_factory, _requestId), DocumentKind.CaseFile, "nl", cancellationToken: Cancel);
+        var storing = await Documents.GenerateAsync(auditor, _requestId, await CaseStamps.OfAsync(_factory, _requestId), DocumentKind.CaseFile, "nl", cancellationToken: Cancel);
         using var client = await SignedInClient.CreateAsync(_factory, "auditor@privacydesk.test");
         using var letterResponse = await client.GetAsync(new Uri(DocumentEndpoints.DownloadPath(letter.Id), UriKind.Relative), Cancel);
-        using var caseFileResponse = await client.GetAsync(new Uri(DocumentEndpoints.DownloadPath(caseFile.Value.Id), UriKind.Relative), Cancel);
+        using var caseFileResponse = await client.GetAsync(new Uri(DocumentEndpoints.CaseFilePath(_requestId, "nl"), UriKind.Relative), Cancel);
 
         refused.Errors.Single().ShouldBe(CaseDocuments.Forbidden);
-        caseFile.Value.Kind.ShouldBe(DocumentKind.CaseFile);
+        storing.Errors.Single().ShouldBe(CaseDocuments.Forbidden, "an auditor does not add a case file version to the case");
         letterResponse.StatusCode.ShouldBe(HttpStatusCode.OK);
         caseFileResponse.StatusCode.ShouldBe(HttpStatusCode.OK);
+        caseFileResponse.Content.Headers.ContentDisposition!.FileName.ShouldNotBeNull().ShouldContain("case-file");
         (await caseFileResponse.Content.ReadAsByteArrayAsync(Cancel)).Take(5).ShouldBe("%PDF-"u8.ToArray());
-        var events = await WithDbAsync(db => db.AuditEvents.AsNoTracking()
-            .Where(e => e.EntityType == GeneratedDocument.AuditEntityType && e.Action == CaseDocuments.DownloadedAction)
-            .Select(e => e.ActorName).ToListAsync(Cancel));
-        events.ShouldBe(["Pieter Bakker", "Pieter Bakker"], ignoreOrder: true);
         var view = (await Documents.ListAsync(auditor, _requestId, Cancel)).Value;
+        view.Documents.Select(d => d.Kind).ShouldBe([DocumentKind.Acknowledgement], "looking at the case file stored nothing");
         view.MayGenerateLetters.ShouldBeFalse();
         view.MayGenerateCaseFile.ShouldBeTrue();
         view.Available.Select(a => a.Kind).ShouldBe([DocumentKind.CaseFile]);
+        var exports = await WithDbAsync(db => db.AuditEvents.AsNoTracking()
+            .Where(e => e.EntityId == _requestId.ToString() && e.Action == CaseDocuments.ExportedAction)
+            .Select(e => e.ActorName).ToListAsync(Cancel));
+        exports.ShouldBe(["Pieter Bakker"], "the auditor's case file is still audited as an export");
     }
+
+    [Fact]
+    public async Task ASecondCaseFileDownloadWithoutAChangeReturnsTheSameVersionAndAChangeMakesANewOne()
+    {
+        var lead = await Callers.ForAsync(_factory, "lead@privacydesk.test");
+
+        var first = await Documents.DownloadCaseFileAsync(lead, _requestId, "en", Cancel);
+        var again = await Documents.DownloadCaseFileAsync(lead, _requestId, "en", Cancel);
+        var afterTwo = await CaseFileVersionsAsync();
+        (await Documents.GenerateAsync(_officer, _requestId, await CaseStamps.OfAsync(_factory, _requestId), DocumentKind.Acknowledgement, "en", cancellationToken: Cancel)).IsSuccess.ShouldBeTrue();
+        var changed = await Documents.DownloadCaseFileAsync(lead, _requestId, "en", Cancel);
+
+        first.IsSuccess.ShouldBeTrue(string.Join(", ", first.Errors));
+        afterTwo.ShouldBe([1], "viewing and downloading are not changes: the second download is version 1 again");
+        again.Value.Content.ShouldBe(first.Value.Content);
+        (await CaseFileVersionsAsync()).ShouldBe([1, 2], "a letter issued since is a change: a new version");
+        changed.Value.Content.ShouldNotBe(first.Value.Content);
+        var downloads = await WithDbAsync(db => db.AuditEvents.AsNoTracking()
+            .Where(e => e.EntityType == GeneratedDocument.AuditEntityType && e.Action == CaseDocuments.DownloadedAction).CountAsync(Cancel));
+        downloads.ShouldBe(3, "every download is audited, a reused version too");
+    }
+
+    [Fact]
+    public async Task AnAuditorIsServedTheStoredVersionWhileTheCaseIsUnchangedAndTheListStaysAsItWas()
+    {
+        var lead = await Callers.ForAsync(_factory, "lead@privacydesk.test");
+        var auditor = await Callers.ForAsync(_factory, "auditor@privacydesk.test");
+        var stored = (await Documents.DownloadCaseFileAsync(lead, _requestId, "nl", Cancel)).Value;
+        var before = (await Documents.ListAsync(auditor, _requestId, Cancel)).Value.Documents.Select(d => d.Id).ToList();
+
+        var served = await Documents.DownloadCaseFileAsync(auditor, _requestId, "nl", Cancel);
+        (await Documents.GenerateAsync(_officer, _requestId, await CaseStamps.OfAsync(_factory, _requestId), DocumentKind.Acknowledgement, "nl", cancellationToken: Cancel)).IsSuccess.ShouldBeTrue();
+        var rendered = await Documents.DownloadCaseFileAsync(auditor, _requestId, "nl", Cancel);
+
+        served.Value.Content.ShouldBe(stored.Content);
+        rendered.Value.Content.ShouldNotBe(stored.Content, "the case changed: the auditor gets the case as it is now");
+        var after = (await Documents.ListAsync(auditor, _requestId, Cancel)).Value.Documents.Where(d => d.Kind == DocumentKind.CaseFile).Select(d => d.Id).ToList();
+        after.ShouldBe(before, "an auditor's downloads add no case file version");
+    }
+
+    private Task<List<int>> CaseFileVersionsAsync() => WithDbAsync(db => db.GeneratedDocuments.AsNoTracking()
+        .Where(d => d.RequestId == _requestId && d.Kind == DocumentKind.CaseFile).OrderBy(d => d.Version).Select(d => d.Version).ToListAsync(Cancel));
 
     [Fact]
     public async Task AnOfficerNeitherGeneratesNorDownloadsTheCaseFile()

@@ -58,7 +58,7 @@ public sealed class DocumentsPanelTests : MudBunitContext, IAsyncLifetime
 
         panel.Find("[data-testid=documents-example-profile]").TextContent.ShouldContain("voorbeeldwaarden");
         panel.Find("[data-testid=generate-document]").HasAttribute("disabled").ShouldBeTrue();
-        panel.FindAll("[data-testid=generate-case-file]").ShouldBeEmpty();
+        panel.FindAll("[data-testid=case-file-download]").ShouldBeEmpty();
         panel.Find("[data-testid=documents-panel]").TextContent.ShouldContain("Nog geen documenten");
         // An erasure in progress without decisions: only the acknowledgement (no response, no copy of data).
         (await OfferedKindsAsync(panel)).ShouldBe(["Ontvangstbevestiging"]);
@@ -93,7 +93,10 @@ public sealed class DocumentsPanelTests : MudBunitContext, IAsyncLifetime
 
         panel.FindAll("[data-testid=documents-generate]").ShouldBeEmpty();
         panel.FindAll("[data-testid=generate-document]").ShouldBeEmpty();
-        panel.Find("[data-testid=generate-case-file]").TextContent.ShouldContain("Dossier downloaden");
+        var download = panel.Find("[data-testid=case-file-download]");
+        download.TextContent.ShouldContain("Dossier downloaden");
+        download.GetAttribute("href").ShouldBe(DocumentEndpoints.CaseFilePath(requestId, "nl"), "one click on a link, one file: no generate step first");
+        download.HasAttribute("download").ShouldBeTrue();
         panel.Find("[data-testid=documents-panel]").TextContent.ShouldContain("Op deze zaak is nog niets gemaakt.");
     }
 
@@ -106,7 +109,7 @@ public sealed class DocumentsPanelTests : MudBunitContext, IAsyncLifetime
         var panel = await RenderPanel(requestId);
 
         panel.Find("[data-testid=documents-generate]");
-        panel.Find("[data-testid=generate-case-file]");
+        panel.Find("[data-testid=case-file-download]");
         (await OfferedKindsAsync(panel)).ShouldBe(["Ontvangstbevestiging", "Kopie van uw persoonsgegevens"]);
     }
 

@@ -158,7 +158,26 @@ public sealed class IntakeApiTests(IntakeApiTests.Fixture fixture) : IClassFixtu
         { "third party on access", Body(thirdParty: new { name = "Bank B", email = "privacy@bank-b.example" }), "thirdParty" },
         { "third party without e-mail", Body(type: "portability", thirdParty: new { name = "Bank B", email = "nope" }), "thirdParty.email" },
         { "phone too long", Body(phone: new string('1', 60)), "subject.phone" },
+        { "unknown salutation", Body().Replace("\"fullName\":\"Anna de Vries\",", "\"fullName\":\"Anna de Vries\",\"salutation\":\"dr\",", StringComparison.Ordinal), "subject.salutation" },
     };
+
+    [Theory]
+    [InlineData("ms", "Madam")]
+    [InlineData(null, "Unknown")]
+    public async Task RegistersTheSubjectsSalutationForItsLetters(string? salutation, string stored)
+    {
+        var email = $"anna.{Guid.NewGuid():N}@example.com";
+        var body = salutation is null
+            ? Body(email: email)
+            : Body(email: email).Replace("\"fullName\":\"Anna de Vries\",", $"\"fullName\":\"Anna de Vries\",\"salutation\":\"{salutation}\",", StringComparison.Ordinal);
+
+        (await SendAsync(IntakeApiFactory.Post(body))).Response.StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PrivacyDesk.Data.PrivacyDeskDbContext>();
+        var subject = (await db.DataSubjects.AsNoTracking().ToListAsync(Ct)).Single(s => s.EmailAddresses.Contains(email));
+        subject.Salutation.ToString().ShouldBe(stored);
+    }
 
     [Theory]
     [MemberData(nameof(BadBodies))]

@@ -105,7 +105,7 @@ public sealed class AuditedDownloadsTests : IAsyncLifetime
             actions.ShouldContain(CaseDocuments.DownloadedAction);
         }
         // The case file, generated after all this, lists the trail too.
-        (await Documents.GenerateAsync(auditor, _requestId, await CaseStamps.OfAsync(_factory, _requestId), DocumentKind.CaseFile, "nl", cancellationToken: Cancel)).IsSuccess.ShouldBeTrue();
+        (await Documents.DownloadCaseFileAsync(auditor, _requestId, "nl", Cancel)).IsSuccess.ShouldBeTrue();
     }
 
     [Fact]
@@ -150,7 +150,7 @@ public sealed class AuditedDownloadsTests : IAsyncLifetime
             var entry = opened.Value.Timeline.First(e => e.Action == CaseAttachments.DownloadedAction);
             entry.Details.Values.ShouldContain("attachment 0f9c, sha256 ab12");
         }
-        var caseFile = await Documents.GenerateAsync(await Callers.ForAsync(_factory, "auditor@privacydesk.test"), _requestId, await CaseStamps.OfAsync(_factory, _requestId), DocumentKind.CaseFile, "en", cancellationToken: Cancel);
+        var caseFile = await Documents.DownloadCaseFileAsync(await Callers.ForAsync(_factory, "auditor@privacydesk.test"), _requestId, "en", Cancel);
         caseFile.IsSuccess.ShouldBeTrue();
     }
 }

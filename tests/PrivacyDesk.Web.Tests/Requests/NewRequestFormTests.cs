@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components.Forms;
 using PrivacyDesk.Domain.Common;
 using PrivacyDesk.Domain.Requests;
 using PrivacyDesk.Domain.Register;
+using PrivacyDesk.Domain.Subjects;
 using PrivacyDesk.Web.Components.Pages.Requests;
 using PrivacyDesk.Web.Features.Requests;
 using Fields = PrivacyDesk.Web.Features.Requests.RequestRegistration.Fields;
@@ -44,13 +45,14 @@ public sealed class NewRequestFormTests
         {
             Subject = Anna, CreatingSubject = true, FullName = "Bram Visser", Email = "bram@example.nl", CustomerNumber = "C-2",
             Category = SubjectCategory.Prospect, RelationshipStart = new DateTime(2020, 1, 15), RelationshipEnd = new DateTime(2025, 6, 30),
+            Salutation = Salutation.Sir,
         };
 
         var request = form.ToRequest();
 
         request.SubjectId.ShouldBeNull();
         request.NewSubject.ShouldBe(new NewSubject("Bram Visser", "bram@example.nl", "", "C-2", SubjectCategory.Prospect,
-            new DateOnly(2020, 1, 15), new DateOnly(2025, 6, 30)));
+            new DateOnly(2020, 1, 15), new DateOnly(2025, 6, 30), Salutation.Sir));
     }
 
     [Fact]

@@ -54,6 +54,9 @@ public sealed class CaseDocuments(
     public const string GeneratedAction = "document.generated";
     public const string DownloadedAction = "document.downloaded";
 
+    /// <summary>A case file rendered for an auditor without being stored (recorded in the case's view stream).</summary>
+    public const string ExportedAction = "document.exported";
+
     /// <summary>The audit stream of an extract (its views), as <see cref="CaseObligations"/> writes it.</summary>
     private const string ExtractEntityType = "CollectionExtract";
 
@@ -65,6 +68,9 @@ public sealed class CaseDocuments(
 
     /// <summary>The case file (the whole audit trail of a case) is for auditors and team leads.</summary>
     public static bool MayUseCaseFile(ClaimsPrincipal caller) => caller.Has(Permission.AuditCases) || caller.Has(Permission.ApproveResponses);
+
+    /// <summary>Storing a case file version is for team leads; auditors are read-only and do not add documents to a case by looking.</summary>
+    public static bool MayStoreCaseFile(ClaimsPrincipal caller) => caller.Has(Permission.ApproveResponses);
 
     public async Task<Result<CaseDocumentsView>> ListAsync(ClaimsPrincipal caller, Guid requestId, CancellationToken cancellationToken = default)
     {
@@ -118,7 +124,7 @@ public sealed class CaseDocuments(
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        var allowed = kind == DocumentKind.CaseFile ? MayUseCaseFile(caller) : MayGenerateLetters(caller);
+        var allowed = kind == DocumentKind.CaseFile ? MayStoreCaseFile(caller) : MayGenerateLetters(caller);
         if (!allowed || kind == DocumentKind.ProcessingRecord)
         {
             return Task.FromResult(Result<DocumentRow>.Failure(Forbidden));
@@ -156,8 +162,11 @@ public sealed class CaseDocuments(
         }
 
         RenderedDocument rendered;
+        long? caseChange = null;
         if (kind == DocumentKind.CaseFile)
         {
+            // Read before the render, in the same transaction: the version records the last change it shows.
+            caseChange = await LastChangeAsync(db, request.Id, cancellationToken);
             rendered = DocumentRenderer.RenderCaseFile(await CaseFileAsync(db, input.Value, cancellationToken));
         }
         else
@@ -170,7 +179,7 @@ public sealed class CaseDocuments(
             rendered = result.Value;
         }
 
-        var stored = await AddVersionAsync(db, request.Id, kind, language, recipient, rendered, actor, now, cancellationToken);
+        var stored = await AddVersionAsync(db, request.Id, kind, language, recipient, rendered, actor, now, cancellationToken, caseChange);
         var zone = input.Value.TimeZone;
         return Result.Success(new DocumentRow(stored.Id, stored.Kind, stored.Language, stored.Version, stored.RecipientNotificationId,
             request.RecipientNotifications.FirstOrDefault(n => n.Id == recipient)?.RecipientName, stored.FileName, stored.ContentType,
@@ -223,6 +232,79 @@ public sealed class CaseDocuments(
             .Select(d => new DocumentFile(d.FileName, d.ContentType, d.Content))
             .SingleAsync(cancellationToken);
         return Result.Success(file);
+    }
+
+    /// <summary>
+    /// "Download case file": one click, one file. The last stored case file in <paramref name="language"/> is served while the case has
+    /// not changed since it was made (<see cref="GeneratedDocument.CaseAuditSequence"/> is still the case's last change); otherwise a team
+    /// lead's download stores the next version, and an auditor's is rendered without being stored. Every download is audited as an export.
+    /// </summary>
+    public async Task<Result<DocumentFile>> DownloadCaseFileAsync(ClaimsPrincipal caller, Guid requestId, string language, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!caller.Has(Permission.ViewRequests) || !MayUseCaseFile(caller))
+        {
+            return Result<DocumentFile>.Failure(Forbidden);
+        }
+        language = NormalLanguage(language);
+        var actor = caller.ToActor();
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
+        var request = await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
+        if (request is null || !RequestVisibility.MayView(actor, request.HandlerId))
+        {
+            return Result<DocumentFile>.Failure(NotFound);
+        }
+        var lastChange = await LastChangeAsync(db, requestId, cancellationToken);
+        var latest = await db.GeneratedDocuments.AsNoTracking()
+            .Where(d => d.RequestId == requestId && d.Kind == DocumentKind.CaseFile && d.Language == language)
+            .OrderByDescending(d => d.Version)
+            .Select(d => new { d.Id, d.CaseAuditSequence })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (latest is not null && latest.CaseAuditSequence == lastChange)
+        {
+            return await DownloadAsync(caller, latest.Id, cancellationToken);
+        }
+        if (MayStoreCaseFile(caller))
+        {
+            // The file shows the case as it is now, not as a page showed it: the stamp is the case's own, read here.
+            var stamp = await db.Requests.Where(r => r.Id == requestId)
+                .Select(r => EF.Property<Guid>(r, PrivacyDeskDbContext.ConcurrencyStamp)).SingleAsync(cancellationToken);
+            var stored = await cases.ChangeAsync(caller, requestId, stamp, CaseAccess.View,
+                work => GenerateForAsync(work, DocumentKind.CaseFile, language, null, cancellationToken), cancellationToken);
+            return stored.IsFailure ? Result<DocumentFile>.Failure(stored.Errors) : await DownloadAsync(caller, stored.Value.Id, cancellationToken);
+        }
+        var now = clock.GetUtcNow();
+        var input = await InputAsync(db, request, actor, language, null, now, cancellationToken);
+        if (input.IsFailure)
+        {
+            return Result<DocumentFile>.Failure(input.Errors);
+        }
+        var rendered = DocumentRenderer.RenderCaseFile(await CaseFileAsync(db, input.Value, cancellationToken));
+        db.AuditEvents.Add(AuditEvent.Record(now, actor.Id, actor.Name, ExportedAction, CaseWorkspace.ViewEntityType, requestId.ToString(),
+            AuditDetails.Of(("requestId", requestId), ("kind", DocumentKind.CaseFile), ("language", language),
+                ("sha256", Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(rendered.Content))))));
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Success(new DocumentFile(rendered.FileName, rendered.ContentType, rendered.Content));
+    }
+
+    /// <summary>
+    /// The sequence of the case's last audit event that changes what its case file shows: the case's own changes, its extracts and the
+    /// letters issued. Views, downloads and exports (and the case file's own versions) do not count, or no version could ever be reused.
+    /// </summary>
+    private static async Task<long?> LastChangeAsync(PrivacyDeskDbContext db, Guid requestId, CancellationToken cancellationToken)
+    {
+        var id = requestId.ToString();
+        var extractIds = (await db.CollectionExtracts.AsNoTracking().Where(f => f.RequestId == requestId).Select(f => f.Id).ToListAsync(cancellationToken))
+            .Select(g => g.ToString()).ToList();
+        var letterIds = (await db.GeneratedDocuments.AsNoTracking().Where(d => d.RequestId == requestId && d.Kind != DocumentKind.CaseFile)
+            .Select(d => d.Id).ToListAsync(cancellationToken)).Select(g => g.ToString()).ToList();
+        return await db.AuditEvents.AsNoTracking()
+            .Where(e => (e.EntityType == DataSubjectRequest.AuditEntityType && e.EntityId == id)
+                || (e.EntityType == ExtractEntityType && extractIds.Contains(e.EntityId))
+                || (e.EntityType == GeneratedDocument.AuditEntityType && letterIds.Contains(e.EntityId)))
+            .Where(e => !e.Action.EndsWith("viewed") && !e.Action.EndsWith("downloaded"))
+            .MaxAsync(e => (long?)e.Sequence, cancellationToken);
     }
 
     /// <summary>The Art. 30 record of the whole register as a PDF, stored (no request) and audited, for readers of the register.</summary>
@@ -352,13 +434,13 @@ public sealed class CaseDocuments(
     /// <summary>Adds the next version and its audit event to <paramref name="db"/>; call inside the transaction that saves them.</summary>
     private static async Task<GeneratedDocument> AddVersionAsync(
         PrivacyDeskDbContext db, Guid? requestId, DocumentKind kind, string language, Guid? recipient, RenderedDocument rendered, Actor actor,
-        DateTimeOffset now, CancellationToken cancellationToken)
+        DateTimeOffset now, CancellationToken cancellationToken, long? caseChange = null)
     {
         var last = await db.GeneratedDocuments
             .Where(d => d.RequestId == requestId && d.Kind == kind && d.RecipientNotificationId == recipient)
             .MaxAsync(d => (int?)d.Version, cancellationToken) ?? 0;
         var document = GeneratedDocument.Create(requestId, kind, language, last + 1, recipient, rendered.FileName, rendered.ContentType,
-            rendered.Content, rendered.PageCount, actor.Id, actor.Name, now);
+            rendered.Content, rendered.PageCount, actor.Id, actor.Name, now, caseChange);
         db.GeneratedDocuments.Add(document);
         db.AuditEvents.Add(AuditEvent.Record(now, actor.Id, actor.Name, GeneratedAction, GeneratedDocument.AuditEntityType, document.Id.ToString(),
             Details(requestId, kind, language, document.Version, document.Sha256)));

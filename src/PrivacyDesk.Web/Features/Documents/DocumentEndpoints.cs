@@ -13,6 +13,10 @@ public static class DocumentEndpoints
 
     public static string DownloadPath(Guid documentId) => string.Create(CultureInfo.InvariantCulture, $"/documents/{documentId}");
 
+    /// <summary>"Download case file": the request's id (a GUID) and the language; one click, one file.</summary>
+    public static string CaseFilePath(Guid requestId, string language) =>
+        string.Create(CultureInfo.InvariantCulture, $"/requests/{requestId}/case-file?lang={Uri.EscapeDataString(language)}");
+
     public static string Art30PdfUrl(string language) => $"{Art30PdfPath}?lang={Uri.EscapeDataString(language)}";
 
     public static IServiceCollection AddDocumentsFeature(this IServiceCollection services)
@@ -29,6 +33,23 @@ public static class DocumentEndpoints
                 if (file.IsFailure)
                 {
                     return file.Errors.Any(e => e == CaseDocuments.Forbidden) ? Results.Forbid() : Results.NotFound();
+                }
+                http.Response.Headers.CacheControl = "no-store";
+                return Results.File(file.Value.Content, file.Value.ContentType, file.Value.FileName);
+            })
+            .RequireAuthorization();
+
+        app.MapGet("/requests/{requestId:guid}/case-file", async (Guid requestId, string? lang, HttpContext http, CaseDocuments documents, CancellationToken cancellationToken) =>
+            {
+                if (lang is not null and not ("nl" or "en"))
+                {
+                    return Results.BadRequest();
+                }
+                var file = await documents.DownloadCaseFileAsync(http.User, requestId, lang ?? CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, cancellationToken);
+                if (file.IsFailure)
+                {
+                    return file.Errors.Any(e => e == CaseDocuments.Forbidden) ? Results.Forbid()
+                        : file.Errors.Any(e => e == CaseDocuments.NotFound) ? Results.NotFound() : Results.Problem(statusCode: StatusCodes.Status409Conflict);
                 }
                 http.Response.Headers.CacheControl = "no-store";
                 return Results.File(file.Value.Content, file.Value.ContentType, file.Value.FileName);

@@ -527,6 +527,9 @@ public sealed class IntakeSubjectBody
 
     /// <summary>Optional, at most 50 characters; with it the subject is registered as a customer.</summary>
     public string? CustomerNumber { get; init; }
+
+    /// <summary>Optional: mr, ms or unknown (default). Letters greet "Dear Mr/Ms &lt;surname&gt;"; unknown greets the full name.</summary>
+    public string? Salutation { get; init; }
 }
 
 /// <summary>The receiving controller of a portability request.</summary>

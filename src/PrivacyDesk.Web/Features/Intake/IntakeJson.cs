@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using PrivacyDesk.Domain.Common;
 using PrivacyDesk.Domain.Requests;
+using PrivacyDesk.Domain.Subjects;
 using PrivacyDesk.Web.Features.Requests;
 
 namespace PrivacyDesk.Web.Features.Intake;
@@ -153,6 +154,7 @@ public static partial class IntakeJson
 
             var subjectElement = Property(root, "subject");
             string? fullName = null, email = null, phone = null, customerNumber = null;
+            var salutation = Salutation.Unknown;
             if (subjectElement is null || subjectElement.Value.ValueKind == JsonValueKind.Null)
             {
                 errors.Add(Required("subject"));
@@ -168,6 +170,14 @@ public static partial class IntakeJson
                 email = String(subject, "email", "subject.email", required: true, errors);
                 phone = String(subject, "phone", "subject.phone", required: false, errors, PhoneMaxLength);
                 customerNumber = String(subject, "customerNumber", "subject.customerNumber", required: false, errors, CustomerNumberMaxLength);
+                var salutationText = String(subject, "salutation", "subject.salutation", required: false, errors, LanguageMaxLength + 8);
+                salutation = salutationText?.Trim().ToLowerInvariant() switch
+                {
+                    null or "unknown" => Salutation.Unknown,
+                    "mr" => Salutation.Sir,
+                    "ms" => Salutation.Madam,
+                    _ => Unknown(errors),
+                };
             }
 
             var description = String(root, "description", "description", required: true, errors);
@@ -194,7 +204,7 @@ public static partial class IntakeJson
             }
             return Result.Success(new IntakeSubmission(
                 type!.Value, channel!.Value, receivedAt, language!.Trim().ToLowerInvariant(),
-                new NewSubject(fullName!, email!, phone, customerNumber, null), description!, thirdParty));
+                new NewSubject(fullName!, email!, phone, customerNumber, null, Salutation: salutation), description!, thirdParty));
         }
     }
 
@@ -211,6 +221,13 @@ public static partial class IntakeJson
     }
 
     /// <summary>A string property; null (with an error when it was required or of another type) when absent, null or unusable.</summary>
+    /// <summary>Records an unknown salutation; the body is refused, so the value returned is never used.</summary>
+    private static Salutation Unknown(List<Error> errors)
+    {
+        errors.Add(IntakeApiErrors.SalutationUnknown);
+        return Salutation.Unknown;
+    }
+
     private static string? String(JsonElement parent, string name, string path, bool required, List<Error> errors, int maxLength = AnyStringMaxLength)
     {
         var element = Property(parent, name);

@@ -18,7 +18,7 @@ public sealed record SubjectOption(Guid Id, string FullName, string? CustomerNum
 /// <summary>A subject registered together with their first request; the relationship dates drive retention (Art. 33 Wwft).</summary>
 public sealed record NewSubject(
     string FullName, string Email, string? Phone, string? CustomerNumber, SubjectCategory? Category,
-    DateOnly? RelationshipStart = null, DateOnly? RelationshipEnd = null);
+    DateOnly? RelationshipStart = null, DateOnly? RelationshipEnd = null, Salutation Salutation = Salutation.Unknown);
 
 /// <summary>
 /// A file the officer attached. <paramref name="Size"/> is what the browser declared; the content is
@@ -504,7 +504,7 @@ public sealed class RequestRegistration(IServiceScopeFactory scopes, TimeProvide
             fresh.FullName ?? "",
             string.IsNullOrWhiteSpace(fresh.Email) ? [] : [fresh.Email],
             fresh.Category is { } category ? [category] : [],
-            actor, now, fresh.Phone, fresh.CustomerNumber);
+            actor, now, fresh.Phone, fresh.CustomerNumber, salutation: fresh.Salutation);
         if (registered.IsFailure || (fresh.RelationshipStart is null && fresh.RelationshipEnd is null))
         {
             return registered;

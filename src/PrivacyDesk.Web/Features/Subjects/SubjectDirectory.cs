@@ -42,7 +42,8 @@ public sealed record SubjectProfile(
     IReadOnlyList<PurposeLine> Purposes,
     IReadOnlyList<RecipientLine> Recipients,
     IReadOnlyList<RequestLine> Requests,
-    Guid Version = default);
+    Guid Version = default,
+    Salutation Salutation = Salutation.Unknown);
 
 /// <summary>
 /// Search and profiles of data subjects, for those who hold <see cref="Permission.ViewSubjects"/>
@@ -159,7 +160,8 @@ public sealed class SubjectDirectory(IServiceScopeFactory scopes, TimeProvider c
             [.. requests.Select(r => new RequestLine(
                 r.Reference.ToString(), r.Type, r.Status, r.Channel, r.ReceivedOn, r.Extension?.ExtendedDueOn ?? r.DueOn, r.HandlerName,
                 RequestVisibility.MayView(actor, r.HandlerId)))],
-            version));
+            version,
+            subject.Salutation));
     }
 }
 

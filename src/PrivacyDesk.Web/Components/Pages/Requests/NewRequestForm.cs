@@ -35,6 +35,9 @@ public sealed class NewRequestForm
     public bool CreatingSubject { get; set; }
     public SubjectOption? Subject { get; set; }
     public string FullName { get; set; } = "";
+
+    /// <summary>How letters address the new subject; unknown unless the officer knows it.</summary>
+    public PrivacyDesk.Domain.Subjects.Salutation Salutation { get; set; }
     public string Email { get; set; } = "";
     public string Phone { get; set; } = "";
     public string CustomerNumber { get; set; } = "";
@@ -160,7 +163,7 @@ public sealed class NewRequestForm
     public NewRequest ToRequest() => new(
         Type, Channel, ReceivedAt, Language,
         CreatingSubject ? null : Subject?.Id,
-        CreatingSubject ? new NewSubject(FullName, Email, Phone, CustomerNumber, Category, DateOf(RelationshipStart), DateOf(RelationshipEnd)) : null,
+        CreatingSubject ? new NewSubject(FullName, Email, Phone, CustomerNumber, Category, DateOf(RelationshipStart), DateOf(RelationshipEnd), Salutation) : null,
         Description,
         [.. _files.Select(f => new NewAttachment(f.Name, f.Size, Reader(f)))],
         Type == RequestType.ConsentWithdrawal ? [.. _consentChosen] : null);
