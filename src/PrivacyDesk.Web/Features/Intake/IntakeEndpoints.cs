@@ -194,6 +194,9 @@ public static partial class IntakeEndpoints
                 .HideDeveloperTools();
             scalar.ProxyUrl = null;
             scalar.DotNetFlag = false;
+            // A 4.9 MB bundle takes seconds on a slow line: say so until Scalar has drawn the page (CSS :has, no script).
+            scalar.HeadContent = ApiReferencePage.Head;
+            scalar.HeaderContent = ApiReferencePage.Loading;
         }).AllowAnonymous();
         var api = app.MapGroup("/api/v1/requests")
             .RequireAuthorization(AuthorizationPolicy)

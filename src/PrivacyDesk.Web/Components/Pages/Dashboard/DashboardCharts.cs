@@ -12,7 +12,25 @@ public sealed record FigureLink(string Label, int Count, string Url);
 /// <summary>The dashboard's charts built from its figures: series, labels, and the links behind each bar.</summary>
 public sealed class DashboardCharts
 {
-    public static readonly BarChartOptions Rotated = new() { XAxisLabelRotation = 40 };
+    // MudBlazor's default tick spacing is a fixed 20 (a 0–20 axis showed two ticks); 0 asks for round steps that fit the data.
+    /// <summary>Bars whose category names are long: labels turned so each stays under its bar.</summary>
+    public static readonly BarChartOptions Rotated = new() { XAxisLabelRotation = 40, YAxisTicks = 0, MaxNumYAxisTicks = 5, YAxisFormat = "N0" };
+
+    /// <summary>Bars with a few short labels side by side.</summary>
+    public static readonly BarChartOptions Bars = new() { YAxisTicks = 0, MaxNumYAxisTicks = 5, YAxisFormat = "N0" };
+
+    /// <summary>26 weeks: every fourth week named, the rest left blank by the chart itself.</summary>
+    public static readonly BarChartOptions Weekly = new() { XAxisLabelInterval = WeekLabelInterval, YAxisTicks = 0, MaxNumYAxisTicks = 5, YAxisFormat = "N0" };
+
+    /// <summary>A percentage from 0 to 100 in steps of 20, whatever the months' values; every other month named (12 fit at 390 px no other way).</summary>
+    public static readonly LineChartOptions Percentages = new() { YAxisTicks = 20, YAxisSuggestedMax = 100, YAxisRequireZeroPoint = true, XAxisLabelInterval = 2, YAxisFormat = "0' %'" };
+
+    /// <summary>A few handlers' names fit side by side; more are turned so each stays under its bars.</summary>
+    public BarChartOptions WorkloadOptions { get; private init; } = Bars;
+
+    private const int HandlersSideBySide = 4;
+
+    private const int WeekLabelInterval = 4;
 
     public List<ChartSeries<double>> WeeklySeries { get; private init; } = [];
     public string[] WeeklyLabels { get; private init; } = [];
@@ -36,7 +54,7 @@ public sealed class DashboardCharts
         var top = f.Workload.Take(12).ToList();
         return new DashboardCharts
         {
-            WeeklyLabels = [.. f.Weeks.Select((w, i) => i % 4 == 1 ? w.WeekStart.ToString("d MMM", CultureInfo.CurrentCulture) : "")],
+            WeeklyLabels = [.. f.Weeks.Select(w => w.WeekStart.ToString("d MMM", CultureInfo.CurrentCulture))],
             WeeklySeries =
             [
                 Series(text["Series.Received"], f.Weeks.Select(w => (double)w.Received)),
@@ -49,6 +67,7 @@ public sealed class DashboardCharts
             AgeLabels = [.. f.Ageing.Select(a => queue["Age." + a.Bucket].Value)],
             AgeSeries = [Series(text["Series.Open"], f.Ageing.Select(a => (double)a.Open))],
             WorkloadLabels = [.. top.Select(w => Clip(w.HandlerName ?? text["Unassigned"]))],
+            WorkloadOptions = top.Count > HandlersSideBySide ? Rotated : Bars,
             WorkloadSeries =
             [
                 Series(text["Workload.Open"], top.Select(w => (double)w.Open)),
