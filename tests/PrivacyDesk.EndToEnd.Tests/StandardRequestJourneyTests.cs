@@ -17,7 +17,7 @@ public sealed partial class StandardRequestJourneyTests(RunningApp app)
     private const int OfficerClickGoal = 20;
     private const int LeadClickGoal = 3;
 
-    /// <summary>What today's UI takes (measured): 12 clicks outside the decisions, one or two per purpose to decide (see <see cref="DecideEveryPurposeAsync"/>).</summary>
+    /// <summary>What the journey takes outside the decisions (measured): new request 7, take, identity, start, letter type 2, generate, submit.</summary>
     private const int OfficerClicksOutsideDecisions = 14;
 
     private const string Status = "[data-testid=status-chip]";
@@ -59,7 +59,7 @@ public sealed partial class StandardRequestJourneyTests(RunningApp app)
         var start = journey.Clicks;
 
         // 3. Decisions: one separate phase.
-        await officer.WaitForSelectorAsync("[data-testid=record-decision]");
+        await officer.WaitForSelectorAsync("[data-testid=accept-proposals]");
         var purposes = await officer.Locator("[data-testid=purpose-row]").CountAsync();
         purposes.ShouldBe(12, "Jan de Vries is a former customer whose data 12 active purposes process");
         await CasePageHeights.MeasureAsync(app, officer, reference, "to-decide");
@@ -78,10 +78,10 @@ public sealed partial class StandardRequestJourneyTests(RunningApp app)
 
         var officerClicks = journey.Clicks;
         Report($"officer: {officerClicks} clicks ({decisionClicks} on the decisions of {purposes} purposes), {journey.TextEntries} text entries");
-        decisionClicks.ShouldBe(DecisionClicksToday, "the decisions through today's per-purpose form");
-        officerClicks.ShouldBe(OfficerClicksOutsideDecisions + DecisionClicksToday);
-        (officerClicks - decisionClicks).ShouldBeLessThanOrEqualTo(OfficerClickGoal - 1, "with one click for 'accept the proposals' the journey fits the goal");
-        journey.TextEntries.ShouldBeLessThanOrEqualTo(2 + ReasonsToday);
+        decisionClicks.ShouldBe(1, "the rules engine knows every outcome for a former customer: one click accepts them all");
+        officerClicks.ShouldBe(OfficerClicksOutsideDecisions + 1);
+        officerClicks.ShouldBeLessThanOrEqualTo(OfficerClickGoal);
+        journey.TextEntries.ShouldBe(2, "the subject and the description at intake; the law's reasons are filled in by the proposals");
 
         // 5. The team lead finds the case under "awaiting my approval" in the queue and approves it.
         var lead = await app.NewPageAsync("nl-NL", 1440, 900);
@@ -101,36 +101,16 @@ public sealed partial class StandardRequestJourneyTests(RunningApp app)
         approval.TextEntries.ShouldBe(0);
     }
 
-    /// <summary>Clicks the decisions take through today's form: choose the option the law requires, then record (2 per purpose).</summary>
-    private const int DecisionClicksToday = 24;
-
-    /// <summary>Purposes whose decision needs reasons typed (partial compliance: KYC and the other retention duties).</summary>
-    private const int ReasonsToday = 12;
-
     /// <summary>
-    /// The decisions phase on its own, so it can switch to one click on "Accept the proposals"
-    /// (data-testid accept-proposals) once that button is merged; today each purpose is decided by hand.
+    /// The decisions phase: one click on "Accept the proposals" records the law's outcome for every purpose
+    /// (comply, or comply in part with the retention provision and date as reasons).
     /// </summary>
     private static async Task DecideEveryPurposeAsync(Journey journey, IPage page)
     {
-        var rows = await page.Locator("[data-testid=purpose-row]").CountAsync();
-        var undecided = page.Locator("[data-testid=purpose-row]:has([data-testid=no-decision]):has([data-testid=record-decision])");
-        for (var decided = 0; decided < rows; decided++)
-        {
-            var row = undecided.First;
-            var options = await row.Locator("[data-testid=decision-option]").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.option)");
-            if (options.Contains("Comply"))
-            {
-                await journey.ClickAsync(row.Locator("[data-testid=decision-option][data-option=Comply]"));
-            }
-            else
-            {
-                await journey.ClickAsync(row.Locator("[data-testid=decision-option][data-option=PartiallyComply]"));
-                await journey.FillAsync(row.Locator("textarea[data-testid=decision-reasons]"), "Wettelijke bewaarplicht; de overige gegevens worden gewist.");
-            }
-            await journey.ClickAsync(row.Locator("[data-testid=record-decision]"));
-            await page.WaitForFunctionAsync("n => document.querySelectorAll('[data-testid=decision-chip]').length >= n", decided + 1);
-        }
+        var accept = page.Locator("[data-testid=accept-proposals]");
+        (await accept.TextContentAsync())!.ShouldContain("(12)");
+        await journey.ClickAsync(accept);
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=decision-chip]').length >= 12");
         (await page.Locator("[data-testid=no-decision]").CountAsync()).ShouldBe(0);
     }
 
