@@ -54,5 +54,7 @@ if [ "$passed" -eq 0 ] && [ "$status" -eq 0 ]; then
   echo "No test results were found in $results." >&2
   status=1
 fi
+# What the browser tests' waits were scaled by in this run (ADR 0034), for comparing runs.
+[ -s "$results/e2e-waits.txt" ] && echo "Browser tests: $(cat "$results/e2e-waits.txt")"
 echo "$passed passed, $failed failed"
 exit $status

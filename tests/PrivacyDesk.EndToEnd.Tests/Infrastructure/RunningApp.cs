@@ -33,6 +33,9 @@ public sealed partial class RunningApp : IAsyncLifetime
     /// <summary>Where the run lists the app's unexpected warnings when it fails on them (scripts/test.sh prints this file).</summary>
     public static string WarningsReport { get; } = Path.Combine(RepositoryRoot, "artifacts", "test-results", "e2e-app-warnings.txt");
 
+    /// <summary>What the run's waits were scaled by (load, the app's measured start), written once the app listens.</summary>
+    public static string WaitsReport { get; } = Path.Combine(RepositoryRoot, "artifacts", "test-results", "e2e-waits.txt");
+
     /// <summary>Every Warning, Error and Critical entry the app has logged so far, from any category.</summary>
     public IReadOnlyList<AppLogEntry> Warnings
     {
@@ -97,6 +100,9 @@ public sealed partial class RunningApp : IAsyncLifetime
                 $"The app did not say 'Now listening on' within {wait.TotalSeconds:0} s (90 s idle, scaled by the load; ceiling {Timeouts.AppStartCeiling.TotalSeconds:0} s; {Timeouts.Describe()}). It printed:\n{Output}", timeout);
         }
         Timeouts.AppStarted(clock.Elapsed);
+        // For whoever tunes the waits: what this run measured (scripts/test.sh prints it).
+        Directory.CreateDirectory(Path.GetDirectoryName(WaitsReport)!);
+        await File.WriteAllTextAsync(WaitsReport, Timeouts.Describe() + Environment.NewLine);
         // Future tests using Playwright's Expect wait as long as the rest.
         Assertions.SetDefaultExpectTimeout(Timeouts.Action);
 
