@@ -33,6 +33,14 @@ status=0
 # side, 620 s one after the other, clean clone), but alone the browser tests' timeouts no longer race the web tests.
 dotnet test PrivacyDesk.sln -c Release --no-build -m:1 --logger "trx" --results-directory "$results" "$@" || status=$?
 
+# The browser tests fail on warnings in the app's log (ADR 0034); their list is kept here, so say them again at the end.
+warnings_report="$results/e2e-app-warnings.txt"
+if [ -s "$warnings_report" ]; then
+  echo "The app logged unexpected warnings during the browser tests:" >&2
+  sed 's/^/  /' "$warnings_report" >&2
+  status=1
+fi
+
 # Count from the TRX result files, not from console text.
 passed=0; failed=0
 for trx in "$results"/*.trx; do
@@ -46,5 +54,7 @@ if [ "$passed" -eq 0 ] && [ "$status" -eq 0 ]; then
   echo "No test results were found in $results." >&2
   status=1
 fi
+# What the browser tests' waits were scaled by in this run (ADR 0034), for comparing runs.
+[ -s "$results/e2e-waits.txt" ] && echo "Browser tests: $(cat "$results/e2e-waits.txt")"
 echo "$passed passed, $failed failed"
 exit $status

@@ -32,7 +32,7 @@ public sealed class AuditedDownloadsTests(RunningApp app)
         await chooser.SetFilesAsync(new FilePayload { Name = "brief.txt", MimeType = "text/plain", Buffer = Encoding.UTF8.GetBytes("Geachte heer, mevrouw,\nIk wil inzage.\n") });
         await officer.WaitForSelectorAsync("[data-testid=attachment-list]:has-text('brief.txt')");
         await officer.ClickAsync("[data-testid=save-new-request]");
-        await officer.WaitForFunctionAsync("() => /^\\/requests\\/DSR-\\d{4}-\\d{6}$/.test(location.pathname)", null, new() { Timeout = 30_000 });
+        await officer.WaitForFunctionAsync("() => /^\\/requests\\/DSR-\\d{4}-\\d{6}$/.test(location.pathname)", null, new() { Timeout = Timeouts.Navigation });
         var reference = new Uri(officer.Url).Segments[^1];
 
         // 2. The officer takes the case and downloads the original.

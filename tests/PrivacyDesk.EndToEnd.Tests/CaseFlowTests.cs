@@ -219,7 +219,7 @@ public sealed partial class CaseFlowTests(RunningApp app)
     {
         try
         {
-            await page.WaitForFunctionAsync("() => /^\\/requests\\/DSR-\\d{4}-\\d{6}$/.test(location.pathname)", null, new() { Timeout = 30_000 });
+            await page.WaitForFunctionAsync("() => /^\\/requests\\/DSR-\\d{4}-\\d{6}$/.test(location.pathname)", null, new() { Timeout = Timeouts.Navigation });
         }
         catch (TimeoutException)
         {

@@ -114,7 +114,7 @@ public sealed class ForbiddenOutcomesPurposeTests(RunningApp app)
         await officer.WaitForSelectorAsync(".mud-popover-open .mud-list-item", new() { State = WaitForSelectorState.Detached });
         await officer.FillAsync("textarea[data-testid=field-description]", description);
         await officer.ClickAsync("[data-testid=save-new-request]");
-        await officer.WaitForFunctionAsync("() => /^\\/requests\\/DSR-\\d{4}-\\d{6}$/.test(location.pathname)", null, new() { Timeout = 30_000 });
+        await officer.WaitForFunctionAsync("() => /^\\/requests\\/DSR-\\d{4}-\\d{6}$/.test(location.pathname)", null, new() { Timeout = Timeouts.Navigation });
         var reference = new Uri(officer.Url).Segments[^1];
         await officer.WaitForSelectorAsync("[data-interactive=true] [data-testid=case-header]");
         if (await officer.Locator("[data-testid=take-case]").CountAsync() > 0)

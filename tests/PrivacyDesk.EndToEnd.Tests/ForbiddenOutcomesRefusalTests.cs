@@ -121,7 +121,7 @@ public sealed class ForbiddenOutcomesRefusalTests(RunningApp app)
         await page.WaitForSelectorAsync(".mud-popover-open .mud-list-item", new() { State = WaitForSelectorState.Detached });
         await page.FillAsync("textarea[data-testid=field-description]", description);
         await page.ClickAsync("[data-testid=save-new-request]");
-        await page.WaitForFunctionAsync("() => /^\\/requests\\/DSR-\\d{4}-\\d{6}$/.test(location.pathname)", null, new() { Timeout = 30_000 });
+        await page.WaitForFunctionAsync("() => /^\\/requests\\/DSR-\\d{4}-\\d{6}$/.test(location.pathname)", null, new() { Timeout = Timeouts.Navigation });
         var reference = new Uri(page.Url).Segments[^1];
         await page.WaitForSelectorAsync("[data-interactive=true] [data-testid=case-header]");
         if (await page.Locator("[data-testid=take-case]").CountAsync() > 0)

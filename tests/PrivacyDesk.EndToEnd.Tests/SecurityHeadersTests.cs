@@ -78,8 +78,8 @@ public sealed class SecurityHeadersTests(RunningApp app)
 
         (await response!.AllHeadersAsync())["content-security-policy"].ShouldContain("'sha256-");
         // Rendered by Scalar's script from the OpenAPI document: proof the scripts ran.
-        await page.WaitForSelectorAsync("text=Register a data-subject request", new PageWaitForSelectorOptions { Timeout = 90_000 });
-        await page.WaitForSelectorAsync("text=The status of a request created with the same key", new PageWaitForSelectorOptions { Timeout = 30_000 });
+        await page.WaitForSelectorAsync("text=Register a data-subject request", new PageWaitForSelectorOptions { Timeout = Timeouts.LongRunning });
+        await page.WaitForSelectorAsync("text=The status of a request created with the same key", new PageWaitForSelectorOptions { Timeout = Timeouts.Navigation });
         problems.AddRange(await page.EvaluateAsync<string[]>("() => window.__cspViolations"));
         // Scalar's bundle tries eval once; refused, the page works (above), and the policy does not grant 'unsafe-eval' for it (ADR 0027).
         problems.Where(p => !(p.Contains("script-src blocked eval", StringComparison.Ordinal) && p.Contains("/api/reference/scalar.js", StringComparison.Ordinal)))

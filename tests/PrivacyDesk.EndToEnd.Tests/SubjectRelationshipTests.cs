@@ -33,7 +33,7 @@ public sealed class SubjectRelationshipTests(RunningApp app)
         await Shots.TakeAsync(officer, "new-request-new-subject-nl-1366");
         await officer.FillAsync("textarea[data-testid=field-description]", "Belde: wil weten welke gegevens wij van haar hebben.");
         await officer.ClickAsync("[data-testid=save-new-request]");
-        await officer.WaitForFunctionAsync("() => /^\\/requests\\/DSR-\\d{4}-\\d{6}$/.test(location.pathname)", null, new() { Timeout = 30_000 });
+        await officer.WaitForFunctionAsync("() => /^\\/requests\\/DSR-\\d{4}-\\d{6}$/.test(location.pathname)", null, new() { Timeout = Timeouts.Navigation });
 
         // 2. Take it, record the identity, start processing and plan the collection: every task is open.
         await officer.WaitForSelectorAsync("[data-interactive=true] [data-testid=case-header]");

@@ -27,7 +27,7 @@ public static class PageActions
         {
             // Say where the browser is (a lockout or access-denied page explains most of these).
             var heading = await page.EvaluateAsync<string?>("() => document.querySelector('h1')?.textContent ?? null");
-            throw new TimeoutException($"The app shell never became interactive; the browser is on {new Uri(page.Url).AbsolutePath} showing '{heading}'.", timeout);
+            throw new TimeoutException($"The app shell never became interactive within {Timeouts.Action / 1000:0} s ({Timeouts.Describe()}); the browser is on {new Uri(page.Url).AbsolutePath} showing '{heading}'.", timeout);
         }
     }
 
@@ -41,7 +41,7 @@ public static class PageActions
         {
             // Polls the address itself: Blazor moves between pages with history.pushState, and a wait for a
             // navigation event missed that move on a busy machine although the case page was showing.
-            await page.WaitForFunctionAsync("pattern => new RegExp(pattern).test(location.pathname)", address.ToString());
+            await page.WaitForFunctionAsync("pattern => new RegExp(pattern).test(location.pathname)", address.ToString(), new() { Timeout = Timeouts.Navigation });
         }
         catch (TimeoutException timeout)
         {
@@ -51,7 +51,7 @@ public static class PageActions
             Directory.CreateDirectory(folder);
             var shot = Path.Combine(folder, $"failed-{what}-{DateTime.UtcNow:HHmmss}.png");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot, FullPage = true });
-            throw new TimeoutException($"{what}: the browser stayed on {new Uri(page.Url).AbsolutePath}; the page shows: '{shown}'. Screenshot: {shot}", timeout);
+            throw new TimeoutException($"{what}: the browser stayed on {new Uri(page.Url).AbsolutePath} for {Timeouts.Navigation / 1000:0} s ({Timeouts.Describe()}); the page shows: '{shown}'. Screenshot: {shot}", timeout);
         }
     }
 

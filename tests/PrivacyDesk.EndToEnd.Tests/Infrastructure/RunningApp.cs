@@ -10,11 +10,14 @@ namespace PrivacyDesk.EndToEnd.Tests.Infrastructure;
 /// <summary>
 /// The real app, started from its build output as its own process on 127.0.0.1 with a random port
 /// and a fresh SQLite file, and Debian's Chromium driven by Playwright (never a downloaded browser).
+/// One instance for the whole assembly (an assembly fixture): every test class takes it in its constructor,
+/// none starts an app of its own. Its waits come from <see cref="Timeouts"/>; its log's warnings fail the run.
 /// </summary>
 public sealed partial class RunningApp : IAsyncLifetime
 {
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"privacydesk-e2e-{Guid.NewGuid():N}.db");
     private readonly List<string> _output = [];
+    private readonly List<AppLogEntry> _warnings = [];
     private Process? _app;
     private IPlaywright? _playwright;
 
@@ -26,6 +29,24 @@ public sealed partial class RunningApp : IAsyncLifetime
     public IBrowser Browser { get; private set; } = default!;
 
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    /// <summary>Where the run lists the app's unexpected warnings when it fails on them (scripts/test.sh prints this file).</summary>
+    public static string WarningsReport { get; } = Path.Combine(RepositoryRoot, "artifacts", "test-results", "e2e-app-warnings.txt");
+
+    /// <summary>What the run's waits were scaled by (load, the app's measured start), written once the app listens.</summary>
+    public static string WaitsReport { get; } = Path.Combine(RepositoryRoot, "artifacts", "test-results", "e2e-waits.txt");
+
+    /// <summary>Every Warning, Error and Critical entry the app has logged so far, from any category.</summary>
+    public IReadOnlyList<AppLogEntry> Warnings
+    {
+        get
+        {
+            lock (_output)
+            {
+                return [.. _warnings];
+            }
+        }
+    }
 
     public async ValueTask InitializeAsync()
     {
@@ -50,22 +71,47 @@ public sealed partial class RunningApp : IAsyncLifetime
         start.Environment["Demo__SeedUsers"] = "true";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        // One line per entry, so each warning is read with its category and event id (AppWarnings.Parse).
+        start.Environment["Logging__Console__FormatterName"] = "simple";
+        start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
+        start.Environment["Logging__Console__FormatterOptions__IncludeScopes"] = "false";
+        if (File.Exists(WarningsReport))
+        {
+            File.Delete(WarningsReport);
+        }
 
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         _app = new Process { StartInfo = start, EnableRaisingEvents = true };
         _app.OutputDataReceived += (_, e) => OnOutput(e.Data, listening);
         _app.ErrorDataReceived += (_, e) => OnOutput(e.Data, listening);
         _app.Exited += (_, _) => listening.TrySetException(new InvalidOperationException("The app stopped before it listened:\n" + Output));
+        var wait = Timeouts.AppStart;
+        var clock = Stopwatch.StartNew();
         _app.Start();
         _app.BeginOutputReadLine();
         _app.BeginErrorReadLine();
-        BaseAddress = await listening.Task.WaitAsync(TimeSpan.FromSeconds(90));
+        try
+        {
+            BaseAddress = await listening.Task.WaitAsync(wait);
+        }
+        catch (TimeoutException timeout)
+        {
+            throw new TimeoutException(
+                $"The app did not say 'Now listening on' within {wait.TotalSeconds:0} s (90 s idle, scaled by the load; ceiling {Timeouts.AppStartCeiling.TotalSeconds:0} s; {Timeouts.Describe()}). It printed:\n{Output}", timeout);
+        }
+        Timeouts.AppStarted(clock.Elapsed);
+        // For whoever tunes the waits: what this run measured (scripts/test.sh prints it).
+        Directory.CreateDirectory(Path.GetDirectoryName(WaitsReport)!);
+        await File.WriteAllTextAsync(WaitsReport, Timeouts.Describe() + Environment.NewLine);
+        // Future tests using Playwright's Expect wait as long as the rest.
+        Assertions.SetDefaultExpectTimeout(Timeouts.Action);
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath(),
             Headless = true,
+            Timeout = Timeouts.LongRunning,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
     }
@@ -87,9 +133,14 @@ public sealed partial class RunningApp : IAsyncLifetime
         {
             return;
         }
+        var warning = AppWarnings.Parse(line);
         lock (_output)
         {
             _output.Add(line);
+            if (warning is not null)
+            {
+                _warnings.Add(warning);
+            }
         }
         var match = ListeningLine().Match(line);
         if (match.Success)
@@ -119,6 +170,21 @@ public sealed partial class RunningApp : IAsyncLifetime
         {
             Directory.Delete(_databasePath + "-checkpoints", recursive: true);
         }
+        FailOnUnexpectedWarnings();
+    }
+
+    /// <summary>After the last test: the run fails naming every warning the app logged that is not expected by design.</summary>
+    private void FailOnUnexpectedWarnings()
+    {
+        var unexpected = Warnings.Where(w => !AppWarnings.IsExpected(w)).Select(w => w.ToString()).Distinct().ToList();
+        if (unexpected.Count == 0)
+        {
+            return;
+        }
+        Directory.CreateDirectory(Path.GetDirectoryName(WarningsReport)!);
+        File.WriteAllLines(WarningsReport, unexpected);
+        throw new InvalidOperationException(
+            $"The app logged {unexpected.Count} unexpected warning(s) during the browser tests (fix them, or add one to AppWarnings.Expected with its reason):\n" + string.Join('\n', unexpected));
     }
 
     /// <summary>A fresh browser context (own cookies) in the given language and viewport.</summary>
@@ -126,7 +192,8 @@ public sealed partial class RunningApp : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, BaseURL = BaseAddress.ToString() });
         await context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = $"c={culture}|uic={culture}", Url = BaseAddress.ToString() }]);
-        context.SetDefaultTimeout(20_000);
+        context.SetDefaultTimeout(Timeouts.Action);
+        context.SetDefaultNavigationTimeout(Timeouts.Navigation);
         return await context.NewPageAsync();
     }
 

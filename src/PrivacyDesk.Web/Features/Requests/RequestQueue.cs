@@ -149,7 +149,7 @@ public sealed class RequestQueue(IServiceScopeFactory scopes, ControllerSettings
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
-        var count = await Filtered(db, actor, query, today, forCount: true).Take(CountCap + 1).CountAsync(cancellationToken);
+        var count = await Sorted(Filtered(db, actor, query, today, forCount: true), query.Sort, query.Descending).Take(CountCap + 1).CountAsync(cancellationToken);
         var found = await Sorted(Filtered(db, actor, query, today), query.Sort, query.Descending)
             .Skip(page * pageSize)
             .Take(pageSize)

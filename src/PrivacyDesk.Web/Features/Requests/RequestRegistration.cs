@@ -157,7 +157,7 @@ public sealed class RequestRegistration(IServiceScopeFactory scopes, TimeProvide
         }
         var subjects = await db.DataSubjects.AsNoTracking()
             .Where(s => ids.Contains(s.Id))
-            .OrderBy(s => s.FullName)
+            .OrderBy(s => s.FullName).ThenBy(s => s.Id)
             .Take(20)
             .ToListAsync(cancellationToken);
         return Result.Success<IReadOnlyList<SubjectOption>>(

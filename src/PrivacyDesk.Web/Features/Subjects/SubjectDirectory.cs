@@ -88,7 +88,7 @@ public sealed class SubjectDirectory(IServiceScopeFactory scopes, TimeProvider c
         var open = RequestStatuses.Open.ToList();
         var rows = await db.DataSubjects.AsNoTracking()
             .Where(s => ids.Contains(s.Id))
-            .OrderBy(s => s.FullName)
+            .OrderBy(s => s.FullName).ThenBy(s => s.Id)
             .Take(MaxResults + 1)
             .Select(s => new
             {
