@@ -26,7 +26,7 @@ public sealed class ApiReferenceTests(RunningApp app)
         (await loading.InnerTextAsync()).ShouldContain("Loading the PrivacyDesk intake API reference");
 
         release.SetResult();
-        await page.WaitForSelectorAsync("text=Register a data-subject request", new PageWaitForSelectorOptions { Timeout = 90_000 });
+        await page.WaitForSelectorAsync("text=Register a data-subject request", new PageWaitForSelectorOptions { Timeout = Timeouts.LongRunning });
         (await loading.IsVisibleAsync()).ShouldBeFalse("the loading line goes once Scalar has drawn the page");
     }
 
@@ -47,9 +47,9 @@ public sealed class ApiReferenceTests(RunningApp app)
         };
 
         await page.GotoAsync("/api/reference/", new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
-        await page.WaitForSelectorAsync("text=Register a data-subject request", new PageWaitForSelectorOptions { Timeout = 90_000 });
+        await page.WaitForSelectorAsync("text=Register a data-subject request", new PageWaitForSelectorOptions { Timeout = Timeouts.LongRunning });
         await page.ReloadAsync(new PageReloadOptions { WaitUntil = WaitUntilState.Commit });
-        await page.WaitForSelectorAsync("text=Register a data-subject request", new PageWaitForSelectorOptions { Timeout = 90_000 });
+        await page.WaitForSelectorAsync("text=Register a data-subject request", new PageWaitForSelectorOptions { Timeout = Timeouts.LongRunning });
 
         lock (answers)
         {
@@ -66,7 +66,7 @@ public sealed class ApiReferenceTests(RunningApp app)
         var page = await app.NewPageAsync("en-GB");
 
         await page.GotoAsync("/api/reference/", new PageGotoOptions { WaitUntil = WaitUntilState.Commit });
-        await page.WaitForSelectorAsync("text=Register a data-subject request", new PageWaitForSelectorOptions { Timeout = 90_000 });
+        await page.WaitForSelectorAsync("text=Register a data-subject request", new PageWaitForSelectorOptions { Timeout = Timeouts.LongRunning });
         var placeholders = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('input[placeholder]')].map(i => i.placeholder)");
 
         placeholders.ShouldContain("pdk_… (your API key)");
