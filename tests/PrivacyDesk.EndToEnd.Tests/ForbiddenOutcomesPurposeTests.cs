@@ -49,20 +49,20 @@ public sealed class ForbiddenOutcomesPurposeTests(RunningApp app)
         (await officer.TextContentAsync("[data-testid=page-errors]"))!.ShouldContain("Leg eerst de menselijke herziening van het geautomatiseerde besluit vast");
         (await officer.TextContentAsync(Status))!.Trim().ShouldBe("In behandeling");
 
-        // An incomplete review is refused in Dutch and nothing is recorded.
+        // An incomplete review cannot be recorded: the button says what it waits for, in Dutch, and nothing is recorded.
         await officer.FillAsync("input[data-testid=adm-decision]", "Kredietaanvraag KA-2026-0412 van 2 april");
         await officer.ClickAsync("[data-testid=adm-outcome-changed]");
-        await officer.ClickAsync("[data-testid=record-adm-review]");
-        await officer.WaitForSelectorAsync("[data-testid=adm-review-errors]");
-        var errors = (await officer.TextContentAsync("[data-testid=adm-review-errors]"))!;
-        errors.ShouldContain("Leg het standpunt van de betrokkene vast");
-        errors.ShouldContain("Het besluit is gewijzigd: leg het nieuwe besluit vast.");
+        var record = officer.Locator("[data-testid=record-adm-review]");
+        (await record.IsDisabledAsync()).ShouldBeTrue("the subject's view, the new decision and the explanation are still missing");
+        (await record.TextContentAsync())!.Trim().ShouldBe("Vul eerst de herziening aan", StringCompareShould.IgnoreCase);
+        (await officer.TextContentAsync("[data-testid=adm-review-needs]"))!.ShouldContain("het standpunt van de betrokkene");
         (await officer.Locator("[data-testid=adm-review-recorded]").CountAsync()).ShouldBe(0);
         await officer.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "art22-form-errors-nl-1366.png"), FullPage = true });
 
         await officer.FillAsync("textarea[data-testid=adm-subject-view]", "Mijn inkomen is sinds maart hoger; de score gebruikte oude cijfers.");
         await officer.FillAsync("input[data-testid=adm-new-outcome]", "Krediet toegekend tot EUR 5.000");
         await officer.FillAsync("textarea[data-testid=adm-explanation]", "De loonstroken van maart tonen voldoende inkomen.");
+        await officer.WaitForSelectorAsync("[data-testid=record-adm-review]:not([disabled])");
         await officer.ClickAsync("[data-testid=record-adm-review]");
         // Recorded, Decide is finished and folds to its line; open it to read the review.
         await officer.ClickAsync("[data-testid=step-Decide][data-open=false] [data-testid=step-toggle]");

@@ -47,11 +47,15 @@ public sealed class SubjectRelationshipTests(RunningApp app)
         await officer.ClickAsync("[data-testid=record-identity]");
         await officer.WaitForSelectorAsync("[data-testid=identity-checks]:has-text('Vastgesteld')");
         await officer.ClickAsync("[data-testid=start-processing]");
+        await officer.WaitForSelectorAsync("[data-testid=status-chip]:has-text('In behandeling')");
+        // Collect data has no tasks yet, so it is folded: the officer opens it to plan the collection.
+        await officer.OpenStepAsync("CollectData");
         await officer.ClickAsync("[data-testid=collection-plan]");
         await officer.ClickAsync(".mud-dialog [data-testid=dialog-save]");
         await officer.WaitForSelectorAsync("[data-testid=collection-panel] [data-testid=collection-plan]", new() { State = WaitForSelectorState.Detached });
 
         // 3. The copy of data is refused with the reason, before anyone presses generate.
+        await officer.OpenStepAsync("DraftResponse");
         await ChooseAsync(officer, "[data-testid=documents-kind]", "Kopie van uw persoonsgegevens");
         var reason = await officer.WaitForSelectorAsync("[data-testid=documents-not-yet]");
         (await reason!.TextContentAsync())!.ShouldContain("niet elke verzameltaak is afgerond (nog open: ");

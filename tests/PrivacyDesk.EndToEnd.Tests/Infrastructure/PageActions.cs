@@ -68,4 +68,15 @@ public static class PageActions
         await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = fullPage });
     }
+
+    /// <summary>Opens a folded step of the case page (ADR 0032) with a click on its line, as an officer would; an open step stays open.</summary>
+    public static async Task OpenStepAsync(this IPage page, string step)
+    {
+        var toggle = page.Locator($"[data-testid=step-{step}][data-open=false] [data-testid=step-toggle]");
+        if (await toggle.CountAsync() > 0)
+        {
+            await toggle.ClickAsync();
+        }
+        await page.WaitForSelectorAsync($"[data-testid=step-{step}][data-open=true]");
+    }
 }

@@ -104,6 +104,8 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
         ["GET /register/export/art30.csv"] = [S, A, A, A, F],
         ["GET /register/export/art30.pdf"] = [S, A, A, A, F],
         ["GET /requests/{reference}/attachments/{attachmentId:guid}"] = [S, A, A, A, F],
+        // The case file is for team leads and auditors (ADR 0019): administrators are refused by the policy, officers by the service.
+        ["GET /requests/{requestId:guid}/case-file"] = [S, F, A, A, F],
         ["GET /{**path:file}"] = [S, A, A, A, A],
         ["POST /Account/Logout"] = [S, A, A, A, A],
         ["POST /api/v1/requests/"] = [U, U, U, U, U],
@@ -151,9 +153,10 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
             await using var scope = Factory.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
             // A case nobody handles yet, so every officer may see it: the matrix is about roles, not assignment.
-            var request = await db.Requests.AsNoTracking().Where(r => r.HandlerId == null).Select(r => new { r.Reference, r.SubjectId }).FirstAsync();
+            var request = await db.Requests.AsNoTracking().Where(r => r.HandlerId == null).Select(r => new { r.Id, r.Reference, r.SubjectId }).FirstAsync();
             _samples["Reference"] = request.Reference.ToString();
             _samples["reference"] = request.Reference.ToString();
+            _samples["requestId"] = request.Id.ToString();
             _samples["Id"] = request.SubjectId.ToString();
             _samples["Key"] = await db.Purposes.AsNoTracking().Select(p => p.Key).FirstAsync();
             _samples["attachmentId"] = Guid.NewGuid().ToString();

@@ -54,7 +54,8 @@ public static class DocumentEndpoints
                 http.Response.Headers.CacheControl = "no-store";
                 return Results.File(file.Value.Content, file.Value.ContentType, file.Value.FileName);
             })
-            .RequireAuthorization();
+            // Administrators never reach a case; the service then admits team leads and auditors only.
+            .RequireAuthorization(nameof(Permission.ViewRequests));
 
         app.MapGet(Art30PdfPath, async (string? lang, HttpContext http, CaseDocuments documents, CancellationToken cancellationToken) =>
             {
