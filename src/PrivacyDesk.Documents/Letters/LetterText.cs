@@ -364,12 +364,16 @@ internal sealed class LetterText(string language, TimeZoneInfo zone)
 
     // ---- Erasure outcomes, grouped: each a full sentence that introduces the purposes it is true for ---
 
-    public string ErasureSummary(bool anyErased, bool anyKept) => (anyErased, anyKept) switch
+    public string ErasureSummary(bool anyErased, bool anyKept, bool anyNotGranted) => (anyErased, anyKept, anyNotGranted) switch
     {
-        (true, true) => T(
+        // A refusal for one purpose (legal claims, say) is not a retention duty: never "granted", never "the law obliges us".
+        (true, _, true) => T(
+            "Wij hebben uw gegevens gewist waar dat kon; voor een deel kunnen wij uw verzoek niet inwilligen. Per doel leest u hieronder wat wij hebben gedaan en waarom.",
+            "We have erased your data wherever we could; for part of it we cannot grant your request. Below you can read per purpose what we did and why."),
+        (true, true, false) => T(
             "Wij hebben uw gegevens gewist waar dat kon. Wat de wet ons verplicht te bewaren, gebruiken wij alleen nog daarvoor en wissen wij na de bewaartermijn.",
             "We have erased your data wherever we could. What the law obliges us to keep, we now use for that purpose only and erase when the retention period ends."),
-        (true, false) => T("Wij hebben uw verzoek ingewilligd.", "We have granted your request."),
+        (true, false, false) => T("Wij hebben uw verzoek ingewilligd.", "We have granted your request."),
         _ => "",
     };
 

@@ -36,7 +36,7 @@ internal static class ResponseLetter
             {
                 var received = text.Received(text.Date(request.ReceivedOn), request.Type);
                 var summary = request.Type == RequestType.Erasure
-                    ? text.ErasureSummary(outcomes.Any(o => o.Kind == OutcomeKind.Erased), outcomes.Any(o => o.Kind == OutcomeKind.Kept))
+                    ? text.ErasureSummary(outcomes.Any(o => o.Kind == OutcomeKind.Erased), outcomes.Any(o => o.Kind == OutcomeKind.Kept), outcomes.Any(o => o.Kind == OutcomeKind.NotGranted))
                     : "";
                 // An erasure says first what was done and what is kept; then what that means per purpose.
                 body.Paragraph(received + " " + (outcomes.Count == 0 ? text.ResponseNoData : summary.Length > 0 ? summary : text.ResponseIntro));
@@ -75,11 +75,13 @@ internal static class ResponseLetter
                     body.Quote(text.Explanation + ":", review.Explanation);
                     body.Paragraph(text.ReviewContest);
                 }
-                if (request.RequiresRecipientNotifications && outcomes.Count > 0)
+                var listsRecipients = request.DisclosesRecipients && input.Purposes.Count > 0;
+                // With nobody notified and the recipients listed below, "ask us who they are" would contradict the list.
+                if (request.RequiresRecipientNotifications && outcomes.Count > 0 && !(listsRecipients && request.RecipientNotifications.Count == 0))
                 {
                     RecipientsInformed(body, input, text);
                 }
-                if (request.DisclosesRecipients && input.Purposes.Count > 0)
+                if (listsRecipients)
                 {
                     body.Section(text.RecipientsHeading, text.RecipientsIntro);
                     body.Item().List(list =>
@@ -106,6 +108,8 @@ internal static class ResponseLetter
     {
         Erased,
         Kept,
+        /// <summary>Refused, or complied with in part without a retention duty: the request was not granted for this purpose.</summary>
+        NotGranted,
         Other,
     }
 
@@ -184,7 +188,8 @@ internal static class ResponseLetter
             PurposeDecisionOutcome.Refuse => text.Refused(type, decision.RefusalGround is { } ground ? text.DecisionGround(ground) : text.NotApplicable(type)),
             _ => text.NotApplicable(type),
         };
-        return new PurposeOutcome(name, fragment, false, references, decision.Note, OutcomeKind.Other);
+        var kind = decision.Outcome is PurposeDecisionOutcome.Refuse or PurposeDecisionOutcome.PartiallyComply ? OutcomeKind.NotGranted : OutcomeKind.Other;
+        return new PurposeOutcome(name, fragment, false, references, decision.Note, kind);
     }
 
     /// <summary>The bases processing continues on: named from the assessment, else as the officer recorded them.</summary>

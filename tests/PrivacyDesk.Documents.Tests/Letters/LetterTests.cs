@@ -226,6 +226,34 @@ public sealed class LetterTests
     }
 
     [Theory]
+    [InlineData("nl", "Vraag het ons (art. 19 AVG)", "Ontvangers")]
+    [InlineData("en", "please ask us (Art. 19 GDPR)", "Recipients")]
+    public void AnErasureThatListsTheRecipientsDoesNotAlsoTellTheSubjectToAskForThem(string language, string askUs, string heading)
+    {
+        var (_, text) = Render(DocumentKind.Response, LetterCases.Case(RequestType.Erasure, language, LetterCases.DecideErasure, askedForRecipients: true), "letter-erasure-recipients-listed-" + language);
+
+        text.ShouldContain(heading);
+        text.ShouldNotContain(askUs, Case.Sensitive);
+    }
+
+    [Theory]
+    [InlineData("nl", "Wij hebben uw verzoek ingewilligd", "Wij hebben uw gegevens gewist waar dat kon; voor een deel kunnen wij uw verzoek niet inwilligen.")]
+    [InlineData("en", "We have granted your request", "We have erased your data wherever we could; for part of it we cannot grant your request.")]
+    public void AnErasureRefusedForOnePurposeNeverOpensBySayingTheRequestWasGranted(string language, string granted, string summary)
+    {
+        var (_, text) = Render(DocumentKind.Response, LetterCases.Case(RequestType.Erasure, language, (request, input) =>
+        {
+            request.StartProcessing();
+            request.Decide(input, input.Products(), ProposedDecision.Comply(input.Products().Id));
+            request.Decide(input, input.Marketing(), ProposedDecision.Refuse(input.Marketing().Id, RefusalGround.LegalClaims,
+                "Wij hebben deze gegevens nodig in de procedure bij Kifid."));
+        }), "letter-erasure-refused-in-part-" + language);
+
+        text.ShouldNotContain(granted);
+        text.ShouldContain(summary);
+    }
+
+    [Theory]
     [InlineData("nl", "Wij hebben uw gegevens gewist voor deze doelen")]
     [InlineData("en", "We have erased your data for these purposes")]
     public void PurposesWithTheSameOutcomeShareOneSentenceAndNoLineIsOnlyPunctuation(string language, string sentence)

@@ -25,10 +25,10 @@ public sealed class DashboardCharts
     /// <summary>A percentage from 0 to 100 in steps of 20, whatever the months' values; every other month named (12 fit at 390 px no other way).</summary>
     public static readonly LineChartOptions Percentages = new() { YAxisTicks = 20, YAxisSuggestedMax = 100, YAxisRequireZeroPoint = true, XAxisLabelInterval = 2, YAxisFormat = "0' %'" };
 
-    /// <summary>A few handlers' names fit side by side; more are turned so each stays under its bars.</summary>
+    /// <summary>Three handlers' names fit side by side at 390 px (four overlapped); more are turned so each stays under its bars.</summary>
     public BarChartOptions WorkloadOptions { get; private init; } = Bars;
 
-    private const int HandlersSideBySide = 4;
+    private const int HandlersSideBySide = 3;
 
     private const int WeekLabelInterval = 4;
 
