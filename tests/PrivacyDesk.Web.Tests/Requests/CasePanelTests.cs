@@ -79,13 +79,29 @@ public sealed class CasePanelTests : MudBunitContext
         kycOptions.ShouldContain(nameof(DecisionKind.PartiallyComply));
         Texts(panel, kyc, "[data-testid=retain-until]").ShouldBe($"Bewaren tot en met {CaseFormat.Date(new DateOnly(2029, 1, 31))}, {kyc.RetentionProvision}");
         kyc.RetentionProvision.ShouldNotBeNull().ShouldContain("Wwft art. 33");
-        Texts(panel, kyc, "[data-testid=legal-references]").ShouldContain("AVG art. 17(3)(b)");
+        // Cited the way Dutch writes it (no-break spaces keep a citation on one line).
+        Texts(panel, kyc, "[data-testid=legal-references]").Replace('\u00A0', ' ').ShouldContain("art. 17 lid 3 onder b AVG");
 
         // Marketing: erase, as the law requires.
         Texts(panel, marketing, "[data-testid=requirement]").ShouldBe("Honoreren");
         panel.Find($"[data-purpose='{marketing.PurposeId}']").QuerySelectorAll("[data-testid=decision-option]")
             .Select(e => e.GetAttribute("data-option")).ShouldContain(nameof(DecisionKind.Comply));
-        Texts(panel, marketing, "[data-testid=legal-references]").ShouldContain("AVG art. 21(2)");
+        Texts(panel, marketing, "[data-testid=legal-references]").Replace('\u00A0', ' ').ShouldContain("art. 21 lid 2 AVG");
+    }
+
+    [Fact]
+    public void TheLegalReferencesAreCitedInEnglishOnEnglishScreens()
+    {
+        UseCulture("en-GB");
+        RenderProviders();
+        var view = Case();
+        var kyc = view.Purposes.Single(p => p.Key == "identity-verification");
+
+        var panel = Render<AssessmentPanel>(p => p.Add(x => x.Case, view).Add(x => x.IsCurrent, true));
+
+        var references = Texts(panel, kyc, "[data-testid=legal-references]").Replace('\u00A0', ' ');
+        references.ShouldContain("Art. 17(3)(b) GDPR");
+        references.ShouldNotContain("AVG");
     }
 
     [Fact]

@@ -29,4 +29,7 @@ public static class Terms
 
     /// <summary>"f · Gerechtvaardigd belang".</summary>
     public static string WithLetter(LawfulBasisKind basis) => Glossary.WithLetter(basis, Language);
+
+    /// <summary>A legal reference as the screen's language writes it ("art. 17 lid 3 onder b AVG" / "Art. 17(3)(b) GDPR").</summary>
+    public static string Cite(string? reference) => LegalCitations.Format(reference, dutch: Language == "nl");
 }
