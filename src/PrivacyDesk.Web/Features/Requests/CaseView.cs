@@ -268,9 +268,6 @@ public sealed record SendSummary(RequestStatus Status, DateTimeOffset? At) : Ste
 /// </summary>
 public static class CaseSteps
 {
-    /// <summary>The audit action of a generated document (the documents service's own name for it).</summary>
-    private const string DocumentGenerated = "document.generated";
-
     /// <summary>
     /// Open without a click: the current step; but while Assess is current, Decide instead of Assess, because each purpose's
     /// requirement is shown where it is decided and a second list of the same purposes above it only lengthens the page.
@@ -306,7 +303,7 @@ public static class CaseSteps
             CaseStep.CollectData => new CollectSummary(view.HasCollectionTasks),
             CaseStep.Decide => new DecideSummary(view.DecidedCount, view.Purposes.Count, Count(view.Purposes.Where(p => p.Decision is not null).Select(p => p.Decision!.Outcome))),
             CaseStep.DraftResponse => new DraftSummary(
-                view.Timeline.Count(e => e.Action == DocumentGenerated),
+                view.Timeline.Count(e => e.Action == PrivacyDesk.Web.Features.Documents.CaseDocuments.GeneratedAction),
                 view.Timeline.Where(e => e.Action == RequestActions.SubmittedForApproval).Select(e => (DateTimeOffset?)e.At).Max()),
             CaseStep.Approval => view.ApprovedAt is { } at ? new ApprovalSummary(view.ApprovedByName ?? "", at) : null,
             CaseStep.Send => new SendSummary(view.Status, view.Timeline.Where(e => e.Action is RequestActions.Responded or RequestActions.Rejected or RequestActions.Withdrawn)
