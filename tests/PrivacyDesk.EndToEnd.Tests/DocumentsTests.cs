@@ -19,6 +19,9 @@ public sealed class DocumentsTests(RunningApp app)
         await officer.WaitForSelectorAsync("[data-testid=queue-grid] [data-testid=open-request]");
         var reference = (await officer.Locator("[data-testid=open-request]").First.TextContentAsync())!.Trim();
         await officer.GotoAsync($"/requests/{reference}");
+        await officer.WaitForSelectorAsync("[data-interactive=true] [data-testid=case-header]");
+        // The documents sit under Draft response, folded unless the case is at that step (ADR 0032).
+        await officer.OpenStepAsync("DraftResponse");
         await officer.WaitForSelectorAsync("[data-interactive=true] [data-testid=documents-generate]");
         await ChooseAsync(officer, "[data-testid=documents-kind]", "Ontvangstbevestiging");
         await officer.ClickAsync("[data-testid=generate-document]");

@@ -397,6 +397,11 @@ public static class DemoCases
                 // The subject withdraws every consent they gave (no random draw, so the rest of the demo data stays as it was).
                 var consent = DataSubjectRequest.ConsentWithdrawalCandidates(purposes).Select(p => p.Id).ToList();
                 Must(request.ChooseConsentWithdrawalPurposes(handler, clock.Next(), consent, consent));
+                if (consent.Count == 0)
+                {
+                    // A subject whose consents have all lapsed by now has nothing to decide: the case stays open, never "answered" without a decision.
+                    return request;
+                }
             }
             var working = plan.Scenario is Scenario.InProgress or Scenario.InProgressDueSoon or Scenario.InProgressOverdue or Scenario.InProgressExtended;
             var decideAll = !working || _random.NextDouble() < 0.3;
