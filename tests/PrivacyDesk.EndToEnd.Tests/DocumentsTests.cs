@@ -38,6 +38,8 @@ public sealed class DocumentsTests(RunningApp app)
         await auditor.SignInAsync("auditor@privacydesk.test");
         await auditor.WaitForShellAsync();
         await auditor.GotoAsync($"/requests/{reference}");
+        await auditor.WaitForSelectorAsync("[data-interactive=true] [data-testid=case-header]");
+        await auditor.OpenStepAsync("DraftResponse");
         await auditor.WaitForSelectorAsync("[data-interactive=true] [data-testid=case-file-download]");
         (await auditor.Locator("[data-testid=documents-generate]").CountAsync()).ShouldBe(0);
         await auditor.WaitForSelectorAsync("[data-testid=document-row]:has-text('Acknowledgement of receipt')");
