@@ -27,11 +27,17 @@ public static class Pipeline
         }
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
-        // The demo key is public (it is in the repository): honoured in Development only, whatever the configuration says.
+        // The demo key is public (it is in the repository): honoured in Development only, whatever the configuration
+        // says, and revoked when a database that had it starts anywhere else.
+        var intake = app.Configuration.GetSection(IntakeApiOptions.SectionName).Get<IntakeApiOptions>();
+        var keys = app.Services.GetRequiredService<ApiKeys>();
         if (app.Environment.IsDevelopment())
         {
-            var intake = app.Configuration.GetSection(IntakeApiOptions.SectionName).Get<IntakeApiOptions>();
-            await app.Services.GetRequiredService<ApiKeys>().SeedDemoKeyAsync(intake?.DemoKey);
+            await keys.SeedDemoKeyAsync(intake?.DemoKey);
+        }
+        else
+        {
+            await keys.RevokePublicDemoKeysAsync(intake?.DemoKey);
         }
     }
 

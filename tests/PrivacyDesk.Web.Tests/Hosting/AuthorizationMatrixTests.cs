@@ -4,6 +4,9 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PrivacyDesk.Data;
+using PrivacyDesk.Web.Features.Requests;
+using PrivacyDesk.Domain.Register;
+using PrivacyDesk.Domain.Requests;
 using PrivacyDesk.Web.Tests.Infrastructure;
 
 namespace PrivacyDesk.Web.Tests.Hosting;
@@ -14,19 +17,28 @@ namespace PrivacyDesk.Web.Tests.Hosting;
 /// </summary>
 public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) : IClassFixture<AuthorizationMatrixTests.App>
 {
-    /// <summary>What a caller gets: through to the page or endpoint, sent to sign in, refused, or asked for an API key.</summary>
+    /// <summary>
+    /// What a caller gets: through to the page or endpoint, sent to sign in, refused, asked for an API key, told the
+    /// thing is not there (a case or file the caller may not see answers like one that does not exist), a bad request
+    /// (a form posted without its antiforgery token), or a server error, which no row may expect.
+    /// </summary>
     public enum Outcome
     {
         Allowed,
         SignIn,
         Forbidden,
         Unauthorized,
+        NotFound,
+        BadRequest,
+        Error,
     }
 
     private const Outcome A = Outcome.Allowed;
     private const Outcome S = Outcome.SignIn;
     private const Outcome F = Outcome.Forbidden;
     private const Outcome U = Outcome.Unauthorized;
+    private const Outcome N = Outcome.NotFound;
+    private const Outcome B = Outcome.BadRequest;
 
     private static readonly string[] Callers = ["anonymous", "officer@privacydesk.test", "lead@privacydesk.test", "auditor@privacydesk.test", "admin@privacydesk.test"];
 
@@ -36,78 +48,78 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
     /// </summary>
     private static readonly Dictionary<string, Outcome[]> Matrix = new(StringComparer.Ordinal)
     {
-        // Pages (Blazor answers GET and, for forms, POST on every page route; both must agree)
+        // Pages (Blazor answers GET and, for forms, POST on every page route: a POST without its antiforgery token is a bad request)
         ["GET /"] = [S, A, A, A, A],
-        ["POST /"] = [S, A, A, A, A],
+        ["POST /"] = [S, B, B, B, B],
         ["GET /Account/AccessDenied"] = [A, A, A, A, A],
-        ["POST /Account/AccessDenied"] = [A, A, A, A, A],
+        ["POST /Account/AccessDenied"] = [B, B, B, B, B],
         ["GET /Account/InvalidUser"] = [A, A, A, A, A],
-        ["POST /Account/InvalidUser"] = [A, A, A, A, A],
+        ["POST /Account/InvalidUser"] = [B, B, B, B, B],
         ["GET /Account/Lockout"] = [A, A, A, A, A],
-        ["POST /Account/Lockout"] = [A, A, A, A, A],
+        ["POST /Account/Lockout"] = [B, B, B, B, B],
         ["GET /Account/Login"] = [A, A, A, A, A],
-        ["POST /Account/Login"] = [A, A, A, A, A],
+        ["POST /Account/Login"] = [B, B, B, B, B],
         ["GET /Account/LoginWith2fa"] = [S, S, S, S, S],
-        ["POST /Account/LoginWith2fa"] = [A, A, A, A, A],
+        ["POST /Account/LoginWith2fa"] = [B, B, B, B, B],
         ["GET /Account/LoginWithRecoveryCode"] = [S, S, S, S, S],
-        ["POST /Account/LoginWithRecoveryCode"] = [A, A, A, A, A],
+        ["POST /Account/LoginWithRecoveryCode"] = [B, B, B, B, B],
         ["GET /Account/Manage"] = [S, A, A, A, A],
-        ["POST /Account/Manage"] = [S, A, A, A, A],
+        ["POST /Account/Manage"] = [S, B, B, B, B],
         ["GET /Account/Manage/ChangePassword"] = [S, A, A, A, A],
-        ["POST /Account/Manage/ChangePassword"] = [S, A, A, A, A],
+        ["POST /Account/Manage/ChangePassword"] = [S, B, B, B, B],
         ["GET /Account/Manage/Disable2fa"] = [S, A, A, A, A],
-        ["POST /Account/Manage/Disable2fa"] = [S, A, A, A, A],
+        ["POST /Account/Manage/Disable2fa"] = [S, B, B, B, B],
         ["GET /Account/Manage/EnableAuthenticator"] = [S, A, A, A, A],
-        ["POST /Account/Manage/EnableAuthenticator"] = [S, A, A, A, A],
+        ["POST /Account/Manage/EnableAuthenticator"] = [S, B, B, B, B],
         ["GET /Account/Manage/GenerateRecoveryCodes"] = [S, A, A, A, A],
-        ["POST /Account/Manage/GenerateRecoveryCodes"] = [S, A, A, A, A],
+        ["POST /Account/Manage/GenerateRecoveryCodes"] = [S, B, B, B, B],
         ["GET /Account/Manage/ResetAuthenticator"] = [S, A, A, A, A],
-        ["POST /Account/Manage/ResetAuthenticator"] = [S, A, A, A, A],
+        ["POST /Account/Manage/ResetAuthenticator"] = [S, B, B, B, B],
         ["GET /Account/Manage/TwoFactorAuthentication"] = [S, A, A, A, A],
-        ["POST /Account/Manage/TwoFactorAuthentication"] = [S, A, A, A, A],
+        ["POST /Account/Manage/TwoFactorAuthentication"] = [S, B, B, B, B],
         ["GET /Error"] = [A, A, A, A, A],
-        ["POST /Error"] = [A, A, A, A, A],
+        ["POST /Error"] = [B, B, B, B, B],
         ["GET /administration"] = [S, F, F, F, A],
-        ["POST /administration"] = [S, F, F, F, A],
+        ["POST /administration"] = [S, F, F, F, B],
         ["GET /administration/api-keys"] = [S, F, F, F, A],
-        ["POST /administration/api-keys"] = [S, F, F, F, A],
+        ["POST /administration/api-keys"] = [S, F, F, F, B],
         ["GET /administration/audit-trail"] = [S, F, F, A, A],
-        ["POST /administration/audit-trail"] = [S, F, F, A, A],
+        ["POST /administration/audit-trail"] = [S, F, F, B, B],
         ["GET /administration/calendar"] = [S, F, A, F, A],
-        ["POST /administration/calendar"] = [S, F, A, F, A],
+        ["POST /administration/calendar"] = [S, F, B, F, B],
         ["GET /administration/controller"] = [S, F, F, F, A],
-        ["POST /administration/controller"] = [S, F, F, F, A],
+        ["POST /administration/controller"] = [S, F, F, F, B],
         ["GET /dashboard"] = [S, A, A, A, F],
-        ["POST /dashboard"] = [S, A, A, A, F],
+        ["POST /dashboard"] = [S, B, B, B, F],
         ["GET /not-found"] = [A, A, A, A, A],
-        ["POST /not-found"] = [A, A, A, A, A],
+        ["POST /not-found"] = [B, B, B, B, B],
         ["GET /register"] = [S, A, A, A, F],
-        ["POST /register"] = [S, A, A, A, F],
+        ["POST /register"] = [S, B, B, B, F],
         ["GET /register/{Key}"] = [S, A, A, A, F],
-        ["POST /register/{Key}"] = [S, A, A, A, F],
+        ["POST /register/{Key}"] = [S, B, B, B, F],
         ["GET /requests"] = [S, A, A, A, F],
-        ["POST /requests"] = [S, A, A, A, F],
+        ["POST /requests"] = [S, B, B, B, F],
         ["GET /requests/{Reference}"] = [S, A, A, A, F],
-        ["POST /requests/{Reference}"] = [S, A, A, A, F],
+        ["POST /requests/{Reference}"] = [S, B, B, B, F],
         ["GET /subjects"] = [S, A, A, A, F],
-        ["POST /subjects"] = [S, A, A, A, F],
+        ["POST /subjects"] = [S, B, B, B, F],
         ["GET /subjects/{Id:guid}"] = [S, A, A, A, F],
-        ["POST /subjects/{Id:guid}"] = [S, A, A, A, F],
+        ["POST /subjects/{Id:guid}"] = [S, B, B, B, F],
         // Endpoints; the intake API answers to an API key only, never to a staff cookie
         ["GET /api/reference/{documentName?}"] = [A, A, A, A, A],
         ["GET /api/v1/requests/{reference}"] = [U, U, U, U, U],
         ["GET /dashboard/export/sla.csv"] = [S, A, A, A, F],
-        // An unknown document id answers 404 to anyone signed in; the service refuses a real one per role.
-        ["GET /documents/{documentId:guid}"] = [S, A, A, A, A],
+        // A real document (the test case's acknowledgement): administrators handle no cases, so they are refused.
+        ["GET /documents/{documentId:guid}"] = [S, A, A, A, F],
         ["GET /health"] = [A, A, A, A, A],
-        ["GET /preferences/culture"] = [A, A, A, A, A],
+        ["GET /preferences/culture"] = [B, B, B, B, B],
         ["GET /register/export/art30.csv"] = [S, A, A, A, F],
         ["GET /register/export/art30.pdf"] = [S, A, A, A, F],
         ["GET /requests/{reference}/attachments/{attachmentId:guid}"] = [S, A, A, A, F],
         // The case file is for team leads and auditors (ADR 0019): administrators are refused by the policy, officers by the service.
         ["GET /requests/{requestId:guid}/case-file"] = [S, F, A, A, F],
-        ["GET /{**path:file}"] = [S, A, A, A, A],
-        ["POST /Account/Logout"] = [S, A, A, A, A],
+        ["GET /{**path:file}"] = [S, N, N, N, N],
+        ["POST /Account/Logout"] = [S, B, B, B, B],
         ["POST /api/v1/requests/"] = [U, U, U, U, U],
     };
 
@@ -152,15 +164,26 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
             _ = Factory.Server;
             await using var scope = Factory.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
-            // A case nobody handles yet, so every officer may see it: the matrix is about roles, not assignment.
-            var request = await db.Requests.AsNoTracking().Where(r => r.HandlerId == null).Select(r => new { r.Id, r.Reference, r.SubjectId }).FirstAsync();
+            // A case nobody handles yet, registered with its original letter, so every officer may see it and its
+            // attachment: the matrix is about roles, not assignment, and a real file tells a refusal from "not there".
+            var officer = await Infrastructure.Callers.ForAsync(Factory, "officer@privacydesk.test");
+            var letter = Encoding.UTF8.GetBytes("Geachte heer, mevrouw,\nIk wil weten welke gegevens u van mij heeft.");
+            var registered = await ActivatorUtilities.CreateInstance<RequestRegistration>(Factory.Services).RegisterAsync(officer,
+                new NewRequest(RequestType.Access, RequestChannel.Letter, DateTimeOffset.UtcNow.AddHours(-1), "nl", null,
+                    new NewSubject("Matrix Proef", "matrix.proef@example.nl", null, "C-990001", SubjectCategory.Customer),
+                    "Brief: inzage.", [new NewAttachment("brief.txt", letter.Length, _ => Task.FromResult(letter))]));
+            var reference = RequestReference.Parse(registered.Value);
+            var request = await db.Requests.AsNoTracking().Where(r => r.Reference == reference).Select(r => new { r.Id, r.Reference, r.SubjectId }).SingleAsync();
             _samples["Reference"] = request.Reference.ToString();
             _samples["reference"] = request.Reference.ToString();
             _samples["requestId"] = request.Id.ToString();
             _samples["Id"] = request.SubjectId.ToString();
             _samples["Key"] = await db.Purposes.AsNoTracking().Select(p => p.Key).FirstAsync();
-            _samples["attachmentId"] = Guid.NewGuid().ToString();
-            _samples["documentId"] = Guid.NewGuid().ToString();
+            _samples["attachmentId"] = (await db.RequestAttachments.AsNoTracking().Where(a => a.RequestId == request.Id).Select(a => a.Id).SingleAsync()).ToString();
+            // Its acknowledgement, a real document: who may download it is the service's call.
+            var acknowledgement = await ActivatorUtilities.CreateInstance<PrivacyDesk.Web.Features.Documents.CaseDocuments>(Factory.Services)
+                .AcknowledgeAsSystemAsync(request.Id, PrivacyDesk.Domain.Staff.Actor.System);
+            _samples["documentId"] = acknowledgement.Value.Id.ToString();
             foreach (var caller in Callers)
             {
                 _clients[caller] = caller == "anonymous" ? SignedInClient.Anonymous(Factory) : await SignedInClient.CreateAsync(Factory, caller);
@@ -219,6 +242,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
                 HttpStatusCode.Forbidden => Outcome.Forbidden,
                 HttpStatusCode.Redirect or HttpStatusCode.Found when location.Contains("/Account/Login", StringComparison.OrdinalIgnoreCase) => Outcome.SignIn,
                 HttpStatusCode.Redirect or HttpStatusCode.Found when location.Contains("/Account/AccessDenied", StringComparison.OrdinalIgnoreCase) => Outcome.Forbidden,
+                HttpStatusCode.NotFound => Outcome.NotFound,
+                HttpStatusCode.BadRequest => Outcome.BadRequest,
+                >= HttpStatusCode.InternalServerError => Outcome.Error,
                 _ => Outcome.Allowed,
             };
         }

@@ -33,6 +33,27 @@ public sealed class IntakeApiHardeningTests
     }
 
     [Fact]
+    public async Task GuessedKeysLeaveNothingBehindInTheAppsMemory()
+    {
+        await using var app = new IntakeApiFactory { PermitsPerMinute = 10 };
+        using var client = app.CreateClient();
+        using (await client.SendAsync(IntakeApiFactory.Get("DSR-2026-000001"), Ct))
+        {
+        }
+        var cache = (Microsoft.Extensions.Caching.Memory.MemoryCache)app.Services.GetRequiredService<Microsoft.Extensions.Caching.Memory.IMemoryCache>();
+        var before = cache.Count;
+
+        for (var i = 0; i < 200; i++)
+        {
+            var guess = $"pdk_{Random.Shared.Next():x8}_{Guid.NewGuid():N}{Guid.NewGuid():N}"[..61];
+            using var response = await client.SendAsync(IntakeApiFactory.Get("DSR-2026-000001", guess), Ct);
+        }
+
+        // Each guess used to stay cached for five seconds: a flood of random prefixes grew memory without bound.
+        cache.Count.ShouldBeLessThanOrEqualTo(before + 2);
+    }
+
+    [Fact]
     public async Task AKnownKeyIsLimitedByItsPrefixWhateverSecretIsSentWithIt()
     {
         await using var app = new IntakeApiFactory { PermitsPerMinute = 3 };
@@ -60,6 +81,39 @@ public sealed class IntakeApiHardeningTests
         response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
         await using var scope = app.Services.CreateAsyncScope();
         (await scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>().ApiKeys.CountAsync(Ct)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task ADemoKeyStoredInDevelopmentIsRevokedWhenTheDatabaseStartsOutsideDevelopment()
+    {
+        var copy = Path.Combine(Path.GetTempPath(), $"privacydesk-demo-key-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using (var development = new IntakeApiFactory())
+            {
+                using var client = development.CreateClient();
+                using var honoured = await client.SendAsync(IntakeApiFactory.Get("DSR-2026-000001"), Ct);
+                honoured.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                File.Copy(development.DatabasePath, copy);
+            }
+            await using var production = new IntakeApiFactory { Environment = "Production", ExtraSettings = { ["Database:SqlitePath"] = copy } };
+            using var productionClient = production.CreateClient();
+
+            using var response = await productionClient.SendAsync(IntakeApiFactory.Get("DSR-2026-000001"), Ct);
+
+            response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+            await using var scope = production.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
+            var demo = await db.ApiKeys.AsNoTracking().SingleAsync(k => k.Prefix == "0000d3e0", Ct);
+            demo.IsRevoked.ShouldBeTrue();
+            (await db.AuditEvents.AsNoTracking().CountAsync(e => e.Action == "api_key.revoked" && e.EntityId == demo.Id.ToString(), Ct)).ShouldBe(1);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(copy);
+        }
     }
 
     [Theory]

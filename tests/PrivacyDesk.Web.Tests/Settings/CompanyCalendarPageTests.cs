@@ -1,3 +1,6 @@
+using PrivacyDesk.Web.Features.Common;
+using PrivacyDesk.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PrivacyDesk.Domain.Deadlines;
 using PrivacyDesk.Domain.Staff;
@@ -75,5 +78,25 @@ public sealed class CompanyCalendarPageTests : MudBunitContext, IAsyncLifetime
 
         page.WaitForAssertion(() => page.Find("[data-testid=load-error]").TextContent.ShouldContain("U mag dit niet doen"));
         page.FindAll("[data-testid=add-closing-day]").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task APageThatCannotLoadShowsACorrelationIdThatTheLogHolds()
+    {
+        var log = new CapturedLog<PageLoadFailures>();
+        Services.AddSingleton(new PageLoadFailures(log));
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>().Database
+                .ExecuteSqlRawAsync("ALTER TABLE CompanyClosingDays RENAME TO CompanyClosingDaysGone;", Xunit.TestContext.Current.CancellationToken);
+        }
+        SignIn("Noor Visser", StaffRole.Administrator);
+        RenderProviders();
+
+        var page = Render<CompanyCalendarPage>();
+
+        page.WaitForElement("[data-testid=load-error] [data-testid=load-failure-id]", TimeSpan.FromSeconds(15));
+        var id = page.Find("[data-testid=load-failure-id] code").TextContent.Trim();
+        log.Lines.ShouldContain(line => line.Contains(id) && line.Contains("Page calendar could not be loaded"));
     }
 }

@@ -1,3 +1,4 @@
+using PrivacyDesk.Web.Features.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PrivacyDesk.Data;
@@ -131,5 +132,25 @@ public sealed class ControllerProfilePageTests : MudBunitContext, IAsyncLifetime
         var profiles = ActivatorUtilities.CreateInstance<ControllerProfileAdministration>(_factory.Services);
         var form = (await profiles.GetAsync(other)).Value;
         (await profiles.SaveAsync(other, form with { Contact = form.Contact with { Name = "Door een ander opgeslagen" } })).IsSuccess.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task APageThatCannotLoadShowsACorrelationIdThatTheLogHolds()
+    {
+        var log = new CapturedLog<PageLoadFailures>();
+        Services.AddSingleton(new PageLoadFailures(log));
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>().Database
+                .ExecuteSqlRawAsync("ALTER TABLE ControllerProfiles RENAME TO ControllerProfilesGone;", Xunit.TestContext.Current.CancellationToken);
+        }
+        SignIn("Noor Visser", StaffRole.Administrator);
+        RenderProviders();
+
+        var page = Render<ControllerProfileSettings>();
+
+        page.WaitForElement("[data-testid=load-error] [data-testid=load-failure-id]", TimeSpan.FromSeconds(15));
+        var id = page.Find("[data-testid=load-failure-id] code").TextContent.Trim();
+        log.Lines.ShouldContain(line => line.Contains(id) && line.Contains("Page controller-profile could not be loaded"));
     }
 }

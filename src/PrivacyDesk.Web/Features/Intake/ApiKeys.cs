@@ -161,9 +161,47 @@ public sealed class ApiKeys(IServiceScopeFactory scopes, TimeProvider clock, IMe
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
             key = await db.ApiKeys.AsNoTracking().SingleOrDefaultAsync(k => k.Prefix == prefix, cancellationToken);
-            cache.Set(CacheKey(prefix), key, CacheFor);
+            // Only keys that exist are kept: a miss cached per guessed prefix would let a flood of guesses grow memory without bound.
+            if (key is not null)
+            {
+                cache.Set(CacheKey(prefix), key, CacheFor);
+            }
         }
         return key is { IsRevoked: false, Scope: ApiKey.IntakeScope } ? key : null;
+    }
+
+    /// <summary>The development demo key as the repository publishes it: anyone can read it, so it never opens a database outside Development.</summary>
+    public const string PublicDemoKey = "pdk_0000d3e0_development-only-demo-key-never-use-in-production";
+
+    /// <summary>
+    /// Outside Development: revokes a live key that is the public demo key (or the configured one), e.g. a database
+    /// first started in Development and then put into service, recorded in the trail as revoked by the system.
+    /// </summary>
+    public async Task RevokePublicDemoKeysAsync(string? configuredDemoKey, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
+        foreach (var demoKey in new[] { PublicDemoKey, configuredDemoKey }.Where(k => !string.IsNullOrWhiteSpace(k)).Distinct(StringComparer.Ordinal))
+        {
+            if (ApiKey.PrefixOf(demoKey) is not { } prefix)
+            {
+                continue;
+            }
+            var now = clock.GetUtcNow();
+            await db.InTransactionAsync(async () =>
+            {
+                var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Prefix == prefix && k.RevokedAt == null, cancellationToken);
+                if (key is null || !key.Matches(demoKey!))
+                {
+                    return Result.Success();
+                }
+                key.Revoke(Actor.System.Id, Actor.System.Name, now);
+                db.AuditEvents.Add(Audit(now, Actor.System, RevokedAction, key));
+                await db.SaveChangesAsync(cancellationToken);
+                return Result.Success();
+            }, cancellationToken);
+            cache.Remove(CacheKey(prefix));
+        }
     }
 
     /// <summary>The development demo key from configuration, stored (hashed) if it is not there yet.</summary>
