@@ -40,7 +40,7 @@ public static class ErrorCatalog
         Documents.DocumentStoreErrors.Messages,
         AutomatedDecisionReviewErrors.Messages,
         ConsentWithdrawalScopeErrors.Messages,
-        Domain.Sources.SourceErrors.Messages,
+        Domain.Sources.SourceSystemErrors.Messages,
     ];
 
     public static IReadOnlyDictionary<string, LocalizedText> Messages => All.Value;

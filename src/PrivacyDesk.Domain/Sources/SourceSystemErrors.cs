@@ -2,8 +2,8 @@ using PrivacyDesk.Domain.Common;
 
 namespace PrivacyDesk.Domain.Sources;
 
-/// <summary>The coded errors of source systems and their data maps (issue 14), with a plain Dutch and English sentence each.</summary>
-public static class SourceErrors
+/// <summary>The coded errors of source systems as records and of their data maps (issue 14, ADR 0036), with a plain Dutch and English sentence each; reaching and reading a system is SourceErrors' (the connectors).</summary>
+public static class SourceSystemErrors
 {
     public static readonly Error NameMissing = new("source.name_missing", "Name");
     public static readonly Error NameTooLong = new("source.name_too_long", "Name");
