@@ -202,10 +202,11 @@ public sealed class CaseUnitOfWork(IServiceScopeFactory scopes, TimeProvider clo
             throw new InvalidOperationException("Cases follow a rename only on a context opened by CaseUnitOfWork.WithSourceSystemRenameAsync.");
         }
         // Names compare trimmed and case-insensitively, which SQL cannot do for every alphabet (SQLite's upper() is ASCII only): the open tasks' names are read, matched here.
-        var open = await db.Requests
-            .SelectMany(r => r.CollectionTasks.Where(t => t.Status == DataCollectionStatus.Open).Select(t => new { r.Id, t.SourceSystem }))
+        var open = await db.Requests.AsNoTracking()
+            .Where(r => r.CollectionTasks.Any(t => t.Status == DataCollectionStatus.Open))
+            .Select(r => new { r.Id, Systems = r.CollectionTasks.Where(t => t.Status == DataCollectionStatus.Open).Select(t => t.SourceSystem).ToList() })
             .ToListAsync(cancellationToken);
-        var ids = open.Where(t => string.Equals(t.SourceSystem.Trim(), from.Trim(), StringComparison.OrdinalIgnoreCase)).Select(t => t.Id).Distinct().ToList();
+        var ids = open.Where(r => r.Systems.Any(s => string.Equals(s.Trim(), from.Trim(), StringComparison.OrdinalIgnoreCase))).Select(r => r.Id).ToList();
         var requests = await db.Requests.Where(r => ids.Contains(r.Id)).ToListAsync(cancellationToken);
         return requests.Count(r => r.RenameSourceSystem(from, to, actor, at) > 0);
     }
