@@ -1,5 +1,6 @@
 using PrivacyDesk.Domain.Deadlines;
 using PrivacyDesk.Domain.Requests;
+using PrivacyDesk.Domain.Sources;
 
 namespace PrivacyDesk.Domain.Common;
 
@@ -40,6 +41,8 @@ public static class ErrorCatalog
         Documents.DocumentStoreErrors.Messages,
         AutomatedDecisionReviewErrors.Messages,
         ConsentWithdrawalScopeErrors.Messages,
+        SourceErrors.Messages,
+        SourceSystemErrors.Messages,
     ];
 
     public static IReadOnlyDictionary<string, LocalizedText> Messages => All.Value;

@@ -11,6 +11,7 @@ public static class CollectionActions
     public const string Rescheduled = "request.collection.rescheduled";
     public const string ExtractReceived = "request.collection.extract_received";
     public const string NotApplicable = "request.collection.not_applicable";
+    public const string SourceSystemRenamed = "request.collection.source_system_renamed";
 }
 
 /// <summary>Collecting the subject's data from each source system of the purposes that process it (issue 4).</summary>
