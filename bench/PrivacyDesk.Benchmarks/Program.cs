@@ -19,6 +19,11 @@ using PrivacyDesk.Web.Features.Settings;
 // The SLA dashboard at 1,000,000 requests against hand-written SQL: ... -- dashboard [--size 1000000] [--runs 20] [--reload]
 // The intake API against a minimal insert, on loopback: ... -- intake [--seconds 15] [--concurrency 8] [--rounds 2] [--size 100000]
 // The documents (letters per second, the 10,000-event case file): ... -- documents [--letters 1000] [--rounds 6]
+// One subject's retrieval from PostgreSQL (1M customers, 10M transactions) against the same SQL by hand: ... -- retrieval [--customers 1000000] [--runs 200]
+if (args.Length > 0 && args[0] == RetrievalBenchmarks.Mode)
+{
+    return await RetrievalBenchmarks.RunAsync(args, FindRepositoryRoot());
+}
 if (args.Length > 0 && args[0] == IntakeBenchmarks.Mode)
 {
     return await IntakeBenchmarks.RunAsync(args, FindRepositoryRoot());

@@ -70,7 +70,7 @@ public static class CoreBankingDemo
         foreach (var system in CoreBankingSchema.Systems)
         {
             var database = databasePrefix + system.DatabaseName;
-            await using (var server = new NpgsqlConnection(serverConnectionString))
+            await using (var server = new NpgsqlConnection(Unpooled(serverConnectionString)))
             {
                 await server.OpenAsync(cancellationToken);
                 await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Quote(database)} WITH (FORCE)", server);
@@ -78,7 +78,7 @@ public static class CoreBankingDemo
                 await using var create = new NpgsqlCommand($"CREATE DATABASE {Quote(database)}", server);
                 await create.ExecuteNonQueryAsync(cancellationToken);
             }
-            await using var connection = new NpgsqlConnection(PostgresConnectionString(serverConnectionString, database));
+            await using var connection = new NpgsqlConnection(Unpooled(PostgresConnectionString(serverConnectionString, database)));
             await connection.OpenAsync(cancellationToken);
             await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
             {
@@ -95,6 +95,10 @@ public static class CoreBankingDemo
 
     public static string PostgresConnectionString(string serverConnectionString, string database) =>
         new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = database }.ConnectionString;
+
+    // One-off connections: a pooled one left idle would keep the database busy (no DROP, no CREATE ... TEMPLATE).
+    private static string Unpooled(string connectionString) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString;
 
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
