@@ -9,6 +9,7 @@ using PrivacyDesk.Web.Features.Intake;
 using PrivacyDesk.Web.Features.Preferences;
 using PrivacyDesk.Web.Features.Register;
 using PrivacyDesk.Web.Features.Requests;
+using PrivacyDesk.Web.Features.SourceSystems;
 
 namespace PrivacyDesk.Web.Hosting;
 
@@ -34,6 +35,8 @@ public static class Pipeline
         if (app.Environment.IsDevelopment())
         {
             await keys.SeedDemoKeyAsync(intake?.DemoKey);
+            // The demo's connected source systems: SQLite files beside the database, so fetching works with no server.
+            await app.Services.GetRequiredService<DemoSourceSystems>().ConnectAsync(app.Configuration, app.Environment.ContentRootPath);
         }
         else
         {

@@ -11,6 +11,7 @@ public static class SourceSystemSetup
         services.AddSingleton<ConnectorLookup>();
         services.AddSingleton<SourceSystemConnections>();
         services.AddScoped<SourceSystemAdministration>();
+        services.AddSingleton<DemoSourceSystems>();
         return services;
     }
 }
