@@ -11,12 +11,18 @@ internal sealed class Catalog
     private readonly HashSet<(string Schema, string Table, string Column)> _indexed = [];
     private readonly List<(string? Schema, string Table, string Column, string? ToSchema, string ToTable, string? ToColumn)> _foreignKeys = [];
 
-    public static async Task<Catalog> ReadAsync(SqlDialect dialect, DbConnection connection, DbTransaction? transaction, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <param name="columnsOnly">Only tables and columns: all a retrieval's drift check needs, one round trip instead of four.</param>
+    public static async Task<Catalog> ReadAsync(
+        SqlDialect dialect, DbConnection connection, DbTransaction? transaction, TimeSpan timeout, bool columnsOnly, CancellationToken cancellationToken)
     {
         var catalog = new Catalog();
         await foreach (var row in RowsAsync(dialect.ColumnsSql, 4))
         {
             catalog._columns.Add((row[0], row[1]!, row[2]!, row[3] ?? ""));
+        }
+        if (columnsOnly)
+        {
+            return catalog;
         }
         await foreach (var row in RowsAsync(dialect.PrimaryKeysSql, 3))
         {

@@ -31,7 +31,7 @@ internal sealed class RelationalConnector(SqlDialect dialect) : ISourceConnector
     public Task<Result<DataMap>> DiscoverAsync(string connectionString, TimeSpan timeout, CancellationToken cancellationToken) =>
         RunAsync(connectionString, timeout, null, async (connection, token) =>
         {
-            var catalog = await Catalog.ReadAsync(dialect, connection, null, timeout, token);
+            var catalog = await Catalog.ReadAsync(dialect, connection, null, timeout, columnsOnly: false, token);
             return Result.Success(catalog.ToDataMap());
         }, cancellationToken);
 

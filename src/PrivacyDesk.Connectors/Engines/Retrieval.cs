@@ -32,7 +32,7 @@ internal sealed class Retrieval(SqlDialect dialect, RetrievalPlan plan, SubjectK
         var transaction = await dialect.BeginReadOnlyAsync(connection, limits.StatementTimeout, cancellationToken);
         try
         {
-            var catalog = await Catalog.ReadAsync(dialect, connection, transaction, limits.StatementTimeout, cancellationToken);
+            var catalog = await Catalog.ReadAsync(dialect, connection, transaction, limits.StatementTimeout, columnsOnly: true, cancellationToken);
             var drift = Drift(catalog);
             if (drift is not null)
             {
