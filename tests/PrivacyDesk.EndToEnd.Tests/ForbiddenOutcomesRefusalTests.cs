@@ -6,7 +6,8 @@ namespace PrivacyDesk.EndToEnd.Tests;
 
 /// <summary>
 /// Issue 10 in real Chromium (ADR 0023): refusing a whole request is a narrow exit with four eyes. No refusal is
-/// offered for a consent withdrawal; a 12(5) refusal without evidence is refused in Dutch and nothing changes; a
+/// offered for a consent withdrawal or an objection reaching direct marketing, nor an "other ground"; a refusal
+/// letter before approval is a draft that cannot be sent; a 12(5) refusal without evidence is refused in Dutch and nothing changes; a
 /// team lead who did not handle the case approves it while a second, stale tab is refused; reassigning the
 /// approved case to its approver withdraws the approval.
 /// </summary>
@@ -28,11 +29,25 @@ public sealed class ForbiddenOutcomesRefusalTests(RunningApp app)
         (await officer.Locator("[data-testid=action-refuse]").CountAsync()).ShouldBe(0, "a consent withdrawal offers no refusal");
         await officer.Keyboard.PressAsync("Escape");
 
+        // An objection by a customer whose data serve direct marketing cannot be refused as a whole either (Art. 21(3)).
+        await NewRequestAsync(officer, "Bezwaar (art. 21 AVG)", "Maakt bezwaar tegen het gebruik van zijn gegevens.");
+        await OpenActionsAsync(officer);
+        (await officer.Locator("[data-testid=action-refuse]").CountAsync()).ShouldBe(0, "an objection reaching direct marketing offers no refusal");
+        await officer.Keyboard.PressAsync("Escape");
+
         // 2. An access request refused as manifestly unfounded without the evidence: refused in Dutch, nothing changes.
         var reference = await NewRequestAsync(officer, "Inzage (art. 15 AVG)", "Vraagt voor de tiende keer deze maand om inzage.");
         var statusBefore = (await officer.TextContentAsync(Status))!.Trim();
         await ShotsOfTheDialogAsync(reference);
         await OpenRefusalDialogAsync(officer);
+        // Only the grounds the law gives for refusing a whole access request; "other ground" without a provision does not exist.
+        await officer.ClickAsync("[data-testid=field-ground]");
+        await officer.WaitForSelectorAsync(".mud-popover-open .mud-list-item");
+        var grounds = (await officer.Locator(".mud-popover-open .mud-list-item").AllTextContentsAsync()).Select(g => g.Trim().Replace('\u00A0', ' ')).ToList();
+        await officer.Keyboard.PressAsync("Escape");
+        await officer.WaitForSelectorAsync(".mud-popover-open .mud-list-item", new() { State = WaitForSelectorState.Detached });
+        grounds.ShouldContain(g => g.StartsWith("Kennelijk ongegrond", StringComparison.Ordinal));
+        grounds.ShouldNotContain(g => g.StartsWith("Andere grond", StringComparison.Ordinal));
         await ChooseAsync(officer, "[data-testid=field-ground]", "Kennelijk ongegrond (art. 12 lid 5 AVG)");
         await officer.FillAsync("textarea[data-testid=field-explanation]", "U vraagt voor de tiende keer deze maand om dezelfde inzage.");
         await officer.ClickAsync("[data-testid=dialog-save]");
@@ -54,6 +69,17 @@ public sealed class ForbiddenOutcomesRefusalTests(RunningApp app)
         await officer.WaitForSelectorAsync("[data-testid=approval-waiting]");
         (await officer.Locator("[data-testid=approve]").CountAsync()).ShouldBe(0, "the proposer never approves");
         (await officer.GetAttributeAsync("[data-testid=step-Assess]", "data-state")).ShouldBe("skipped");
+
+        // The refusal letter made now is a draft: its file name says so, and nothing offers to send it.
+        await officer.OpenStepAsync("DraftResponse");
+        await officer.WaitForSelectorAsync("[data-interactive=true] [data-testid=documents-generate]");
+        await ChooseAsync(officer, "[data-testid=documents-kind]", "Afwijzing van uw verzoek");
+        await officer.ClickAsync("[data-testid=generate-document]");
+        await officer.WaitForSelectorAsync("[data-testid=documents-table] [data-testid=document-row]:has-text('Afwijzing van uw verzoek')");
+        // The name the browser saves the file under.
+        (await officer.Locator("tr:has([data-testid=document-title]:text-is('Afwijzing van uw verzoek')) [data-testid=document-download]").First.GetAttributeAsync("download"))
+            .ShouldNotBeNull().ShouldEndWith("-refusal-nl-CONCEPT.pdf");
+        (await officer.Locator("[data-testid=send-refusal]").CountAsync()).ShouldBe(0, "a refusal before approval cannot be sent");
 
         // 3. Two tabs of the team lead on the proposed refusal; tab A approves, the stale tab B is refused.
         var tabA = await LeadOnCaseAsync(reference);

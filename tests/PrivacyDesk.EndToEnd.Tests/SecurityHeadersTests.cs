@@ -20,8 +20,8 @@ public sealed class SecurityHeadersTests(RunningApp app)
     {
         { "officer@privacydesk.test", ["/requests", "{case}", "/subjects", "{subject}", "/register", "{purpose}", "/dashboard"] },
         { "lead@privacydesk.test", ["/requests", "{case}", "/dashboard", "/register", "/administration/calendar"] },
-        { "auditor@privacydesk.test", ["/requests", "{case}", "/subjects", "/register", "/dashboard"] },
-        { "admin@privacydesk.test", ["/administration", "/administration/api-keys", "/administration/controller", "/administration/calendar"] },
+        { "auditor@privacydesk.test", ["/requests", "{case}", "/subjects", "/register", "/dashboard", "/administration/audit-trail"] },
+        { "admin@privacydesk.test", ["/administration", "/administration/api-keys", "/administration/controller", "/administration/calendar", "/administration/audit-trail"] },
     };
 
     [Theory]
@@ -59,10 +59,15 @@ public sealed class SecurityHeadersTests(RunningApp app)
         await page.SignInAsync("auditor@privacydesk.test");
         await page.WaitForShellAsync();
 
-        await page.GotoAsync("/Account/Manage");
-        await page.WaitForSelectorAsync("h1");
-        await page.WaitForTimeoutAsync(300);
-        problems.AddRange(await page.EvaluateAsync<string[]>("() => window.__cspViolations"));
+        // My account and its pages (Identity's static pages, the authenticator set-up with its key and QR text among them), and the not-found page.
+        foreach (var path in new[] { "/Account/Manage", "/Account/Manage/ChangePassword", "/Account/Manage/TwoFactorAuthentication", "/Account/Manage/EnableAuthenticator", "/not-found" })
+        {
+            await page.GotoAsync(path);
+            // The not-found page is an empty state with a way back, without a heading of its own.
+            await page.WaitForSelectorAsync(path == "/not-found" ? "a[href='/']" : "h1");
+            await page.WaitForTimeoutAsync(300);
+            problems.AddRange((await page.EvaluateAsync<string[]>("() => window.__cspViolations")).Select(v => $"{path}: {v}"));
+        }
 
         problems.ShouldBeEmpty();
     }
