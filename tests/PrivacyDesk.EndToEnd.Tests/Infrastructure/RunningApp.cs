@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using PrivacyDesk.Connectors.Demo;
+using PrivacyDesk.Tests.Shared;
 
 [assembly: AssemblyFixture(typeof(PrivacyDesk.EndToEnd.Tests.Infrastructure.RunningApp))]
 
@@ -27,6 +29,11 @@ public sealed partial class RunningApp : IAsyncLifetime
     public string DatabasePath => _databasePath;
 
     public IBrowser Browser { get; private set; } = default!;
+
+    /// <summary>The PostgreSQL server of the demo's source systems; each system's database is <see cref="SourceDatabasePrefix"/> + its name.</summary>
+    public PostgresServer Postgres { get; private set; } = default!;
+
+    public const string SourceDatabasePrefix = "e2e_";
 
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
@@ -69,6 +76,13 @@ public sealed partial class RunningApp : IAsyncLifetime
         start.Environment["Database__SqlitePath"] = _databasePath;
         start.Environment["AuditAnchor__CheckpointFolder"] = _databasePath + "-checkpoints";
         start.Environment["Demo__SeedUsers"] = "true";
+        // The demo's connected source systems on a real PostgreSQL that this run starts (issue 14), not the SQLite files.
+        Postgres = await PostgresServer.StartAsync();
+        await CoreBankingDemo.CreatePostgresAsync(Postgres.ConnectionString(), SourceDatabasePrefix, CoreBankingDemo.DefaultSubjects, DemoSize.Small);
+        start.Environment["Demo__SourceSystems__Enabled"] = "true";
+        start.Environment["Demo__SourceSystems__Engine"] = "PostgreSql";
+        start.Environment["Demo__SourceSystems__PostgresServer"] = Postgres.ConnectionString();
+        start.Environment["Demo__SourceSystems__DatabasePrefix"] = SourceDatabasePrefix;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         // One line per entry, so each warning is read with its category and event id (AppWarnings.Parse).
@@ -162,6 +176,10 @@ public sealed partial class RunningApp : IAsyncLifetime
             await _app.WaitForExitAsync();
         }
         _app?.Dispose();
+        if (Postgres is not null)
+        {
+            await Postgres.DisposeAsync();
+        }
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
             File.Delete(_databasePath + suffix);
