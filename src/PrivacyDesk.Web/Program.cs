@@ -1,6 +1,7 @@
 using PrivacyDesk.Data;
 using PrivacyDesk.Documents;
 using PrivacyDesk.Web.Features.Intake;
+using PrivacyDesk.Web.Features.SourceSystems;
 using PrivacyDesk.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +12,7 @@ builder.Services.AddDocumentServices();
 builder.Services.AddStaffIdentity();
 builder.Services.AddUserInterface();
 builder.Services.AddIntakeApi(builder.Configuration);
+builder.Services.AddSourceSystems();
 builder.Services.AddSecurityHeaders();
 
 var app = builder.Build();

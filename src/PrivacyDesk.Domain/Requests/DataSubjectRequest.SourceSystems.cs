@@ -7,7 +7,7 @@ namespace PrivacyDesk.Domain.Requests;
 public sealed partial class DataSubjectRequest
 {
     /// <summary>
-    /// Gives the open collection tasks of <paramref name="from"/> the system's new name; closed tasks keep the name they
+    /// Gives the open collection tasks of <paramref name="from"/> (compared as system names are: trimmed, case-insensitive) the system's new name; closed tasks keep the name they
     /// were closed under (the answer and case file cite it). Not a handling step, so no status or handler rule applies and
     /// the case's last activity stays; the audit trail of the case still says who renamed it and when.
     /// </summary>
@@ -17,7 +17,7 @@ public sealed partial class DataSubjectRequest
         ArgumentNullException.ThrowIfNull(from);
         ArgumentNullException.ThrowIfNull(to);
         ArgumentNullException.ThrowIfNull(actor);
-        var tasks = _collectionTasks.Where(t => t.IsOpen && string.Equals(t.SourceSystem, from, StringComparison.Ordinal)).ToList();
+        var tasks = _collectionTasks.Where(t => t.IsOpen && string.Equals(t.SourceSystem.Trim(), from.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
         foreach (var task in tasks)
         {
             task.RenameSourceSystem(to);

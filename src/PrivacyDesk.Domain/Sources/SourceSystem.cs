@@ -23,7 +23,7 @@ public sealed class SourceSystem : AggregateRoot
     public const int MinStatementTimeoutSeconds = 1;
     public const int MaxStatementTimeoutSeconds = 300;
     public const int DefaultStatementTimeoutSeconds = 10;
-    private const string EntityType = "SourceSystem";
+    public const string AuditEntityType = "SourceSystem";
 
     private SourceSystem()
     {
@@ -358,7 +358,7 @@ public sealed class SourceSystem : AggregateRoot
 
     private void Record(Actor actor, DateTimeOffset at, string action,
         IReadOnlyDictionary<string, string?>? before = null, IReadOnlyDictionary<string, string?>? after = null) =>
-        Record(new DomainChange(action, EntityType, Id.ToString(), actor.Id, actor.Name, at, before, after));
+        Record(new DomainChange(action, AuditEntityType, Id.ToString(), actor.Id, actor.Name, at, before, after));
 
     private static Dictionary<string, string?> StatusChange(SourceSystemStatus status) => new() { ["Status"] = status.ToString() };
 }

@@ -201,9 +201,12 @@ public sealed class CaseUnitOfWork(IServiceScopeFactory scopes, TimeProvider clo
         {
             throw new InvalidOperationException("Cases follow a rename only on a context opened by CaseUnitOfWork.WithSourceSystemRenameAsync.");
         }
-        var requests = await db.Requests
-            .Where(r => r.CollectionTasks.Any(t => t.Status == DataCollectionStatus.Open && t.SourceSystem == from))
+        // Names compare trimmed and case-insensitively, which SQL cannot do for every alphabet (SQLite's upper() is ASCII only): the open tasks' names are read, matched here.
+        var open = await db.Requests
+            .SelectMany(r => r.CollectionTasks.Where(t => t.Status == DataCollectionStatus.Open).Select(t => new { r.Id, t.SourceSystem }))
             .ToListAsync(cancellationToken);
+        var ids = open.Where(t => string.Equals(t.SourceSystem.Trim(), from.Trim(), StringComparison.OrdinalIgnoreCase)).Select(t => t.Id).Distinct().ToList();
+        var requests = await db.Requests.Where(r => ids.Contains(r.Id)).ToListAsync(cancellationToken);
         return requests.Count(r => r.RenameSourceSystem(from, to, actor, at) > 0);
     }
 
