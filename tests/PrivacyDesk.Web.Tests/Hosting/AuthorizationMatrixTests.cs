@@ -77,6 +77,11 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
         ["POST /administration/calendar"] = [S, F, A, F, A],
         ["GET /administration/controller"] = [S, F, F, F, A],
         ["POST /administration/controller"] = [S, F, F, F, A],
+        // Every role sees the source systems and their maps; only administrators get the buttons that change them (the service checks).
+        ["GET /administration/source-systems"] = [S, A, A, A, A],
+        ["POST /administration/source-systems"] = [S, A, A, A, A],
+        ["GET /administration/source-systems/{Id:guid}"] = [S, A, A, A, A],
+        ["POST /administration/source-systems/{Id:guid}"] = [S, A, A, A, A],
         ["GET /dashboard"] = [S, A, A, A, F],
         ["POST /dashboard"] = [S, A, A, A, F],
         ["GET /not-found"] = [A, A, A, A, A],

@@ -46,18 +46,4 @@ public sealed class SourceSystemForm
 
     /// <summary>The connection string to send: only when typed now, in its mode; null keeps the stored one.</summary>
     public string? ConnectionStringToSave => !IsManual && Mode == ConnectionMode.TypedConnectionString && ConnectionString.Length > 0 ? ConnectionString : null;
-
-    /// <summary>After a save: the typed secret leaves the page's memory.</summary>
-    public void ConnectionSaved()
-    {
-        if (ConnectionStringToSave is not null)
-        {
-            HasStoredConnectionString = true;
-        }
-        if (Mode == ConnectionMode.ConfiguredName && ReferenceToSave is not null)
-        {
-            HasStoredConnectionString = false;
-        }
-        ConnectionString = "";
-    }
 }
