@@ -21,7 +21,7 @@ public sealed class SourceSystemForm
 
     public string Description { get; set; } = "";
 
-    public ConnectorKind Connector { get; set; } = ConnectorKind.Sqlite;
+    public ConnectorKind Connector { get; set; } = ConnectorKind.Manual;
 
     public ConnectionMode Mode { get; set; } = ConnectionMode.ConfiguredName;
 
