@@ -89,6 +89,11 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
         ["POST /administration/calendar"] = [S, F, B, F, B],
         ["GET /administration/controller"] = [S, F, F, F, A],
         ["POST /administration/controller"] = [S, F, F, F, B],
+        // Every role sees the source systems and their maps; only administrators get the buttons that change them (the service checks).
+        ["GET /administration/source-systems"] = [S, A, A, A, A],
+        ["POST /administration/source-systems"] = [S, B, B, B, B],
+        ["GET /administration/source-systems/{Id:guid}"] = [S, A, A, A, A],
+        ["POST /administration/source-systems/{Id:guid}"] = [S, B, B, B, B],
         ["GET /dashboard"] = [S, A, A, A, F],
         ["POST /dashboard"] = [S, B, B, B, F],
         ["GET /not-found"] = [A, A, A, A, A],
