@@ -10,6 +10,7 @@ using PrivacyDesk.Domain.Controller;
 using PrivacyDesk.Domain.Deadlines;
 using PrivacyDesk.Domain.Register;
 using PrivacyDesk.Domain.Requests;
+using PrivacyDesk.Domain.Sources;
 using PrivacyDesk.Domain.Subjects;
 
 namespace PrivacyDesk.Data;
@@ -25,6 +26,8 @@ public sealed class PrivacyDeskDbContext(DbContextOptions<PrivacyDeskDbContext> 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<Purpose> Purposes => Set<Purpose>();
+
+    public DbSet<SourceSystem> SourceSystems => Set<SourceSystem>();
 
     public DbSet<DataSubject> DataSubjects => Set<DataSubject>();
 

@@ -40,6 +40,7 @@ public static class ErrorCatalog
         Documents.DocumentStoreErrors.Messages,
         AutomatedDecisionReviewErrors.Messages,
         ConsentWithdrawalScopeErrors.Messages,
+        Domain.Sources.SourceErrors.Messages,
     ];
 
     public static IReadOnlyDictionary<string, LocalizedText> Messages => All.Value;

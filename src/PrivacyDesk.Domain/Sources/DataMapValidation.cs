@@ -1,0 +1,92 @@
+using PrivacyDesk.Domain.Common;
+using PrivacyDesk.Domain.Register;
+
+namespace PrivacyDesk.Domain.Sources;
+
+/// <summary>
+/// The rules a data map must pass before a retrieval may walk it (issue 14, docs/domain-rules.md "Data maps").
+/// Every problem is returned at once, each with a <see cref="Error.Field"/> naming its place in the map
+/// (<c>Tables[public.customers].Columns[email].Category</c>) so the map page can link to it.
+/// </summary>
+public static class DataMapValidation
+{
+    public static IReadOnlyList<Error> Validate(DataMap map, IReadOnlyCollection<Purpose> purposes, DataMap? liveSchema)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        ArgumentNullException.ThrowIfNull(purposes);
+        var errors = new List<Error>();
+        var byKey = purposes.GroupBy(p => p.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+
+        foreach (var duplicate in map.Tables.GroupBy(t => t.DisplayName, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            errors.Add(SourceErrors.Map(SourceErrors.MapTableDuplicate, DataMapFields.Table(duplicate.First()), ("table", duplicate.Key)));
+        }
+        foreach (var table in map.Tables)
+        {
+            foreach (var duplicate in table.Columns.GroupBy(c => c.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            {
+                errors.Add(SourceErrors.Map(SourceErrors.MapColumnDuplicate, DataMapFields.Column(table, duplicate.Key), ("table", table.DisplayName), ("column", duplicate.Key)));
+            }
+            errors.AddRange(ScopeProblems(table, byKey));
+            errors.AddRange(ReferenceProblems(map, table));
+        }
+        return errors;
+    }
+
+    private static IEnumerable<Error> ScopeProblems(MappedTable table, Dictionary<string, Purpose> byKey)
+    {
+        if (!table.InScope)
+        {
+            if (string.IsNullOrWhiteSpace(table.OutOfScopeReason))
+            {
+                yield return SourceErrors.Map(SourceErrors.MapReasonMissing, DataMapFields.Table(table) + ".OutOfScopeReason", ("table", table.DisplayName));
+            }
+            yield break;
+        }
+        if (table.PurposeKeys.Count == 0)
+        {
+            yield return SourceErrors.Map(SourceErrors.MapPurposesMissing, DataMapFields.Table(table) + ".PurposeKeys", ("table", table.DisplayName));
+        }
+        foreach (var key in table.PurposeKeys.Where(k => !byKey.ContainsKey(k)).Distinct(StringComparer.Ordinal))
+        {
+            yield return SourceErrors.Map(SourceErrors.MapPurposeUnknown, DataMapFields.Table(table) + ".PurposeKeys", ("table", table.DisplayName), ("purpose", key));
+        }
+    }
+
+    private static IEnumerable<Error> ReferenceProblems(DataMap map, MappedTable table)
+    {
+        foreach (var reference in table.References)
+        {
+            var target = map.Find(reference.ToSchema, reference.ToTable);
+            if (table.Column(reference.Column) is null || target?.Column(reference.ToColumn) is null)
+            {
+                yield return SourceErrors.Map(SourceErrors.MapReferenceUnknown, DataMapFields.Reference(table, reference),
+                    ("table", table.DisplayName), ("column", reference.Column), ("target", DataMapFields.Target(reference)));
+            }
+        }
+    }
+}
+
+/// <summary>The names of places in a map, as <see cref="Error.Field"/> and the map page spell them.</summary>
+public static class DataMapFields
+{
+    public static string Table(MappedTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return $"Tables[{table.DisplayName}]";
+    }
+
+    public static string Column(MappedTable table, string column) => $"{Table(table)}.Columns[{column}]";
+
+    public static string Reference(MappedTable table, TableReference reference)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        return $"{Table(table)}.References[{reference.Column}]";
+    }
+
+    public static string Target(TableReference reference)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        return reference.ToSchema is null ? $"{reference.ToTable}.{reference.ToColumn}" : $"{reference.ToSchema}.{reference.ToTable}.{reference.ToColumn}";
+    }
+}
