@@ -119,6 +119,19 @@ public sealed partial class DataSubjectRequest
         return Result.Success();
     }
 
+    /// <summary>
+    /// Whether <paramref name="actor"/> may record an extract on this task now (asked before fetching from a connected system,
+    /// so no system is queried for a case that would refuse the result): open, or received and fetched again; a task
+    /// closed as not applicable stays closed.
+    /// </summary>
+    public Result<DataCollectionTask> CollectionTaskToFetch(Actor actor, Guid taskId)
+    {
+        var found = OpenCollectionTask(actor, taskId, nameof(RecordCollectionExtract), mustBeOpen: false);
+        return found.IsSuccess && found.Value.Status == DataCollectionStatus.NotApplicable
+            ? Result<DataCollectionTask>.Failure(CollectionErrors.TaskClosed)
+            : found;
+    }
+
     /// <summary>Closes an open task because the system holds nothing for this request, with the reason.</summary>
     public Result MarkCollectionTaskNotApplicable(Actor actor, DateTimeOffset at, Guid taskId, string reason)
     {
