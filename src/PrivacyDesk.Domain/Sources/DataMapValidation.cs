@@ -14,9 +14,28 @@ public static class DataMapValidation
     {
         ArgumentNullException.ThrowIfNull(map);
         ArgumentNullException.ThrowIfNull(purposes);
-        var errors = new List<Error>();
         var byKey = purposes.GroupBy(p => p.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var errors = new List<Error>(Structure(map));
+        foreach (var table in map.Tables)
+        {
+            errors.AddRange(ScopeProblems(table, byKey));
+            errors.AddRange(CategoryProblems(table, byKey));
+        }
+        if (liveSchema is not null)
+        {
+            errors.AddRange(Drift(map, liveSchema));
+        }
+        return errors;
+    }
 
+    /// <summary>
+    /// The rules a retrieval itself depends on (no register, no live catalog needed): every table and column once,
+    /// references that point at mapped columns, an identity, every in-scope table reached from one.
+    /// </summary>
+    public static IReadOnlyList<Error> Structure(DataMap map)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        var errors = new List<Error>();
         foreach (var duplicate in map.Tables.GroupBy(t => t.DisplayName, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
             errors.Add(SourceErrors.Map(SourceErrors.MapTableDuplicate, DataMapFields.Table(duplicate.First()), ("table", duplicate.Key)));
@@ -27,10 +46,65 @@ public static class DataMapValidation
             {
                 errors.Add(SourceErrors.Map(SourceErrors.MapColumnDuplicate, DataMapFields.Column(table, duplicate.Key), ("table", table.DisplayName), ("column", duplicate.Key)));
             }
-            errors.AddRange(ScopeProblems(table, byKey));
             errors.AddRange(ReferenceProblems(map, table));
         }
+        var inScope = map.Tables.Where(t => t.InScope).ToList();
+        if (!inScope.Any(t => DataMapWalk.Identity(t) is not null))
+        {
+            // Without any identity nothing is reachable; one message says it instead of one per table.
+            errors.Add(SourceErrors.Map(SourceErrors.MapNoIdentity, "Tables"));
+            return errors;
+        }
+        var reached = DataMapWalk.Steps(map).Select(s => s.Table).ToHashSet(ReferenceEqualityComparer.Instance);
+        foreach (var table in inScope.Where(t => !reached.Contains(t)))
+        {
+            errors.Add(SourceErrors.Map(SourceErrors.MapTableUnreachable, DataMapFields.Table(table), ("table", table.DisplayName)));
+        }
         return errors;
+    }
+
+    private static IEnumerable<Error> CategoryProblems(MappedTable table, Dictionary<string, Purpose> byKey)
+    {
+        if (!table.InScope)
+        {
+            yield break;
+        }
+        var named = table.PurposeKeys
+            .Select(k => byKey.GetValueOrDefault(k))
+            .OfType<Purpose>()
+            .SelectMany(p => p.DataCategories.Select(c => c.Name))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var column in table.Columns.Where(c => !string.IsNullOrWhiteSpace(c.Category) && !named.Contains(c.Category!)))
+        {
+            yield return SourceErrors.Map(SourceErrors.MapCategoryNotInPurposes, DataMapFields.Column(table, column.Name) + ".Category",
+                ("table", table.DisplayName), ("column", column.Name), ("category", column.Category!));
+        }
+    }
+
+    private static IEnumerable<Error> Drift(DataMap map, DataMap live)
+    {
+        foreach (var table in map.Tables)
+        {
+            var current = live.Find(table.Schema, table.Name);
+            if (current is null)
+            {
+                yield return SourceErrors.Map(SourceErrors.MapTableGone, DataMapFields.Table(table), ("table", table.DisplayName));
+                continue;
+            }
+            foreach (var column in table.Columns)
+            {
+                var now = current.Column(column.Name);
+                if (now is null)
+                {
+                    yield return SourceErrors.Map(SourceErrors.MapColumnGone, DataMapFields.Column(table, column.Name), ("table", table.DisplayName), ("column", column.Name));
+                }
+                else if (!string.Equals(now.DataType, column.DataType, StringComparison.OrdinalIgnoreCase))
+                {
+                    yield return SourceErrors.Map(SourceErrors.MapTypeChanged, DataMapFields.Column(table, column.Name) + ".DataType",
+                        ("table", table.DisplayName), ("column", column.Name), ("mapped", column.DataType), ("live", now.DataType));
+                }
+            }
+        }
     }
 
     private static IEnumerable<Error> ScopeProblems(MappedTable table, Dictionary<string, Purpose> byKey)
