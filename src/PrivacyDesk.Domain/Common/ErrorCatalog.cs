@@ -1,5 +1,6 @@
 using PrivacyDesk.Domain.Deadlines;
 using PrivacyDesk.Domain.Requests;
+using PrivacyDesk.Domain.Sources;
 
 namespace PrivacyDesk.Domain.Common;
 

@@ -49,6 +49,43 @@ public static class SourceErrors
     public static Error Map(string code, string field, params (string Key, string Value)[] arguments) =>
         new(code, field, arguments.ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal));
 
+    // Reaching a connected system and reading a subject's rows (h/connectors, ADR 0037).
+    /// <summary>The host or port does not answer (or not within the time); argument <c>seconds</c>.</summary>
+    public static readonly Error Unreachable = new("source.connection.unreachable");
+
+    public static readonly Error Credentials = new("source.connection.credentials");
+
+    public static readonly Error Permission = new("source.connection.permission");
+
+    public static readonly Error Tls = new("source.connection.tls");
+
+    /// <summary>The connection string cannot be read (a typing error); its text is never repeated.</summary>
+    public static readonly Error ConnectionStringInvalid = new("source.connection.invalid");
+
+    /// <summary>The engine refused for another reason; argument <c>code</c> is the engine's own error code, never its message.</summary>
+    public static readonly Error ConnectionFailed = new("source.connection.failed");
+
+    /// <summary>Arguments <c>table</c> and <c>seconds</c>.</summary>
+    public static readonly Error FetchTimeout = new("source.fetch.timeout");
+
+    /// <summary>Arguments <c>table</c> and <c>cap</c>: more rows than the cap, so no partial copy is returned.</summary>
+    public static readonly Error RowCap = new("source.fetch.row_cap");
+
+    /// <summary>Arguments <c>table</c> and <c>column</c>: a mapped column is gone from the live schema.</summary>
+    public static readonly Error SchemaDrift = new("source.fetch.schema_drift");
+
+    /// <summary>Argument <c>table</c>: a mapped table is gone from the live schema.</summary>
+    public static readonly Error TableMissing = new("source.fetch.table_missing");
+
+    /// <summary>Arguments <c>table</c> and <c>column</c>: a step names a column the map does not have, or reads from a table no earlier step read.</summary>
+    public static readonly Error PlanInvalid = new("source.fetch.plan_invalid");
+
+    /// <summary>Arguments <c>table</c> and <c>code</c> (the engine's error code).</summary>
+    public static readonly Error FetchFailed = new("source.fetch.failed");
+
+    /// <summary>The connector for this kind of system is not installed (e.g. a Manual system asked to fetch).</summary>
+    public static readonly Error KindNotConnected = new("source.connection.kind_not_connected");
+
     public static IReadOnlyDictionary<string, LocalizedText> Messages { get; } = new Dictionary<string, LocalizedText>(StringComparer.Ordinal)
     {
         [NameMissing.Code] = new("Geef het bronsysteem een naam.", "Give the source system a name."),
@@ -87,5 +124,45 @@ public static class SourceErrors
         [MapIndexMissing] = new("De kolom {column} van {table} heeft geen index: elke opvraging leest dan de hele tabel, wat bij grote tabellen seconden per verzoek kost.", "The column {column} of {table} has no index: every retrieval then reads the whole table, which costs seconds per request on large tables."),
         [MapInvalid.Code] = new("De gegevenskaart van dit systeem is niet geldig; herstel haar eerst op de beheerpagina.", "This system's data map is not valid; fix it on the administration page first."),
         [MapMissing.Code] = new("Dit systeem heeft nog geen gegevenskaart.", "This system has no data map yet."),
+
+        [Unreachable.Code] = new(
+            "Het bronsysteem is niet bereikbaar: geen antwoord binnen {seconds} seconden. Controleer de servernaam en de poort, en of het systeem draait.",
+            "The source system cannot be reached: no answer within {seconds} seconds. Check the host name and port, and whether the system is running."),
+        [Credentials.Code] = new(
+            "Het bronsysteem weigert de aanmelding: de gebruikersnaam of het wachtwoord in de verbinding klopt niet.",
+            "The source system refuses the login: the user name or password in the connection is wrong."),
+        [Permission.Code] = new(
+            "De gebruiker van de verbinding heeft geen toestemming om deze database of tabel te lezen. Vraag de beheerder van het systeem om leesrechten.",
+            "The connection's user has no permission to read this database or table. Ask the system's administrator for read access."),
+        [Tls.Code] = new(
+            "De beveiligde verbinding (TLS) met het bronsysteem kon niet worden opgezet: het certificaat wordt niet vertrouwd of de server biedt geen TLS.",
+            "The secure connection (TLS) to the source system could not be set up: the certificate is not trusted or the server offers no TLS."),
+        [ConnectionStringInvalid.Code] = new(
+            "De verbindingsgegevens kunnen niet worden gelezen. Controleer de schrijfwijze (bijvoorbeeld Host=...;Database=...;Username=...).",
+            "The connection details cannot be read. Check how they are written (for example Host=...;Database=...;Username=...)."),
+        [ConnectionFailed.Code] = new(
+            "Het bronsysteem weigerde de verbinding (foutcode {code} van het systeem).",
+            "The source system refused the connection (the system's error code {code})."),
+        [FetchTimeout.Code] = new(
+            "Het lezen van tabel {table} duurde langer dan {seconds} seconden en is afgebroken. Er is niets opgeslagen; probeer het opnieuw of vraag de beheerder om een index.",
+            "Reading table {table} took longer than {seconds} seconds and was stopped. Nothing was stored; try again or ask the administrator for an index."),
+        [RowCap.Code] = new(
+            "Tabel {table} heeft meer dan {cap} rijen voor deze betrokkene. Een onvolledige kopie zou een fout antwoord zijn, dus er is niets opgehaald; vraag het team van het systeem om een uittreksel.",
+            "Table {table} has more than {cap} rows for this data subject. An incomplete copy would be a wrong answer, so nothing was fetched; ask the system's team for an extract."),
+        [SchemaDrift.Code] = new(
+            "De gegevenskaart past niet meer bij het systeem: kolom {column} van tabel {table} bestaat niet meer. Werk de gegevenskaart bij.",
+            "The data map no longer matches the system: column {column} of table {table} no longer exists. Update the data map."),
+        [TableMissing.Code] = new(
+            "De gegevenskaart past niet meer bij het systeem: tabel {table} bestaat niet meer. Werk de gegevenskaart bij.",
+            "The data map no longer matches the system: table {table} no longer exists. Update the data map."),
+        [PlanInvalid.Code] = new(
+            "Het ophaalplan verwijst naar kolom {column} van tabel {table}, die niet in de gegevenskaart staat of nog niet is gelezen.",
+            "The retrieval plan refers to column {column} of table {table}, which is not in the data map or has not been read yet."),
+        [FetchFailed.Code] = new(
+            "Het lezen van tabel {table} is mislukt (foutcode {code} van het systeem). Er is niets opgeslagen.",
+            "Reading table {table} failed (the system's error code {code}). Nothing was stored."),
+        [KindNotConnected.Code] = new(
+            "Voor dit soort systeem kan PrivacyDesk geen gegevens ophalen; het team van het systeem levert een uittreksel aan.",
+            "PrivacyDesk cannot fetch data from this kind of system; the system's team delivers an extract."),
     };
 }
