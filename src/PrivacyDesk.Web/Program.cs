@@ -1,3 +1,4 @@
+using PrivacyDesk.Connectors;
 using PrivacyDesk.Data;
 using PrivacyDesk.Documents;
 using PrivacyDesk.Web.Features.Intake;
@@ -8,6 +9,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddRepositoryDevelopmentSettings();
 builder.Services.AddDataServices(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddDocumentServices();
+builder.Services.AddSourceConnectors();
 builder.Services.AddStaffIdentity();
 builder.Services.AddUserInterface();
 builder.Services.AddIntakeApi(builder.Configuration);

@@ -1,6 +1,5 @@
 using PrivacyDesk.Domain.Deadlines;
 using PrivacyDesk.Domain.Requests;
-using PrivacyDesk.Domain.Sources;
 
 namespace PrivacyDesk.Domain.Common;
 

@@ -8,7 +8,7 @@ using PrivacyDesk.Domain.Common;
 using PrivacyDesk.Domain.Requests;
 using PrivacyDesk.Domain.Sources;
 using PrivacyDesk.Domain.Staff;
-using PrivacyDesk.Web.Features.SourceSystems;
+using Microsoft.AspNetCore.DataProtection;
 using PrivacyDesk.Web.Hosting;
 
 namespace PrivacyDesk.Web.Features.Requests;
@@ -44,8 +44,8 @@ public sealed record FetchOutcome(string SourceSystem, IReadOnlyList<TableRowCou
 /// meanwhile stores nothing. Every failure (system down, timeout, drift, row cap, no connection) leaves the case as it was.
 /// </summary>
 public sealed class CaseFetching(
-    IServiceScopeFactory scopes, CaseUnitOfWork cases, IEnumerable<ISourceConnector> connectors, SourceSystemConnections connections,
-    ILogger<CaseFetching> logger)
+    IServiceScopeFactory scopes, CaseUnitOfWork cases, IEnumerable<ISourceConnector> connectors, IConfiguration configuration,
+    IDataProtectionProvider protection, ILogger<CaseFetching> logger)
 {
     /// <summary>What the collection panel needs besides <see cref="CaseObligations.CollectionAsync"/>: which tasks can be fetched, and whether to start.</summary>
     public async Task<Result<FetchingView>> FetchingAsync(ClaimsPrincipal caller, Guid requestId, CancellationToken cancellationToken = default)
@@ -144,7 +144,7 @@ public sealed class CaseFetching(
         {
             return Failed(requestId, system, [SourceErrors.KindNotConnected]);
         }
-        var connection = await connections.ResolveAsync(system, cancellationToken);
+        var connection = ResolveConnection(system);
         if (connection.IsFailure)
         {
             return Failed(requestId, system, connection.Errors);
@@ -177,6 +177,11 @@ public sealed class CaseFetching(
         {
             var at = TimeZoneInfo.ConvertTime(work.Now, work.Zone);
             var fileName = $"{slug}-{work.Request.Reference}-{at.ToString("yyyyMMddHHmm", CultureInfo.InvariantCulture)}.json";
+            if (tables.Sum(t => t.Rows) == 0)
+            {
+                // The system holds nothing on the subject: the task closes as "holds nothing", which the copy of data names.
+                return Task.FromResult(work.Request.MarkCollectionTaskNotApplicable(work.Actor, work.Now, taskId, NothingFound(systemName, mapVersion, tables)));
+            }
             var file = CollectionExtractFile.CreateFetched(requestId, taskId, fileName, content, systemId, mapVersion, tables, queries, work.Actor.Id, work.Actor.Name, work.Now);
             var recorded = work.Request.RecordCollectionExtract(work.Actor, work.Now, taskId, file.Receipt);
             if (recorded.IsSuccess)
@@ -186,6 +191,38 @@ public sealed class CaseFetching(
             return Task.FromResult(recorded);
         }, cancellationToken);
         return stored.IsSuccess ? Result.Success(new FetchOutcome(system.Name, tables)) : Failed(requestId, system, stored.Errors);
+    }
+
+    /// <summary>
+    /// The system's connection string: the named one in configuration, or the administrator's, decrypted (never logged or shown).
+    /// Interim: h/sources-domain's SourceSystemConnections takes this over at merge.
+    /// </summary>
+    private Result<string> ResolveConnection(SourceSystem system)
+    {
+        if (system.ConnectionReference is { } reference)
+        {
+            var value = configuration[$"SourceSystems:Connections:{reference}"];
+            return string.IsNullOrWhiteSpace(value)
+                ? Result<string>.Failure(SourceErrors.ConnectionMissing with { Arguments = new Dictionary<string, string>(StringComparer.Ordinal) { ["reference"] = reference } })
+                : Result.Success(value);
+        }
+        try
+        {
+            return Result.Success(protection.CreateProtector("PrivacyDesk.SourceSystems.Connection.v1").Unprotect(system.ProtectedConnectionString!));
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return Result<string>.Failure(SourceErrors.ConnectionUnreadable);
+        }
+    }
+
+    /// <summary>The reason kept on a task whose retrieval read no rows, in the officer's language: which system, map version and tables were read.</summary>
+    private static string NothingFound(string system, int mapVersion, IReadOnlyList<TableRowCount> tables)
+    {
+        var read = string.Join(", ", tables.Select(t => t.Table));
+        return CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "nl"
+            ? $"Opgehaald uit {system} (gegevenskaart versie {mapVersion}): geen records van deze betrokkene in {read}."
+            : $"Fetched from {system} (data map version {mapVersion}): no records of this data subject in {read}.";
     }
 
     /// <summary>The subject's identifiers as the map's identifier kinds (only those the subject has).</summary>
@@ -234,8 +271,11 @@ public sealed class CaseFetching(
     /// <summary>A failure is logged by its codes and the system's id only: never a connection string, a value read or the subject.</summary>
     private Result<FetchOutcome> Failed(Guid requestId, SourceSystem? system, IReadOnlyList<Error> errors)
     {
-        logger.LogInformation("Fetch for case {RequestId} from source system {SourceSystemId} refused: {Codes}",
-            requestId, system?.Id, string.Join(", ", errors.Select(e => e.Code)));
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            logger.LogInformation("Fetch for case {RequestId} from source system {SourceSystemId} refused: {Codes}",
+                requestId, system?.Id, string.Join(", ", errors.Select(e => e.Code)));
+        }
         return Result<FetchOutcome>.Failure(errors);
     }
 

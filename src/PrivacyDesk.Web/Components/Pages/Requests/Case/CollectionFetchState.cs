@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using PrivacyDesk.Domain.Common;
 using PrivacyDesk.Domain.Requests;
 using PrivacyDesk.Web.Features.Requests;
 
@@ -26,7 +25,7 @@ public enum FetchPhase
 /// starts the next step, so every fetch is made with the stamp the page shows. Each task is tried automatically once per
 /// visit of the page: a failure waits for the officer's Retry (until the outbox of issue 17 does this in the background).
 /// </summary>
-public sealed class CollectionFetchState(CaseFetching service, Func<Error, string> describe)
+public sealed class CollectionFetchState(CaseFetching service, Func<PrivacyDesk.Domain.Common.Error, string> describe)
 {
     private readonly Dictionary<Guid, FetchPhase> _phases = [];
     private readonly Dictionary<Guid, IReadOnlyList<string>> _failures = [];
