@@ -300,6 +300,12 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("nvarchar(10)");
 
+                    b.Property<int?>("MapVersion")
+                        .HasColumnType("int");
+
+                    b.Property<string>("QueryTexts")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<Guid>("RequestId")
                         .HasColumnType("uniqueidentifier");
 
@@ -314,6 +320,12 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
 
                     b.Property<long>("SizeInBytes")
                         .HasColumnType("bigint");
+
+                    b.Property<Guid?>("SourceSystemId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("TableRowCounts")
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<Guid>("TaskId")
                         .HasColumnType("uniqueidentifier");
@@ -1056,6 +1068,85 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                     b.HasIndex("RequestId");
 
                     b.ToTable("RequestAttachments", (string)null);
+                });
+
+            modelBuilder.Entity("PrivacyDesk.Domain.Sources.SourceSystem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ConnectionReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Connector")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<bool>("FetchAutomatically")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Map")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset?>("MapSavedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("MapSavedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("MapVersion")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ProtectedConnectionString")
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset?>("RetiredAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("RowCapPerTable")
+                        .HasColumnType("int");
+
+                    b.Property<int>("StatementTimeoutSeconds")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedName")
+                        .IsUnique();
+
+                    b.ToTable("SourceSystems", (string)null);
                 });
 
             modelBuilder.Entity("PrivacyDesk.Domain.Subjects.DataSubject", b =>

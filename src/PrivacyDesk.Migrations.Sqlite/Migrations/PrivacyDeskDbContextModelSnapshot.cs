@@ -286,6 +286,12 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("MapVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("QueryTexts")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("RequestId")
                         .HasColumnType("TEXT");
 
@@ -300,6 +306,12 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
 
                     b.Property<long>("SizeInBytes")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SourceSystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TableRowCounts")
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("TaskId")
                         .HasColumnType("TEXT");
@@ -1039,6 +1051,85 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                     b.HasIndex("RequestId");
 
                     b.ToTable("RequestAttachments", (string)null);
+                });
+
+            modelBuilder.Entity("PrivacyDesk.Domain.Sources.SourceSystem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConnectionReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Connector")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FetchAutomatically")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Map")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MapSavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MapSavedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MapVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedConnectionString")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RetiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowCapPerTable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StatementTimeoutSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedName")
+                        .IsUnique();
+
+                    b.ToTable("SourceSystems", (string)null);
                 });
 
             modelBuilder.Entity("PrivacyDesk.Domain.Subjects.DataSubject", b =>
