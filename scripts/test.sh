@@ -7,6 +7,9 @@ cd "$(dirname "$0")/.."
 need=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need+=(chromium)
 fc-list 2>/dev/null | grep -qiE "DejaVuSans|LiberationSans" || need+=(fonts-dejavu-core fonts-liberation2)
+# The connector tests start their own PostgreSQL and MariaDB servers from Debian's packages (ADR 0037); no service needs to run.
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need+=(postgresql)
+[ -x /usr/sbin/mariadbd ] || need+=(mariadb-server)
 # The fallback faces for characters Liberation lacks (ADR 0025): DejaVu Sans and DejaVu Math TeX Gyre.
 fc-list 2>/dev/null | grep -q "DejaVuSans.ttf" || need+=(fonts-dejavu-core)
 fc-list 2>/dev/null | grep -q "DejaVuMathTeXGyre.ttf" || need+=(fonts-dejavu-extra)

@@ -148,8 +148,10 @@ internal sealed class Retrieval(SqlDialect dialect, RetrievalPlan plan, SubjectK
                 values.Add(value);
                 if (kind == SubjectIdentifierKind.EmailAddress)
                 {
-                    // Case-insensitive without lower() on the column, which would keep the engine from using its index.
+                    // Case-insensitive without lower() on the column, which would keep the engine from using its index:
+                    // the address as PrivacyDesk has it, in lower case and in upper case (ADR 0037 says what this misses).
                     values.Add(value.Trim().ToLowerInvariant());
+                    values.Add(value.Trim().ToUpperInvariant());
                 }
             }
             return [.. values.Distinct()];

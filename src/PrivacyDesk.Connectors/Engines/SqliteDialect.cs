@@ -36,7 +36,8 @@ internal sealed class SqliteDialect : SqlDialect
             command.CommandText = "PRAGMA query_only = 1";
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
-        return await connection.BeginTransactionAsync(cancellationToken);
+        // Deferred: BEGIN IMMEDIATE (the default) asks for the write lock, which a read-only connection cannot take.
+        return ((SqliteConnection)connection).BeginTransaction(deferred: true);
     }
 
     public override string ColumnsSql => """

@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace PrivacyDesk.Tests.Shared;
+
+/// <summary>
+/// A real MariaDB server for one test run, from Debian's <c>mariadb-server</c> package, started like
+/// <see cref="PostgresServer"/>: <c>mariadb-install-db</c> in a temporary folder, a free port on 127.0.0.1 only,
+/// no binary log, stopped and deleted on dispose. Root logs in without a password over TCP from this machine only;
+/// the tests use <see cref="User"/> with a password.
+/// </summary>
+public sealed class MariaDbServer : IAsyncDisposable
+{
+    public const string User = "privacydesk";
+    public const string Password = "privacydesk-test";
+
+    private readonly string _folder;
+    private Process? _server;
+
+    private MariaDbServer(string folder, int port)
+    {
+        _folder = folder;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    public string RootConnectionString => string.Create(CultureInfo.InvariantCulture, $"Server=127.0.0.1;Port={Port};User ID=root;Pooling=false");
+
+    public string ConnectionString(string database) =>
+        string.Create(CultureInfo.InvariantCulture, $"Server=127.0.0.1;Port={Port};User ID={User};Password={Password};Database={database};Pooling=false");
+
+    public static async Task<MariaDbServer> StartAsync(CancellationToken cancellationToken = default)
+    {
+        const string install = "/usr/bin/mariadb-install-db";
+        const string daemon = "/usr/sbin/mariadbd";
+        if (!File.Exists(install) || !File.Exists(daemon))
+        {
+            throw new InvalidOperationException(
+                "MariaDB is not installed: these tests start their own server from Debian's 'mariadb-server' package. "
+                + "Install it with 'apt-get install mariadb-server' (scripts/test.sh does so when it is missing).");
+        }
+        var folder = Path.Combine(Environment.IsPrivilegedProcess ? "/tmp" : Path.GetTempPath(), "privacydesk-mariadb-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var server = new MariaDbServer(folder, FreePort());
+        try
+        {
+            List<string> asUser = Environment.IsPrivilegedProcess ? ["--user=root"] : [];
+            await RunAsync(install, ["--no-defaults", $"--datadir={folder}/data", "--auth-root-authentication-method=normal", "--skip-test-db", .. asUser], cancellationToken);
+            var start = new ProcessStartInfo(daemon) { UseShellExecute = false, RedirectStandardOutput = false, RedirectStandardError = false };
+            foreach (var argument in new[]
+            {
+                "--no-defaults", $"--datadir={folder}/data", $"--socket={folder}/mariadb.sock", $"--pid-file={folder}/mariadb.pid",
+                $"--log-error={folder}/error.log", "--bind-address=127.0.0.1", string.Create(CultureInfo.InvariantCulture, $"--port={server.Port}"),
+                "--skip-log-bin", "--innodb-flush-log-at-trx-commit=0", "--innodb-buffer-pool-size=64M",
+            }.Concat(asUser))
+            {
+                start.ArgumentList.Add(argument);
+            }
+            server._server = Process.Start(start) ?? throw new InvalidOperationException("Could not start mariadbd.");
+            await server.WaitUntilListeningAsync(cancellationToken);
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_server is { HasExited: false })
+        {
+            _server.Kill();
+            await _server.WaitForExitAsync();
+        }
+        _server?.Dispose();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open is left for the system's temp cleanup rather than failing the run.
+        }
+    }
+
+    private async Task WaitUntilListeningAsync(CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            if (_server!.HasExited)
+            {
+                break;
+            }
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync(IPAddress.Loopback, Port, cancellationToken);
+                // The port opens a moment before the server takes logins; the caller's first query retries are not wanted.
+                await Task.Delay(300, cancellationToken);
+                return;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(100, cancellationToken);
+            }
+        }
+        var log = Path.Combine(_folder, "error.log");
+        throw new InvalidOperationException("mariadbd did not start: " + (File.Exists(log) ? await File.ReadAllTextAsync(log, cancellationToken) : "no log"));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {program}.");
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{Path.GetFileName(program)} failed ({process.ExitCode}): {await error}{await output}");
+        }
+    }
+}
