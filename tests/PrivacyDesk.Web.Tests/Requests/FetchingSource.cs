@@ -82,6 +82,17 @@ public sealed class FetchingAppFactory : PrivacyDeskAppFactory
         return system.Id;
     }
 
+    /// <summary>The administrator changes the system's row cap (the map and connection stay).</summary>
+    public async Task SetRowCapAsync(int rowCap)
+    {
+        var admin = Web.Hosting.IdentitySetup.ToActor(await Callers.ForAsync(this, "admin@privacydesk.test"));
+        await using var db = Services.GetRequiredService<IDbContextFactory<PrivacyDeskDbContext>>().CreateDbContext();
+        var normalized = SourceSystem.Normalize(SystemName);
+        var system = await db.SourceSystems.SingleAsync(s => s.NormalizedName == normalized);
+        Succeeded(system.SetFetching(system.FetchAutomatically, rowCap, system.StatementTimeoutSeconds, admin, DateTimeOffset.UtcNow));
+        await db.SaveChangesAsync();
+    }
+
     /// <summary>Rows of the source file, read directly (not through PrivacyDesk), as "column=value" texts per row.</summary>
     public async Task<List<string>> ReadSourceAsync(string sql)
     {
