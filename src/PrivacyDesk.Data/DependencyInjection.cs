@@ -65,6 +65,7 @@ public static class DependencyInjection
             .AddCheck<AuditTrailHealthCheck>("audit-trail");
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<RegisterSeeder>();
+        services.AddScoped<SourceSystemSeeder>();
         services.AddScoped<ControllerProfileSeeder>();
         services.TryAddSingleton(TimeProvider.System);
         return services;

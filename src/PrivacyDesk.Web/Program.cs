@@ -1,7 +1,7 @@
-using PrivacyDesk.Connectors;
 using PrivacyDesk.Data;
 using PrivacyDesk.Documents;
 using PrivacyDesk.Web.Features.Intake;
+using PrivacyDesk.Web.Features.SourceSystems;
 using PrivacyDesk.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,10 +9,10 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddRepositoryDevelopmentSettings();
 builder.Services.AddDataServices(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddDocumentServices();
-builder.Services.AddSourceConnectors();
 builder.Services.AddStaffIdentity();
 builder.Services.AddUserInterface();
 builder.Services.AddIntakeApi(builder.Configuration);
+builder.Services.AddSourceSystems();
 builder.Services.AddSecurityHeaders();
 
 var app = builder.Build();

@@ -18,6 +18,7 @@ public sealed partial class DatabaseInitializer(
     RoleManager<IdentityRole> roles,
     TimeProvider clock,
     RegisterSeeder register,
+    SourceSystemSeeder sourceSystems,
     ControllerOptions controller,
     ControllerProfileSeeder controllerProfile,
     ILogger<DatabaseInitializer> logger)
@@ -38,6 +39,7 @@ public sealed partial class DatabaseInitializer(
         }
 
         await register.SeedAsync(cancellationToken);
+        await sourceSystems.SeedAsync(cancellationToken);
         await controllerProfile.SeedAsync(cancellationToken);
 
         if (demoOptions.Value.SeedUsers)

@@ -111,6 +111,7 @@ internal static class CaseFileText
         "request.collection.extract_fetched" => new("haalde de gegevens op uit een gekoppeld bronsysteem", "fetched the data from a connected source system"),
         "request.collection.extract_viewed" => new("bekeek een extract", "viewed an extract"),
         "request.collection.not_applicable" => new("legde vast dat een bronsysteem niets bevat", "recorded that a source system holds nothing"),
+        "request.collection.source_system_renamed" => new("hernoemde een bronsysteem in het register", "renamed a source system in the register"),
         "document.generated" => new("maakte een document", "generated a document"),
         "document.downloaded" => new("downloadde een document", "downloaded a document"),
         "document.exported" => new("exporteerde het dossier zonder het te bewaren", "exported the case file without storing it"),

@@ -1,5 +1,6 @@
 using PrivacyDesk.Domain.Deadlines;
 using PrivacyDesk.Domain.Requests;
+using PrivacyDesk.Domain.Sources;
 
 namespace PrivacyDesk.Domain.Common;
 
@@ -40,7 +41,8 @@ public static class ErrorCatalog
         Documents.DocumentStoreErrors.Messages,
         AutomatedDecisionReviewErrors.Messages,
         ConsentWithdrawalScopeErrors.Messages,
-        Domain.Sources.SourceErrors.Messages,
+        SourceErrors.Messages,
+        SourceSystemErrors.Messages,
     ];
 
     public static IReadOnlyDictionary<string, LocalizedText> Messages => All.Value;

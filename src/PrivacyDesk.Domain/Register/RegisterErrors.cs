@@ -17,6 +17,7 @@ public static class RegisterErrors
     public static readonly Error ReasonMissing = new("register.purpose.reason_missing", "Reason");
     public static readonly Error NotFound = new("register.purpose.not_found");
     public static readonly Error KeyTaken = new("register.purpose.key_taken", "Key");
+    public static readonly Error SourceSystemUnknown = new("register.purpose.source_system_unknown", "SourceSystems");
 
     public static readonly Error BasisMissing = new("register.activation.basis_missing", "LawfulBases");
     public static readonly Error ConsentMechanismMissing = new("register.activation.consent_mechanism_missing", "LawfulBases");
@@ -85,6 +86,9 @@ public static class RegisterErrors
         [KeyTaken.Code] = new(
             "Er staat al een doel met deze sleutel in het register.",
             "The register already holds a purpose with this key."),
+        [SourceSystemUnknown.Code] = new(
+            "Het bronsysteem '{system}' bestaat niet; voeg het eerst toe onder Beheer > Bronsystemen.",
+            "The source system '{system}' does not exist; add it first under Administration > Source systems."),
         [BasisMissing.Code] = new(
             "Het doel heeft geen rechtsgrond (art. 6 lid 1 AVG). Alleen geanonimiseerde gegevens hebben er geen nodig.",
             "The purpose has no lawful basis (Art. 6(1) GDPR). Only anonymised data need none."),

@@ -97,6 +97,8 @@ public sealed class DataCollectionTask
         return name.Length <= FileNameMaxLength ? name : name[^FileNameMaxLength..];
     }
 
+    internal void RenameSourceSystem(string sourceSystem) => SourceSystem = sourceSystem;
+
     internal void Reschedule(string? contact, DateOnly dueOn)
     {
         Contact = contact;

@@ -14,6 +14,7 @@ public static class CollectionActions
     /// <summary>PrivacyDesk read the extract from a connected system itself (issue 14): the trail names the system, map version, tables and row counts.</summary>
     public const string ExtractFetched = "request.collection.extract_fetched";
     public const string NotApplicable = "request.collection.not_applicable";
+    public const string SourceSystemRenamed = "request.collection.source_system_renamed";
 }
 
 /// <summary>Collecting the subject's data from each source system of the purposes that process it (issue 4).</summary>

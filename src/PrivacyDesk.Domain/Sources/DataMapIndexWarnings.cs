@@ -29,7 +29,7 @@ public static class DataMapIndexWarnings
             var field = DataMapFields.Column(table, name);
             if (column is { IsIndexed: false, IsPrimaryKey: false } && seen.Add(field))
             {
-                warnings.Add(SourceErrors.Map(SourceErrors.MapIndexMissing, field, ("table", table.DisplayName), ("column", name)));
+                warnings.Add(SourceSystemErrors.Map(SourceSystemErrors.MapIndexMissing, field, ("table", table.DisplayName), ("column", name)));
             }
         }
         return warnings;

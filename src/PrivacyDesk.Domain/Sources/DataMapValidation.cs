@@ -38,13 +38,13 @@ public static class DataMapValidation
         var errors = new List<Error>();
         foreach (var duplicate in map.Tables.GroupBy(t => t.DisplayName, StringComparer.Ordinal).Where(g => g.Count() > 1))
         {
-            errors.Add(SourceErrors.Map(SourceErrors.MapTableDuplicate, DataMapFields.Table(duplicate.First()), ("table", duplicate.Key)));
+            errors.Add(SourceSystemErrors.Map(SourceSystemErrors.MapTableDuplicate, DataMapFields.Table(duplicate.First()), ("table", duplicate.Key)));
         }
         foreach (var table in map.Tables)
         {
             foreach (var duplicate in table.Columns.GroupBy(c => c.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
             {
-                errors.Add(SourceErrors.Map(SourceErrors.MapColumnDuplicate, DataMapFields.Column(table, duplicate.Key), ("table", table.DisplayName), ("column", duplicate.Key)));
+                errors.Add(SourceSystemErrors.Map(SourceSystemErrors.MapColumnDuplicate, DataMapFields.Column(table, duplicate.Key), ("table", table.DisplayName), ("column", duplicate.Key)));
             }
             errors.AddRange(ReferenceProblems(map, table));
         }
@@ -52,13 +52,13 @@ public static class DataMapValidation
         if (!inScope.Any(t => DataMapWalk.Identity(t) is not null))
         {
             // Without any identity nothing is reachable; one message says it instead of one per table.
-            errors.Add(SourceErrors.Map(SourceErrors.MapNoIdentity, "Tables"));
+            errors.Add(SourceSystemErrors.Map(SourceSystemErrors.MapNoIdentity, "Tables"));
             return errors;
         }
         var reached = DataMapWalk.Steps(map).Select(s => s.Table).ToHashSet(ReferenceEqualityComparer.Instance);
         foreach (var table in inScope.Where(t => !reached.Contains(t)))
         {
-            errors.Add(SourceErrors.Map(SourceErrors.MapTableUnreachable, DataMapFields.Table(table), ("table", table.DisplayName)));
+            errors.Add(SourceSystemErrors.Map(SourceSystemErrors.MapTableUnreachable, DataMapFields.Table(table), ("table", table.DisplayName)));
         }
         return errors;
     }
@@ -76,7 +76,7 @@ public static class DataMapValidation
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var column in table.Columns.Where(c => !string.IsNullOrWhiteSpace(c.Category) && !named.Contains(c.Category!)))
         {
-            yield return SourceErrors.Map(SourceErrors.MapCategoryNotInPurposes, DataMapFields.Column(table, column.Name) + ".Category",
+            yield return SourceSystemErrors.Map(SourceSystemErrors.MapCategoryNotInPurposes, DataMapFields.Column(table, column.Name) + ".Category",
                 ("table", table.DisplayName), ("column", column.Name), ("category", column.Category!));
         }
     }
@@ -88,7 +88,7 @@ public static class DataMapValidation
             var current = live.Find(table.Schema, table.Name);
             if (current is null)
             {
-                yield return SourceErrors.Map(SourceErrors.MapTableGone, DataMapFields.Table(table), ("table", table.DisplayName));
+                yield return SourceSystemErrors.Map(SourceSystemErrors.MapTableGone, DataMapFields.Table(table), ("table", table.DisplayName));
                 continue;
             }
             foreach (var column in table.Columns)
@@ -96,11 +96,11 @@ public static class DataMapValidation
                 var now = current.Column(column.Name);
                 if (now is null)
                 {
-                    yield return SourceErrors.Map(SourceErrors.MapColumnGone, DataMapFields.Column(table, column.Name), ("table", table.DisplayName), ("column", column.Name));
+                    yield return SourceSystemErrors.Map(SourceSystemErrors.MapColumnGone, DataMapFields.Column(table, column.Name), ("table", table.DisplayName), ("column", column.Name));
                 }
                 else if (!string.Equals(now.DataType, column.DataType, StringComparison.OrdinalIgnoreCase))
                 {
-                    yield return SourceErrors.Map(SourceErrors.MapTypeChanged, DataMapFields.Column(table, column.Name) + ".DataType",
+                    yield return SourceSystemErrors.Map(SourceSystemErrors.MapTypeChanged, DataMapFields.Column(table, column.Name) + ".DataType",
                         ("table", table.DisplayName), ("column", column.Name), ("mapped", column.DataType), ("live", now.DataType));
                 }
             }
@@ -113,17 +113,17 @@ public static class DataMapValidation
         {
             if (string.IsNullOrWhiteSpace(table.OutOfScopeReason))
             {
-                yield return SourceErrors.Map(SourceErrors.MapReasonMissing, DataMapFields.Table(table) + ".OutOfScopeReason", ("table", table.DisplayName));
+                yield return SourceSystemErrors.Map(SourceSystemErrors.MapReasonMissing, DataMapFields.Table(table) + ".OutOfScopeReason", ("table", table.DisplayName));
             }
             yield break;
         }
         if (table.PurposeKeys.Count == 0)
         {
-            yield return SourceErrors.Map(SourceErrors.MapPurposesMissing, DataMapFields.Table(table) + ".PurposeKeys", ("table", table.DisplayName));
+            yield return SourceSystemErrors.Map(SourceSystemErrors.MapPurposesMissing, DataMapFields.Table(table) + ".PurposeKeys", ("table", table.DisplayName));
         }
         foreach (var key in table.PurposeKeys.Where(k => !byKey.ContainsKey(k)).Distinct(StringComparer.Ordinal))
         {
-            yield return SourceErrors.Map(SourceErrors.MapPurposeUnknown, DataMapFields.Table(table) + ".PurposeKeys", ("table", table.DisplayName), ("purpose", key));
+            yield return SourceSystemErrors.Map(SourceSystemErrors.MapPurposeUnknown, DataMapFields.Table(table) + ".PurposeKeys", ("table", table.DisplayName), ("purpose", key));
         }
     }
 
@@ -134,7 +134,7 @@ public static class DataMapValidation
             var target = map.Find(reference.ToSchema, reference.ToTable);
             if (table.Column(reference.Column) is null || target?.Column(reference.ToColumn) is null)
             {
-                yield return SourceErrors.Map(SourceErrors.MapReferenceUnknown, DataMapFields.Reference(table, reference),
+                yield return SourceSystemErrors.Map(SourceSystemErrors.MapReferenceUnknown, DataMapFields.Reference(table, reference),
                     ("table", table.DisplayName), ("column", reference.Column), ("target", DataMapFields.Target(reference)));
             }
         }

@@ -14,7 +14,7 @@ public static class RetrievalPlanner
         ArgumentNullException.ThrowIfNull(map);
         var problems = DataMapValidation.Structure(map);
         return problems.Count > 0
-            ? Result<RetrievalPlan>.Failure([SourceErrors.MapInvalid, .. problems])
+            ? Result<RetrievalPlan>.Failure([SourceSystemErrors.MapInvalid, .. problems])
             : Result.Success(new RetrievalPlan(mapVersion, DataMapWalk.Steps(map)));
     }
 }

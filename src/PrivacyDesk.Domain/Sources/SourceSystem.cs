@@ -23,7 +23,7 @@ public sealed class SourceSystem : AggregateRoot
     public const int MinStatementTimeoutSeconds = 1;
     public const int MaxStatementTimeoutSeconds = 300;
     public const int DefaultStatementTimeoutSeconds = 10;
-    private const string EntityType = "SourceSystem";
+    public const string AuditEntityType = "SourceSystem";
 
     private SourceSystem()
     {
@@ -87,7 +87,7 @@ public sealed class SourceSystem : AggregateRoot
         var errors = DescriptionErrors(name, owner, description);
         if (!Enum.IsDefined(connector))
         {
-            errors.Add(SourceErrors.ConnectorUnknown);
+            errors.Add(SourceSystemErrors.ConnectorUnknown);
         }
         if (errors.Count > 0)
         {
@@ -115,7 +115,7 @@ public sealed class SourceSystem : AggregateRoot
         ArgumentNullException.ThrowIfNull(actor);
         if (Status == SourceSystemStatus.Retired)
         {
-            return Result.Failure(SourceErrors.Retired);
+            return Result.Failure(SourceSystemErrors.Retired);
         }
         var errors = DescriptionErrors(name, owner, description);
         if (errors.Count > 0)
@@ -143,30 +143,30 @@ public sealed class SourceSystem : AggregateRoot
         ArgumentNullException.ThrowIfNull(actor);
         if (Status == SourceSystemStatus.Retired)
         {
-            return Result.Failure(SourceErrors.Retired);
+            return Result.Failure(SourceSystemErrors.Retired);
         }
         var reference = string.IsNullOrWhiteSpace(connectionReference) ? null : connectionReference.Trim();
         var secret = string.IsNullOrWhiteSpace(protectedConnectionString) ? null : protectedConnectionString;
         var errors = new List<Error>();
         if (!Enum.IsDefined(connector))
         {
-            errors.Add(SourceErrors.ConnectorUnknown);
+            errors.Add(SourceSystemErrors.ConnectorUnknown);
         }
         if (reference is not null && secret is not null)
         {
-            errors.Add(SourceErrors.ConnectionBoth);
+            errors.Add(SourceSystemErrors.ConnectionBoth);
         }
         if (reference is not null && (reference.Length > ConnectionReferenceMaxLength || !reference.All(IsReferenceCharacter)))
         {
-            errors.Add(SourceErrors.ConnectionReferenceInvalid);
+            errors.Add(SourceSystemErrors.ConnectionReferenceInvalid);
         }
         if (secret is not null && secret.Length > ProtectedConnectionStringMaxLength)
         {
-            errors.Add(SourceErrors.ConnectionTooLong);
+            errors.Add(SourceSystemErrors.ConnectionTooLong);
         }
         if (connector == ConnectorKind.Manual && (reference is not null || secret is not null))
         {
-            errors.Add(SourceErrors.ManualTakesNoConnection);
+            errors.Add(SourceSystemErrors.ManualTakesNoConnection);
         }
         if (errors.Count > 0)
         {
@@ -209,20 +209,20 @@ public sealed class SourceSystem : AggregateRoot
         ArgumentNullException.ThrowIfNull(actor);
         if (Status == SourceSystemStatus.Retired)
         {
-            return Result.Failure(SourceErrors.Retired);
+            return Result.Failure(SourceSystemErrors.Retired);
         }
         var errors = new List<Error>();
         if (rowCapPerTable is < MinRowCapPerTable or > MaxRowCapPerTable)
         {
-            errors.Add(SourceErrors.RowCapOutOfRange);
+            errors.Add(SourceSystemErrors.RowCapOutOfRange);
         }
         if (statementTimeoutSeconds is < MinStatementTimeoutSeconds or > MaxStatementTimeoutSeconds)
         {
-            errors.Add(SourceErrors.TimeoutOutOfRange);
+            errors.Add(SourceSystemErrors.TimeoutOutOfRange);
         }
         if (fetchAutomatically && Connector == ConnectorKind.Manual)
         {
-            errors.Add(SourceErrors.AutomaticNeedsConnector);
+            errors.Add(SourceSystemErrors.AutomaticNeedsConnector);
         }
         if (errors.Count > 0)
         {
@@ -252,7 +252,7 @@ public sealed class SourceSystem : AggregateRoot
         ArgumentNullException.ThrowIfNull(actor);
         if (Status == SourceSystemStatus.Retired)
         {
-            return Result.Failure(SourceErrors.Retired);
+            return Result.Failure(SourceSystemErrors.Retired);
         }
         var problems = DataMapValidation.Validate(map, purposes, liveSchema);
         if (problems.Count > 0)
@@ -285,7 +285,7 @@ public sealed class SourceSystem : AggregateRoot
         ArgumentNullException.ThrowIfNull(actor);
         if (Status == SourceSystemStatus.Retired)
         {
-            return Result.Failure(SourceErrors.Retired);
+            return Result.Failure(SourceSystemErrors.Retired);
         }
         Status = SourceSystemStatus.Retired;
         RetiredAt = at;
@@ -299,7 +299,7 @@ public sealed class SourceSystem : AggregateRoot
         ArgumentNullException.ThrowIfNull(actor);
         if (Status != SourceSystemStatus.Retired)
         {
-            return Result.Failure(SourceErrors.NotRetired);
+            return Result.Failure(SourceSystemErrors.NotRetired);
         }
         Status = SourceSystemStatus.Active;
         RetiredAt = null;
@@ -312,24 +312,24 @@ public sealed class SourceSystem : AggregateRoot
         var errors = new List<Error>();
         if (string.IsNullOrWhiteSpace(name))
         {
-            errors.Add(SourceErrors.NameMissing);
+            errors.Add(SourceSystemErrors.NameMissing);
         }
         else if (name.Trim().Length > NameMaxLength)
         {
-            errors.Add(SourceErrors.NameTooLong);
+            errors.Add(SourceSystemErrors.NameTooLong);
         }
         else if (name.Contains(';', StringComparison.Ordinal) || name.Any(char.IsControl))
         {
             // The register's audit entries join system names with "; ", so a name must not contain one.
-            errors.Add(SourceErrors.NameInvalid);
+            errors.Add(SourceSystemErrors.NameInvalid);
         }
         if (owner is not null && owner.Trim().Length > OwnerMaxLength)
         {
-            errors.Add(SourceErrors.OwnerTooLong);
+            errors.Add(SourceSystemErrors.OwnerTooLong);
         }
         if (description is not null && description.Trim().Length > DescriptionMaxLength)
         {
-            errors.Add(SourceErrors.DescriptionTooLong);
+            errors.Add(SourceSystemErrors.DescriptionTooLong);
         }
         return errors;
     }
@@ -358,7 +358,7 @@ public sealed class SourceSystem : AggregateRoot
 
     private void Record(Actor actor, DateTimeOffset at, string action,
         IReadOnlyDictionary<string, string?>? before = null, IReadOnlyDictionary<string, string?>? after = null) =>
-        Record(new DomainChange(action, EntityType, Id.ToString(), actor.Id, actor.Name, at, before, after));
+        Record(new DomainChange(action, AuditEntityType, Id.ToString(), actor.Id, actor.Name, at, before, after));
 
     private static Dictionary<string, string?> StatusChange(SourceSystemStatus status) => new() { ["Status"] = status.ToString() };
 }

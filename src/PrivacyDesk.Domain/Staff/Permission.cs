@@ -45,6 +45,12 @@ public enum Permission
 
     /// <summary>Users, roles, controller profile, holiday calendar, API keys.</summary>
     Administer,
+
+    /// <summary>See the source systems, their data maps and whether they are connected (never a connection secret).</summary>
+    ViewSourceSystems,
+
+    /// <summary>Add, describe, connect, map and retire source systems (issue 14): administrators only.</summary>
+    ManageSourceSystems,
 }
 
 /// <summary>Which role holds which permission.</summary>
@@ -55,30 +61,34 @@ public static class AccessPolicy
         [StaffRole.PrivacyOfficer] =
         [
             Permission.ViewRequests, Permission.HandleRequests, Permission.ViewSubjects,
-            Permission.ViewRegister, Permission.EditRegister, Permission.ViewDashboard,
+            Permission.ViewRegister, Permission.EditRegister, Permission.ViewDashboard, Permission.ViewSourceSystems,
         ],
         [StaffRole.TeamLead] =
         [
             Permission.ViewRequests, Permission.ViewAllRequests, Permission.HandleRequests, Permission.AssignRequests,
             Permission.ApproveResponses, Permission.ViewSubjects, Permission.ViewRegister, Permission.EditRegister,
-            Permission.ViewDashboard, Permission.ManageCalendar,
+            Permission.ViewDashboard, Permission.ManageCalendar, Permission.ViewSourceSystems,
         ],
         // Auditors read and verify everything (issue 4: "auditors see everything read-only"), subjects
         // included, every view audited; they never hold a permission that changes anything.
         [StaffRole.Auditor] =
         [
             Permission.ViewRequests, Permission.ViewAllRequests, Permission.ViewSubjects, Permission.ViewRegister,
-            Permission.ViewDashboard, Permission.AuditCases, Permission.VerifyAuditTrail,
+            Permission.ViewDashboard, Permission.AuditCases, Permission.VerifyAuditTrail, Permission.ViewSourceSystems,
         ],
         // Administrators run the system, not the cases: no access to personal data of subjects.
-        [StaffRole.Administrator] = [Permission.Administer, Permission.ManageCalendar, Permission.VerifyAuditTrail],
+        [StaffRole.Administrator] =
+        [
+            Permission.Administer, Permission.ManageCalendar, Permission.VerifyAuditTrail,
+            Permission.ViewSourceSystems, Permission.ManageSourceSystems,
+        ],
     };
 
     /// <summary>Permissions that change data. Auditors hold none of them.</summary>
     public static IReadOnlySet<Permission> Changing { get; } = new HashSet<Permission>
     {
         Permission.HandleRequests, Permission.AssignRequests, Permission.ApproveResponses, Permission.EditRegister,
-        Permission.ManageCalendar, Permission.Administer,
+        Permission.ManageCalendar, Permission.Administer, Permission.ManageSourceSystems,
     };
 
     public static IReadOnlyList<Permission> PermissionsOf(string role) =>

@@ -208,9 +208,9 @@ public sealed class DataMapValidationTests
     {
         string[] codes =
         [
-            SourceErrors.MapTableUnreachable, SourceErrors.MapNoIdentity, SourceErrors.MapCategoryNotInPurposes, SourceErrors.MapPurposesMissing,
-            SourceErrors.MapReasonMissing, SourceErrors.MapReferenceUnknown, SourceErrors.MapPurposeUnknown, SourceErrors.MapTableGone,
-            SourceErrors.MapColumnGone, SourceErrors.MapTypeChanged, SourceErrors.MapIndexMissing, SourceErrors.MapTableDuplicate, SourceErrors.MapColumnDuplicate,
+            SourceSystemErrors.MapTableUnreachable, SourceSystemErrors.MapNoIdentity, SourceSystemErrors.MapCategoryNotInPurposes, SourceSystemErrors.MapPurposesMissing,
+            SourceSystemErrors.MapReasonMissing, SourceSystemErrors.MapReferenceUnknown, SourceSystemErrors.MapPurposeUnknown, SourceSystemErrors.MapTableGone,
+            SourceSystemErrors.MapColumnGone, SourceSystemErrors.MapTypeChanged, SourceSystemErrors.MapIndexMissing, SourceSystemErrors.MapTableDuplicate, SourceSystemErrors.MapColumnDuplicate,
         ];
         foreach (var code in codes)
         {

@@ -234,7 +234,7 @@ public sealed class SourceSystemTests
     [Fact]
     public void EverySourceCodeHasADutchAndEnglishSentence()
     {
-        foreach (var (code, text) in SourceErrors.Messages)
+        foreach (var (code, text) in SourceSystemErrors.Messages)
         {
             code.ShouldStartWith("source.");
             text.Nl.ShouldNotBeNullOrWhiteSpace();

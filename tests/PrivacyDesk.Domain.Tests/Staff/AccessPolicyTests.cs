@@ -15,7 +15,15 @@ public sealed class AccessPolicyTests
     {
         AccessPolicy.PermissionsOf(StaffRole.Auditor).ShouldBe(
             [Permission.ViewRequests, Permission.ViewAllRequests, Permission.ViewSubjects, Permission.ViewRegister,
-             Permission.ViewDashboard, Permission.AuditCases, Permission.VerifyAuditTrail], ignoreOrder: true);
+             Permission.ViewDashboard, Permission.AuditCases, Permission.VerifyAuditTrail, Permission.ViewSourceSystems], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void EveryRoleSeesTheSourceSystemsButOnlyAdministratorsManageThem()
+    {
+        AccessPolicy.RolesWith(Permission.ViewSourceSystems).ShouldBe(StaffRole.All, ignoreOrder: true);
+        AccessPolicy.RolesWith(Permission.ManageSourceSystems).ShouldBe([StaffRole.Administrator]);
+        AccessPolicy.Changing.ShouldContain(Permission.ManageSourceSystems);
     }
 
     [Fact]

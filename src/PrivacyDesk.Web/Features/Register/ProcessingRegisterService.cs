@@ -170,7 +170,14 @@ public sealed class ProcessingRegisterService(
     public Task<Result> SaveAsync(ClaimsPrincipal caller, Guid id, Guid concurrencyStamp, PurposeForm form, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(form);
-        return ChangeAsync(caller, id, concurrencyStamp, (purpose, actor, at) => Revise(purpose, form.ToDefinition(purpose.Key), actor, at), cancellationToken);
+        return ChangeAsync(caller, id, concurrencyStamp, async (db, purpose, actor, at) =>
+        {
+            // A purpose names only systems that exist (issue 14), spelled as the system is; checked in the save's transaction.
+            var systems = await KnownSourceSystems.ResolveAsync(db, form.ToDefinition(purpose.Key).SourceSystems, cancellationToken);
+            return systems.IsFailure
+                ? systems
+                : Revise(purpose, form.ToDefinition(purpose.Key) with { SourceSystems = systems.Value }, actor, at);
+        }, cancellationToken);
     }
 
     /// <summary>Activates a Draft purpose, or returns every rule it still breaks.</summary>
@@ -216,6 +223,9 @@ public sealed class ProcessingRegisterService(
         return await db.InTransactionAsync(async () =>
         {
             var outcome = await seeder.ImportAsync(actor, cancellationToken);
+            // The imported purposes name their systems; each becomes a record in the same transaction (issue 14).
+            await db.SaveChangesAsync(cancellationToken);
+            await scope.ServiceProvider.GetRequiredService<SourceSystemSeeder>().AddMissingAsync(actor, cancellationToken);
             db.AuditEvents.Add(AuditEvent.Record(clock.GetUtcNow(), actor.Id, actor.Name, ImportedAction, RegisterEntityType, RegisterEntityId,
                 AuditDetails.Of(("added", outcome.Added), ("unchanged", outcome.Unchanged))));
             await db.SaveChangesAsync(cancellationToken);
@@ -245,8 +255,13 @@ public sealed class ProcessingRegisterService(
     }
 
     /// <summary>The one stamped change (<see cref="StampedChange"/>, ADR 0028): load, stamp, the purpose's named method, save, conflict as "changed by X at T".</summary>
+    private Task<Result> ChangeAsync(
+        ClaimsPrincipal caller, Guid id, Guid concurrencyStamp, Func<Purpose, Actor, DateTimeOffset, Result> change, CancellationToken cancellationToken) =>
+        ChangeAsync(caller, id, concurrencyStamp, (_, purpose, actor, at) => Task.FromResult(change(purpose, actor, at)), cancellationToken);
+
     private async Task<Result> ChangeAsync(
-        ClaimsPrincipal caller, Guid id, Guid concurrencyStamp, Func<Purpose, Actor, DateTimeOffset, Result> change, CancellationToken cancellationToken)
+        ClaimsPrincipal caller, Guid id, Guid concurrencyStamp, Func<PrivacyDeskDbContext, Purpose, Actor, DateTimeOffset, Task<Result>> change,
+        CancellationToken cancellationToken)
     {
         if (!caller.Has(Permission.EditRegister))
         {
@@ -258,10 +273,10 @@ public sealed class ProcessingRegisterService(
         var target = new StampedTarget<Purpose>(EntityType, id, (context, token) => context.Purposes.SingleOrDefaultAsync(p => p.Id == id, token), RegisterErrors.NotFound);
         return await StampedChange.RunAsync(db, controller.TimeZone, target, concurrencyStamp,
             (_, _) => Task.FromResult(Result.Success()),
-            purpose =>
+            async purpose =>
             {
-                var result = change(purpose, actor, clock.GetUtcNow());
-                return Task.FromResult(result.IsSuccess ? Result.Success(true) : Result<bool>.Failure(result.Errors));
+                var result = await change(db, purpose, actor, clock.GetUtcNow());
+                return result.IsSuccess ? Result.Success(true) : Result<bool>.Failure(result.Errors);
             }, cancellationToken);
     }
 

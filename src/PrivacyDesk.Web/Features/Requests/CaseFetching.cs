@@ -8,7 +8,7 @@ using PrivacyDesk.Domain.Common;
 using PrivacyDesk.Domain.Requests;
 using PrivacyDesk.Domain.Sources;
 using PrivacyDesk.Domain.Staff;
-using Microsoft.AspNetCore.DataProtection;
+using PrivacyDesk.Web.Features.SourceSystems;
 using PrivacyDesk.Web.Hosting;
 
 namespace PrivacyDesk.Web.Features.Requests;
@@ -44,8 +44,8 @@ public sealed record FetchOutcome(string SourceSystem, IReadOnlyList<TableRowCou
 /// meanwhile stores nothing. Every failure (system down, timeout, drift, row cap, no connection) leaves the case as it was.
 /// </summary>
 public sealed class CaseFetching(
-    IServiceScopeFactory scopes, CaseUnitOfWork cases, IEnumerable<ISourceConnector> connectors, IConfiguration configuration,
-    IDataProtectionProvider protection, ILogger<CaseFetching> logger)
+    IServiceScopeFactory scopes, CaseUnitOfWork cases, ConnectorLookup connectors, SourceSystemConnections connections,
+    ILogger<CaseFetching> logger)
 {
     /// <summary>What the collection panel needs besides <see cref="CaseObligations.CollectionAsync"/>: which tasks can be fetched, and whether to start.</summary>
     public async Task<Result<FetchingView>> FetchingAsync(ClaimsPrincipal caller, Guid requestId, CancellationToken cancellationToken = default)
@@ -139,12 +139,12 @@ public sealed class CaseFetching(
         {
             return Failed(requestId, system, [CollectionErrors.FetchNoIdentifier]);
         }
-        var connector = connectors.FirstOrDefault(c => c.Kind == system.Connector);
+        var connector = connectors.For(system.Connector);
         if (connector is null)
         {
             return Failed(requestId, system, [SourceErrors.KindNotConnected]);
         }
-        var connection = ResolveConnection(system);
+        var connection = await connections.ResolveAsync(system);
         if (connection.IsFailure)
         {
             return Failed(requestId, system, connection.Errors);
@@ -191,29 +191,6 @@ public sealed class CaseFetching(
             return Task.FromResult(recorded);
         }, cancellationToken);
         return stored.IsSuccess ? Result.Success(new FetchOutcome(system.Name, tables)) : Failed(requestId, system, stored.Errors);
-    }
-
-    /// <summary>
-    /// The system's connection string: the named one in configuration, or the administrator's, decrypted (never logged or shown).
-    /// Interim: h/sources-domain's SourceSystemConnections takes this over at merge.
-    /// </summary>
-    private Result<string> ResolveConnection(SourceSystem system)
-    {
-        if (system.ConnectionReference is { } reference)
-        {
-            var value = configuration[$"SourceSystems:Connections:{reference}"];
-            return string.IsNullOrWhiteSpace(value)
-                ? Result<string>.Failure(SourceErrors.ConnectionMissing with { Arguments = new Dictionary<string, string>(StringComparer.Ordinal) { ["reference"] = reference } })
-                : Result.Success(value);
-        }
-        try
-        {
-            return Result.Success(protection.CreateProtector("PrivacyDesk.SourceSystems.Connection.v1").Unprotect(system.ProtectedConnectionString!));
-        }
-        catch (System.Security.Cryptography.CryptographicException)
-        {
-            return Result<string>.Failure(SourceErrors.ConnectionUnreadable);
-        }
     }
 
     /// <summary>The reason kept on a task whose retrieval read no rows, in the officer's language: which system, map version and tables were read.</summary>

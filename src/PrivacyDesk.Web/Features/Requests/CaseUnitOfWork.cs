@@ -178,6 +178,39 @@ public sealed class CaseUnitOfWork(IServiceScopeFactory scopes, TimeProvider clo
         }
     }
 
+    /// <summary>
+    /// A change outside any one case that open cases follow in the same transaction (ADR 0036): an administrator renames
+    /// a source system and its open collection tasks take the new name. <paramref name="change"/> gets a context this unit
+    /// of work opened and the one way to touch cases on it, <see cref="RenameSourceSystemInOpenCasesAsync"/>. No stamp per
+    /// case: the administrator never read those cases (and may not see them); an officer with one open is told it changed.
+    /// </summary>
+    public async Task<T> WithSourceSystemRenameAsync<T>(Func<PrivacyDeskDbContext, Task<T>> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        await using var scope = scopes.CreateAsyncScope();
+        return await change(Open(scope));
+    }
+
+    /// <summary>Renames the open collection tasks of <paramref name="from"/> in every case, through the case's own audited method; the caller saves.</summary>
+    /// <returns>How many cases changed.</returns>
+    public static async Task<int> RenameSourceSystemInOpenCasesAsync(
+        PrivacyDeskDbContext db, string from, string to, Actor actor, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (!db.MayChangeCases)
+        {
+            throw new InvalidOperationException("Cases follow a rename only on a context opened by CaseUnitOfWork.WithSourceSystemRenameAsync.");
+        }
+        // Names compare trimmed and case-insensitively, which SQL cannot do for every alphabet (SQLite's upper() is ASCII only): the open tasks' names are read, matched here.
+        var open = await db.Requests.AsNoTracking()
+            .Where(r => r.CollectionTasks.Any(t => t.Status == DataCollectionStatus.Open))
+            .Select(r => new { r.Id, Systems = r.CollectionTasks.Where(t => t.Status == DataCollectionStatus.Open).Select(t => t.SourceSystem).ToList() })
+            .ToListAsync(cancellationToken);
+        var ids = open.Where(r => r.Systems.Any(s => string.Equals(s.Trim(), from.Trim(), StringComparison.OrdinalIgnoreCase))).Select(r => r.Id).ToList();
+        var requests = await db.Requests.Where(r => ids.Contains(r.Id)).ToListAsync(cancellationToken);
+        return requests.Count(r => r.RenameSourceSystem(from, to, actor, at) > 0);
+    }
+
     private async Task<Result<T>> RunAsync<T>(
         Guid requestId, Guid? seenStamp, Actor actor, Func<CaseWork, bool, Task<Result>> admit,
         Func<CaseWork, Task<Result<T>>> change, CancellationToken cancellationToken)
