@@ -11,7 +11,7 @@ using PrivacyDesk.Data;
 namespace PrivacyDesk.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PrivacyDeskDbContext))]
-    [Migration("20261206164459_FetchedExtracts")]
+    [Migration("20261206164723_FetchedExtracts")]
     partial class FetchedExtracts
     {
         /// <inheritdoc />

@@ -12,7 +12,7 @@ using PrivacyDesk.Data;
 namespace PrivacyDesk.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(PrivacyDeskDbContext))]
-    [Migration("20261206164515_FetchedExtracts")]
+    [Migration("20261206164757_FetchedExtracts")]
     partial class FetchedExtracts
     {
         /// <inheritdoc />
