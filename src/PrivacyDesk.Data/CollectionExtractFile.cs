@@ -39,6 +39,18 @@ public sealed class CollectionExtractFile
 
     public string UploadedByName { get; private set; } = "";
 
+    /// <summary>The connected system PrivacyDesk fetched this extract from (issue 14); null for an upload.</summary>
+    public Guid? SourceSystemId { get; private set; }
+
+    /// <summary>The version of the system's data map the retrieval walked; null for an upload.</summary>
+    public int? MapVersion { get; private set; }
+
+    /// <summary>The rows read per table, in the order they were read; null for an upload.</summary>
+    public IReadOnlyList<TableRowCount>? TableRowCounts { get; private set; }
+
+    /// <summary>The query text run per table, with parameter names and never their values; null for an upload.</summary>
+    public IReadOnlyList<ExtractQuery>? QueryTexts { get; private set; }
+
     public static CollectionExtractFile Create(
         Guid requestId, Guid taskId, string fileName, ExtractFormat format, byte[] content, int rowCount, string byId, string byName, DateTimeOffset at)
     {
@@ -60,5 +72,24 @@ public sealed class CollectionExtractFile
         };
     }
 
-    public ExtractReceipt Receipt => new(Id, FileName, Sha256, RowCount, SizeInBytes);
+    /// <summary>An extract PrivacyDesk read from a connected system itself: the same file as an upload, plus how it was read.</summary>
+    public static CollectionExtractFile CreateFetched(
+        Guid requestId, Guid taskId, string fileName, byte[] content, Guid sourceSystemId, int mapVersion, IReadOnlyList<TableRowCount> tables,
+        IReadOnlyList<ExtractQuery> queries, string byId, string byName, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        ArgumentNullException.ThrowIfNull(queries);
+        var file = Create(requestId, taskId, fileName, ExtractFormat.Json, content, tables.Sum(t => t.Rows), byId, byName, at);
+        file.SourceSystemId = sourceSystemId;
+        file.MapVersion = mapVersion;
+        file.TableRowCounts = [.. tables];
+        file.QueryTexts = [.. queries];
+        return file;
+    }
+
+    public ExtractReceipt Receipt => new(Id, FileName, Sha256, RowCount, SizeInBytes,
+        SourceSystemId is { } system && MapVersion is { } version ? new ExtractRetrieval(system, version, TableRowCounts ?? []) : null);
 }
+
+/// <summary>The query a retrieval ran on one table, as text with parameter names (never values), kept to show what was asked.</summary>
+public sealed record ExtractQuery(string Table, string QueryText);

@@ -18,6 +18,9 @@ internal sealed class CollectionExtractFileConfiguration : IEntityTypeConfigurat
         builder.Property(f => f.UploadedById).HasMaxLength(DataSubjectRequest.ActorIdMaxLength).IsRequired();
         builder.Property(f => f.UploadedByName).HasMaxLength(DataSubjectRequest.ActorNameMaxLength).IsRequired();
         builder.Ignore(f => f.Receipt);
+        // How a fetched extract was read (issue 14); all null for an upload.
+        JsonColumn.Value(builder.Property(f => f.TableRowCounts));
+        JsonColumn.Value(builder.Property(f => f.QueryTexts));
         // Extracts are read per case and per task; they go when the case goes.
         builder.HasIndex(f => new { f.RequestId, f.TaskId });
         builder.HasOne<DataSubjectRequest>().WithMany().HasForeignKey(f => f.RequestId).OnDelete(DeleteBehavior.Cascade);

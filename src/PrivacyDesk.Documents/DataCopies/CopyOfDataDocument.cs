@@ -159,16 +159,44 @@ public static class CopyOfDataDocument
                             : string.Join("; ", group.Purposes.Select(p => p.Name.In(language))));
                         kv.Pair(T(language, "Uittreksel ontvangen", "Extract received"), DocumentFormat.DateTime(extract.ReceivedAt, input.TimeZone, language));
                         kv.Pair(T(language, "Bestand", "File"), extract.FileName);
-                        kv.Pair(T(language, "Aantal records", "Records"), extract.Table.RowCount.ToString(CultureInfo.InvariantCulture));
+                        kv.Pair(T(language, "Aantal records", "Records"), Records(extract.Table));
                         kv.Pair("SHA-256", extract.Sha256);
                     });
-                    Table(head, extract.Table, language);
+                    var parts = extract.Table.Parts;
+                    Section(head, parts[0], language);
                 });
+                // A fetched extract: one sub-heading per source table, each with only that table's columns.
+                foreach (var section in extract.Table.Parts.Skip(1))
+                {
+                    column.Item().PaddingTop(2).ShowEntire().Column(part => Section(part, section, language));
+                }
             }
         }
     }
 
-    private static void Table(ColumnDescriptor column, ExtractTable table, string language)
+    /// <summary>The record count; for a fetched extract also per table ("7: klanten 1, rekeningen 2, ...").</summary>
+    private static string Records(ExtractTable table)
+    {
+        var total = table.RowCount.ToString(CultureInfo.InvariantCulture);
+        return table.HasSections
+            ? $"{total}: {string.Join(", ", table.Sections.Select(s => $"{s.Name} {s.RowCount.ToString(CultureInfo.InvariantCulture)}"))}"
+            : total;
+    }
+
+    private static void Section(ColumnDescriptor column, ExtractSection section, string language)
+    {
+        if (section.Name is not null)
+        {
+            column.Item().PaddingTop(4).Text(t =>
+            {
+                t.Span(section.Name).Bold().FontSize(10.5);
+                t.Span($" · {Count(section.RowCount, "record", "records", language)}").FontColor(Colors.Muted);
+            });
+        }
+        Table(column, section, language);
+    }
+
+    private static void Table(ColumnDescriptor column, ExtractSection table, string language)
     {
         if (table.RowCount == 0)
         {
@@ -222,7 +250,7 @@ public static class CopyOfDataDocument
         }
     }
 
-    private static void Record(Container slot, ExtractTable table, int index, string language)
+    private static void Record(Container slot, ExtractSection table, int index, string language)
     {
         var row = table.Rows[index];
         var number = index + 1;

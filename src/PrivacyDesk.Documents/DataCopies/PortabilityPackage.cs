@@ -75,19 +75,25 @@ public static class PortabilityPackage
             }
             foreach (var extract in group.Extracts)
             {
-                var kept = Enumerable.Range(0, extract.Table.Columns.Count).Where(i => !IsDerivedColumn(extract.Table.Columns[i])).ToList();
-                var excluded = extract.Table.Columns.Where(IsDerivedColumn).ToList();
-                if (kept.Count == 0 || extract.Table.RowCount == 0)
+                var before = files.Count;
+                if (extract.Table.HasSections)
+                {
+                    // A fetched extract: a folder per system with a JSON and CSV pair per source table, each with that table's own columns.
+                    var folder = UniqueSlug(group.SourceSystem, slugs);
+                    var tables = new HashSet<string>(StringComparer.Ordinal);
+                    foreach (var section in extract.Table.Sections)
+                    {
+                        AddPair(files, group.SourceSystem, extract, section, purposes, $"{DataFolder}{folder}/{UniqueSlug(section.Name!, tables)}", input);
+                    }
+                }
+                else
+                {
+                    AddPair(files, group.SourceSystem, extract, extract.Table.Parts[0], purposes, $"{DataFolder}{UniqueSlug(group.SourceSystem, slugs)}", input);
+                }
+                if (files.Count == before)
                 {
                     notIncluded.Add((group.SourceSystem, "The extract holds no data provided by the subject."));
-                    continue;
                 }
-                var slug = UniqueSlug(group.SourceSystem, slugs);
-                var columns = kept.Select(i => extract.Table.Columns[i]).ToList();
-                var rows = extract.Table.Rows.Select(row => (IReadOnlyList<string>)[.. kept.Select(i => i < row.Count ? row[i] : "")]).ToList();
-                var source = new FileSource(group.SourceSystem, extract, columns, excluded, rows.Count, purposes);
-                files.Add(new PackageFile($"{DataFolder}{slug}.json", Json(extract, columns, rows, input), source));
-                files.Add(new PackageFile($"{DataFolder}{slug}.csv", Csv(columns, rows), source));
             }
         }
         if (files.Count == 0)
@@ -123,13 +129,35 @@ public static class PortabilityPackage
         ];
     }
 
-    private static byte[] Json(CollectedExtract extract, List<string> columns, List<IReadOnlyList<string>> rows, CaseDocumentInput input)
+    /// <summary>One JSON and CSV pair at <paramref name="path"/> (without extension) for a table's records, without the derived columns; nothing when none is left.</summary>
+    private static void AddPair(
+        List<PackageFile> files, string sourceSystem, CollectedExtract extract, ExtractSection table, List<Purpose> purposes, string path, CaseDocumentInput input)
     {
+        var kept = Enumerable.Range(0, table.Columns.Count).Where(i => !IsDerivedColumn(table.Columns[i])).ToList();
+        if (kept.Count == 0 || table.RowCount == 0)
+        {
+            return;
+        }
+        var excluded = table.Columns.Where(IsDerivedColumn).ToList();
+        var columns = kept.Select(i => table.Columns[i]).ToList();
+        var rows = table.Rows.Select(row => (IReadOnlyList<string>)[.. kept.Select(i => i < row.Count ? row[i] : "")]).ToList();
+        var source = new FileSource(sourceSystem, table.Name, extract, columns, excluded, rows.Count, purposes);
+        files.Add(new PackageFile($"{path}.json", Json(source, columns, rows, input), source));
+        files.Add(new PackageFile($"{path}.csv", Csv(columns, rows), source));
+    }
+
+    private static byte[] Json(FileSource source, List<string> columns, List<IReadOnlyList<string>> rows, CaseDocumentInput input)
+    {
+        var extract = source.Extract;
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, JsonOptions))
         {
             json.WriteStartObject();
             json.WriteString("sourceSystem", extract.SourceSystem);
+            if (source.Table is { } table)
+            {
+                json.WriteString("table", table);
+            }
             json.WriteString("extractReceivedAt", Moment(extract.ReceivedAt, input));
             json.WriteString("extractSha256", extract.Sha256);
             json.WriteStartArray("columns");
@@ -192,6 +220,13 @@ public static class PortabilityPackage
         text.Append(dutch
             ? "Per systeem staan de gegevens twee keer in de map data/: als JSON (voor programma's) en als CSV (UTF-8, scheidingsteken puntkomma, te openen in een spreadsheet; een cel die met = + - of @ begint, krijgt een apostrof ervoor). Door ons afgeleide gegevens, zoals scores en profielen, vallen niet onder dit recht en zijn weggelaten. manifest.json noemt elk bestand met zijn grootte en SHA-256, zodat u kunt nagaan dat niets is gewijzigd."
             : "Per system the data are in the data/ folder twice: as JSON (for programs) and as CSV (UTF-8, semicolon separator, opens in a spreadsheet; a cell starting with = + - or @ gets an apostrophe in front). Data we derived, such as scores and profiles, are not covered by this right and are left out. manifest.json lists every file with its size and SHA-256, so you can check that nothing was changed.");
+        if (files.Any(f => f.Source?.Table is not null))
+        {
+            text.Append("\r\n\r\n");
+            text.Append(dutch
+                ? "Gegevens die wij rechtstreeks uit een systeem hebben opgehaald, staan in een map per systeem met één bestandspaar per tabel (bijvoorbeeld data/kernbank/klanten.json en .csv), zodat elke tabel alleen zijn eigen kolommen heeft."
+                : "Data we fetched directly from a system are in a folder per system with one pair of files per table (for example data/core-banking/customers.json and .csv), so each table has only its own columns.");
+        }
         text.Append("\r\n\r\n");
         text.Append(dutch
             ? $"Vragen: {input.Controller.Email}, of onze functionaris gegevensbescherming {input.Controller.DpoName} ({input.Controller.DpoEmail}).\r\n"
@@ -257,6 +292,10 @@ public static class PortabilityPackage
                 if (file.Source is { } source)
                 {
                     json.WriteString("sourceSystem", source.SourceSystem);
+                    if (source.Table is { } table)
+                    {
+                        json.WriteString("table", table);
+                    }
                     json.WriteString("format", file.Path.EndsWith(".json", StringComparison.Ordinal) ? "json" : "csv");
                     json.WriteNumber("records", source.Records);
                     json.WriteString("extractSha256", source.Extract.Sha256);
@@ -355,8 +394,9 @@ public static class PortabilityPackage
         return unique;
     }
 
+    /// <param name="Table">The source table of a fetched extract's part; null for an uploaded extract.</param>
     private sealed record FileSource(
-        string SourceSystem, CollectedExtract Extract, IReadOnlyList<string> Columns, IReadOnlyList<string> Excluded, int Records, IReadOnlyList<Purpose> Purposes);
+        string SourceSystem, string? Table, CollectedExtract Extract, IReadOnlyList<string> Columns, IReadOnlyList<string> Excluded, int Records, IReadOnlyList<Purpose> Purposes);
 
     private sealed record PackageFile(string Path, byte[] Content, FileSource? Source);
 }

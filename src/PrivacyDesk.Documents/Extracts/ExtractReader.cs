@@ -91,8 +91,47 @@ public static class ExtractReader
             var rows = root.EnumerateArray()
                 .Select(item => (IReadOnlyList<string>)[.. columns.Select(column => item.TryGetProperty(column, out var value) ? Text(value) : "")])
                 .ToList();
-            return Result<ExtractTable>.Of(new ExtractTable(ExtractFormat.Json, columns, rows));
+            return Result<ExtractTable>.Of(new ExtractTable(ExtractFormat.Json, columns, rows) { Sections = SectionsOf(root) });
         }
+    }
+
+    /// <summary>
+    /// A fetched extract names each record's source table in its first key (<see cref="ExtractTable.TableKey"/>); then each
+    /// table becomes a section with only the columns its records have. Anything else (an upload) has no sections.
+    /// </summary>
+    private static List<ExtractSection> SectionsOf(JsonElement list)
+    {
+        var byTable = new Dictionary<string, List<JsonElement>>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (var item in list.EnumerateArray())
+        {
+            var first = item.EnumerateObject().FirstOrDefault();
+            if (first.Value.ValueKind != JsonValueKind.String || !string.Equals(first.Name, ExtractTable.TableKey, StringComparison.Ordinal)
+                || string.IsNullOrWhiteSpace(first.Value.GetString()))
+            {
+                return [];
+            }
+            var table = first.Value.GetString()!;
+            if (!byTable.TryGetValue(table, out var records))
+            {
+                byTable[table] = records = [];
+                order.Add(table);
+            }
+            records.Add(item);
+        }
+        return
+        [
+            .. order.Select(table =>
+            {
+                var records = byTable[table];
+                var columns = records.SelectMany(item => item.EnumerateObject().Select(p => p.Name))
+                    .Where(name => !string.Equals(name, ExtractTable.TableKey, StringComparison.Ordinal))
+                    .Distinct(StringComparer.Ordinal)
+                    .ToList();
+                return new ExtractSection(table, columns,
+                    [.. records.Select(item => (IReadOnlyList<string>)[.. columns.Select(column => item.TryGetProperty(column, out var value) ? Text(value) : "")])]);
+            }),
+        ];
     }
 
     private static string Text(JsonElement value) => value.ValueKind switch

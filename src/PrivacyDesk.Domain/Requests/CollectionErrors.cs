@@ -31,6 +31,18 @@ public static class CollectionErrors
 
     public static readonly Error ExtractWrongSubject = new("request.collection.extract_wrong_subject", "File");
 
+    /// <summary>The task's system is not a connected system (Manual, retired, or no connection set): its data come by upload.</summary>
+    public static readonly Error FetchNotConnected = new("request.collection.fetch_not_connected");
+
+    /// <summary>The system has no saved data map, or the saved one is no longer valid.</summary>
+    public static readonly Error FetchNoMap = new("request.collection.fetch_no_map");
+
+    /// <summary>The subject has none of the identifiers the map starts from (customer number, e-mail address, phone number).</summary>
+    public static readonly Error FetchNoIdentifier = new("request.collection.fetch_no_identifier");
+
+    /// <summary>Argument <c>max</c>: what the system returned is larger than an extract may be.</summary>
+    public static readonly Error FetchTooLarge = new("request.collection.fetch_too_large");
+
     public static IReadOnlyDictionary<string, LocalizedText> Messages { get; } = new Dictionary<string, LocalizedText>(StringComparer.Ordinal)
     {
         [NothingToPlan.Code] = new(
@@ -72,5 +84,17 @@ public static class CollectionErrors
         [ExtractWrongSubject.Code] = new(
             "Het bestand bevat gegevens die niet van deze betrokkene zijn ({rows} van de {total} records). Er is niets opgeslagen.",
             "The file contains data that are not this data subject's ({rows} of {total} records). Nothing has been stored."),
+        [FetchNotConnected.Code] = new(
+            "Dit systeem is niet gekoppeld: PrivacyDesk kan er zelf niets uit ophalen. Vraag het team om een extract en upload dat, of laat een beheerder de verbinding instellen.",
+            "This system is not connected: PrivacyDesk cannot fetch from it itself. Ask its team for an extract and upload it, or have an administrator set up the connection."),
+        [FetchNoMap.Code] = new(
+            "Dit systeem heeft geen geldige gegevenskaart, dus is niet bekend welke tabellen bij de betrokkene horen. Laat een beheerder de gegevenskaart vastleggen; er is niets opgehaald.",
+            "This system has no valid data map, so which tables belong to the data subject is not known. Have an administrator save the data map; nothing was fetched."),
+        [FetchNoIdentifier.Code] = new(
+            "Van de betrokkene is geen klantnummer, e-mailadres of telefoonnummer bekend waarmee dit systeem kan worden doorzocht. Vul de gegevens van de betrokkene aan; er is niets opgehaald.",
+            "The data subject has no customer number, e-mail address or phone number this system can be searched by. Complete the data subject's details; nothing was fetched."),
+        [FetchTooLarge.Code] = new(
+            "Wat het systeem voor deze betrokkene teruggaf, is groter dan {max} MB. Er is niets opgeslagen; vraag het team om een extract.",
+            "What the system returned for this data subject is larger than {max} MB. Nothing has been stored; ask the system's team for an extract."),
     };
 }

@@ -15,7 +15,14 @@ public enum DataCollectionStatus
 /// <summary>What the case keeps of a validated extract: never its content, only how to find and prove it.</summary>
 /// <param name="ExtractId">The stored file (its bytes live apart from the case, so loading a case never loads extracts).</param>
 /// <param name="Sha256">Lower-case hex SHA-256 of the stored bytes.</param>
-public sealed record ExtractReceipt(Guid ExtractId, string FileName, string Sha256, int RowCount, long SizeInBytes);
+/// <param name="Retrieval">Set when PrivacyDesk fetched the extract from a connected system itself (issue 14); null for an upload.</param>
+public sealed record ExtractReceipt(Guid ExtractId, string FileName, string Sha256, int RowCount, long SizeInBytes, ExtractRetrieval? Retrieval = null);
+
+/// <summary>How a fetched extract was read: from which system, by which version of its data map, and how many rows per table. Never a value.</summary>
+public sealed record ExtractRetrieval(Guid SourceSystemId, int MapVersion, IReadOnlyList<TableRowCount> Tables);
+
+/// <summary>The rows one retrieval read from one source table (the table's display name, as the catalog spells it).</summary>
+public sealed record TableRowCount(string Table, int Rows);
 
 /// <summary>
 /// One source system whose records of the subject the handler must collect before answering: who in

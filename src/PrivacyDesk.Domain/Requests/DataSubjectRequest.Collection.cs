@@ -10,6 +10,9 @@ public static class CollectionActions
     public const string Planned = "request.collection.planned";
     public const string Rescheduled = "request.collection.rescheduled";
     public const string ExtractReceived = "request.collection.extract_received";
+
+    /// <summary>PrivacyDesk read the extract from a connected system itself (issue 14): the trail names the system, map version, tables and row counts.</summary>
+    public const string ExtractFetched = "request.collection.extract_fetched";
     public const string NotApplicable = "request.collection.not_applicable";
     public const string SourceSystemRenamed = "request.collection.source_system_renamed";
 }
@@ -98,15 +101,36 @@ public sealed partial class DataSubjectRequest
         var before = Fields(("taskId", task.Id.ToString()), ("collectionStatus", task.Status.ToString()), ("sha256", task.ExtractSha256));
         task.ReceiveExtract(receipt with { FileName = DataCollectionTask.CleanFileName(receipt.FileName) }, actor.Id, actor.Name, at);
         // The file name may itself hold a name; the trail keeps the hash, size and count only.
-        Audit(CollectionActions.ExtractReceived, actor, at, before, Fields(
+        var after = Fields(
             ("taskId", task.Id.ToString()),
             ("sourceSystem", task.SourceSystem),
             ("collectionStatus", task.Status.ToString()),
             ("extractId", receipt.ExtractId.ToString()),
             ("sha256", receipt.Sha256),
             ("rows", receipt.RowCount.ToString(CultureInfo.InvariantCulture)),
-            ("bytes", receipt.SizeInBytes.ToString(CultureInfo.InvariantCulture))));
+            ("bytes", receipt.SizeInBytes.ToString(CultureInfo.InvariantCulture)));
+        if (receipt.Retrieval is { } retrieval)
+        {
+            // A retrieval is audited by what it read from where (tables and counts), never by a value read.
+            after["sourceSystemId"] = retrieval.SourceSystemId.ToString();
+            after["mapVersion"] = retrieval.MapVersion.ToString(CultureInfo.InvariantCulture);
+            after["tables"] = string.Join("; ", retrieval.Tables.Select(t => $"{t.Table}: {t.Rows.ToString(CultureInfo.InvariantCulture)}"));
+        }
+        Audit(receipt.Retrieval is null ? CollectionActions.ExtractReceived : CollectionActions.ExtractFetched, actor, at, before, after);
         return Result.Success();
+    }
+
+    /// <summary>
+    /// Whether <paramref name="actor"/> may record an extract on this task now (asked before fetching from a connected system,
+    /// so no system is queried for a case that would refuse the result): open, or received and fetched again; a task
+    /// closed as not applicable stays closed.
+    /// </summary>
+    public Result<DataCollectionTask> CollectionTaskToFetch(Actor actor, Guid taskId)
+    {
+        var found = OpenCollectionTask(actor, taskId, nameof(RecordCollectionExtract), mustBeOpen: false);
+        return found.IsSuccess && found.Value.Status == DataCollectionStatus.NotApplicable
+            ? Result<DataCollectionTask>.Failure(CollectionErrors.TaskClosed)
+            : found;
     }
 
     /// <summary>Closes an open task because the system holds nothing for this request, with the reason.</summary>

@@ -15,6 +15,27 @@ public sealed record SubjectIdentifiers(string? CustomerNumber, IReadOnlyCollect
 /// <summary>A parsed extract: its columns and records, as strings, in file order.</summary>
 public sealed record ExtractTable(ExtractFormat Format, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows)
 {
+    /// <summary>The key a fetched extract's records start with: the name of the source table the record was read from (issue 14).</summary>
+    public const string TableKey = "_table";
+
+    public int RowCount => Rows.Count;
+
+    /// <summary>
+    /// A fetched extract's records per source table, in the order the tables first appear, each with only its own
+    /// columns; empty for an uploaded extract, which is one table.
+    /// </summary>
+    public IReadOnlyList<ExtractSection> Sections { get; init; } = [];
+
+    public bool HasSections => Sections.Count > 0;
+
+    /// <summary>What a reader shows: the sections, or the whole extract as one nameless section.</summary>
+    public IReadOnlyList<ExtractSection> Parts => HasSections ? Sections : [new ExtractSection(null, Columns, Rows)];
+}
+
+/// <summary>The records of one source table within a fetched extract, with the columns that table has.</summary>
+/// <param name="Name">The table's display name; null for the single part of an uploaded extract.</param>
+public sealed record ExtractSection(string? Name, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows)
+{
     public int RowCount => Rows.Count;
 }
 

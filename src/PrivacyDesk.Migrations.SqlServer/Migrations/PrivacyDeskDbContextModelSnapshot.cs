@@ -300,6 +300,12 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("nvarchar(10)");
 
+                    b.Property<int?>("MapVersion")
+                        .HasColumnType("int");
+
+                    b.Property<string>("QueryTexts")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<Guid>("RequestId")
                         .HasColumnType("uniqueidentifier");
 
@@ -314,6 +320,12 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
 
                     b.Property<long>("SizeInBytes")
                         .HasColumnType("bigint");
+
+                    b.Property<Guid?>("SourceSystemId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("TableRowCounts")
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<Guid>("TaskId")
                         .HasColumnType("uniqueidentifier");

@@ -286,6 +286,12 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("MapVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("QueryTexts")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("RequestId")
                         .HasColumnType("TEXT");
 
@@ -300,6 +306,12 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
 
                     b.Property<long>("SizeInBytes")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("SourceSystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TableRowCounts")
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("TaskId")
                         .HasColumnType("TEXT");

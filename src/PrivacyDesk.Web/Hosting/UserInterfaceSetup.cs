@@ -36,6 +36,7 @@ public static class UserInterfaceSetup
         services.AddScoped<ControllerProfileAdministration>();
         services.AddScoped<CompanyCalendar>();
         services.AddScoped<CaseObligations>();
+        services.AddScoped<CaseFetching>();
         services.AddRegisterFeature();
         services.AddDashboardFeature();
         services.AddSingleton<CaseUnitOfWork>();

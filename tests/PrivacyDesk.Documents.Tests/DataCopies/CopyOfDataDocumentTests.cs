@@ -54,6 +54,31 @@ public sealed class CopyOfDataDocumentTests
     }
 
     [Fact]
+    public void AFetchedExtractIsPrintedPerSourceTableWithItsCountAndOnlyThatTablesColumns()
+    {
+        var input = Build(language: "nl", coreRows: 3, fetchedCore: true);
+        var (_, _, all) = Render(input, "copy-of-data-fetched-nl");
+
+        all.ShouldContain("Aantal records 6: klanten 1, rekeningen 2, transacties 3");
+        all.ShouldContain("klanten · 1 record klantnummer naam email geboortedatum", Case.Sensitive, "the customers table with its own four columns");
+        all.ShouldContain("rekeningen · 2 records rekeningnummer klantnummer product risicoprofiel", Case.Sensitive, "the accounts table with its own columns");
+        all.ShouldContain("transacties · 3 records transactie rekeningnummer datum bedrag");
+        all.ShouldContain("T-00003 NL91 ABNA 0417 1643 00 2026-01-04 37.50");
+        all.ShouldNotContain("_table");
+        all.ShouldContain("Beleggingsrekening Offensief");
+    }
+
+    [Fact]
+    public void AnEnglishCopyNamesTheRecordsOfEachFetchedTableInEnglish()
+    {
+        var (_, _, all) = Render(Build(language: "en", coreRows: 1, fetchedCore: true), "copy-of-data-fetched-en");
+
+        all.ShouldContain("Records 4: klanten 1, rekeningen 2, transacties 1");
+        all.ShouldContain("rekeningen · 2 records");
+        all.ShouldContain("transacties · 1 record ");
+    }
+
+    [Fact]
     public void AWideExtractIsShownPerRecordAsFieldAndValueAcrossPagesWithNothingLost()
     {
         var input = Build(coreRows: 60);

@@ -77,6 +77,38 @@ public sealed class PortabilityPackageTests
     }
 
     [Fact]
+    public void AFetchedExtractBecomesAFolderWithAJsonAndCsvPairPerTableThatTheManifestLists()
+    {
+        var package = Render(Build(RequestType.Portability, coreRows: 2, fetchedCore: true));
+        Keep(package.Content, "portability-fetched-nl.zip");
+        var entries = Entries(package.Content);
+
+        const string Folder = "data/handelsplatform-en-kernadministratie/";
+        entries.Keys.Where(k => k.StartsWith(Folder, StringComparison.Ordinal)).ShouldBe(
+        [
+            Folder + "klanten.json", Folder + "klanten.csv",
+            Folder + "rekeningen.json", Folder + "rekeningen.csv",
+            Folder + "transacties.json", Folder + "transacties.csv",
+        ], ignoreOrder: true);
+        entries.Keys.ShouldNotContain("data/handelsplatform-en-kernadministratie.json");
+
+        var accounts = Text(entries[Folder + "rekeningen.csv"]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        accounts[0].ShouldBe("rekeningnummer;klantnummer;product", "only this table's columns, the derived risk profile left out");
+        accounts.Length.ShouldBe(3);
+        using var customers = JsonDocument.Parse(entries[Folder + "klanten.json"]);
+        customers.RootElement.GetProperty("table").GetString().ShouldBe("klanten");
+        customers.RootElement.GetProperty("records")[0].GetProperty("naam").GetString().ShouldBe(SubjectName);
+
+        using var manifest = JsonDocument.Parse(entries["manifest.json"]);
+        var listed = manifest.RootElement.GetProperty("files").EnumerateArray().Where(f => f.TryGetProperty("table", out _)).ToList();
+        listed.Select(f => f.GetProperty("path").GetString()).ShouldBe(entries.Keys.Where(k => k.StartsWith(Folder, StringComparison.Ordinal)), ignoreOrder: true);
+        var accountFile = listed.First(f => f.GetProperty("path").GetString() == Folder + "rekeningen.json");
+        accountFile.GetProperty("records").GetInt32().ShouldBe(2);
+        accountFile.GetProperty("derivedColumnsLeftOut").EnumerateArray().Select(c => c.GetString()).ShouldBe(["risicoprofiel"]);
+        Text(entries["README.txt"]).ShouldContain("één bestandspaar per tabel");
+    }
+
+    [Fact]
     public void TheJsonParsesAndTheCsvHasTheHeaderAndEveryRecordWithAccentsIntact()
     {
         var entries = Entries(Render(Build(RequestType.Portability, coreRows: 25)).Content);

@@ -11,6 +11,40 @@ public sealed class ExtractReaderTests
         ExtractReader.Read(fileName, Encoding.UTF8.GetBytes(content));
 
     [Fact]
+    public void AFetchedExtractIsReadPerSourceTableEachWithOnlyItsOwnColumns()
+    {
+        var table = Read("""
+            [
+              {"_table": "customers", "customer_number": "C-004711", "email": "jan@example.nl"},
+              {"_table": "accounts", "iban": "NL91ABNA0417164300", "customer_number": "C-004711", "closed_on": null},
+              {"_table": "accounts", "iban": "NL20INGB0001234567", "customer_number": "C-004711", "closed_on": "2025-01-31"}
+            ]
+            """, "core-banking.json").ShouldSucceed();
+
+        table.HasSections.ShouldBeTrue();
+        table.Sections.Select(s => s.Name).ShouldBe(["customers", "accounts"]);
+        table.Sections[0].Columns.ShouldBe(["customer_number", "email"]);
+        table.Sections[1].Columns.ShouldBe(["iban", "customer_number", "closed_on"]);
+        table.Sections[1].Rows.ShouldBe([["NL91ABNA0417164300", "C-004711", ""], ["NL20INGB0001234567", "C-004711", "2025-01-31"]]);
+        table.RowCount.ShouldBe(3);
+        table.Columns[0].ShouldBe("_table", "the flat table is the file as it is");
+    }
+
+    [Theory]
+    [InlineData("""[{"klantnummer": "C-004711", "naam": "Jan"}]""")]
+    [InlineData("""[{"_table": "customers", "klantnummer": "C-004711"}, {"klantnummer": "C-004711", "_table": "accounts"}]""")]
+    [InlineData("""[{"_table": 7, "klantnummer": "C-004711"}]""")]
+    public void AnUploadWhoseRecordsDoNotAllStartWithTheirTableIsOneTableAsBefore(string json)
+    {
+        var table = Read(json, "upload.json").ShouldSucceed();
+
+        table.HasSections.ShouldBeFalse();
+        table.Parts.Count.ShouldBe(1);
+        table.Parts[0].Name.ShouldBeNull();
+        table.Parts[0].Columns.ShouldBe(table.Columns);
+    }
+
+    [Fact]
     public void KeepsASemicolonAndALineBreakInsideAQuotedField()
     {
         var table = Read("klantnummer;opmerking\r\nC-004711;\"belt liever; mailt niet\r\nzegt \"\"hallo\"\"\"\r\nC-004711;kort\r\n").ShouldSucceed();

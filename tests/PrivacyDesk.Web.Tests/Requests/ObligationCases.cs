@@ -21,7 +21,7 @@ internal static class ObligationCases
     /// <summary>A customer's request handled by <paramref name="handlerEmail"/>, received <paramref name="receivedDaysAgo"/> days ago, in progress unless told otherwise.</summary>
     public static async Task<Guid> CreateAsync(
         PrivacyDeskAppFactory factory, RequestType type, string handlerEmail = "officer@privacydesk.test", int receivedDaysAgo = 3,
-        bool startProcessing = true, bool decideAll = false, bool assign = true)
+        bool startProcessing = true, bool decideAll = false, bool assign = true, bool verifyIdentity = false)
     {
         var handler = await ActorAsync(factory, handlerEmail);
         await using var db = factory.Services.GetRequiredService<IDbContextFactory<PrivacyDeskDbContext>>().CreateDbContext();
@@ -42,6 +42,10 @@ internal static class ObligationCases
             if (assign)
             {
                 request.Assign(handler, handler, receivedAt).IsSuccess.ShouldBeTrue();
+            }
+            if (verifyIdentity)
+            {
+                request.RecordIdentityVerification(handler, receivedAt, IdentityVerificationMethod.KnownChannel, IdentityVerificationOutcome.Verified).IsSuccess.ShouldBeTrue();
             }
             if (assign && startProcessing)
             {

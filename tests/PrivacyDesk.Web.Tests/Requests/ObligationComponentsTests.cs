@@ -21,6 +21,7 @@ public sealed class ObligationComponentsTests : MudBunitContext, IAsyncLifetime
     {
         _ = _factory.Server;
         Services.AddScoped(_ => ActivatorUtilities.CreateInstance<CaseObligations>(_factory.Services));
+        Services.AddScoped(_ => ActivatorUtilities.CreateInstance<CaseFetching>(_factory.Services));
         _service = ActivatorUtilities.CreateInstance<CaseObligations>(_factory.Services);
         _officer = await Callers.ForAsync(_factory, "officer@privacydesk.test");
         SignIn(_officer);
