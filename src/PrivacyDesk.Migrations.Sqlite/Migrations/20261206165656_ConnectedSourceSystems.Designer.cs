@@ -11,8 +11,8 @@ using PrivacyDesk.Data;
 namespace PrivacyDesk.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PrivacyDeskDbContext))]
-    [Migration("20261206164723_FetchedExtracts")]
-    partial class FetchedExtracts
+    [Migration("20261206165656_ConnectedSourceSystems")]
+    partial class ConnectedSourceSystems
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

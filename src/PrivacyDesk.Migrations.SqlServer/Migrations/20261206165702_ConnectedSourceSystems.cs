@@ -6,11 +6,35 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace PrivacyDesk.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
-    public partial class SourceSystems : Migration
+    public partial class ConnectedSourceSystems : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<int>(
+                name: "MapVersion",
+                table: "RequestCollectionExtracts",
+                type: "int",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "QueryTexts",
+                table: "RequestCollectionExtracts",
+                type: "nvarchar(max)",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "SourceSystemId",
+                table: "RequestCollectionExtracts",
+                type: "uniqueidentifier",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "TableRowCounts",
+                table: "RequestCollectionExtracts",
+                type: "nvarchar(max)",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "SourceSystems",
                 columns: table => new
@@ -51,6 +75,22 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
         {
             migrationBuilder.DropTable(
                 name: "SourceSystems");
+
+            migrationBuilder.DropColumn(
+                name: "MapVersion",
+                table: "RequestCollectionExtracts");
+
+            migrationBuilder.DropColumn(
+                name: "QueryTexts",
+                table: "RequestCollectionExtracts");
+
+            migrationBuilder.DropColumn(
+                name: "SourceSystemId",
+                table: "RequestCollectionExtracts");
+
+            migrationBuilder.DropColumn(
+                name: "TableRowCounts",
+                table: "RequestCollectionExtracts");
         }
     }
 }

@@ -12,8 +12,8 @@ using PrivacyDesk.Data;
 namespace PrivacyDesk.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(PrivacyDeskDbContext))]
-    [Migration("20261206160929_SourceSystems")]
-    partial class SourceSystems
+    [Migration("20261206165702_ConnectedSourceSystems")]
+    partial class ConnectedSourceSystems
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -303,6 +303,12 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("nvarchar(10)");
 
+                    b.Property<int?>("MapVersion")
+                        .HasColumnType("int");
+
+                    b.Property<string>("QueryTexts")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<Guid>("RequestId")
                         .HasColumnType("uniqueidentifier");
 
@@ -317,6 +323,12 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
 
                     b.Property<long>("SizeInBytes")
                         .HasColumnType("bigint");
+
+                    b.Property<Guid?>("SourceSystemId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("TableRowCounts")
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<Guid>("TaskId")
                         .HasColumnType("uniqueidentifier");
