@@ -156,6 +156,7 @@ public sealed class SourceSystemsPagesTests : MudBunitContext, IAsyncLifetime
         provider.Find("[data-testid=test-connection]").Click();
 
         provider.WaitForAssertion(() => provider.Find("[data-testid=test-outcome]").TextContent.ShouldContain("Verbonden in"), TimeSpan.FromSeconds(10));
+        provider.Find("#source-test-outcome");
         provider.Find("input[data-testid=field-connection-string]").GetAttribute("value").ShouldBeNullOrEmpty();
         provider.Find("[data-testid=stored-encrypted]");
         provider.Markup.ShouldNotContain("Nieuw-Geheim-7");
