@@ -169,6 +169,16 @@ public sealed class SqliteConnectorTests(SqliteDemoFixture demo) : IClassFixture
     }
 
     [Fact]
+    public async Task APasswordThisSqliteBuildCannotUseIsACodedErrorNotACrash()
+    {
+        // Found on the administration page: e_sqlite3 has no encryption, and opening threw out of the connector.
+        var tested = await Connector.TestAsync($"Data Source={CoreBankingDemo.SqliteFile(demo.Folder, CoreBankingSchema.Core)};Password=hunter2", TimeSpan.FromSeconds(3), Token);
+
+        tested.Errors.Single().Code.ShouldBe(SourceErrors.ConnectionStringInvalid.Code);
+        tested.Errors.Single().ToString().ShouldNotContain("hunter2");
+    }
+
+    [Fact]
     public async Task TheRetrievalTransactionCannotWrite()
     {
         var cs = demo.CopyOf(CoreBankingSchema.Core);

@@ -74,6 +74,11 @@ internal sealed class RelationalConnector(SqlDialect dialect) : ISourceConnector
                 return await work(connection, timer.Token);
             }
         }
+        catch (InvalidOperationException) when (!opened)
+        {
+            // A setting the engine's build refuses only when opening (SQLite's Password without encryption): the string is wrong, not the system.
+            return Result<T>.Failure(SourceErrors.ConnectionStringInvalid);
+        }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             return Result<T>.Failure(opened && retrieval is not null
