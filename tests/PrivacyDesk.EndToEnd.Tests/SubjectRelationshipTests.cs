@@ -48,7 +48,11 @@ public sealed class SubjectRelationshipTests(RunningApp app)
         await officer.WaitForSelectorAsync("[data-testid=identity-checks]:has-text('Vastgesteld')");
         await officer.ClickAsync("[data-testid=start-processing]");
         await officer.WaitForSelectorAsync("[data-testid=status-chip]:has-text('In behandeling')");
-        // Collect data has no tasks yet, so it is folded: the officer opens it to plan the collection.
+        // The connected systems are planned and fetched by themselves (issue 14; none knows this new customer, so each
+        // task closes as holding nothing); once that has settled, the officer opens Collect data to plan the manual ones.
+        await officer.WaitForFunctionAsync(
+            "() => document.querySelector('[data-testid=collection-table]') && !document.querySelector('[data-testid=fetch-progress], [data-testid=fetch-queued]')",
+            null, new() { Timeout = Timeouts.LongRunning });
         await officer.OpenStepAsync("CollectData");
         await officer.ClickAsync("[data-testid=collection-plan]");
         await officer.ClickAsync(".mud-dialog [data-testid=dialog-save]");

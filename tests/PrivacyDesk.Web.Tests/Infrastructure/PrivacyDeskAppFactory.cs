@@ -59,6 +59,12 @@ public class PrivacyDeskAppFactory : WebApplicationFactory<Program>
     /// <summary>Start from no file at all, so the app migrates it on start as a new installation does.</summary>
     public bool MigrateFromEmpty { get; init; }
 
+    /// <summary>Connect the register's demo systems to demo core-banking SQLite files, as Development does on first run.</summary>
+    public bool ConnectDemoSources { get; init; }
+
+    /// <summary>This app's own folder for the demo sources' files, deleted with the app.</summary>
+    public string DemoSourcesFolder => _databasePath + "-sources";
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         if (!MigrateFromEmpty && !File.Exists(_databasePath))
@@ -75,6 +81,9 @@ public class PrivacyDeskAppFactory : WebApplicationFactory<Program>
         }
         builder.UseSetting("Database:SqlitePath", _databasePath);
         builder.UseSetting("Demo:SeedCases", SeedDemoCases ? "true" : "false");
+        // The demo's connected source systems (Development) would connect the register's systems in every test app; a test that wants a source connects its own.
+        builder.UseSetting("Demo:SourceSystems:Enabled", ConnectDemoSources ? "true" : "false");
+        builder.UseSetting("Demo:SourceSystems:Folder", DemoSourcesFolder);
         builder.UseSetting("AuditAnchor:CheckpointFolder", _checkpointFolder);
         if (AnchorKey is not null || Environment != "Development")
         {
