@@ -36,7 +36,7 @@ public sealed class ConnectedSourcesTests(RunningApp app)
         (await core.Locator("[data-testid=fetch-done]").TextContentAsync()).ShouldNotBeNull();
         (await officer.Locator("[data-testid=fetch-error]").CountAsync()).ShouldBe(0);
         // The timeline says what happened in words, never an action code.
-        await officer.WaitForSelectorAsync("[data-testid=timeline-entry][data-action='request.collection.extract_fetched']:has-text('uit een gekoppeld bronsysteem')");
+        await officer.WaitForSelectorAsync($"[data-testid=timeline-entry][data-action='request.collection.extract_fetched']:has-text('haalde de gegevens van de betrokkene op uit {CoreBankingSchema.Core.SystemName}')");
         (await officer.Locator("[data-testid=timeline-entry]:has-text('\"request.')").CountAsync()).ShouldBe(0);
 
         // The copy of data, generated and downloaded as the officer would.

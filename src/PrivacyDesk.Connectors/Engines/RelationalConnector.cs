@@ -85,6 +85,13 @@ internal sealed class RelationalConnector(SqlDialect dialect) : ISourceConnector
                 ? retrieval.TimedOut()
                 : WithSeconds(SourceErrors.Unreachable, timeout));
         }
+        catch (Exception e) when (opened && e is InvalidCastException or NotSupportedException or OverflowException or FormatException or ArgumentException)
+        {
+            // A value the provider cannot read or pass (a type it does not know, a MySQL zero date): the table fails, never the page.
+            return Result<T>.Failure(retrieval?.CurrentTable is { } table
+                ? SourceErrors.FetchFailed with { Arguments = Args(("table", table), ("code", e.GetType().Name)) }
+                : SourceErrors.ConnectionFailed with { Arguments = Args(("code", e.GetType().Name)) });
+        }
         catch (Exception e) when (e is DbException or TimeoutException or AuthenticationException or IOException or System.Net.Sockets.SocketException)
         {
             var (failure, code) = dialect.Classify(e);

@@ -31,32 +31,51 @@ internal static class DataMapWalk
     public static MappedColumn? Identity(MappedTable table) =>
         table.Columns.Where(c => c.Identifies is not null).OrderBy(c => c.Identifies).FirstOrDefault();
 
-    /// <summary>Every in-scope table an identity reaches, once, with how it is read.</summary>
+    /// <summary>
+    /// Every in-scope table an identity reaches, with how it is read: a table with identity columns once per such column
+    /// (a subject known only by e-mail is found too; the retrieval merges a table's rows). A table reached along its own
+    /// reference (accounts → products) is a lookup: it is read, but the walk never goes back from it to the tables that
+    /// point at it, because those rows (another customer's account with the same product) are someone else's.
+    /// </summary>
     public static IReadOnlyList<RetrievalStep> Steps(DataMap map)
     {
         var edges = Edges(map);
         var steps = new List<RetrievalStep>();
         var reached = new HashSet<MappedTable>(ReferenceEqualityComparer.Instance);
+        var owned = new HashSet<MappedTable>(ReferenceEqualityComparer.Instance);
+        var queue = new List<MappedTable>();
         foreach (var table in map.Tables.Where(t => t.InScope))
         {
-            if (Identity(table) is { Identifies: { } kind } column && reached.Add(table))
+            foreach (var column in table.Columns.Where(c => c.Identifies is not null).OrderBy(c => c.Identifies))
             {
-                steps.Add(new(table, column.Name, RetrievalSource.OfIdentifier(kind)));
+                steps.Add(new(table, column.Name, RetrievalSource.OfIdentifier(column.Identifies!.Value)));
+                if (reached.Add(table))
+                {
+                    owned.Add(table);
+                    queue.Add(table);
+                }
             }
         }
-        for (var next = 0; next < steps.Count; next++)
+        for (var next = 0; next < queue.Count; next++)
         {
-            var table = steps[next].Table;
-            // Its own references first (read the target by the referenced column), then the tables that point at it.
-            var neighbours = edges.Where(e => ReferenceEquals(e.From, table))
-                .Select(e => new RetrievalStep(e.To, e.ToColumn, RetrievalSource.OfColumn(table.Schema, table.Name, e.FromColumn)))
-                .Concat(edges.Where(e => ReferenceEquals(e.To, table))
-                    .Select(e => new RetrievalStep(e.From, e.FromColumn, RetrievalSource.OfColumn(table.Schema, table.Name, e.ToColumn))));
-            foreach (var step in neighbours)
+            var table = queue[next];
+            // Its own references first (read the target by the referenced column), then, for the subject's own rows only, the tables that point at it.
+            var lookups = edges.Where(e => ReferenceEquals(e.From, table))
+                .Select(e => (Step: new RetrievalStep(e.To, e.ToColumn, RetrievalSource.OfColumn(table.Schema, table.Name, e.FromColumn)), Owned: false));
+            var belonging = owned.Contains(table)
+                ? edges.Where(e => ReferenceEquals(e.To, table))
+                    .Select(e => (Step: new RetrievalStep(e.From, e.FromColumn, RetrievalSource.OfColumn(table.Schema, table.Name, e.ToColumn)), Owned: true))
+                : [];
+            foreach (var (step, isOwned) in lookups.Concat(belonging))
             {
                 if (reached.Add(step.Table))
                 {
                     steps.Add(step);
+                    queue.Add(step.Table);
+                    if (isOwned)
+                    {
+                        owned.Add(step.Table);
+                    }
                 }
             }
         }

@@ -16,9 +16,42 @@ public sealed class RetrievalPlannerTests
         Describe(plan).ShouldBe(
         [
             "customers.customer_number <- CustomerNumber",
+            "customers.email <- EmailAddress",
             "accounts.customer_id <- customers.id",
             "transactions.account_id <- accounts.id",
         ]);
+    }
+
+    [Fact]
+    public void ReadsATableByEveryIdentityColumnSoASubjectKnownOnlyByEmailIsFound()
+    {
+        // Found in review: read by its first identity only, a prospect without a customer number got "holds nothing".
+        var plan = RetrievalPlanner.Plan(new DataMap([SourceMaps.Customers]), 1).Value;
+
+        Describe(plan).ShouldBe(["customers.customer_number <- CustomerNumber", "customers.email <- EmailAddress"]);
+    }
+
+    [Fact]
+    public void NeverWalksBackFromATableReachedOnlyAsALookup()
+    {
+        // Found in review: accounts -> products is a lookup; every table pointing at that product (other customers'
+        // accounts, reviews by anyone) belongs to someone else and must not be read for this subject.
+        var accounts = SourceMaps.Accounts with
+        {
+            Columns = [.. SourceMaps.Accounts.Columns, new("product_id", "integer", false, true, null, null)],
+            References = [.. SourceMaps.Accounts.References, new("product_id", "public", "products", "id", true)],
+        };
+        var products = new MappedTable("public", "products", true, null, ["kyc"], [new("id", "integer", true, true, null, null)], []);
+        var reviews = new MappedTable("public", "product_reviews", true, null, ["kyc"],
+            [new("id", "integer", true, true, null, null), new("product_id", "integer", false, true, null, null), new("text", "text", false, false, null, "Contact details")],
+            [new("product_id", "public", "products", "id", true)]);
+        var map = new DataMap([SourceMaps.Customers, accounts, products, reviews]);
+
+        // No identity reaches the reviews: the map is refused, naming them, instead of reading everyone's.
+        DataMapValidation.Validate(map, SourceMaps.Purposes, null).ShouldContain(e => e.Field != null && e.Field.Contains("product_reviews"));
+        RetrievalPlanner.Plan(map, 1).IsFailure.ShouldBeTrue();
+        var withoutReviews = new DataMap([SourceMaps.Customers, accounts, products]);
+        RetrievalPlanner.Plan(withoutReviews, 1).Value.Steps.Select(s => s.Table.Name).ShouldBe(["customers", "customers", "accounts", "products"]);
     }
 
     [Fact]
@@ -72,6 +105,7 @@ public sealed class RetrievalPlannerTests
         first.ShouldBe(
         [
             "customers.customer_number <- CustomerNumber",
+            "customers.email <- EmailAddress",
             "accounts.customer_id <- customers.id",
             "transactions.customer_id <- customers.id",
         ]);
