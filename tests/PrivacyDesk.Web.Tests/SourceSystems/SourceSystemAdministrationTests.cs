@@ -282,7 +282,7 @@ public sealed class SourceSystemAdministrationTests : IAsyncLifetime
         var detail = await DetailAsync(id);
         detail.MapVersion.ShouldBe(1);
         detail.MapProblems.ShouldBeEmpty();
-        RetrievalPlanner.Plan(detail.Map, detail.MapVersion).Value.Steps.Select(s => s.Table.Name).ShouldBe(["customers", "accounts"]);
+        RetrievalPlanner.Plan(detail.Map, detail.MapVersion).Value.Steps.Select(s => s.Table.Name).Distinct().ShouldBe(["customers", "accounts"]);
 
         await using (var source = new SqliteConnection($"Data Source={_sourceFile}"))
         {
