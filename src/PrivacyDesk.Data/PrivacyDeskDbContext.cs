@@ -29,6 +29,10 @@ public sealed class PrivacyDeskDbContext(DbContextOptions<PrivacyDeskDbContext> 
 
     public DbSet<SourceSystem> SourceSystems => Set<SourceSystem>();
 
+    public DbSet<Domain.Sources.Changes.SourceChangePlan> SourceChangePlans => Set<Domain.Sources.Changes.SourceChangePlan>();
+
+    public DbSet<Domain.Sources.Changes.RetentionLedgerEntry> RetentionLedger => Set<Domain.Sources.Changes.RetentionLedgerEntry>();
+
     public DbSet<DataSubject> DataSubjects => Set<DataSubject>();
 
     public DbSet<DataSubjectRequest> Requests => Set<DataSubjectRequest>();

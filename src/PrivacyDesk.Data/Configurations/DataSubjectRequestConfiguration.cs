@@ -159,6 +159,9 @@ internal sealed class DataSubjectRequestConfiguration : IEntityTypeConfiguration
             builder.Navigation(navigation).UsePropertyAccessMode(PropertyAccessMode.Field);
         }
         builder.Ignore(r => r.CurrentDecisions);
+        // Rectification's corrected values: read and written with the case, never queried (ADR 0009).
+        builder.Ignore(r => r.Corrections);
+        JsonColumn.List<DataSubjectRequest, Domain.Sources.Changes.SourceCorrection>(builder, "_corrections", "Corrections");
         builder.Ignore(r => r.IdCopiesAwaitingDeletion);
     }
 }

@@ -21,10 +21,13 @@ internal sealed class SourceSystemConfiguration : IEntityTypeConfiguration<Sourc
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(s => s.ConnectionReference).HasMaxLength(SourceSystem.ConnectionReferenceMaxLength);
         builder.Property(s => s.ProtectedConnectionString).HasMaxLength(SourceSystem.ProtectedConnectionStringMaxLength);
+        builder.Property(s => s.ErasureConnectionReference).HasMaxLength(SourceSystem.ConnectionReferenceMaxLength);
+        builder.Property(s => s.ProtectedErasureConnectionString).HasMaxLength(SourceSystem.ProtectedConnectionStringMaxLength);
         builder.Property(s => s.MapSavedByName).HasMaxLength(200);
         // The map is read and written whole with its system, never queried (ADR 0009).
         JsonColumn.Value(builder.Property(s => s.Map)).IsRequired();
         builder.Ignore(s => s.IsActive);
         builder.Ignore(s => s.IsConnected);
+        builder.Ignore(s => s.CanChange);
     }
 }

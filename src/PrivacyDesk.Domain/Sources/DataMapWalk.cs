@@ -70,7 +70,7 @@ internal static class DataMapWalk
             {
                 if (reached.Add(step.Table))
                 {
-                    steps.Add(step);
+                    steps.Add(isOwned ? step : step with { IsLookup = true });
                     queue.Add(step.Table);
                     if (isOwned)
                     {

@@ -10,7 +10,8 @@ public sealed record RetrievalPlan(int MapVersion, IReadOnlyList<RetrievalStep> 
 /// <param name="Table">The table to read (all its mapped columns are selected).</param>
 /// <param name="MatchColumn">The column of <paramref name="Table"/> compared with the values.</param>
 /// <param name="Source">Where the values come from.</param>
-public sealed record RetrievalStep(MappedTable Table, string MatchColumn, RetrievalSource Source);
+/// <param name="IsLookup">Reached along the previous table's own reference (accounts → products): read for the copy, but its rows are not the subject's, so erasure never touches it.</param>
+public sealed record RetrievalStep(MappedTable Table, string MatchColumn, RetrievalSource Source, bool IsLookup = false);
 
 /// <summary>Either the subject's own identifier of one kind, or the values of a column of a table an earlier step read.</summary>
 public sealed record RetrievalSource(SubjectIdentifierKind? Identifier, string? FromSchema, string? FromTable, string? FromColumn)

@@ -51,6 +51,17 @@ public sealed class SourceSystem : AggregateRoot
     /// <summary>A connection string encrypted with Data Protection by the web layer; opaque to the domain, never shown back.</summary>
     public string? ProtectedConnectionString { get; private set; }
 
+    /// <summary>
+    /// The connection for carrying out erasure, restriction and rectification (issue 15): a separate database user allowed
+    /// to update and delete, never the read-only one used for access. Same two forms as the read connection.
+    /// </summary>
+    public string? ErasureConnectionReference { get; private set; }
+
+    public string? ProtectedErasureConnectionString { get; private set; }
+
+    /// <summary>Whether PrivacyDesk may change this system's data itself (a connected system with an erasure connection).</summary>
+    public bool CanChange => IsConnected && (ErasureConnectionReference is not null || ProtectedErasureConnectionString is not null);
+
     /// <summary>Whether the case page fetches from this system by itself once the subject's identity is verified.</summary>
     public bool FetchAutomatically { get; private set; }
 
@@ -203,6 +214,10 @@ public sealed class SourceSystem : AggregateRoot
             new Dictionary<string, string?> { ["Connector"] = Connector.ToString(), ["Connection"] = afterSecret });
         return Result.Success();
     }
+
+    /// <summary>Sets (or with both null, removes) the erasure connection; audited without the secret.</summary>
+    public Result SetErasureConnection(string? connectionReference, string? protectedConnectionString, Actor actor, DateTimeOffset at) =>
+        throw new NotImplementedException();
 
     public Result SetFetching(bool fetchAutomatically, int rowCapPerTable, int statementTimeoutSeconds, Actor actor, DateTimeOffset at)
     {
