@@ -16,7 +16,7 @@ namespace PrivacyDesk.Documents.CaseFiles;
 /// ground (replaced ones too), the reviews, every document issued with its SHA-256, the notes, and
 /// the whole audit trail as a table with the verification result before and after it.
 /// </summary>
-public static class CaseFileDocument
+public static partial class CaseFileDocument
 {
     private const double Small = 8;
     private const double Tiny = 7;
@@ -41,7 +41,7 @@ public static class CaseFileDocument
     }
 
     /// <summary>One rendering: the input, its language and the trail read once.</summary>
-    private sealed class CaseFile
+    private sealed partial class CaseFile
     {
         private readonly CaseFileInput _input;
         private readonly CaseDocumentInput _case;
@@ -150,8 +150,9 @@ public static class CaseFileDocument
             Section(column, T("5. Goedkeuringen en terugverwijzingen", "5. Approvals and send-backs"), Reviews);
             Section(column, T("6. Uitgegeven documenten", "6. Documents issued"), Documents);
             Section(column, T("7. Interne notities", "7. Internal notes"), Notes);
+            Section(column, T("8. Uitvoering in de bronsystemen", "8. Carried out in the source systems"), SourceChanges);
             column.Item().PageBreak();
-            Section(column, T("8. Audittrail", "8. Audit trail"), Trail);
+            Section(column, T("9. Audittrail", "9. Audit trail"), Trail);
         });
 
         /// <summary>A heading that never stands alone at the foot of a page: it travels with the section's first block.</summary>

@@ -362,6 +362,33 @@ internal sealed class LetterText(string language, TimeZoneInfo zone)
         "Wij hadden uw gegevens voor deze doelen niet aan ontvangers buiten onze organisatie verstrekt; er was dus niemand anders in te lichten (art. 19 AVG).",
         "We had not disclosed your data for these purposes to recipients outside our organisation, so there was no one else to inform (Art. 19 GDPR).");
 
+    // ---- Carried out in the source systems (issue 15) --------------------------------------------
+
+    public string SourceChangesHeading => T("Uitgevoerd in onze systemen", "Carried out in our systems");
+
+    public string SourceChangesDone(RequestType type) => type switch
+    {
+        RequestType.Restriction => T("In deze systemen hebben wij uw gegevens als beperkt gemarkeerd:", "In these systems we marked your data as restricted:"),
+        RequestType.Rectification => T("In deze systemen hebben wij uw gegevens verbeterd:", "In these systems we corrected your data:"),
+        _ => T("In deze systemen hebben wij uw gegevens gewist:", "In these systems we erased your data:"),
+    };
+
+    public string SourceChangeState(bool proven, DateTimeOffset? at)
+    {
+        var when = at is { } moment ? Date(moment) : "";
+        return proven
+            ? T($"uitgevoerd op {when}; daarna hebben wij gecontroleerd dat het resultaat klopt.", $"done on {when}; afterwards we checked that the result holds.")
+            : T($"uitgevoerd op {when} door de beheerders van het systeem.", $"done on {when} by the system's administrators.");
+    }
+
+    public string SourceChangesKept => T(
+        "Deze gegevens bewaren wij nog, omdat de wet dat van ons vraagt; daarna wissen wij ze:",
+        "These data we keep, because the law requires it; after that we erase them:");
+
+    public string KeptUntil(DateOnly? until, string ground) => until is { } date
+        ? T($"bewaard tot en met {Date(date)}, {ground}.", $"kept until {Date(date)}, {ground}.")
+        : T($"bewaard zolang de termijn loopt, {ground}; de termijn begint bij het einde van uw relatie met ons.", $"kept while the period runs, {ground}; the period starts when your relationship with us ends.");
+
     // ---- Erasure outcomes, grouped: each a full sentence that introduces the purposes it is true for ---
 
     public string ErasureSummary(bool anyErased, bool anyKept, bool anyNotGranted) => (anyErased, anyKept, anyNotGranted) switch

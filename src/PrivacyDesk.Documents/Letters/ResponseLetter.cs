@@ -75,6 +75,7 @@ internal static class ResponseLetter
                     body.Quote(text.Explanation + ":", review.Explanation);
                     body.Paragraph(text.ReviewContest);
                 }
+                SourceChangesInLetter.Write(body, input, text);
                 var listsRecipients = request.DisclosesRecipients && input.Purposes.Count > 0;
                 // With nobody notified and the recipients listed below, "ask us who they are" would contradict the list.
                 if (request.RequiresRecipientNotifications && outcomes.Count > 0 && !(listsRecipients && request.RecipientNotifications.Count == 0))

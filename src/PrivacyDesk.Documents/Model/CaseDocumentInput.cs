@@ -24,6 +24,8 @@ namespace PrivacyDesk.Documents.Model;
 /// <param name="GeneratedBy">The display name of the staff member generating it (signs the letter).</param>
 /// <param name="Language"><c>nl</c> or <c>en</c>.</param>
 /// <param name="RecipientNotificationId">For <see cref="DocumentKind.RecipientNotification"/>: which recipient.</param>
+/// <param name="SourceChanges">The case's plans for carrying out its decisions in the source systems (issue 15), oldest first.</param>
+/// <param name="RetentionEntries">The retention ledger's entries this case made: what is kept, where, until when and why.</param>
 public sealed record CaseDocumentInput(
     ControllerProfile Controller,
     bool ControllerProfileIsExample,
@@ -36,7 +38,9 @@ public sealed record CaseDocumentInput(
     DateTimeOffset GeneratedAt,
     string GeneratedBy,
     string Language,
-    Guid? RecipientNotificationId = null);
+    Guid? RecipientNotificationId = null,
+    IReadOnlyList<Domain.Sources.Changes.SourceChangePlan>? SourceChanges = null,
+    IReadOnlyList<Domain.Sources.Changes.RetentionLedgerEntry>? RetentionEntries = null);
 
 /// <summary>One validated extract from a source system, parsed back into its table.</summary>
 public sealed record CollectedExtract(Guid TaskId, string SourceSystem, string FileName, string Sha256, ExtractTable Table, DateTimeOffset ReceivedAt);

@@ -10,6 +10,7 @@ using PrivacyDesk.Domain.Common;
 using PrivacyDesk.Domain.Documents;
 using PrivacyDesk.Domain.Register;
 using PrivacyDesk.Domain.Requests;
+using PrivacyDesk.Domain.Sources.Changes;
 using PrivacyDesk.Domain.Rights;
 using PrivacyDesk.Domain.Staff;
 using PrivacyDesk.Web.Features.Requests;
@@ -299,10 +300,16 @@ public sealed class CaseDocuments(
             .Select(g => g.ToString()).ToList();
         var letterIds = (await db.GeneratedDocuments.AsNoTracking().Where(d => d.RequestId == requestId && d.Kind != DocumentKind.CaseFile)
             .Select(d => d.Id).ToListAsync(cancellationToken)).Select(g => g.ToString()).ToList();
+        var planIds = (await db.SourceChangePlans.AsNoTracking().Where(p => p.RequestId == requestId).Select(p => p.Id).ToListAsync(cancellationToken))
+            .Select(g => g.ToString()).ToList();
+        var entryIds = (await db.RetentionLedger.AsNoTracking().Where(e => e.RequestId == requestId).Select(e => e.Id).ToListAsync(cancellationToken))
+            .Select(g => g.ToString()).ToList();
         return await db.AuditEvents.AsNoTracking()
             .Where(e => (e.EntityType == DataSubjectRequest.AuditEntityType && e.EntityId == id)
                 || (e.EntityType == ExtractEntityType && extractIds.Contains(e.EntityId))
-                || (e.EntityType == GeneratedDocument.AuditEntityType && letterIds.Contains(e.EntityId)))
+                || (e.EntityType == GeneratedDocument.AuditEntityType && letterIds.Contains(e.EntityId))
+                || (e.EntityType == SourceChangePlan.AuditEntityType && planIds.Contains(e.EntityId))
+                || (e.EntityType == RetentionLedgerEntry.AuditEntityType && entryIds.Contains(e.EntityId)))
             .Where(e => !e.Action.EndsWith("viewed") && !e.Action.EndsWith("downloaded"))
             .MaxAsync(e => (long?)e.Sequence, cancellationToken);
     }
@@ -334,6 +341,10 @@ public sealed class CaseDocuments(
         return Result.Success(new DocumentFile(stored.FileName, stored.ContentType, stored.Content));
     }
 
+    /// <summary>The ids (as the audit trail keeps them) of the case's source-change plans and the ledger entries they made.</summary>
+    private static (List<string> Plans, List<string> Entries) SourceChangeIds(CaseDocumentInput input) =>
+        ([.. (input.SourceChanges ?? []).Select(p => p.Id.ToString())], [.. (input.RetentionEntries ?? []).Select(e => e.Id.ToString())]);
+
     private static string NormalLanguage(string? language) =>
         string.Equals(language?.Trim(), "en", StringComparison.OrdinalIgnoreCase) ? "en" : "nl";
 
@@ -354,9 +365,12 @@ public sealed class CaseDocuments(
         var assessment = RightsEngine.Assess(request.Type, subject, register, today);
         var purposes = subject.ProcessingPurposes(register);
         var extracts = await ExtractsAsync(db, request, cancellationToken);
+        // What was carried out in the source systems and what the ledger keeps: the case file's proof, the letter's "kept until".
+        var plans = await db.SourceChangePlans.AsNoTracking().Where(p => p.RequestId == request.Id).OrderBy(p => p.Version).ToListAsync(cancellationToken);
+        var kept = await db.RetentionLedger.AsNoTracking().Where(e => e.RequestId == request.Id).ToListAsync(cancellationToken);
         return Result.Success(new CaseDocumentInput(
             profile, settings.ProfileIsExample || profile.IsExample, request, subject, purposes, assessment, extracts, settings.TimeZone, now,
-            actor.Name, language, recipient));
+            actor.Name, language, recipient, plans, kept));
     }
 
     /// <summary>The extract each collection task holds now, parsed; an extract that no longer parses is left out.</summary>
@@ -400,10 +414,13 @@ public sealed class CaseDocuments(
             .Select(d => new { d.Id, d.Kind, d.Language, d.Version, d.FileName, d.Sha256, d.CreatedAt, d.CreatedByName })
             .ToListAsync(cancellationToken);
         var documentIds = documents.Select(d => d.Id.ToString()).ToList();
+        var (planIds, entryIds) = SourceChangeIds(input);
         var trail = await db.AuditEvents.AsNoTracking()
             .Where(e => (e.EntityId == id && (e.EntityType == DataSubjectRequest.AuditEntityType || e.EntityType == CaseWorkspace.ViewEntityType))
                 || (e.EntityType == ExtractEntityType && extractIds.Contains(e.EntityId))
-                || (e.EntityType == GeneratedDocument.AuditEntityType && documentIds.Contains(e.EntityId)))
+                || (e.EntityType == GeneratedDocument.AuditEntityType && documentIds.Contains(e.EntityId))
+                || (e.EntityType == SourceChangePlan.AuditEntityType && planIds.Contains(e.EntityId))
+                || (e.EntityType == RetentionLedgerEntry.AuditEntityType && entryIds.Contains(e.EntityId)))
             .OrderBy(e => e.Sequence)
             .ToListAsync(cancellationToken);
         var verification = await verifier.VerifyAllAsync(cancellationToken);
