@@ -7,6 +7,7 @@ using PrivacyDesk.Web.Hosting;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddRepositoryDevelopmentSettings();
+RehearsalClock.Register(builder);
 builder.Services.AddDataServices(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddDocumentServices();
 builder.Services.AddStaffIdentity();

@@ -1,4 +1,5 @@
 using MudBlazor.Services;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor;
 using PrivacyDesk.Web.Features.Administration;
 using PrivacyDesk.Web.Features.Common;
@@ -23,7 +24,7 @@ public static class UserInterfaceSetup
             config.SnackbarConfiguration.PreventDuplicates = true;
         });
         services.AddPrivacyDeskLocalization();
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<PageLoadFailures>();
         services.AddScoped<StaffAdministration>();
         services.AddScoped<AuditTrailIntegrity>();

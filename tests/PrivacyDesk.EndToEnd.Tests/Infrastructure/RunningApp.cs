@@ -35,6 +35,9 @@ public sealed partial class RunningApp : IAsyncLifetime
 
     public const string SourceDatabasePrefix = "e2e_";
 
+    /// <summary>A former customer the source systems know and PrivacyDesk does not yet: the erasure test registers her (issue 15).</summary>
+    public static readonly DemoSubject FormerCustomer = new("C-990020", "Karin Bos", "karin.bos@example.nl", "+31 6 1111 2222");
+
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
     /// <summary>Where the run lists the app's unexpected warnings when it fails on them (scripts/test.sh prints this file).</summary>
@@ -65,54 +68,15 @@ public sealed partial class RunningApp : IAsyncLifetime
             throw new InvalidOperationException($"The web app is not built at {dll}. Build the solution first.");
         }
 
-        var start = new ProcessStartInfo("dotnet", [dll, "--urls", "http://127.0.0.1:0"])
-        {
-            WorkingDirectory = webProject,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["Database__SqlitePath"] = _databasePath;
-        start.Environment["AuditAnchor__CheckpointFolder"] = _databasePath + "-checkpoints";
-        start.Environment["Demo__SeedUsers"] = "true";
         // The demo's connected source systems on a real PostgreSQL that this run starts (issue 14), not the SQLite files.
         Postgres = await PostgresServer.StartAsync();
-        await CoreBankingDemo.CreatePostgresAsync(Postgres.ConnectionString(), SourceDatabasePrefix, CoreBankingDemo.DefaultSubjects, DemoSize.Small);
-        start.Environment["Demo__SourceSystems__Enabled"] = "true";
-        start.Environment["Demo__SourceSystems__Engine"] = "PostgreSql";
-        start.Environment["Demo__SourceSystems__PostgresServer"] = Postgres.ConnectionString();
-        start.Environment["Demo__SourceSystems__DatabasePrefix"] = SourceDatabasePrefix;
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
-        // One line per entry, so each warning is read with its category and event id (AppWarnings.Parse).
-        start.Environment["Logging__Console__FormatterName"] = "simple";
-        start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
-        start.Environment["Logging__Console__FormatterOptions__IncludeScopes"] = "false";
+        await CoreBankingDemo.CreatePostgresAsync(Postgres.ConnectionString(), SourceDatabasePrefix, [.. CoreBankingDemo.DefaultSubjects, FormerCustomer], DemoSize.Small);
         if (File.Exists(WarningsReport))
         {
             File.Delete(WarningsReport);
         }
-
-        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _app = new Process { StartInfo = start, EnableRaisingEvents = true };
-        _app.OutputDataReceived += (_, e) => OnOutput(e.Data, listening);
-        _app.ErrorDataReceived += (_, e) => OnOutput(e.Data, listening);
-        _app.Exited += (_, _) => listening.TrySetException(new InvalidOperationException("The app stopped before it listened:\n" + Output));
-        var wait = Timeouts.AppStart;
         var clock = Stopwatch.StartNew();
-        _app.Start();
-        _app.BeginOutputReadLine();
-        _app.BeginErrorReadLine();
-        try
-        {
-            BaseAddress = await listening.Task.WaitAsync(wait);
-        }
-        catch (TimeoutException timeout)
-        {
-            throw new TimeoutException(
-                $"The app did not say 'Now listening on' within {wait.TotalSeconds:0} s (90 s idle, scaled by the load; ceiling {Timeouts.AppStartCeiling.TotalSeconds:0} s; {Timeouts.Describe()}). It printed:\n{Output}", timeout);
-        }
+        (_app, BaseAddress) = await StartProcessAsync(dll, webProject, new Dictionary<string, string>());
         Timeouts.AppStarted(clock.Elapsed);
         // For whoever tunes the waits: what this run measured (scripts/test.sh prints it).
         Directory.CreateDirectory(Path.GetDirectoryName(WaitsReport)!);
@@ -128,6 +92,88 @@ public sealed partial class RunningApp : IAsyncLifetime
             Timeout = Timeouts.LongRunning,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
+    }
+
+    /// <summary>
+    /// A second instance of the app on the same database and source systems (issue 15: one runner even with several
+    /// instances), with its clock moved forward by <paramref name="clockOffsetDays"/> (Development's rehearsal clock).
+    /// </summary>
+    public async Task<SecondInstance> StartSecondInstanceAsync(int clockOffsetDays)
+    {
+        var configuration = typeof(RunningApp).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        var webProject = Path.Combine(RepositoryRoot, "src", "PrivacyDesk.Web");
+        var dll = Path.Combine(webProject, "bin", configuration, "net10.0", "PrivacyDesk.Web.dll");
+        var (process, address) = await StartProcessAsync(dll, webProject, new Dictionary<string, string>
+        {
+            ["Clock__OffsetDays"] = clockOffsetDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        return new SecondInstance(this, process, address);
+    }
+
+    private async Task<(Process Process, Uri Address)> StartProcessAsync(string dll, string webProject, IReadOnlyDictionary<string, string> extra)
+    {
+        var start = new ProcessStartInfo("dotnet", [dll, "--urls", "http://127.0.0.1:0"])
+        {
+            WorkingDirectory = webProject,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["Database__SqlitePath"] = _databasePath;
+        start.Environment["AuditAnchor__CheckpointFolder"] = _databasePath + "-checkpoints";
+        start.Environment["Demo__SeedUsers"] = "true";
+        start.Environment["Demo__SourceSystems__Enabled"] = "true";
+        start.Environment["Demo__SourceSystems__Engine"] = "PostgreSql";
+        start.Environment["Demo__SourceSystems__PostgresServer"] = Postgres.ConnectionString();
+        start.Environment["Demo__SourceSystems__DatabasePrefix"] = SourceDatabasePrefix;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        // One line per entry, so each warning is read with its category and event id (AppWarnings.Parse).
+        start.Environment["Logging__Console__FormatterName"] = "simple";
+        start.Environment["Logging__Console__FormatterOptions__SingleLine"] = "true";
+        start.Environment["Logging__Console__FormatterOptions__IncludeScopes"] = "false";
+        foreach (var (key, value) in extra)
+        {
+            start.Environment[key] = value;
+        }
+
+        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        process.OutputDataReceived += (_, e) => OnOutput(e.Data, listening);
+        process.ErrorDataReceived += (_, e) => OnOutput(e.Data, listening);
+        process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException("The app stopped before it listened:\n" + Output));
+        var wait = Timeouts.AppStart;
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            return (process, await listening.Task.WaitAsync(wait));
+        }
+        catch (TimeoutException timeout)
+        {
+            throw new TimeoutException(
+                $"The app did not say 'Now listening on' within {wait.TotalSeconds:0} s (90 s idle, scaled by the load; ceiling {Timeouts.AppStartCeiling.TotalSeconds:0} s; {Timeouts.Describe()}). It printed:\n{Output}", timeout);
+        }
+    }
+
+    /// <summary>A second app process; its pages are opened in the same browser.</summary>
+    public sealed class SecondInstance(RunningApp app, Process process, Uri address) : IAsyncDisposable
+    {
+        public Uri BaseAddress { get; } = address;
+
+        public Task<IPage> NewPageAsync(string culture = "nl-NL", int width = 1366, int height = 800) => app.NewPageAsync(BaseAddress, culture, width, height);
+
+        public async ValueTask DisposeAsync()
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+            process.Dispose();
+        }
     }
 
     private string Output
@@ -206,10 +252,12 @@ public sealed partial class RunningApp : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (own cookies) in the given language and viewport.</summary>
-    public async Task<IPage> NewPageAsync(string culture = "nl-NL", int width = 1366, int height = 800)
+    public Task<IPage> NewPageAsync(string culture = "nl-NL", int width = 1366, int height = 800) => NewPageAsync(BaseAddress, culture, width, height);
+
+    private async Task<IPage> NewPageAsync(Uri baseAddress, string culture, int width, int height)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, BaseURL = BaseAddress.ToString() });
-        await context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = $"c={culture}|uic={culture}", Url = BaseAddress.ToString() }]);
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, BaseURL = baseAddress.ToString() });
+        await context.AddCookiesAsync([new Cookie { Name = ".AspNetCore.Culture", Value = $"c={culture}|uic={culture}", Url = baseAddress.ToString() }]);
         context.SetDefaultTimeout(Timeouts.Action);
         context.SetDefaultNavigationTimeout(Timeouts.Navigation);
         return await context.NewPageAsync();
