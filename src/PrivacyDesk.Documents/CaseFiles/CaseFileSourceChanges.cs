@@ -51,35 +51,40 @@ public static partial class CaseFileDocument
             }
             if (entries.Count > 0)
             {
-                column.Item().PaddingTop(6).Text(t => t.Span(T("Bewaard in de bewaartermijnenregistratie", "Kept in the retention ledger")).Bold());
-                column.Item().DefaultTextStyle(s => s with { Size = 8.5 }).Table(table =>
+                // The heading travels with the table: a ledger of a case is a few rows.
+                column.Item().PaddingTop(6).ShowEntire().Column(ledger =>
                 {
-                    table.CellPadding(3).ColumnsDefinition(c =>
+                    ledger.Spacing(4);
+                    ledger.Item().Text(t => t.Span(T("Bewaard in de bewaartermijnenregistratie", "Kept in the retention ledger")).Bold());
+                    ledger.Item().DefaultTextStyle(s => s with { Size = 8.5 }).Table(table =>
                     {
-                        c.RelativeColumn(2);
-                        c.RelativeColumn(2);
-                        c.RelativeColumn(2);
-                        c.ConstantColumn(80);
-                        c.RelativeColumn(3);
+                        table.CellPadding(3).ColumnsDefinition(c =>
+                        {
+                            c.RelativeColumn(2);
+                            c.RelativeColumn(2);
+                            c.RelativeColumn(2);
+                            c.ConstantColumn(90);
+                            c.RelativeColumn(4);
+                        });
+                        table.Header(h =>
+                        {
+                            h.Cell().Text(T("Systeem", "System"));
+                            h.Cell().Text(T("Tabellen", "Tables"));
+                            h.Cell().Text(T("Doel", "Purpose"));
+                            h.Cell().Text(T("Bewaard tot en met", "Kept until"));
+                            h.Cell().Text(T("Grond", "Ground"));
+                        });
+                        foreach (var entry in entries.OrderBy(e => e.EndsOn ?? DateOnly.MaxValue).ThenBy(e => e.SystemName, StringComparer.Ordinal))
+                        {
+                            table.Cell().Text(entry.SystemName);
+                            table.Cell().Text(string.Join(", ", entry.Tables));
+                            table.Cell().Text(PurposeName(entry.PurposeId));
+                            table.Cell().Text(entry.EndsOn is { } end
+                                ? Date(end)
+                                : T("einde relatie + termijn", "end of relationship + period"));
+                            table.Cell().Text(entry.Retention.Ground);
+                        }
                     });
-                    table.Header(h =>
-                    {
-                        h.Cell().Text(T("Systeem", "System"));
-                        h.Cell().Text(T("Tabellen", "Tables"));
-                        h.Cell().Text(T("Doel", "Purpose"));
-                        h.Cell().Text(T("Bewaard tot en met", "Kept until"));
-                        h.Cell().Text(T("Grond", "Ground"));
-                    });
-                    foreach (var entry in entries.OrderBy(e => e.EndsOn ?? DateOnly.MaxValue).ThenBy(e => e.SystemName, StringComparer.Ordinal))
-                    {
-                        table.Cell().Text(entry.SystemName);
-                        table.Cell().Text(string.Join(", ", entry.Tables));
-                        table.Cell().Text(PurposeName(entry.PurposeId));
-                        table.Cell().Text(entry.EndsOn is { } end
-                            ? Date(end)
-                            : T("einde relatie + termijn", "end of relationship + period"));
-                        table.Cell().Text(entry.Retention.Ground);
-                    }
                 });
             }
         }
@@ -160,8 +165,8 @@ public static partial class CaseFileDocument
             else
             {
                 block.Item().Text(t => t.Span(T(
-                    $"{system.DryRun.Count} opdracht(en) geteld" + (system.CountedAt is { } counted ? $" op {Moment(counted)}" : "") + $": samen {Number(system.DryRun.Sum(s => s.RowCount))} rijen.",
-                    $"{system.DryRun.Count} statement(s) counted" + (system.CountedAt is { } countedEn ? $" on {Moment(countedEn)}" : "") + $": {Number(system.DryRun.Sum(s => s.RowCount))} rows together."))
+                    $"Proefrun" + (system.CountedAt is { } counted ? $" van {Moment(counted)}" : "") + $": {system.DryRun.Count} opdracht(en), samen {Number(system.DryRun.Sum(s => s.RowCount))} rij(en).",
+                    $"Dry run" + (system.CountedAt is { } countedEn ? $" of {Moment(countedEn)}" : "") + $": {system.DryRun.Count} statement(s), {Number(system.DryRun.Sum(s => s.RowCount))} row(s) together."))
                     .FontColor(Colors.Muted));
             }
             foreach (var kept in system.Plan.Kept.GroupBy(k => k.DisplayName, StringComparer.Ordinal))
