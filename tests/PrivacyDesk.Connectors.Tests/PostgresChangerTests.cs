@@ -231,6 +231,39 @@ public sealed class PostgresChangerTests(PostgresDemoFixture demo)
         (await Pg.RowsAsync(core, "SELECT customer_id FROM restricted_customers")).Select(r => r[0]).ShouldBe(["1"]);
     }
 
+    [Fact]
+    public async Task TheErasureUserWithTheDocumentedGrantsCanEraseAndOneWithoutDeleteChangesNothing()
+    {
+        var core = await demo.CopyOfAsync(CoreBankingSchema.Core);
+        var database = new NpgsqlConnectionStringBuilder(core).Database!;
+        var suffix = Guid.NewGuid().ToString("N")[..8];
+        // The grants of docs/operations.md, for a user that may erase and one that may only read.
+        await Pg.ExecuteAsync(core, $"""
+            CREATE ROLE erase_{suffix} LOGIN PASSWORD 'erase-pw';
+            GRANT CONNECT ON DATABASE {database} TO erase_{suffix};
+            GRANT USAGE ON SCHEMA public TO erase_{suffix};
+            GRANT SELECT, UPDATE, DELETE ON public.customers, public.accounts, public.transactions, public.complaints TO erase_{suffix};
+            CREATE ROLE read_{suffix} LOGIN PASSWORD 'read-pw';
+            GRANT CONNECT ON DATABASE {database} TO read_{suffix};
+            GRANT USAGE ON SCHEMA public TO read_{suffix};
+            GRANT SELECT ON public.customers, public.accounts, public.transactions, public.complaints TO read_{suffix};
+            """);
+        var asEraser = new NpgsqlConnectionStringBuilder(core) { Username = $"erase_{suffix}", Password = "erase-pw" }.ConnectionString;
+        var asReader = new NpgsqlConnectionStringBuilder(core) { Username = $"read_{suffix}", Password = "read-pw" }.ConnectionString;
+        var run = ErasurePlans.Run(ConnectorKind.PostgreSql);
+        var before = await Pg.RowsAsync(core, Counts);
+
+        var refused = await Changer.ExecuteAsync(asReader, run, (await Changer.DryRunAsync(asReader, run, Token)).Value, Token);
+
+        refused.Errors.Single().Code.ShouldBe("source.change.permission");
+        (await Pg.RowsAsync(core, Counts)).ShouldBe(before);
+
+        var done = await Changer.ExecuteAsync(asEraser, run, (await Changer.DryRunAsync(asEraser, run, Token)).Value, Token);
+
+        done.IsSuccess.ShouldBeTrue(string.Join(", ", done.Errors));
+        done.Value.Proof.Holds.ShouldBeTrue();
+    }
+
     /// <summary>Waits until the change's backend sleeps in the trigger, then ends it from another connection as an administrator would.</summary>
     private static async Task<bool> KillWhenSleepingAsync(string connectionString)
     {
