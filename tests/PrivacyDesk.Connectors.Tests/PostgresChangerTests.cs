@@ -264,6 +264,31 @@ public sealed class PostgresChangerTests(PostgresDemoFixture demo)
         done.Value.Proof.Holds.ShouldBeTrue();
     }
 
+    [Fact]
+    public async Task ALockHeldByAnotherSessionStopsTheChangeAtTheTimeoutAndNothingChanges()
+    {
+        var core = await demo.CopyOfAsync(CoreBankingSchema.Core);
+        var run = ErasurePlans.Run(ConnectorKind.PostgreSql) with { Limits = new ChangeLimits(TimeSpan.FromSeconds(1), 10_000) };
+        var dryRun = await Changer.DryRunAsync(core, run, Token);
+        await using var other = Pg.Open(core);
+        await other.OpenAsync(Token);
+        await using var held = await other.BeginTransactionAsync(Token);
+        await using (var lockRow = new NpgsqlCommand("SELECT 1 FROM complaints WHERE customer_id = 1 FOR UPDATE", other, held))
+        {
+            await lockRow.ExecuteNonQueryAsync(Token);
+        }
+        var before = await Pg.RowsAsync(core, Counts);
+        var clock = Stopwatch.StartNew();
+
+        var outcome = await Changer.ExecuteAsync(core, run, dryRun.Value, Token);
+
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10));
+        outcome.Errors.Single().Code.ShouldBe("source.change.timeout");
+        outcome.Errors.Single().Arguments.ShouldBe(new Dictionary<string, string> { ["table"] = "public.complaints", ["seconds"] = "1" });
+        (await Pg.RowsAsync(core, Counts)).ShouldBe(before);
+        await held.RollbackAsync(Token);
+    }
+
     /// <summary>Waits until the change's backend sleeps in the trigger, then ends it from another connection as an administrator would.</summary>
     private static async Task<bool> KillWhenSleepingAsync(string connectionString)
     {
