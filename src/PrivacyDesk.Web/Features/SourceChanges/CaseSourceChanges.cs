@@ -43,7 +43,7 @@ public sealed class CaseSourceChanges(
     public const string SystemFailedCode = "source.change.dry_run_failed";
 
     /// <summary>The connector's code for rows that moved beyond "added since": the system waits for a new plan and approval.</summary>
-    public const string PlanChangedCode = "source.change.plan_changed";
+    public static readonly string PlanChangedCode = SourceErrors.ChangePlanChanged.Code;
 
     /// <summary>The statuses in which a case's decisions may be carried out (decided, or answered and still to be carried out).</summary>
     private static readonly RequestStatus[] CarriedOutIn = [RequestStatus.InProgress, RequestStatus.AwaitingApproval, RequestStatus.Responded];
@@ -101,7 +101,8 @@ public sealed class CaseSourceChanges(
             options.Value.MaxRowsPerTable,
             can,
             [.. request.Corrections.Select(c => new CorrectionRow(c.Id, c.SystemName, c.Schema is null ? c.Table : $"{c.Schema}.{c.Table}", c.Column, Masked(c.Value), c.RecordedByName, c.RecordedAt))],
-            request.Type == RequestType.Rectification ? CorrectionTargets(systems) : []));
+            request.Type == RequestType.Rectification ? CorrectionTargets(systems) : [],
+            (await db.Purposes.AsNoTracking().ToListAsync(cancellationToken)).ToDictionary(p => p.Id, p => p.Name)));
     }
 
     /// <summary>
@@ -166,7 +167,7 @@ public sealed class CaseSourceChanges(
             }
             planned.Add(new PlannedSystem(system, counted.Value, clock.GetUtcNow(), PlannedSystemState.Pending));
         }
-        var hashes = SubjectKeyHashes(keys, hashKey!);
+        var hashes = SubjectKeyHashing.HashAll(hashKey!, keys);
 
         // 3. Stored with the stamp the page held: a case changed meanwhile stores nothing; the open plan is superseded in the same transaction.
         return await cases.ChangeAsync<Guid>(caller, seen.RequestId, seen.Stamp, CaseAccess.Handle, async work =>
@@ -433,12 +434,6 @@ public sealed class CaseSourceChanges(
             (_, PurposeDecisionOutcome.Comply or PurposeDecisionOutcome.PartiallyComply) => PurposeIntent.Change,
             _ => PurposeIntent.None,
         });
-
-    /// <summary>Keyed hashes of the subject's identifiers, so a completed erasure can be found again after a restore without keeping who it was.</summary>
-    private static List<string> SubjectKeyHashes(SubjectKeys keys, byte[] hashKey) =>
-        [.. keys.Values.SelectMany(pair => pair.Value.Select(value => $"{pair.Key}:{value.Trim().ToUpperInvariant()}"))
-            .Select(text => Convert.ToHexStringLower(HMACSHA256.HashData(hashKey, Encoding.UTF8.GetBytes(text))))
-            .Order(StringComparer.Ordinal)];
 
     private static IReadOnlyList<CorrectionTarget> CorrectionTargets(IEnumerable<SourceSystem> systems) =>
         [.. systems.Where(s => s.CanChange).SelectMany(s => s.Map.Tables

@@ -1,3 +1,4 @@
+using PrivacyDesk.Domain.Common;
 using PrivacyDesk.Domain.Requests;
 using PrivacyDesk.Domain.Sources.Changes;
 
@@ -72,7 +73,8 @@ public sealed record SourceChangesView(
     int MaxRowsPerTable,
     SourceChangeAbilities Can,
     IReadOnlyList<CorrectionRow> Corrections,
-    IReadOnlyList<CorrectionTarget> CorrectionTargets)
+    IReadOnlyList<CorrectionTarget> CorrectionTargets,
+    IReadOnlyDictionary<Guid, LocalizedText> PurposeNames)
 {
     /// <summary>The rights whose decisions are carried out in the source systems.</summary>
     public static bool Applies(RequestType kind) => kind is RequestType.Erasure or RequestType.Restriction or RequestType.Rectification;
