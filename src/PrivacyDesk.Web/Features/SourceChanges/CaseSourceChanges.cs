@@ -136,7 +136,7 @@ public sealed class CaseSourceChanges(
             }
             var purposes = await work.Db.Purposes.AsNoTracking().ToListAsync(cancellationToken);
             var systems = await SystemsAsync(work.Db, cancellationToken);
-            var input = new SourceChangeInput(request.Type, subject, IntentsOf(request), purposes, systems, request.Corrections, work.Today);
+            var input = new SourceChangeInput(request.Type, subject, SourceChangeIntents.From(request.Type, request.CurrentDecisions), purposes, systems, request.Corrections, work.Today);
             return Result.Success(new PlanInput(input, subject, Fingerprint(request, systems)));
         }, cancellationToken);
         if (admitted.IsFailure)
@@ -423,17 +423,6 @@ public sealed class CaseSourceChanges(
             + "|" + string.Join(",", request.Corrections.Select(c => c.Id.ToString("N")).Order(StringComparer.Ordinal));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
-
-    /// <summary>The case's decisions as intents (ADR 0040): erasure Comply changes, PartiallyComply/Refuse keep; restriction and rectification change what is complied with.</summary>
-    private static Dictionary<Guid, PurposeIntent> IntentsOf(DataSubjectRequest request) =>
-        request.CurrentDecisions.ToDictionary(d => d.PurposeId, d => (request.Type, d.Outcome) switch
-        {
-            (_, PurposeDecisionOutcome.NotApplicable) => PurposeIntent.None,
-            (RequestType.Erasure, PurposeDecisionOutcome.Comply) => PurposeIntent.Change,
-            (RequestType.Erasure, _) => PurposeIntent.Keep,
-            (_, PurposeDecisionOutcome.Comply or PurposeDecisionOutcome.PartiallyComply) => PurposeIntent.Change,
-            _ => PurposeIntent.None,
-        });
 
     private static IReadOnlyList<CorrectionTarget> CorrectionTargets(IEnumerable<SourceSystem> systems) =>
         [.. systems.Where(s => s.CanChange).SelectMany(s => s.Map.Tables

@@ -77,7 +77,7 @@ public sealed record SourceChangesView(
     IReadOnlyDictionary<Guid, LocalizedText> PurposeNames)
 {
     /// <summary>The rights whose decisions are carried out in the source systems.</summary>
-    public static bool Applies(RequestType kind) => kind is RequestType.Erasure or RequestType.Restriction or RequestType.Rectification;
+    public static bool Applies(RequestType kind) => SourceChangePlan.ChangesSources(kind);
 }
 
 /// <summary>A correction the officer enters on a rectification case.</summary>
