@@ -205,13 +205,13 @@ public sealed class CaseSourceChangesTests : IAsyncLifetime
         ran.Value.NeedNewApproval.ShouldBe([ErasureAppFactory.SystemName]);
         (await _factory.ReadSourceAsync("SELECT id FROM marketing_preferences ORDER BY id")).ShouldBe(["id=20", "id=22"], "nothing ran in that system");
         var view = await ViewAsync(_officer, requestId);
-        view.Plan!.Systems.Single().State.ShouldBe(PlannedSystemState.NeedsNewApproval);
+        view.Plan!.Systems.Single(s => s.Plan.SystemName == ErasureAppFactory.SystemName).State.ShouldBe(PlannedSystemState.NeedsNewApproval);
         view.Can.Plan.ShouldBeTrue();
 
         var again = await PlannedAsync(requestId);
 
         again.Plan!.Version.ShouldBe(2);
-        again.Plan.Systems.Single().DryRun.Single(s => s.Table == "marketing_preferences").RowCount.ShouldBe(1);
+        again.Plan.Systems.Single(s => s.Plan.SystemName == ErasureAppFactory.SystemName).DryRun.Single(s => s.Table == "marketing_preferences").RowCount.ShouldBe(1);
         await using var db = _factory.Services.GetRequiredService<IDbContextFactory<PrivacyDeskDbContext>>().CreateDbContext();
         (await db.SourceChangePlans.AsNoTracking().SingleAsync(p => p.Id == plan.Id)).Status.ShouldBe(SourceChangePlanStatus.Superseded);
     }

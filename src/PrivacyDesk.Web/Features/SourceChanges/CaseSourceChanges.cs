@@ -90,7 +90,9 @@ public sealed class CaseSourceChanges(
             Run: handles && approved && plan!.Systems.Any(s => !s.Plan.IsManual && s.State is PlannedSystemState.Pending or PlannedSystemState.Failed),
             ConfirmByHand: handles && approved,
             Correct: working && request.Type == RequestType.Rectification);
-        var stamp = plan is null ? Guid.Empty : (Guid)db.Entry(plan).Property(PrivacyDeskDbContext.ConcurrencyStamp).CurrentValue!;
+        // A shadow property is not on an untracked row: read with the plan, as the page must send it back.
+        var stamp = plan is null ? Guid.Empty : await db.SourceChangePlans.Where(p => p.Id == plan.Id)
+            .Select(p => EF.Property<Guid>(p, PrivacyDeskDbContext.ConcurrencyStamp)).SingleAsync(cancellationToken);
         return Result.Success(new SourceChangesView(
             request.Type,
             readiness,
