@@ -34,26 +34,7 @@ public sealed class CaseSourceChangesTests : IAsyncLifetime
 
     public ValueTask DisposeAsync() => _factory.DisposeAsync();
 
-    /// <summary>An erasure handled by the officer: marketing erased (Comply), products and services kept under the bookkeeping obligation.</summary>
-    private async Task<Guid> DecidedErasureAsync()
-    {
-        await _factory.ConnectAsync();
-        var requestId = await ObligationCases.CreateAsync(_factory, RequestType.Erasure, verifyIdentity: true);
-        await using var db = _factory.Services.GetRequiredService<IDbContextFactory<PrivacyDeskDbContext>>().CreateDbContext();
-        var purposes = await db.Purposes.AsNoTracking().ToListAsync();
-        var marketing = purposes.Single(p => p.Key == "direct-marketing").Id;
-        var products = purposes.Single(p => p.Key == "products-and-services").Id;
-        var cases = _factory.Services.GetRequiredService<CaseUnitOfWork>();
-        var decided = await cases.ChangeAsync(_officer, requestId, await CaseStamps.OfAsync(_factory, requestId), CaseAccess.Handle, work =>
-        {
-            var first = work.Request.RecordDecision(work.Actor, work.Now, new PurposeDecisionDraft(marketing, PurposeDecisionOutcome.Comply));
-            var second = work.Request.RecordDecision(work.Actor, work.Now,
-                new PurposeDecisionDraft(products, PurposeDecisionOutcome.PartiallyComply, RemainingBasis: "Fiscale bewaarplicht (art. 52 AWR)"));
-            return Task.FromResult(first.IsFailure ? first : second);
-        });
-        decided.IsSuccess.ShouldBeTrue(Codes(decided));
-        return requestId;
-    }
+    private Task<Guid> DecidedErasureAsync() => _factory.DecidedErasureAsync(_officer);
 
     private async Task<SourceChangesView> ViewAsync(ClaimsPrincipal caller, Guid requestId)
     {

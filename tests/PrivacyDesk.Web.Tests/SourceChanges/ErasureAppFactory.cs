@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PrivacyDesk.Data;
 using PrivacyDesk.Domain.Common;
+using PrivacyDesk.Domain.Requests;
+using PrivacyDesk.Web.Features.Requests;
 using PrivacyDesk.Domain.Sources;
 using PrivacyDesk.Web.Tests.Infrastructure;
 using PrivacyDesk.Web.Tests.Requests;
@@ -23,9 +25,16 @@ public sealed class ErasureAppFactory : PrivacyDeskAppFactory
 
     public string SourcePath { get; } = Path.Combine(Path.GetTempPath(), $"privacydesk-erasure-source-{Guid.NewGuid():N}.db");
 
+    /// <summary>The maximum rows per table before the approver confirms a second time (the product's default unless set).</summary>
+    public int? MaxRowsPerTable { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        if (MaxRowsPerTable is { } max)
+        {
+            builder.UseSetting("SourceSystems:Erasure:MaxRowsPerTable", max.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
         builder.UseSetting($"SourceSystems:Connections:{ReadReference}", $"Data Source={SourcePath}");
         builder.UseSetting($"SourceSystems:Connections:{ErasureReference}", $"Data Source={SourcePath}");
     }
@@ -66,6 +75,27 @@ public sealed class ErasureAppFactory : PrivacyDeskAppFactory
         Succeeded(system.SaveMap(Map, purposes, null, admin, DateTimeOffset.UtcNow));
         await db.SaveChangesAsync();
         return system.Id;
+    }
+
+    /// <summary>An erasure handled by <paramref name="officer"/>: marketing erased (Comply), products and services kept under the bookkeeping obligation.</summary>
+    public async Task<Guid> DecidedErasureAsync(System.Security.Claims.ClaimsPrincipal officer)
+    {
+        await ConnectAsync();
+        var requestId = await ObligationCases.CreateAsync(this, RequestType.Erasure, verifyIdentity: true);
+        await using var db = Services.GetRequiredService<IDbContextFactory<PrivacyDeskDbContext>>().CreateDbContext();
+        var purposes = await db.Purposes.AsNoTracking().ToListAsync();
+        var marketing = purposes.Single(p => p.Key == "direct-marketing").Id;
+        var products = purposes.Single(p => p.Key == "products-and-services").Id;
+        var cases = Services.GetRequiredService<CaseUnitOfWork>();
+        var decided = await cases.ChangeAsync(officer, requestId, await CaseStamps.OfAsync(this, requestId), CaseAccess.Handle, work =>
+        {
+            var first = work.Request.RecordDecision(work.Actor, work.Now, new PurposeDecisionDraft(marketing, PurposeDecisionOutcome.Comply));
+            var second = work.Request.RecordDecision(work.Actor, work.Now,
+                new PurposeDecisionDraft(products, PurposeDecisionOutcome.PartiallyComply, RemainingBasis: "Fiscale bewaarplicht (art. 52 AWR)"));
+            return Task.FromResult(first.IsFailure ? first : second);
+        });
+        decided.IsSuccess.ShouldBeTrue(string.Join(", ", decided.Errors.Select(e => e.Code)));
+        return requestId;
     }
 
     /// <summary>Rows of the source file, read directly (not through PrivacyDesk), as "column=value" texts per row.</summary>
