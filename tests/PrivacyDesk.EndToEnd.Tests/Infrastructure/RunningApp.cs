@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Npgsql;
 using PrivacyDesk.Connectors.Demo;
 using PrivacyDesk.Tests.Shared;
 
@@ -71,6 +72,7 @@ public sealed partial class RunningApp : IAsyncLifetime
         // The demo's connected source systems on a real PostgreSQL that this run starts (issue 14), not the SQLite files.
         Postgres = await PostgresServer.StartAsync();
         await CoreBankingDemo.CreatePostgresAsync(Postgres.ConnectionString(), SourceDatabasePrefix, [.. CoreBankingDemo.DefaultSubjects, FormerCustomer], DemoSize.Small);
+        await CreateSourceUsersAsync();
         if (File.Exists(WarningsReport))
         {
             File.Delete(WarningsReport);
@@ -125,7 +127,9 @@ public sealed partial class RunningApp : IAsyncLifetime
         start.Environment["Demo__SeedUsers"] = "true";
         start.Environment["Demo__SourceSystems__Enabled"] = "true";
         start.Environment["Demo__SourceSystems__Engine"] = "PostgreSql";
-        start.Environment["Demo__SourceSystems__PostgresServer"] = Postgres.ConnectionString();
+        // Two users with the least privileges of docs/operations.md: the app reads as one and erases as the other (issue 15).
+        start.Environment["Demo__SourceSystems__PostgresServer"] = SourceUser(ReaderUser);
+        start.Environment["Demo__SourceSystems__PostgresErasureServer"] = SourceUser(EraserUser);
         start.Environment["Demo__SourceSystems__DatabasePrefix"] = SourceDatabasePrefix;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
@@ -173,6 +177,40 @@ public sealed partial class RunningApp : IAsyncLifetime
                 await process.WaitForExitAsync();
             }
             process.Dispose();
+        }
+    }
+
+    private const string ReaderUser = "privacydesk_reader";
+    private const string EraserUser = "privacydesk_eraser";
+
+    private string SourceUser(string user) =>
+        new NpgsqlConnectionStringBuilder(Postgres.ConnectionString()) { Username = user, Password = user + "-e2e" }.ConnectionString;
+
+    /// <summary>The read-only user (SELECT) and the erasure user (SELECT, UPDATE, DELETE, INSERT for marker tables) on every demo database.</summary>
+    private async Task CreateSourceUsersAsync()
+    {
+        await using (var server = new NpgsqlConnection(Postgres.ConnectionString()))
+        {
+            await server.OpenAsync();
+            foreach (var user in new[] { ReaderUser, EraserUser })
+            {
+                await using var create = new NpgsqlCommand($"CREATE ROLE {user} LOGIN PASSWORD '{user}-e2e'", server);
+                await create.ExecuteNonQueryAsync();
+            }
+        }
+        foreach (var system in CoreBankingSchema.Systems)
+        {
+            var database = SourceDatabasePrefix + system.DatabaseName;
+            await using var connection = new NpgsqlConnection(Postgres.ConnectionString(database));
+            await connection.OpenAsync();
+            await using var grant = new NpgsqlCommand(
+                $"""
+                GRANT CONNECT ON DATABASE {database} TO {ReaderUser}, {EraserUser};
+                GRANT USAGE ON SCHEMA public TO {ReaderUser}, {EraserUser};
+                GRANT SELECT ON ALL TABLES IN SCHEMA public TO {ReaderUser};
+                GRANT SELECT, UPDATE, DELETE, INSERT ON ALL TABLES IN SCHEMA public TO {EraserUser};
+                """, connection);
+            await grant.ExecuteNonQueryAsync();
         }
     }
 

@@ -24,13 +24,20 @@ public sealed class DemoSourceSystemsOptions
     public string? PostgresServer { get; set; }
 
     public string DatabasePrefix { get; set; } = "";
+
+    /// <summary>
+    /// PostgreSQL: the server's connection string for the ERASURE user (issue 15), a user allowed to update and delete;
+    /// empty means the same as <see cref="PostgresServer"/> (a demo shortcut that production never takes: docs/operations.md).
+    /// </summary>
+    public string? PostgresErasureServer { get; set; }
 }
 
 /// <summary>
 /// The demo's connected systems (issue 14): so that a newcomer can fetch Jan de Vries's data at once, the five systems of the
 /// demo core-banking source are connected (connection string stored encrypted, as an administrator would type it), mapped with
 /// their ready data map and fetched automatically. Runs in Development only and leaves alone any system someone already
-/// connected or mapped. The SQLite files hold the demo subjects PrivacyDesk has (same customer numbers and addresses).
+/// connected or mapped. The SQLite files hold the demo subjects PrivacyDesk has (same customer numbers and addresses). Each
+/// system also gets its erasure connection (issue 15), so a newcomer can carry out an erasure in the demo too.
 /// </summary>
 public sealed partial class DemoSourceSystems(
     IServiceScopeFactory scopes, SourceSystemConnections connections, TimeProvider clock, ILogger<DemoSourceSystems> logger)
@@ -73,14 +80,21 @@ public sealed partial class DemoSourceSystems(
         foreach (var system in untouched)
         {
             var demo = CoreBankingSchema.Systems.Single(s => SourceSystem.Normalize(s.SystemName) == system.NormalizedName);
+            var server = options.PostgresServer ?? (options.Engine == ConnectorKind.PostgreSql
+                ? throw new InvalidOperationException($"{DemoSourceSystemsOptions.SectionName}:PostgresServer is required when the engine is PostgreSql.")
+                : "");
             var connectionString = options.Engine == ConnectorKind.PostgreSql
-                ? CoreBankingDemo.PostgresConnectionString(options.PostgresServer ?? throw new InvalidOperationException(
-                    $"{DemoSourceSystemsOptions.SectionName}:PostgresServer is required when the engine is PostgreSql."), options.DatabasePrefix + demo.DatabaseName)
+                ? CoreBankingDemo.PostgresConnectionString(server, options.DatabasePrefix + demo.DatabaseName)
                 : CoreBankingDemo.SqliteConnectionString(sqliteFolder, demo);
+            // SQLite has no users: the file is the permission. PostgreSQL's erasure user is its own where one is configured.
+            var erasureConnectionString = options.Engine == ConnectorKind.PostgreSql
+                ? CoreBankingDemo.PostgresConnectionString(options.PostgresErasureServer is { Length: > 0 } eraser ? eraser : server, options.DatabasePrefix + demo.DatabaseName)
+                : connectionString;
             var steps = new[]
             {
                 system.Describe(system.Name, "Demo: team kernbankieren", "Demodatabase van de kernbank (issue 14), gevuld met de demo-betrokkenen.", Actor.System, now),
                 system.SetConnection(options.Engine, null, connections.Protect(connectionString), Actor.System, now),
+                system.SetErasureConnection(null, connections.ProtectErasure(erasureConnectionString), Actor.System, now),
                 system.SetFetching(true, SourceSystem.DefaultRowCapPerTable, SourceSystem.DefaultStatementTimeoutSeconds, Actor.System, now),
                 system.SaveMap(demo.Map(options.Engine), purposes, null, Actor.System, now),
             };
