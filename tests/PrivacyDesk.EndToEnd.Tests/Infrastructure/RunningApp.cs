@@ -131,6 +131,8 @@ public sealed partial class RunningApp : IAsyncLifetime
         start.Environment["Demo__SourceSystems__PostgresServer"] = SourceUser(ReaderUser);
         start.Environment["Demo__SourceSystems__PostgresErasureServer"] = SourceUser(EraserUser);
         start.Environment["Demo__SourceSystems__DatabasePrefix"] = SourceDatabasePrefix;
+        // The outbox runner looks for work every two seconds here (15 s by default), so a retention scan is seen soon.
+        start.Environment["Outbox__PollInterval"] = "00:00:02";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         // One line per entry, so each warning is read with its category and event id (AppWarnings.Parse).
