@@ -302,7 +302,8 @@ public sealed class SourceChangePlan : AggregateRoot
         var index = _systems.IndexOf(system);
         var done = system with
         {
-            DryRun = executed,
+            // The executed statements carry their counts; none passed keeps the approved dry run on record.
+            DryRun = executed.Count > 0 ? executed : system.DryRun,
             State = PlannedSystemState.Done,
             FailureCode = null,
             Attempts = system.Attempts + 1,
