@@ -1,6 +1,7 @@
 using PrivacyDesk.Domain.Deadlines;
 using PrivacyDesk.Domain.Requests;
 using PrivacyDesk.Domain.Sources;
+using PrivacyDesk.Domain.Sources.Changes;
 
 namespace PrivacyDesk.Domain.Common;
 
@@ -43,6 +44,7 @@ public static class ErrorCatalog
         ConsentWithdrawalScopeErrors.Messages,
         SourceErrors.Messages,
         SourceSystemErrors.Messages,
+        SourceChangeErrors.Messages,
     ];
 
     public static IReadOnlyDictionary<string, LocalizedText> Messages => All.Value;

@@ -216,8 +216,51 @@ public sealed class SourceSystem : AggregateRoot
     }
 
     /// <summary>Sets (or with both null, removes) the erasure connection; audited without the secret.</summary>
-    public Result SetErasureConnection(string? connectionReference, string? protectedConnectionString, Actor actor, DateTimeOffset at) =>
-        throw new NotImplementedException();
+    public Result SetErasureConnection(string? connectionReference, string? protectedConnectionString, Actor actor, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (Status == SourceSystemStatus.Retired)
+        {
+            return Result.Failure(SourceSystemErrors.Retired);
+        }
+        var reference = string.IsNullOrWhiteSpace(connectionReference) ? null : connectionReference.Trim();
+        var secret = string.IsNullOrWhiteSpace(protectedConnectionString) ? null : protectedConnectionString;
+        var errors = new List<Error>();
+        if (reference is not null && secret is not null)
+        {
+            errors.Add(SourceSystemErrors.ConnectionBoth);
+        }
+        if (reference is not null && (reference.Length > ConnectionReferenceMaxLength || !reference.All(IsReferenceCharacter)))
+        {
+            errors.Add(SourceSystemErrors.ConnectionReferenceInvalid);
+        }
+        if (secret is not null && secret.Length > ProtectedConnectionStringMaxLength)
+        {
+            errors.Add(SourceSystemErrors.ConnectionTooLong);
+        }
+        if (Connector == ConnectorKind.Manual && (reference is not null || secret is not null))
+        {
+            errors.Add(SourceSystemErrors.ManualTakesNoConnection);
+        }
+        if (errors.Count > 0)
+        {
+            return Result.Failure(errors);
+        }
+        var before = ErasureSecretKind();
+        var sameSecret = secret is null || secret == ProtectedErasureConnectionString;
+        ErasureConnectionReference = reference;
+        ProtectedErasureConnectionString = secret;
+        var after = ErasureSecretKind();
+        if (before == after && sameSecret)
+        {
+            return Result.Success();
+        }
+        // Which KIND of secret the erasure user comes from (and a reference's name, not secret), never a value.
+        Record(actor, at, Changes.SourceChangeActions.ErasureConnectionSet,
+            new Dictionary<string, string?> { ["ErasureConnection"] = before },
+            new Dictionary<string, string?> { ["ErasureConnection"] = secret is not null && before == after ? after + " (replaced)" : after });
+        return Result.Success();
+    }
 
     public Result SetFetching(bool fetchAutomatically, int rowCapPerTable, int statementTimeoutSeconds, Actor actor, DateTimeOffset at)
     {
@@ -360,6 +403,11 @@ public sealed class SourceSystem : AggregateRoot
     private string SecretKind() =>
         ConnectionReference is not null ? $"configuration reference '{ConnectionReference}'"
         : ProtectedConnectionString is not null ? "encrypted connection string"
+        : "none";
+
+    private string ErasureSecretKind() =>
+        ErasureConnectionReference is not null ? $"configuration reference '{ErasureConnectionReference}'"
+        : ProtectedErasureConnectionString is not null ? "encrypted connection string"
         : "none";
 
     private Dictionary<string, string?> Fetching() => new()

@@ -116,4 +116,16 @@ public sealed record SourceCorrection(
     DateTimeOffset RecordedAt)
 {
     public const int ValueMaxLength = 1_000;
+
+    /// <summary>The longest system, schema, table or column name a correction may name.</summary>
+    public const int NameMaxLength = 200;
+
+    public string DisplayName => Schema is null ? Table : $"{Schema}.{Table}";
+
+    /// <summary>Whether this correction is for that column (system names compare as <see cref="SourceSystem.Normalize"/> does).</summary>
+    public bool Targets(string systemName, string? schema, string table, string column) =>
+        SourceSystem.Normalize(SystemName) == SourceSystem.Normalize(systemName)
+        && string.Equals(Schema ?? "", schema ?? "", StringComparison.Ordinal)
+        && string.Equals(Table, table, StringComparison.Ordinal)
+        && string.Equals(Column, column, StringComparison.Ordinal);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using PrivacyDesk.Domain.Common;
 using PrivacyDesk.Domain.Requests;
 using PrivacyDesk.Domain.Staff;
@@ -125,31 +126,444 @@ public sealed class SourceChangePlan : AggregateRoot
 
     public PlannedSystem? System(Guid systemId) => _systems.FirstOrDefault(s => s.SystemId == systemId);
 
+    // Methods, not properties: EF would take a get-only list of records for a navigation (the systems are one JSON column).
+
+    /// <summary>Systems still to do: waiting to run, failed (may be retried) or waiting for a new plan.</summary>
+    public IReadOnlyList<PlannedSystem> PendingSystems() => [.. _systems.Where(s => !s.IsFinished)];
+
+    /// <summary>Systems PrivacyDesk changed itself and proved afterwards.</summary>
+    public IReadOnlyList<PlannedSystem> ProvenSystems() => [.. _systems.Where(s => s.State == PlannedSystemState.Done)];
+
+    /// <summary>Systems the officer confirmed were changed by hand (confirmed, not proven).</summary>
+    public IReadOnlyList<PlannedSystem> ConfirmedSystems() => [.. _systems.Where(s => s.State == PlannedSystemState.ConfirmedByHand)];
+
+    /// <summary>A retention follow-up (no case): any team lead but the maker approves it.</summary>
+    public bool IsRetentionFollowUp => RetentionEntryId is not null;
+
+    /// <summary>Whether a system's work is over: run and proven (and any work by hand confirmed), or confirmed by hand.</summary>
+    public static bool IsSettled(PlannedSystem system)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        return system.State == PlannedSystemState.ConfirmedByHand
+            || system.State == PlannedSystemState.Done && (system.Plan.ByHand.Count == 0 || system.HandNote is not null);
+    }
+
     /// <summary>A case's plan: every system counted (or manual), waiting for approval.</summary>
     public static Result<SourceChangePlan> ForCase(
         DataSubjectRequest request, int version, string fingerprint, IReadOnlyList<PlannedSystem> systems,
-        IReadOnlyList<string> subjectKeyHashes, Actor actor, DateTimeOffset at) => throw new NotImplementedException();
+        IReadOnlyList<string> subjectKeyHashes, Actor actor, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(actor);
+        var errors = CommonErrors(fingerprint, systems, subjectKeyHashes);
+        if (!actor.Has(Permission.HandleRequests))
+        {
+            errors.Insert(0, SourceChangeErrors.Forbidden);
+        }
+        if (!ChangesSources(request.Type))
+        {
+            errors.Add(SourceChangeErrors.KindNotChanging with { Arguments = Argument("type", request.Type.ToString()) });
+        }
+        if (version < 1)
+        {
+            errors.Add(SourceChangeErrors.VersionInvalid);
+        }
+        if (errors.Count > 0)
+        {
+            return Result<SourceChangePlan>.Failure(errors);
+        }
+        var plan = New(request.Type, fingerprint, systems, subjectKeyHashes, actor, at);
+        plan.RequestId = request.Id;
+        plan.SubjectId = request.SubjectId;
+        plan.Version = version;
+        plan.HandlerId = request.HandlerId;
+        plan.RecordPlanned(actor, at);
+        return Result.Success(plan);
+    }
 
     /// <summary>A retention follow-up: the ledger entry's data are due for erasure; made by the system, approved by any team lead.</summary>
     public static Result<SourceChangePlan> ForRetentionEnd(
         RetentionLedgerEntry entry, string fingerprint, IReadOnlyList<PlannedSystem> systems,
-        IReadOnlyList<string> subjectKeyHashes, Actor actor, DateTimeOffset at) => throw new NotImplementedException();
+        IReadOnlyList<string> subjectKeyHashes, Actor actor, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(actor);
+        var errors = CommonErrors(fingerprint, systems, subjectKeyHashes);
+        if (entry.Status != RetentionEntryStatus.Running)
+        {
+            errors.Add(SourceChangeErrors.RetentionNotRunning with { Arguments = Argument("status", entry.Status.ToString()) });
+        }
+        if (errors.Count > 0)
+        {
+            return Result<SourceChangePlan>.Failure(errors);
+        }
+        var plan = New(RequestType.Erasure, fingerprint, systems, subjectKeyHashes, actor, at);
+        plan.RetentionEntryId = entry.Id;
+        plan.SubjectId = entry.SubjectId;
+        plan.Version = 1;
+        plan.RecordPlanned(actor, at);
+        return Result.Success(plan);
+    }
 
     /// <summary>Four eyes: a team lead who is neither the handler nor the maker; above <paramref name="maxRowsPerTable"/> only with <paramref name="confirmLargeChange"/>.</summary>
-    public Result Approve(Actor approver, DateTimeOffset at, int maxRowsPerTable, bool confirmLargeChange) => throw new NotImplementedException();
+    public Result Approve(Actor approver, DateTimeOffset at, int maxRowsPerTable, bool confirmLargeChange)
+    {
+        ArgumentNullException.ThrowIfNull(approver);
+        if (Status != SourceChangePlanStatus.AwaitingApproval)
+        {
+            return Result.Failure(SourceChangeErrors.NotAwaitingApproval with { Arguments = Argument("status", Status.ToString()) });
+        }
+        if (!approver.Has(Permission.ApproveResponses))
+        {
+            return Result.Failure(SourceChangeErrors.ApprovalNotPermitted);
+        }
+        // Four eyes: a case's handler and the plan's maker never approve it; a follow-up has no handler, only its maker.
+        if (approver.Id == CreatedById || !IsRetentionFollowUp && approver.Id == HandlerId)
+        {
+            return Result.Failure(SourceChangeErrors.ApprovalOwnPlan);
+        }
+        var largest = _systems
+            .SelectMany(s => s.DryRun.Select(statement => (s.Plan.SystemName, Statement: statement)))
+            .Where(x => x.Statement.RowCount > maxRowsPerTable)
+            .OrderByDescending(x => x.Statement.RowCount)
+            .FirstOrDefault();
+        var isLarge = largest.Statement is not null;
+        if (isLarge && !confirmLargeChange)
+        {
+            return Result.Failure(SourceChangeErrors.LargeChangeUnconfirmed with
+            {
+                Arguments = new Dictionary<string, string>(StringComparer.Ordinal)
+                {
+                    ["table"] = $"{largest.SystemName}: {largest.Statement!.DisplayName}",
+                    ["count"] = Number(largest.Statement.RowCount),
+                    ["max"] = Number(maxRowsPerTable),
+                },
+            });
+        }
+        Status = SourceChangePlanStatus.Approved;
+        ApprovedAt = at;
+        ApprovedById = approver.Id;
+        ApprovedByName = approver.Name;
+        LargeChangeConfirmed = isLarge;
+        Audit(SourceChangeActions.Approved, approver, at,
+            Fields(("Status", nameof(SourceChangePlanStatus.AwaitingApproval))),
+            Fields(
+                ("Status", Status.ToString()),
+                ("Version", Number(Version)),
+                ("LargeChangeConfirmed", isLarge ? "true" : "false"),
+                ("MaxRowsPerTable", Number(maxRowsPerTable))));
+        return Result.Success();
+    }
 
     /// <summary>Whether a system may run now (approved, not finished, not waiting for a new approval).</summary>
-    public Result MayRun(Guid systemId) => throw new NotImplementedException();
+    public Result MayRun(Guid systemId)
+    {
+        var found = Find(systemId);
+        if (found.IsFailure)
+        {
+            return found;
+        }
+        var system = found.Value;
+        if (system.Plan.IsManual)
+        {
+            return Result.Failure(SourceChangeErrors.SystemIsManual with { Arguments = Argument("system", system.Plan.SystemName) });
+        }
+        return MayProgress(system);
+    }
 
-    public Result RecordDone(Guid systemId, IReadOnlyList<DryRunStatement> executed, SystemProof proof, DateTimeOffset at) => throw new NotImplementedException();
+    public Result RecordDone(Guid systemId, IReadOnlyList<DryRunStatement> executed, SystemProof proof, DateTimeOffset at) =>
+        RecordDone(systemId, executed, proof, at, Actor.System);
 
-    public Result RecordFailed(Guid systemId, string errorCode, DateTimeOffset at) => throw new NotImplementedException();
+    /// <summary>Records a proven run; a proof that does not hold is refused (record the run as failed instead).</summary>
+    public Result RecordDone(Guid systemId, IReadOnlyList<DryRunStatement> executed, SystemProof proof, DateTimeOffset at, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(executed);
+        ArgumentNullException.ThrowIfNull(proof);
+        ArgumentNullException.ThrowIfNull(actor);
+        var allowed = MayRun(systemId);
+        if (allowed.IsFailure)
+        {
+            return allowed;
+        }
+        var system = System(systemId)!;
+        if (!proof.Holds)
+        {
+            return Result.Failure(SourceChangeErrors.ProofDoesNotHold with { Arguments = Argument("system", system.Plan.SystemName) });
+        }
+        var index = _systems.IndexOf(system);
+        var done = system with
+        {
+            DryRun = executed,
+            State = PlannedSystemState.Done,
+            FailureCode = null,
+            Attempts = system.Attempts + 1,
+            FinishedAt = at,
+            Proof = proof,
+        };
+        _systems[index] = done;
+        var after = SystemFields(done);
+        // The proof, without personal data: per table what remains against what must, the statements by their hash.
+        after["MapVersion"] = Number(proof.MapVersion);
+        after["StartedAt"] = proof.StartedAt.ToString("O", CultureInfo.InvariantCulture);
+        after["FinishedAt"] = proof.FinishedAt.ToString("O", CultureInfo.InvariantCulture);
+        after["Proof"] = string.Join("\n", proof.Tables.Select(t =>
+            $"{t.DisplayName}: {Number(t.RowsRemaining)} remaining, {Number(t.RowsExpected)} expected"
+            + (t.MaskedColumns.Count > 0 ? $", masked {string.Join(", ", t.MaskedColumns)}" : "")
+            + $", statement {t.StatementHash}"));
+        after["Executed"] = string.Join("\n", executed.Select(e =>
+            $"{e.DisplayName} {e.Operation}: {Number(e.ExecutedCount ?? 0)} rows ({Number(e.AddedSince ?? 0)} added since the dry run), statement {e.StatementHash}"));
+        CompleteIfSettled(at, after);
+        Audit(SourceChangeActions.SystemDone, actor, at, SystemFields(system), after);
+        return Result.Success();
+    }
+
+    public Result RecordFailed(Guid systemId, string errorCode, DateTimeOffset at) => RecordFailed(systemId, errorCode, at, Actor.System);
+
+    /// <summary>A run that changed nothing (its transaction rolled back); the system may be retried.</summary>
+    public Result RecordFailed(Guid systemId, string errorCode, DateTimeOffset at, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (string.IsNullOrWhiteSpace(errorCode))
+        {
+            return Result.Failure(SourceChangeErrors.ErrorCodeRequired);
+        }
+        var allowed = MayRun(systemId);
+        if (allowed.IsFailure)
+        {
+            return allowed;
+        }
+        var system = System(systemId)!;
+        var failed = system with { State = PlannedSystemState.Failed, FailureCode = errorCode.Trim(), Attempts = system.Attempts + 1 };
+        _systems[_systems.IndexOf(system)] = failed;
+        Audit(SourceChangeActions.SystemFailed, actor, at, SystemFields(system), SystemFields(failed));
+        return Result.Success();
+    }
+
+    public Result RecordNeedsNewApproval(Guid systemId, DateTimeOffset at) => RecordNeedsNewApproval(systemId, at, Actor.System);
 
     /// <summary>The rows differed from the approved dry run beyond rows added since: this system waits for a new plan.</summary>
-    public Result RecordNeedsNewApproval(Guid systemId, DateTimeOffset at) => throw new NotImplementedException();
+    public Result RecordNeedsNewApproval(Guid systemId, DateTimeOffset at, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        var allowed = MayRun(systemId);
+        if (allowed.IsFailure)
+        {
+            return allowed;
+        }
+        var system = System(systemId)!;
+        var waiting = system with
+        {
+            State = PlannedSystemState.NeedsNewApproval,
+            FailureCode = SourceChangeErrors.PlanChanged.Code,
+            Attempts = system.Attempts + 1,
+        };
+        _systems[_systems.IndexOf(system)] = waiting;
+        Audit(SourceChangeActions.NeedsNewApproval, actor, at, SystemFields(system), SystemFields(waiting));
+        return Result.Success();
+    }
 
-    public Result ConfirmByHand(Guid systemId, string note, Actor actor, DateTimeOffset at) => throw new NotImplementedException();
+    /// <summary>
+    /// The officer confirms, with a note, that the system's team did the work by hand: a manual system becomes
+    /// confirmed (not proven); on a connected system with work by hand (a restriction without a marker) after its run.
+    /// </summary>
+    public Result ConfirmByHand(Guid systemId, string note, Actor actor, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!actor.Has(Permission.HandleRequests))
+        {
+            return Result.Failure(SourceChangeErrors.Forbidden);
+        }
+        var found = Find(systemId);
+        if (found.IsFailure)
+        {
+            return found;
+        }
+        var system = found.Value;
+        var name = Argument("system", system.Plan.SystemName);
+        if (!system.Plan.IsManual && system.Plan.ByHand.Count == 0)
+        {
+            return Result.Failure(SourceChangeErrors.NotByHand with { Arguments = name });
+        }
+        if (Status != SourceChangePlanStatus.Approved)
+        {
+            return Result.Failure(SourceChangeErrors.NotApproved with { Arguments = Argument("status", Status.ToString()) });
+        }
+        if (IsSettled(system))
+        {
+            return Result.Failure(SourceChangeErrors.SystemFinished with { Arguments = name });
+        }
+        if (!system.Plan.IsManual && system.State != PlannedSystemState.Done)
+        {
+            return Result.Failure(SourceChangeErrors.RunBeforeHand with { Arguments = name });
+        }
+        if (string.IsNullOrWhiteSpace(note))
+        {
+            return Result.Failure(SourceChangeErrors.HandNoteRequired);
+        }
+        if (note.Trim().Length > NoteMaxLength)
+        {
+            return Result.Failure(SourceChangeErrors.HandNoteTooLong with { Arguments = Argument("max", Number(NoteMaxLength)) });
+        }
+        var confirmed = system with
+        {
+            State = system.Plan.IsManual ? PlannedSystemState.ConfirmedByHand : PlannedSystemState.Done,
+            FinishedAt = system.Plan.IsManual ? at : system.FinishedAt,
+            FailureCode = null,
+            HandNote = note.Trim(),
+            HandConfirmedByName = actor.Name,
+        };
+        _systems[_systems.IndexOf(system)] = confirmed;
+        var after = SystemFields(confirmed);
+        after["ByHand"] = string.Join("\n", system.Plan.ByHand.Select(h => $"{h.Table ?? "(whole system)"} {h.Operation}"));
+        CompleteIfSettled(at, after);
+        // The note stays on the plan (free text may name the subject); the audit trail records who confirmed what.
+        Audit(SourceChangeActions.ConfirmedByHand, actor, at, SystemFields(system), after);
+        return Result.Success();
+    }
 
     /// <summary>A newer plan replaces this one (a decision changed, a count moved); systems already done stay done.</summary>
-    public Result Supersede(Actor actor, DateTimeOffset at, string reason) => throw new NotImplementedException();
+    public Result Supersede(Actor actor, DateTimeOffset at, string reason)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!IsOpen)
+        {
+            return Result.Failure(SourceChangeErrors.Closed with { Arguments = Argument("status", Status.ToString()) });
+        }
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return Result.Failure(SourceChangeErrors.ReasonRequired);
+        }
+        if (reason.Trim().Length > NoteMaxLength)
+        {
+            return Result.Failure(SourceChangeErrors.ReasonTooLong with { Arguments = Argument("max", Number(NoteMaxLength)) });
+        }
+        var before = Status;
+        Status = SourceChangePlanStatus.Superseded;
+        SupersededAt = at;
+        Audit(SourceChangeActions.Superseded, actor, at,
+            Fields(("Status", before.ToString())),
+            Fields(
+                ("Status", Status.ToString()),
+                ("Version", Number(Version)),
+                ("SystemsDone", string.Join("; ", _systems.Where(IsSettled).Select(s => s.Plan.SystemName)))),
+            reason.Trim());
+        return Result.Success();
+    }
+
+    /// <summary>The rights that change data in the source systems (issue 15).</summary>
+    public static bool ChangesSources(RequestType type) => type is RequestType.Erasure or RequestType.Restriction or RequestType.Rectification;
+
+    private static List<Error> CommonErrors(string fingerprint, IReadOnlyList<PlannedSystem> systems, IReadOnlyList<string> subjectKeyHashes)
+    {
+        ArgumentNullException.ThrowIfNull(systems);
+        ArgumentNullException.ThrowIfNull(subjectKeyHashes);
+        var errors = new List<Error>();
+        if (string.IsNullOrWhiteSpace(fingerprint) || fingerprint.Length > FingerprintMaxLength)
+        {
+            errors.Add(SourceChangeErrors.FingerprintInvalid);
+        }
+        if (systems.Count == 0)
+        {
+            errors.Add(SourceChangeErrors.NothingToDo);
+        }
+        if (systems.Select(s => s.SystemId).Distinct().Count() != systems.Count)
+        {
+            errors.Add(SourceChangeErrors.SystemDuplicate);
+        }
+        return errors;
+    }
+
+    private static SourceChangePlan New(
+        RequestType kind, string fingerprint, IReadOnlyList<PlannedSystem> systems, IReadOnlyList<string> subjectKeyHashes, Actor actor, DateTimeOffset at)
+    {
+        var plan = new SourceChangePlan
+        {
+            Id = Guid.NewGuid(),
+            Kind = kind,
+            Status = SourceChangePlanStatus.AwaitingApproval,
+            Fingerprint = fingerprint,
+            CreatedAt = at,
+            CreatedById = actor.Id,
+            CreatedByName = actor.Name,
+        };
+        // Every system starts pending whatever the caller passed: a new plan has run nowhere.
+        plan._systems.AddRange(systems.Select(s => s with
+        {
+            State = PlannedSystemState.Pending,
+            FailureCode = null,
+            Attempts = 0,
+            FinishedAt = null,
+            Proof = null,
+            HandNote = null,
+            HandConfirmedByName = null,
+        }));
+        plan._subjectKeyHashes.AddRange(subjectKeyHashes.Distinct(StringComparer.Ordinal));
+        return plan;
+    }
+
+    private void RecordPlanned(Actor actor, DateTimeOffset at) =>
+        Audit(SourceChangeActions.Planned, actor, at, null, Fields(
+            ("Kind", Kind.ToString()),
+            ("Version", Number(Version)),
+            ("RequestId", RequestId?.ToString()),
+            ("RetentionEntryId", RetentionEntryId?.ToString()),
+            ("Fingerprint", Fingerprint),
+            ("Systems", string.Join("\n", _systems.Select(s =>
+                $"{s.Plan.SystemName} (map v{Number(s.Plan.MapVersion)}): "
+                + (s.Plan.IsManual ? "by hand" : $"{Number(s.DryRun.Count)} statements, at most {Number(s.LargestCount)} rows")
+                + $", {Number(s.Plan.Kept.Count)} kept")))));
+
+    private Result<PlannedSystem> Find(Guid systemId) =>
+        System(systemId) is { } system ? Result.Success(system) : Result<PlannedSystem>.Failure(SourceChangeErrors.SystemUnknown);
+
+    private Result MayProgress(PlannedSystem system)
+    {
+        if (Status != SourceChangePlanStatus.Approved)
+        {
+            return Result.Failure(SourceChangeErrors.NotApproved with { Arguments = Argument("status", Status.ToString()) });
+        }
+        var name = Argument("system", system.Plan.SystemName);
+        return system.State switch
+        {
+            PlannedSystemState.Done or PlannedSystemState.ConfirmedByHand => Result.Failure(SourceChangeErrors.SystemFinished with { Arguments = name }),
+            PlannedSystemState.NeedsNewApproval => Result.Failure(SourceChangeErrors.SystemNeedsNewApproval with { Arguments = name }),
+            _ => Result.Success(),
+        };
+    }
+
+    private void CompleteIfSettled(DateTimeOffset at, Dictionary<string, string?> after)
+    {
+        if (_systems.All(IsSettled))
+        {
+            Status = SourceChangePlanStatus.Completed;
+            CompletedAt = at;
+        }
+        after["PlanStatus"] = Status.ToString();
+    }
+
+    private static Dictionary<string, string?> SystemFields(PlannedSystem system) => Fields(
+        ("System", system.Plan.SystemName),
+        ("SystemId", system.SystemId.ToString()),
+        ("State", system.State.ToString()),
+        ("FailureCode", system.FailureCode),
+        ("Attempts", Number(system.Attempts)));
+
+    private void Audit(
+        string action, Actor actor, DateTimeOffset at,
+        IReadOnlyDictionary<string, string?>? before, IReadOnlyDictionary<string, string?>? after, string? reason = null) =>
+        Record(new DomainChange(action, AuditEntityType, Id.ToString(), actor.Id, actor.Name, at, before, after, reason));
+
+    private static Dictionary<string, string?> Fields(params (string Key, string? Value)[] fields)
+    {
+        var dictionary = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var (key, value) in fields)
+        {
+            dictionary[key] = value;
+        }
+        return dictionary;
+    }
+
+    private static Dictionary<string, string> Argument(string key, string value) => new(StringComparer.Ordinal) { [key] = value };
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 }
