@@ -5,12 +5,16 @@ namespace PrivacyDesk.Connectors;
 
 public static class DependencyInjection
 {
-    /// <summary>Registers one <see cref="ISourceConnector"/> per engine (PostgreSQL, SQL Server, MySQL/MariaDB, SQLite); pick one by its <see cref="ISourceConnector.Kind"/>.</summary>
+    /// <summary>Registers one <see cref="ISourceConnector"/> and one <see cref="ISourceChanger"/> per engine (PostgreSQL, SQL Server, MySQL/MariaDB, SQLite); pick one by its Kind.</summary>
     public static IServiceCollection AddSourceConnectors(this IServiceCollection services)
     {
         foreach (var connector in SourceConnectors.All)
         {
             services.AddSingleton(connector);
+        }
+        foreach (var changer in SourceChangers.All)
+        {
+            services.AddSingleton(changer);
         }
         return services;
     }
@@ -28,4 +32,21 @@ public static class SourceConnectors
     ];
 
     public static ISourceConnector? For(Domain.Sources.ConnectorKind kind) => All.FirstOrDefault(c => c.Kind == kind);
+}
+
+/// <summary>
+/// The changers (issue 15, ADR 0041), one per engine, sharing the connectors' dialects. PostgreSQL and SQLite are
+/// tested against real engines; MySQL/MariaDB and SQL Server are written to their documented SQL but UNTESTED here.
+/// </summary>
+public static class SourceChangers
+{
+    public static IReadOnlyList<ISourceChanger> All { get; } =
+    [
+        new RelationalChanger(new PostgreSqlDialect()),
+        new RelationalChanger(new SqlServerDialect()),
+        new RelationalChanger(new MySqlDialect()),
+        new RelationalChanger(new SqliteDialect()),
+    ];
+
+    public static ISourceChanger? For(Domain.Sources.ConnectorKind kind) => All.FirstOrDefault(c => c.Kind == kind);
 }

@@ -44,6 +44,21 @@ internal sealed class MySqlDialect : SqlDialect
         return await mySql.BeginTransactionAsync(IsolationLevel.RepeatableRead, isReadOnly: true, cancellationToken);
     }
 
+    public override async Task<DbTransaction> BeginChangeAsync(DbConnection connection, TimeSpan statementTimeout, CancellationToken cancellationToken)
+    {
+        var mySql = (MySqlConnection)connection;
+        await using (var limit = mySql.CreateCommand())
+        {
+            // Row locks wait at most the statement timeout (whole seconds, at least 1); a number this code formats.
+            limit.CommandText = "SET SESSION innodb_lock_wait_timeout = " + PostgreSqlDialect.Seconds(statementTimeout).ToString(CultureInfo.InvariantCulture);
+            await limit.ExecuteNonQueryAsync(cancellationToken);
+        }
+        return await mySql.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+    }
+
+    // MySQL converts a string on assignment to a typed column itself; its CAST knows only a few type names.
+    public override string TypedParameter(string parameterName, string dataType, bool isText) => parameterName;
+
     public override string ColumnsSql => """
         SELECT NULL, c.table_name, c.column_name, c.column_type
         FROM information_schema.columns c

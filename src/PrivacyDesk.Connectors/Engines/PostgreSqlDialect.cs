@@ -51,6 +51,34 @@ internal sealed class PostgreSqlDialect : SqlDialect
         return $"{quotedColumn} = ANY(@p0)";
     }
 
+    public override async Task<DbTransaction> BeginChangeAsync(DbConnection connection, TimeSpan statementTimeout, CancellationToken cancellationToken)
+    {
+        var transaction = await connection.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var milliseconds = ((long)statementTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
+        // A lock another session holds counts against the same limit: the change fails (and rolls back) instead of waiting for ever.
+        command.CommandText = $"SET LOCAL statement_timeout = {milliseconds}; SET LOCAL lock_timeout = {milliseconds}";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return transaction;
+    }
+
+    public override string KeysClause(DbCommand command, string quotedColumn, IReadOnlyList<object> keys)
+    {
+        // One typed array: the statement text is the same for 1 key or 50,000.
+        var array = Array.CreateInstance(keys[0].GetType(), keys.Count);
+        for (var i = 0; i < keys.Count; i++)
+        {
+            array.SetValue(keys[i], i);
+        }
+        command.Parameters.Add(new NpgsqlParameter("keys", array));
+        return $"{quotedColumn} = ANY(@keys)";
+    }
+
+    public override string KeysShown(string quotedColumn) => $"{quotedColumn} = ANY(@keys)";
+
+    public override int MaxKeysPerStatement => 50_000;
+
     public override int MaxValuesPerQuery => 50_000;
 
     public override string ColumnsSql => $"""
@@ -96,7 +124,8 @@ internal sealed class PostgreSqlDialect : SqlDialect
     {
         PostgresException { SqlState: "28P01" or "28000" } p => (EngineFailure.Credentials, p.SqlState),
         PostgresException { SqlState: "42501" } p => (EngineFailure.Permission, p.SqlState),
-        PostgresException { SqlState: "57014" } p => (EngineFailure.Timeout, p.SqlState),
+        // 57014: statement_timeout; 55P03: lock_timeout (a change waiting for another session's lock).
+        PostgresException { SqlState: "57014" or "55P03" } p => (EngineFailure.Timeout, p.SqlState),
         PostgresException { SqlState: "42703" or "42P01" or "3F000" } p => (EngineFailure.UndefinedObject, p.SqlState),
         PostgresException p => (EngineFailure.Other, p.SqlState),
         NpgsqlException { InnerException: AuthenticationException } => (EngineFailure.Tls, "tls"),

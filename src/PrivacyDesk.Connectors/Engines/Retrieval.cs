@@ -56,7 +56,10 @@ internal sealed class Retrieval(SqlDialect dialect, RetrievalPlan plan, SubjectK
         }
     }
 
-    private Error? Drift(Catalog catalog)
+    private Error? Drift(Catalog catalog) => Drift(plan, catalog);
+
+    /// <summary>The first mapped table or column of the plan that the live catalog no longer has.</summary>
+    internal static Error? Drift(RetrievalPlan plan, Catalog catalog)
     {
         foreach (var table in plan.Steps.Select(s => s.Table).DistinctBy(t => (t.Schema ?? "", t.Name)))
         {
@@ -142,19 +145,7 @@ internal sealed class Retrieval(SqlDialect dialect, RetrievalPlan plan, SubjectK
     {
         if (source.Identifier is { } kind)
         {
-            var values = new List<object>();
-            foreach (var value in subject.Of(kind).Where(v => !string.IsNullOrWhiteSpace(v)))
-            {
-                values.Add(value);
-                if (kind == SubjectIdentifierKind.EmailAddress)
-                {
-                    // Case-insensitive without lower() on the column, which would keep the engine from using its index:
-                    // the address as PrivacyDesk has it, in lower case and in upper case (ADR 0037 says what this misses).
-                    values.Add(value.Trim().ToLowerInvariant());
-                    values.Add(value.Trim().ToUpperInvariant());
-                }
-            }
-            return [.. values.Distinct()];
+            return IdentifierValues(subject, kind);
         }
         if (source.FromTable is null || source.FromColumn is null
             || !_read.TryGetValue((source.FromSchema ?? "", source.FromTable), out var from))
@@ -164,10 +155,28 @@ internal sealed class Retrieval(SqlDialect dialect, RetrievalPlan plan, SubjectK
         return from.ValuesOf(source.FromColumn);
     }
 
-    private static Error PlanInvalid(string table, string column) =>
+    /// <summary>The values an identity column is compared with: the subject's identifiers of that kind (an e-mail address also in lower and upper case).</summary>
+    internal static List<object> IdentifierValues(SubjectKeys subject, SubjectIdentifierKind kind)
+    {
+        var values = new List<object>();
+        foreach (var value in subject.Of(kind).Where(v => !string.IsNullOrWhiteSpace(v)))
+        {
+            values.Add(value);
+            if (kind == SubjectIdentifierKind.EmailAddress)
+            {
+                // Case-insensitive without lower() on the column, which would keep the engine from using its index:
+                // the address as PrivacyDesk has it, in lower case and in upper case (ADR 0037 says what this misses).
+                values.Add(value.Trim().ToLowerInvariant());
+                values.Add(value.Trim().ToUpperInvariant());
+            }
+        }
+        return [.. values.Distinct()];
+    }
+
+    internal static Error PlanInvalid(string table, string column) =>
         SourceErrors.PlanInvalid with { Arguments = RelationalConnector.Args(("table", table), ("column", column)) };
 
-    private static async Task RollBackQuietlyAsync(DbTransaction transaction)
+    internal static async Task RollBackQuietlyAsync(DbTransaction transaction)
     {
         try
         {

@@ -72,6 +72,40 @@ internal abstract class SqlDialect
     /// <summary>A trivial read that proves the connection works.</summary>
     public virtual string PingSql => "SELECT 1";
 
+    /// <summary>A closed connection for the ERASURE user (issue 15): one that may write; by default the same as <see cref="CreateConnection"/>.</summary>
+    public virtual DbConnection CreateChangeConnection(string connectionString, TimeSpan connectTimeout) => CreateConnection(connectionString, connectTimeout);
+
+    /// <summary>Begins a change's transaction (ADR 0041): the statement timeout inside it; rows are locked by <see cref="LockingSelect"/> or the engine's write lock.</summary>
+    public abstract Task<DbTransaction> BeginChangeAsync(DbConnection connection, TimeSpan statementTimeout, CancellationToken cancellationToken);
+
+    /// <summary>A select that locks the rows it reads until the transaction ends.</summary>
+    public virtual string LockingSelect(string columns, string from, string where) => $"SELECT {columns} FROM {from} WHERE {where} FOR UPDATE";
+
+    /// <summary>How many keys one change statement names at most (chunks beyond that run in the same transaction).</summary>
+    public virtual int MaxKeysPerStatement => 1_000;
+
+    /// <summary>The WHERE clause comparing a key column with a chunk of keys, added as parameters @k0, @k1, ...</summary>
+    public virtual string KeysClause(DbCommand command, string quotedColumn, IReadOnlyList<object> keys)
+    {
+        var names = new List<string>(keys.Count);
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var name = FormattableString.Invariant($"@k{i}");
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = keys[i];
+            command.Parameters.Add(parameter);
+            names.Add(name);
+        }
+        return $"{quotedColumn} IN ({string.Join(", ", names)})";
+    }
+
+    /// <summary>The same clause as shown in a dry run: one name for the whole key set, so the text (and its hash) does not depend on the count.</summary>
+    public virtual string KeysShown(string quotedColumn) => $"{quotedColumn} IN (@keys)";
+
+    /// <summary>A text parameter written into a column of <paramref name="dataType"/>: cast where the engine needs it (the type name is checked first).</summary>
+    public virtual string TypedParameter(string parameterName, string dataType, bool isText) => isText ? parameterName : $"CAST({parameterName} AS {dataType})";
+
     /// <summary>What an exception from this engine means, and the engine's own code for it (no message).</summary>
     public abstract (EngineFailure Failure, string Code) Classify(Exception exception);
 }

@@ -31,6 +31,19 @@ internal sealed class SqlServerDialect : SqlDialect
     public override async Task<DbTransaction> BeginReadOnlyAsync(DbConnection connection, TimeSpan statementTimeout, CancellationToken cancellationToken) =>
         await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
 
+    // Untested here (no SQL Server runs in this environment): written to the documented T-SQL.
+    public override async Task<DbTransaction> BeginChangeAsync(DbConnection connection, TimeSpan statementTimeout, CancellationToken cancellationToken)
+    {
+        var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SET LOCK_TIMEOUT " + ((long)statementTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return transaction;
+    }
+
+    public override string LockingSelect(string columns, string from, string where) => $"SELECT {columns} FROM {from} WITH (UPDLOCK, HOLDLOCK) WHERE {where}";
+
     public override string LimitedSelect(string columns, string from, string where, int limit) =>
         FormattableString.Invariant($"SELECT TOP ({limit}) {columns} FROM {from} WHERE {where}");
 

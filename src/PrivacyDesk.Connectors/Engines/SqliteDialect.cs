@@ -40,6 +40,27 @@ internal sealed class SqliteDialect : SqlDialect
         return ((SqliteConnection)connection).BeginTransaction(deferred: true);
     }
 
+    public override DbConnection CreateChangeConnection(string connectionString, TimeSpan connectTimeout)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString)
+        {
+            // May write, but never creates a missing file: a wrong path is an unreachable system, not a new empty one.
+            Mode = SqliteOpenMode.ReadWrite,
+            DefaultTimeout = PostgreSqlDialect.Seconds(connectTimeout),
+            Pooling = false,
+        };
+        return new SqliteConnection(builder.ConnectionString);
+    }
+
+    // BEGIN IMMEDIATE: the write lock from the start, so no other writer changes the subject's rows between finding and changing them.
+    public override Task<DbTransaction> BeginChangeAsync(DbConnection connection, TimeSpan statementTimeout, CancellationToken cancellationToken) =>
+        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+
+    public override string LockingSelect(string columns, string from, string where) => $"SELECT {columns} FROM {from} WHERE {where}";
+
+    // SQLite stores by value, not by declared type (a date is ISO text): a cast to DATE would turn '1990-01-01' into 1990.
+    public override string TypedParameter(string parameterName, string dataType, bool isText) => parameterName;
+
     public override string ColumnsSql => """
         SELECT NULL, m.name, p.name, p.type
         FROM sqlite_master m JOIN pragma_table_info(m.name) p
@@ -72,7 +93,8 @@ internal sealed class SqliteDialect : SqlDialect
         // 14: SQLITE_CANTOPEN (no such file, or no access to it); 26: not a database.
         SqliteException { SqliteErrorCode: 14 or 26 } s => (EngineFailure.Unreachable, Code(s)),
         SqliteException { SqliteErrorCode: 23 } s => (EngineFailure.Permission, Code(s)),
-        SqliteException { SqliteErrorCode: 9 } s => (EngineFailure.Timeout, Code(s)),
+        // 9: interrupted; 5/6: busy or locked past the busy timeout (another writer holds the file).
+        SqliteException { SqliteErrorCode: 9 or 5 or 6 } s => (EngineFailure.Timeout, Code(s)),
         SqliteException { SqliteErrorCode: 1 } s when s.Message.Contains("no such", StringComparison.Ordinal) => (EngineFailure.UndefinedObject, Code(s)),
         SqliteException s => (EngineFailure.Other, Code(s)),
         _ => (EngineFailure.Other, exception.GetType().Name),

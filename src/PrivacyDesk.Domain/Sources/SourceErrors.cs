@@ -44,6 +44,33 @@ public static class SourceErrors
     /// <summary>The connector for this kind of system is not installed (e.g. a Manual system asked to fetch).</summary>
     public static readonly Error KindNotConnected = new("source.connection.kind_not_connected");
 
+    /// <summary>Argument <c>table</c>: a row the dry run approved is no longer the subject's (or no longer there), or the plan's statements differ from the approved ones; nothing was changed in the system (ADR 0041).</summary>
+    public static readonly Error ChangePlanChanged = new("source.change.plan_changed");
+
+    /// <summary>Arguments <c>table</c>, <c>expected</c> and <c>actual</c>: a statement changed another number of rows than were locked; rolled back.</summary>
+    public static readonly Error ChangeCountMismatch = new("source.change.count_mismatch");
+
+    /// <summary>Argument <c>table</c>: the map names no single primary key column, so the rows cannot be named for a change.</summary>
+    public static readonly Error ChangeNoPrimaryKey = new("source.change.no_primary_key");
+
+    /// <summary>Arguments <c>table</c> and <c>column</c>: the column's type name in the map is not a plain type name, so no value is cast to it.</summary>
+    public static readonly Error ChangeTypeInvalid = new("source.change.type_invalid");
+
+    /// <summary>Arguments <c>table</c> and <c>code</c> (the engine's error code): the change failed and was rolled back.</summary>
+    public static readonly Error ChangeFailed = new("source.change.failed");
+
+    /// <summary>Arguments <c>table</c> and <c>seconds</c>: a statement (or a lock it waited for) took longer than the timeout; rolled back.</summary>
+    public static readonly Error ChangeTimeout = new("source.change.timeout");
+
+    /// <summary>Argument <c>table</c>: the erasure user may not change this table.</summary>
+    public static readonly Error ChangePermission = new("source.change.permission");
+
+    /// <summary>Argument <c>table</c>: a restriction was planned but the map names no marker column or marker table.</summary>
+    public static readonly Error ChangeMarkerMissing = new("source.change.marker_missing");
+
+    /// <summary>Arguments <c>table</c> and <c>code</c>: the change was committed, but re-reading for the proof failed.</summary>
+    public static readonly Error ChangeProofFailed = new("source.change.proof_failed");
+
     public static IReadOnlyDictionary<string, LocalizedText> Messages { get; } = new Dictionary<string, LocalizedText>(StringComparer.Ordinal)
     {
         [Unreachable.Code] = new(
@@ -85,5 +112,32 @@ public static class SourceErrors
         [KindNotConnected.Code] = new(
             "Voor dit soort systeem kan PrivacyDesk geen gegevens ophalen; het team van het systeem levert een uittreksel aan.",
             "PrivacyDesk cannot fetch data from this kind of system; the system's team delivers an extract."),
+        [ChangePlanChanged.Code] = new(
+            "De gegevens in tabel {table} zijn veranderd sinds de proefrun: een goedgekeurde rij hoort niet meer bij deze betrokkene of bestaat niet meer. Er is niets gewijzigd in dit systeem; maak een nieuw plan en laat het opnieuw goedkeuren.",
+            "The data in table {table} changed since the dry run: an approved row no longer belongs to this data subject or no longer exists. Nothing was changed in this system; make a new plan and have it approved again."),
+        [ChangeCountMismatch.Code] = new(
+            "In tabel {table} zou de opdracht {actual} rijen wijzigen in plaats van {expected}. Alles is teruggedraaid; er is niets gewijzigd in dit systeem.",
+            "In table {table} the statement would change {actual} rows instead of {expected}. Everything was rolled back; nothing was changed in this system."),
+        [ChangeNoPrimaryKey.Code] = new(
+            "Tabel {table} heeft in de gegevenskaart geen primaire sleutel van één kolom, dus PrivacyDesk kan de rijen niet aanwijzen. Vul de sleutel aan in de gegevenskaart of laat het team van het systeem de wijziging met de hand uitvoeren.",
+            "Table {table} has no single-column primary key in the data map, so PrivacyDesk cannot name its rows. Add the key to the data map or have the system's team make the change by hand."),
+        [ChangeTypeInvalid.Code] = new(
+            "Het gegevenstype van kolom {column} in tabel {table} is geen gewone typenaam; PrivacyDesk schrijft daar geen waarde in. Controleer de gegevenskaart.",
+            "The data type of column {column} in table {table} is not a plain type name; PrivacyDesk writes no value into it. Check the data map."),
+        [ChangeFailed.Code] = new(
+            "Het wijzigen van tabel {table} is mislukt (foutcode {code} van het systeem). Alles is teruggedraaid; er is niets gewijzigd in dit systeem. Probeer het opnieuw.",
+            "Changing table {table} failed (the system's error code {code}). Everything was rolled back; nothing was changed in this system. Try again."),
+        [ChangeTimeout.Code] = new(
+            "Het wijzigen van tabel {table} duurde langer dan {seconds} seconden (of wachtte op een vergrendeling) en is afgebroken. Alles is teruggedraaid; probeer het later opnieuw.",
+            "Changing table {table} took longer than {seconds} seconds (or waited for a lock) and was stopped. Everything was rolled back; try again later."),
+        [ChangePermission.Code] = new(
+            "De wijzigingsgebruiker van het systeem mag tabel {table} niet wijzigen. Er is niets gewijzigd; vraag de beheerder om de rechten uit de handleiding (bediening).",
+            "The system's erasure user may not change table {table}. Nothing was changed; ask the administrator for the privileges listed in the operations guide."),
+        [ChangeMarkerMissing.Code] = new(
+            "Voor tabel {table} is een beperking gepland, maar de gegevenskaart noemt geen markeringskolom of markeringstabel. Vul de gegevenskaart aan of voer de beperking met de hand uit.",
+            "A restriction is planned for table {table}, but the data map names no marker column or marker table. Complete the data map or carry out the restriction by hand."),
+        [ChangeProofFailed.Code] = new(
+            "De wijzigingen zijn doorgevoerd, maar het nalezen van tabel {table} voor het bewijs is mislukt (foutcode {code} van het systeem). Controleer het systeem en bevestig het resultaat met de hand.",
+            "The changes were committed, but re-reading table {table} for the proof failed (the system's error code {code}). Check the system and confirm the result by hand."),
     };
 }

@@ -203,7 +203,7 @@ public sealed class CaseFetching(
     }
 
     /// <summary>The subject's identifiers as the map's identifier kinds (only those the subject has).</summary>
-    private static SubjectKeys Keys(string? customerNumber, IReadOnlyList<string> emails, string? phone)
+    internal static SubjectKeys Keys(string? customerNumber, IReadOnlyList<string> emails, string? phone)
     {
         var values = new Dictionary<SubjectIdentifierKind, IReadOnlyList<string>>();
         if (!string.IsNullOrWhiteSpace(customerNumber))

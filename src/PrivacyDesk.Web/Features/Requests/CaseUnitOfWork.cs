@@ -99,6 +99,46 @@ public sealed class CaseUnitOfWork(IServiceScopeFactory scopes, TimeProvider clo
     }
 
     /// <summary>
+    /// Changes something the case owns that carries its own stamp (its source-change plan, ADR 0040): the case is admitted as for
+    /// any change (permission, visibility, handler) and is in the same transaction, but the stamp compared is the owned row's, and a
+    /// stale or lost save names who changed THAT row last. A null <paramref name="ownedStamp"/> compares nothing (a read for a step
+    /// that records later with the stamp it read).
+    /// </summary>
+    public async Task<Result<T>> ChangeOwnedAsync<TOwned, T>(
+        ClaimsPrincipal caller, Guid requestId, CaseAccess access, StampedTarget<TOwned> owned, Guid? ownedStamp,
+        Func<CaseWork, TOwned, Task<Result<T>>> change, CancellationToken cancellationToken = default)
+        where TOwned : class
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(access);
+        ArgumentNullException.ThrowIfNull(owned);
+        ArgumentNullException.ThrowIfNull(change);
+        if (!caller.Has(access.Permission))
+        {
+            return Result<T>.Failure(Forbidden);
+        }
+        var actor = caller.ToActor();
+        await using var scope = scopes.CreateAsyncScope();
+        var db = Open(scope);
+        var settings = await controllerSettings.CurrentAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        CaseWork? work = null;
+        return await StampedChange.RunAsync(db, settings.TimeZone, owned, ownedStamp,
+            async (_, _) =>
+            {
+                var request = await db.Requests.SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
+                if (request is null)
+                {
+                    return Result.Failure(NotFound);
+                }
+                work = new CaseWork(db, request, actor, now, settings);
+                var admitted = await AdmitAsync(work, changedSinceSeen: false, cancellationToken);
+                return admitted.IsFailure ? admitted : Handles(work, access) ? Result.Success() : Result.Failure(NotHandler);
+            },
+            entity => change(work!, entity), cancellationToken);
+    }
+
+    /// <summary>
     /// The system's own step on a case it registered a moment ago in the same call (the intake API's
     /// acknowledgement): nobody can have read it, so there is no stamp and no person's permission; still the
     /// same load, transaction, save and conflict answer. Only <see cref="Actor.System"/> may use it.

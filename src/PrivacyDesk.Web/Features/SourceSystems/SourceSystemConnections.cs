@@ -15,7 +15,11 @@ public sealed class SourceSystemConnections(IConfiguration configuration, IDataP
     public const string ProtectionPurpose = "PrivacyDesk.SourceSystems.Connection.v1";
     public const string ConfigurationSection = "SourceSystems:Connections";
 
+    /// <summary>The erasure user's string has its own purpose: a read string copied into the erasure column does not decrypt (issue 15).</summary>
+    public const string ErasureProtectionPurpose = "PrivacyDesk.SourceSystems.ErasureConnection.v1";
+
     private readonly IDataProtector _protector = protection.CreateProtector(ProtectionPurpose);
+    private readonly IDataProtector _erasureProtector = protection.CreateProtector(ErasureProtectionPurpose);
 
     /// <summary>Encrypts a connection string the administrator typed, for <see cref="SourceSystem.ProtectedConnectionString"/>.</summary>
     public string Protect(string connectionString)
@@ -24,20 +28,37 @@ public sealed class SourceSystemConnections(IConfiguration configuration, IDataP
         return _protector.Protect(connectionString.Trim());
     }
 
+    /// <summary>Encrypts the erasure user's connection string, for <see cref="SourceSystem.ProtectedErasureConnectionString"/>.</summary>
+    public string ProtectErasure(string connectionString)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        return _erasureProtector.Protect(connectionString.Trim());
+    }
+
+    /// <summary>
+    /// The erasure user's connection string (a user allowed to update and delete; never the read one), or the same codes as
+    /// <see cref="ResolveAsync"/>: <c>.none</c> when the system has no erasure connection.
+    /// </summary>
+    public Task<Result<string>> ResolveErasureAsync(SourceSystem system)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        return Task.FromResult(Resolve(system.Connector, system.ErasureConnectionReference, system.ProtectedErasureConnectionString, _erasureProtector));
+    }
+
     /// <summary>The connection string, or <c>source.connection.missing</c> (configured name absent), <c>.none</c> or <c>.unreadable</c>.</summary>
     public Task<Result<string>> ResolveAsync(SourceSystem system)
     {
         ArgumentNullException.ThrowIfNull(system);
-        return Task.FromResult(Resolve(system));
+        return Task.FromResult(Resolve(system.Connector, system.ConnectionReference, system.ProtectedConnectionString, _protector));
     }
 
-    private Result<string> Resolve(SourceSystem system)
+    private Result<string> Resolve(ConnectorKind connector, string? connectionReference, string? protectedConnectionString, IDataProtector protector)
     {
-        if (system.Connector == ConnectorKind.Manual)
+        if (connector == ConnectorKind.Manual)
         {
             return Result<string>.Failure(SourceErrors.KindNotConnected);
         }
-        if (system.ConnectionReference is { } reference)
+        if (connectionReference is { } reference)
         {
             var value = configuration[$"{ConfigurationSection}:{reference}"];
             return string.IsNullOrWhiteSpace(value)
@@ -47,11 +68,11 @@ public sealed class SourceSystemConnections(IConfiguration configuration, IDataP
                 })
                 : Result.Success(value);
         }
-        if (system.ProtectedConnectionString is { } protectedValue)
+        if (protectedConnectionString is { } protectedValue)
         {
             try
             {
-                return Result.Success(_protector.Unprotect(protectedValue));
+                return Result.Success(protector.Unprotect(protectedValue));
             }
             catch (CryptographicException)
             {
