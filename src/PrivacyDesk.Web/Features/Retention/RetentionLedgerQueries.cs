@@ -112,6 +112,11 @@ public sealed class RetentionLedgerQueries(IServiceScopeFactory scopes, Controll
             .Where(p => p.RetentionEntryId != null && (p.Status == SourceChangePlanStatus.AwaitingApproval || p.Status == SourceChangePlanStatus.Approved))
             .OrderBy(p => p.CreatedAt).ThenBy(p => p.Id)
             .ToListAsync(cancellationToken);
+        var planIds = plans.Select(p => p.Id).ToList();
+        // A no-tracking query keeps no shadow values: the stamps are read by name.
+        var stamps = await db.SourceChangePlans.AsNoTracking().Where(p => planIds.Contains(p.Id))
+            .Select(p => new { p.Id, Stamp = EF.Property<Guid>(p, PrivacyDeskDbContext.ConcurrencyStamp) })
+            .ToDictionaryAsync(p => p.Id, p => p.Stamp, cancellationToken);
         var entryIds = plans.Select(p => p.RetentionEntryId!.Value).ToList();
         var entries = await db.RetentionLedger.AsNoTracking().Where(e => entryIds.Contains(e.Id))
             .Select(e => new { e.Id, e.SystemName, e.PurposeKey, e.EndsOn })
@@ -121,7 +126,7 @@ public sealed class RetentionLedgerQueries(IServiceScopeFactory scopes, Controll
         foreach (var plan in plans)
         {
             var entry = entries.GetValueOrDefault(plan.RetentionEntryId!.Value);
-            var stamp = (Guid)db.Entry(plan).Property(PrivacyDeskDbContext.ConcurrencyStamp).CurrentValue!;
+            var stamp = stamps.GetValueOrDefault(plan.Id);
             var awaiting = plan.Status == SourceChangePlanStatus.AwaitingApproval;
             var runnable = plan.Systems.Any(s => !s.Plan.IsManual && s.State is PlannedSystemState.Pending or PlannedSystemState.Failed);
             tasks.Add(new ExpiryTask(plan.Id, stamp, plan.Status, entry?.SystemName ?? "", entry?.PurposeKey ?? "", entry?.EndsOn, plan.CreatedAt, plan.Systems,
