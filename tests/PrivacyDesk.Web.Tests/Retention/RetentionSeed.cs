@@ -52,4 +52,21 @@ internal static class RetentionSeed
         });
         return made.Value;
     }
+
+    /// <summary>The follow-up plan the scan would make for a due entry, with a counted statement (no source needed).</summary>
+    public static async Task<Guid> FollowUpAsync(IServiceProvider services, Guid entryId, int rows = 3)
+    {
+        await using var db = services.GetRequiredService<IDbContextFactory<PrivacyDeskDbContext>>().CreateDbContext();
+        var entry = await db.RetentionLedger.SingleAsync(e => e.Id == entryId);
+        var now = DateTimeOffset.UtcNow;
+        var statement = new DryRunStatement(1, null, "contacts", SourceChangeOperation.DeleteRows, "DELETE FROM \"contacts\" WHERE \"id\" = @k0", ["@k0 = •••"], rows,
+            [.. Enumerable.Range(0, rows).Select(i => $"row-{i}")], "sha-contacts");
+        var system = new SystemChangePlan(entry.SourceSystemId, entry.SystemName, ConnectorKind.Sqlite, 1,
+            [new PlannedTableChange(null, "contacts", SourceChangeOperation.DeleteRows, [], [entry.PurposeKey])], [], []);
+        var plan = SourceChangePlan.ForRetentionEnd(entry, "seed", [new PlannedSystem(system, [statement], now, PlannedSystemState.Pending)], ["hash-1", "hash-2"], Actor.System, now).Value;
+        entry.PlanFollowUp(plan.Id, Actor.System, now).IsSuccess.ShouldBeTrue();
+        db.SourceChangePlans.Add(plan);
+        await db.SaveChangesAsync();
+        return plan.Id;
+    }
 }
