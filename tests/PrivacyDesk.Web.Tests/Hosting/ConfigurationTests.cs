@@ -56,6 +56,29 @@ public sealed class ConfigurationTests
         failure.Message.ShouldContain("AuditAnchor:Key");
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("dG9vLXNob3J0")]
+    public async Task OutsideDevelopmentTheAppRefusesToStartWithoutAUsableErasureHashKey(string? hashKey)
+    {
+        await using var factory = new PrivacyDeskAppFactory { Environment = "Production", ErasureHashKey = hashKey };
+
+        var failure = Should.Throw<Exception>(() => factory.Server);
+
+        failure.ToString().ShouldContain("SourceSystems:Erasure:HashKey");
+    }
+
+    [Fact]
+    public async Task TheDevelopmentErasureHashKeyIsUsable()
+    {
+        await using var factory = new PrivacyDeskAppFactory();
+
+        var options = factory.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Features.SourceChanges.SourceChangeOptions>>().Value;
+
+        options.HashKeyBytes().ShouldNotBeNull().Length.ShouldBeGreaterThanOrEqualTo(Features.SourceChanges.SourceChangeOptions.HashKeyMinimumBytes);
+        options.MaxRowsPerTable.ShouldBe(10_000);
+    }
+
     [Fact]
     public async Task TheProductStoresPasswordsWithIdentitysFullPbkdf2Rounds()
     {

@@ -19,6 +19,9 @@ public class PrivacyDeskAppFactory : WebApplicationFactory<Program>
     /// <summary>The anchor key of apps started outside Development, where the repository's development value is not loaded.</summary>
     public const string TestAnchorKey = "test-only-audit-anchor-key-0123456789abcdef";
 
+    /// <summary>The erasure hash key of apps started outside Development (base64 of 32 bytes), where start-up refuses without one.</summary>
+    public const string TestErasureHashKey = "dGVzdC1vbmx5LWVyYXN1cmUtaGFzaC1rZXktMDEyMzQ=";
+
     private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"privacydesk-test-{Guid.NewGuid():N}.db");
     private readonly string _checkpointFolder = Path.Combine(Path.GetTempPath(), $"privacydesk-test-{Guid.NewGuid():N}-checkpoints");
 
@@ -39,6 +42,9 @@ public class PrivacyDeskAppFactory : WebApplicationFactory<Program>
 
     /// <summary>The anchor key; null leaves the environment's own setting (the development value, or none).</summary>
     public string? AnchorKey { get; init; }
+
+    /// <summary>The erasure hash key outside Development; null leaves it unset (start-up must then refuse).</summary>
+    public string? ErasureHashKey { get; init; } = TestErasureHashKey;
 
     /// <summary>The demo subjects and requests (off by default, so a test starts from an empty case load).</summary>
     public bool SeedDemoCases { get; init; }
@@ -92,6 +98,10 @@ public class PrivacyDeskAppFactory : WebApplicationFactory<Program>
         if (AnchorKey is not null || Environment != "Development")
         {
             builder.UseSetting("AuditAnchor:Key", AnchorKey ?? TestAnchorKey);
+        }
+        if (Environment != "Development" && ErasureHashKey is { } hashKey)
+        {
+            builder.UseSetting("SourceSystems:Erasure:HashKey", hashKey);
         }
     }
 

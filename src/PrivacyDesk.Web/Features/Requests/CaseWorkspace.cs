@@ -7,6 +7,7 @@ using PrivacyDesk.Domain.Common;
 using PrivacyDesk.Domain.Register;
 using PrivacyDesk.Domain.Requests;
 using PrivacyDesk.Domain.Rights;
+using PrivacyDesk.Domain.Sources.Changes;
 using PrivacyDesk.Domain.Staff;
 using PrivacyDesk.Domain.Subjects;
 using PrivacyDesk.Web.Features.Common;
@@ -311,9 +312,15 @@ public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider cloc
         // Ids read first: the audit trail holds .NET's lower-case form, SQLite's GUID-to-text conversion would not match it.
         var documentIds = (await db.GeneratedDocuments.AsNoTracking().Where(d => d.RequestId == requestId).Select(d => d.Id).ToListAsync(cancellationToken))
             .Select(documentId => documentId.ToString()).ToList();
+        // Carrying out in the source systems (issue 15): each plan and each retention ledger entry of the case has its own stream.
+        var planIds = await SourceChanges.CaseSourceChanges.PlanIdsOfAsync(db, requestId, cancellationToken);
+        var ledgerIds = (await db.RetentionLedger.AsNoTracking().Where(e => e.RequestId == requestId).Select(e => e.Id).ToListAsync(cancellationToken))
+            .Select(entryId => entryId.ToString()).ToList();
         var events = await db.AuditEvents.AsNoTracking()
             .Where(e => (e.EntityId == id && (e.EntityType == DataSubjectRequest.AuditEntityType || e.EntityType == ViewEntityType))
-                || (e.EntityType == GeneratedDocument.AuditEntityType && documentIds.Contains(e.EntityId)))
+                || (e.EntityType == GeneratedDocument.AuditEntityType && documentIds.Contains(e.EntityId))
+                || (e.EntityType == SourceChangePlan.AuditEntityType && planIds.Contains(e.EntityId))
+                || (e.EntityType == RetentionLedgerEntry.AuditEntityType && ledgerIds.Contains(e.EntityId)))
             .OrderByDescending(e => e.Sequence)
             .Take(TimelineLimit)
             .Select(e => new { e.Sequence, e.OccurredAt, e.ActorName, e.Action, e.Reason, Fields = e.After ?? e.Details })

@@ -43,7 +43,7 @@ public sealed class CaseSourceChanges(
     public const string SystemFailedCode = "source.change.dry_run_failed";
 
     /// <summary>The connector's code for rows that moved beyond "added since": the system waits for a new plan and approval.</summary>
-    public const string PlanChangedCode = "source.change.plan_changed";
+    public static readonly string PlanChangedCode = SourceErrors.ChangePlanChanged.Code;
 
     /// <summary>The statuses in which a case's decisions may be carried out (decided, or answered and still to be carried out).</summary>
     private static readonly RequestStatus[] CarriedOutIn = [RequestStatus.InProgress, RequestStatus.AwaitingApproval, RequestStatus.Responded];
@@ -90,7 +90,9 @@ public sealed class CaseSourceChanges(
             Run: handles && approved && plan!.Systems.Any(s => !s.Plan.IsManual && s.State is PlannedSystemState.Pending or PlannedSystemState.Failed),
             ConfirmByHand: handles && approved,
             Correct: working && request.Type == RequestType.Rectification);
-        var stamp = plan is null ? Guid.Empty : (Guid)db.Entry(plan).Property(PrivacyDeskDbContext.ConcurrencyStamp).CurrentValue!;
+        // A shadow property is not on an untracked row: read with the plan, as the page must send it back.
+        var stamp = plan is null ? Guid.Empty : await db.SourceChangePlans.Where(p => p.Id == plan.Id)
+            .Select(p => EF.Property<Guid>(p, PrivacyDeskDbContext.ConcurrencyStamp)).SingleAsync(cancellationToken);
         return Result.Success(new SourceChangesView(
             request.Type,
             readiness,
@@ -101,7 +103,8 @@ public sealed class CaseSourceChanges(
             options.Value.MaxRowsPerTable,
             can,
             [.. request.Corrections.Select(c => new CorrectionRow(c.Id, c.SystemName, c.Schema is null ? c.Table : $"{c.Schema}.{c.Table}", c.Column, Masked(c.Value), c.RecordedByName, c.RecordedAt))],
-            request.Type == RequestType.Rectification ? CorrectionTargets(systems) : []));
+            request.Type == RequestType.Rectification ? CorrectionTargets(systems) : [],
+            (await db.Purposes.AsNoTracking().ToListAsync(cancellationToken)).ToDictionary(p => p.Id, p => p.Name)));
     }
 
     /// <summary>
@@ -135,7 +138,7 @@ public sealed class CaseSourceChanges(
             }
             var purposes = await work.Db.Purposes.AsNoTracking().ToListAsync(cancellationToken);
             var systems = await SystemsAsync(work.Db, cancellationToken);
-            var input = new SourceChangeInput(request.Type, subject, IntentsOf(request), purposes, systems, request.Corrections, work.Today);
+            var input = new SourceChangeInput(request.Type, subject, SourceChangeIntents.From(request.Type, request.CurrentDecisions), purposes, systems, request.Corrections, work.Today);
             return Result.Success(new PlanInput(input, subject, Fingerprint(request, systems)));
         }, cancellationToken);
         if (admitted.IsFailure)
@@ -166,7 +169,7 @@ public sealed class CaseSourceChanges(
             }
             planned.Add(new PlannedSystem(system, counted.Value, clock.GetUtcNow(), PlannedSystemState.Pending));
         }
-        var hashes = SubjectKeyHashes(keys, hashKey!);
+        var hashes = SubjectKeyHashing.HashAll(hashKey!, keys);
 
         // 3. Stored with the stamp the page held: a case changed meanwhile stores nothing; the open plan is superseded in the same transaction.
         return await cases.ChangeAsync<Guid>(caller, seen.RequestId, seen.Stamp, CaseAccess.Handle, async work =>
@@ -422,23 +425,6 @@ public sealed class CaseSourceChanges(
             + "|" + string.Join(",", request.Corrections.Select(c => c.Id.ToString("N")).Order(StringComparer.Ordinal));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
-
-    /// <summary>The case's decisions as intents (ADR 0040): erasure Comply changes, PartiallyComply/Refuse keep; restriction and rectification change what is complied with.</summary>
-    private static Dictionary<Guid, PurposeIntent> IntentsOf(DataSubjectRequest request) =>
-        request.CurrentDecisions.ToDictionary(d => d.PurposeId, d => (request.Type, d.Outcome) switch
-        {
-            (_, PurposeDecisionOutcome.NotApplicable) => PurposeIntent.None,
-            (RequestType.Erasure, PurposeDecisionOutcome.Comply) => PurposeIntent.Change,
-            (RequestType.Erasure, _) => PurposeIntent.Keep,
-            (_, PurposeDecisionOutcome.Comply or PurposeDecisionOutcome.PartiallyComply) => PurposeIntent.Change,
-            _ => PurposeIntent.None,
-        });
-
-    /// <summary>Keyed hashes of the subject's identifiers, so a completed erasure can be found again after a restore without keeping who it was.</summary>
-    private static List<string> SubjectKeyHashes(SubjectKeys keys, byte[] hashKey) =>
-        [.. keys.Values.SelectMany(pair => pair.Value.Select(value => $"{pair.Key}:{value.Trim().ToUpperInvariant()}"))
-            .Select(text => Convert.ToHexStringLower(HMACSHA256.HashData(hashKey, Encoding.UTF8.GetBytes(text))))
-            .Order(StringComparer.Ordinal)];
 
     private static IReadOnlyList<CorrectionTarget> CorrectionTargets(IEnumerable<SourceSystem> systems) =>
         [.. systems.Where(s => s.CanChange).SelectMany(s => s.Map.Tables

@@ -1,3 +1,4 @@
+using PrivacyDesk.Domain.Common;
 using PrivacyDesk.Domain.Requests;
 using PrivacyDesk.Domain.Sources.Changes;
 
@@ -72,10 +73,11 @@ public sealed record SourceChangesView(
     int MaxRowsPerTable,
     SourceChangeAbilities Can,
     IReadOnlyList<CorrectionRow> Corrections,
-    IReadOnlyList<CorrectionTarget> CorrectionTargets)
+    IReadOnlyList<CorrectionTarget> CorrectionTargets,
+    IReadOnlyDictionary<Guid, LocalizedText> PurposeNames)
 {
     /// <summary>The rights whose decisions are carried out in the source systems.</summary>
-    public static bool Applies(RequestType kind) => kind is RequestType.Erasure or RequestType.Restriction or RequestType.Rectification;
+    public static bool Applies(RequestType kind) => SourceChangePlan.ChangesSources(kind);
 }
 
 /// <summary>A correction the officer enters on a rectification case.</summary>

@@ -6,11 +6,11 @@ namespace PrivacyDesk.Web.Components.Pages.Requests.Case;
 
 using Error = PrivacyDesk.Domain.Common.Error;
 
-/// <summary>Coded errors and dates of the obligations panels in the user's language.</summary>
+/// <summary>Coded errors and dates of the case's panels (obligations, source changes) in the user's language.</summary>
 public static class ObligationMessages
 {
     /// <summary>This area's own codes from its resources; domain and shared codes through <see cref="ErrorMessages"/>. ISO dates in arguments are shown as dates.</summary>
-    public static string Text(this IStringLocalizer<CaseObligationsText> local, IStringLocalizer<SharedResource> shared, Error error)
+    public static string Text<TArea>(this IStringLocalizer<TArea> local, IStringLocalizer<SharedResource> shared, Error error)
     {
         ArgumentNullException.ThrowIfNull(local);
         ArgumentNullException.ThrowIfNull(error);
