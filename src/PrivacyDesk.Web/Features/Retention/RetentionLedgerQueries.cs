@@ -31,7 +31,7 @@ public sealed record LedgerPage(IReadOnlyList<LedgerRow> Rows, int Total, Ledger
 
 /// <summary>A follow-up plan on the "retention expiry" list: what it erases, how many rows the dry run counted, what the caller may do.</summary>
 public sealed record ExpiryTask(
-    Guid PlanId, Guid Stamp, SourceChangePlanStatus Status, string SystemName, string PurposeKey, DateOnly? EndsOn, DateTimeOffset CreatedAt,
+    Guid PlanId, Guid Stamp, SourceChangePlanStatus Status, string SystemName, string PurposeKey, LocalizedText? PurposeName, DateOnly? EndsOn, DateTimeOffset CreatedAt,
     IReadOnlyList<PlannedSystem> Systems, string? ApprovedByName, bool MayApprove, bool MayRun, bool NeedsLargeConfirmation)
 {
     public int Rows => Systems.Sum(s => s.DryRun.Sum(d => d.RowCount));
@@ -119,8 +119,10 @@ public sealed class RetentionLedgerQueries(IServiceScopeFactory scopes, Controll
             .ToDictionaryAsync(p => p.Id, p => p.Stamp, cancellationToken);
         var entryIds = plans.Select(p => p.RetentionEntryId!.Value).ToList();
         var entries = await db.RetentionLedger.AsNoTracking().Where(e => entryIds.Contains(e.Id))
-            .Select(e => new { e.Id, e.SystemName, e.PurposeKey, e.EndsOn })
+            .Select(e => new { e.Id, e.SystemName, e.PurposeKey, e.PurposeId, e.EndsOn })
             .ToDictionaryAsync(e => e.Id, cancellationToken);
+        var purposeIds = entries.Values.Select(e => e.PurposeId).Distinct().ToList();
+        var names = await db.Purposes.AsNoTracking().Where(p => purposeIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
         var approves = actor.Has(Permission.ApproveResponses);
         List<ExpiryTask> tasks = [];
         foreach (var plan in plans)
@@ -129,7 +131,8 @@ public sealed class RetentionLedgerQueries(IServiceScopeFactory scopes, Controll
             var stamp = stamps.GetValueOrDefault(plan.Id);
             var awaiting = plan.Status == SourceChangePlanStatus.AwaitingApproval;
             var runnable = plan.Systems.Any(s => !s.Plan.IsManual && s.State is PlannedSystemState.Pending or PlannedSystemState.Failed);
-            tasks.Add(new ExpiryTask(plan.Id, stamp, plan.Status, entry?.SystemName ?? "", entry?.PurposeKey ?? "", entry?.EndsOn, plan.CreatedAt, plan.Systems,
+            tasks.Add(new ExpiryTask(plan.Id, stamp, plan.Status, entry?.SystemName ?? "", entry?.PurposeKey ?? "",
+                entry is null ? null : names.GetValueOrDefault(entry.PurposeId), entry?.EndsOn, plan.CreatedAt, plan.Systems,
                 plan.ApprovedByName,
                 MayApprove: awaiting && approves && actor.Id != plan.CreatedById,
                 MayRun: !awaiting && approves && runnable,
