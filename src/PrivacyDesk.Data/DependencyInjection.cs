@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PrivacyDesk.Data.Auditing;
+using PrivacyDesk.Data.Outbox;
 using PrivacyDesk.Data.Seeding;
 
 namespace PrivacyDesk.Data;
@@ -67,6 +68,7 @@ public static class DependencyInjection
         services.AddScoped<RegisterSeeder>();
         services.AddScoped<SourceSystemSeeder>();
         services.AddScoped<ControllerProfileSeeder>();
+        services.AddOutbox(configuration);
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

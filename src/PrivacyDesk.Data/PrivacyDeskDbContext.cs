@@ -33,6 +33,9 @@ public sealed class PrivacyDeskDbContext(DbContextOptions<PrivacyDeskDbContext> 
 
     public DbSet<Domain.Sources.Changes.RetentionLedgerEntry> RetentionLedger => Set<Domain.Sources.Changes.RetentionLedgerEntry>();
 
+    /// <summary>The one durable outbox of background work (ADR 0042).</summary>
+    public DbSet<Outbox.OutboxMessage> OutboxMessages => Set<Outbox.OutboxMessage>();
+
     public DbSet<DataSubject> DataSubjects => Set<DataSubject>();
 
     public DbSet<DataSubjectRequest> Requests => Set<DataSubjectRequest>();

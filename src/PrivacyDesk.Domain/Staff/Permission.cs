@@ -51,6 +51,12 @@ public enum Permission
 
     /// <summary>Add, describe, connect, map and retire source systems (issue 14): administrators only.</summary>
     ManageSourceSystems,
+
+    /// <summary>Read the retention ledger, the retention expiry tasks and the completed erasures (issue 15; approving and running a follow-up is <see cref="ApproveResponses"/>).</summary>
+    ViewRetention,
+
+    /// <summary>Re-apply a completed erasure after a restore from backup (administrators: by keyed hashes, no personal data shown).</summary>
+    ReapplyErasures,
 }
 
 /// <summary>Which role holds which permission.</summary>
@@ -62,12 +68,13 @@ public static class AccessPolicy
         [
             Permission.ViewRequests, Permission.HandleRequests, Permission.ViewSubjects,
             Permission.ViewRegister, Permission.EditRegister, Permission.ViewDashboard, Permission.ViewSourceSystems,
+            Permission.ViewRetention,
         ],
         [StaffRole.TeamLead] =
         [
             Permission.ViewRequests, Permission.ViewAllRequests, Permission.HandleRequests, Permission.AssignRequests,
             Permission.ApproveResponses, Permission.ViewSubjects, Permission.ViewRegister, Permission.EditRegister,
-            Permission.ViewDashboard, Permission.ManageCalendar, Permission.ViewSourceSystems,
+            Permission.ViewDashboard, Permission.ManageCalendar, Permission.ViewSourceSystems, Permission.ViewRetention,
         ],
         // Auditors read and verify everything (issue 4: "auditors see everything read-only"), subjects
         // included, every view audited; they never hold a permission that changes anything.
@@ -75,12 +82,13 @@ public static class AccessPolicy
         [
             Permission.ViewRequests, Permission.ViewAllRequests, Permission.ViewSubjects, Permission.ViewRegister,
             Permission.ViewDashboard, Permission.AuditCases, Permission.VerifyAuditTrail, Permission.ViewSourceSystems,
+            Permission.ViewRetention,
         ],
         // Administrators run the system, not the cases: no access to personal data of subjects.
         [StaffRole.Administrator] =
         [
             Permission.Administer, Permission.ManageCalendar, Permission.VerifyAuditTrail,
-            Permission.ViewSourceSystems, Permission.ManageSourceSystems,
+            Permission.ViewSourceSystems, Permission.ManageSourceSystems, Permission.ReapplyErasures,
         ],
     };
 
@@ -88,7 +96,7 @@ public static class AccessPolicy
     public static IReadOnlySet<Permission> Changing { get; } = new HashSet<Permission>
     {
         Permission.HandleRequests, Permission.AssignRequests, Permission.ApproveResponses, Permission.EditRegister,
-        Permission.ManageCalendar, Permission.Administer, Permission.ManageSourceSystems,
+        Permission.ManageCalendar, Permission.Administer, Permission.ManageSourceSystems, Permission.ReapplyErasures,
     };
 
     public static IReadOnlyList<Permission> PermissionsOf(string role) =>

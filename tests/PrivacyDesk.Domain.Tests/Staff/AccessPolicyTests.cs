@@ -15,7 +15,7 @@ public sealed class AccessPolicyTests
     {
         AccessPolicy.PermissionsOf(StaffRole.Auditor).ShouldBe(
             [Permission.ViewRequests, Permission.ViewAllRequests, Permission.ViewSubjects, Permission.ViewRegister,
-             Permission.ViewDashboard, Permission.AuditCases, Permission.VerifyAuditTrail, Permission.ViewSourceSystems], ignoreOrder: true);
+             Permission.ViewDashboard, Permission.AuditCases, Permission.VerifyAuditTrail, Permission.ViewSourceSystems, Permission.ViewRetention], ignoreOrder: true);
     }
 
     [Fact]
@@ -24,6 +24,15 @@ public sealed class AccessPolicyTests
         AccessPolicy.RolesWith(Permission.ViewSourceSystems).ShouldBe(StaffRole.All, ignoreOrder: true);
         AccessPolicy.RolesWith(Permission.ManageSourceSystems).ShouldBe([StaffRole.Administrator]);
         AccessPolicy.Changing.ShouldContain(Permission.ManageSourceSystems);
+    }
+
+    [Fact]
+    public void TheRetentionLedgerIsReadByTheOfficeAndErasuresAreReappliedByAdministrators()
+    {
+        AccessPolicy.RolesWith(Permission.ViewRetention).ShouldBe([StaffRole.PrivacyOfficer, StaffRole.TeamLead, StaffRole.Auditor], ignoreOrder: true);
+        AccessPolicy.RolesWith(Permission.ReapplyErasures).ShouldBe([StaffRole.Administrator]);
+        AccessPolicy.Changing.ShouldContain(Permission.ReapplyErasures);
+        AccessPolicy.Changing.ShouldNotContain(Permission.ViewRetention);
     }
 
     [Fact]

@@ -90,6 +90,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
         ["GET /administration/controller"] = [S, F, F, F, A],
         ["POST /administration/controller"] = [S, F, F, F, B],
         // Every role sees the source systems and their maps; only administrators get the buttons that change them (the service checks).
+        // Completed erasures to re-apply after a restore: administrators only (systems and hash counts, no personal data).
+        ["GET /administration/erasures"] = [S, F, F, F, A],
+        ["POST /administration/erasures"] = [S, F, F, F, B],
         ["GET /administration/source-systems"] = [S, A, A, A, A],
         ["POST /administration/source-systems"] = [S, B, B, B, B],
         ["GET /administration/source-systems/{Id:guid}"] = [S, A, A, A, A],
@@ -97,6 +100,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
         ["GET /dashboard"] = [S, A, A, A, F],
         ["POST /dashboard"] = [S, B, B, B, F],
         ["GET /not-found"] = [A, A, A, A, A],
+        // The retention ledger: the office reads it (auditors too); administrators do not (ADR 0006).
+        ["GET /retention"] = [S, A, A, A, F],
+        ["POST /retention"] = [S, B, B, B, F],
         ["POST /not-found"] = [B, B, B, B, B],
         ["GET /register"] = [S, A, A, A, F],
         ["POST /register"] = [S, B, B, B, F],

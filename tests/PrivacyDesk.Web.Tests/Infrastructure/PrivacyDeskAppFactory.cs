@@ -68,6 +68,9 @@ public class PrivacyDeskAppFactory : WebApplicationFactory<Program>
     /// <summary>Connect the register's demo systems to demo core-banking SQLite files, as Development does on first run.</summary>
     public bool ConnectDemoSources { get; init; }
 
+    /// <summary>Let the outbox runner poll in the background (off: a test runs <c>OutboxRunner.RunDueAsync</c> itself, with its own clock).</summary>
+    public bool RunOutbox { get; init; }
+
     /// <summary>This app's own folder for the demo sources' files, deleted with the app.</summary>
     public string DemoSourcesFolder => _databasePath + "-sources";
 
@@ -91,6 +94,7 @@ public class PrivacyDeskAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:SourceSystems:Enabled", ConnectDemoSources ? "true" : "false");
         builder.UseSetting("Demo:SourceSystems:Folder", DemoSourcesFolder);
         builder.UseSetting("AuditAnchor:CheckpointFolder", _checkpointFolder);
+        builder.UseSetting("Outbox:Enabled", RunOutbox ? "true" : "false");
         if (AnchorKey is not null || Environment != "Development")
         {
             builder.UseSetting("AuditAnchor:Key", AnchorKey ?? TestAnchorKey);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using PrivacyDesk.Data;
 using PrivacyDesk.Domain.Common;
 using PrivacyDesk.Domain.Requests;
+using PrivacyDesk.Domain.Sources.Changes;
 using PrivacyDesk.Domain.Staff;
 using PrivacyDesk.Web.Features.Requests;
 using PrivacyDesk.Web.Features.Settings;
@@ -54,6 +55,18 @@ public sealed record MonthFigures(int Year, int Month, int Answered, int OnTime)
 
 public sealed record BreachRisk(Guid Id, string Reference, RequestType Type, RequestStatus Status, DateOnly DueOn, DateTimeOffset LastActivityAt, string? HandlerName);
 
+/// <summary>Ledger entries whose last day falls in one month (issue 15).</summary>
+public sealed record ExpiryMonth(int Year, int Month, int Count)
+{
+    public DateOnly First => new(Year, Month, 1);
+}
+
+/// <summary>The retention ledger on the dashboard: entries kept beyond their last day (overdue), and per month of the next twelve the entries whose last day falls in it.</summary>
+public sealed record RetentionExpiries(int Overdue, IReadOnlyList<ExpiryMonth> Months)
+{
+    public int Upcoming => Months.Sum(m => m.Count);
+}
+
 /// <param name="OwnFiguresOnly">The caller sees only the cases they handle (officers).</param>
 /// <param name="BreachCount">All cases at risk; <paramref name="Breaches"/> holds the first <see cref="SlaFigures.MaxBreaches"/> by deadline.</param>
 public sealed record SlaDashboardFigures(
@@ -67,7 +80,8 @@ public sealed record SlaDashboardFigures(
     IReadOnlyList<OfficerFigures> Workload,
     IReadOnlyList<MonthFigures> OnTimeByMonth,
     IReadOnlyList<BreachRisk> Breaches,
-    int BreachCount);
+    int BreachCount,
+    RetentionExpiries? Retention = null);
 
 /// <summary>
 /// The SLA dashboard's figures. Every number is counted by the database: seven queries (five GROUP BY) over
@@ -255,7 +269,32 @@ public sealed class SlaFigures(IServiceScopeFactory scopes, ControllerSettings s
         var risks = breaches
             .Select(b => new BreachRisk(b.Id, b.Reference.ToString(), b.Type, b.Status, b.EffectiveDueOn, b.Last, b.HandlerName))
             .ToList();
-        return Result.Success(new SlaDashboardFigures(today, query, ownOnly, headline, weeks, byType, ageing, officers, months, risks, breachCount));
+        var retention = caller.Has(Permission.ViewRetention) ? await RetentionAsync(db, today, cancellationToken) : null;
+        return Result.Success(new SlaDashboardFigures(today, query, ownOnly, headline, weeks, byType, ageing, officers, months, risks, breachCount, retention));
+    }
+
+    /// <summary>
+    /// 8. The retention ledger: one GROUP BY year and month over the (Status, EndsOn) index for the next twelve months from today,
+    /// and one count of entries kept beyond their last day (running, or with a follow-up that has not run yet).
+    /// </summary>
+    private static async Task<RetentionExpiries> RetentionAsync(PrivacyDeskDbContext db, DateOnly today, CancellationToken cancellationToken)
+    {
+        var running = RetentionEntryStatus.Running;
+        var planned = RetentionEntryStatus.FollowUpPlanned;
+        var firstOfMonth = new DateOnly(today.Year, today.Month, 1);
+        var end = firstOfMonth.AddMonths(Months);
+        var grouped = await db.RetentionLedger.AsNoTracking()
+            .Where(e => e.Status == running && e.EndsOn >= today && e.EndsOn < end)
+            .GroupBy(e => new { e.EndsOn!.Value.Year, e.EndsOn.Value.Month })
+            .Select(g => new { g.Key.Year, g.Key.Month, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        var overdue = await db.RetentionLedger.AsNoTracking()
+            .CountAsync(e => (e.Status == running || e.Status == planned) && e.EndsOn < today, cancellationToken);
+        var months = Enumerable.Range(0, Months)
+            .Select(i => firstOfMonth.AddMonths(i))
+            .Select(m => new ExpiryMonth(m.Year, m.Month, grouped.Where(g => g.Year == m.Year && g.Month == m.Month).Sum(g => g.Count)))
+            .ToList();
+        return new RetentionExpiries(overdue, months);
     }
 
     private static double? Share(int part, int whole) => whole == 0 ? null : 100.0 * part / whole;

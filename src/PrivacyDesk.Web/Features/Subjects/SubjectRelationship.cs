@@ -5,6 +5,7 @@ using PrivacyDesk.Data;
 using PrivacyDesk.Domain.Auditing;
 using PrivacyDesk.Domain.Common;
 using PrivacyDesk.Domain.Requests;
+using PrivacyDesk.Domain.Sources.Changes;
 using PrivacyDesk.Domain.Staff;
 using PrivacyDesk.Domain.Subjects;
 using PrivacyDesk.Web.Features.Common;
@@ -15,8 +16,8 @@ namespace PrivacyDesk.Web.Features.Subjects;
 
 /// <summary>
 /// Corrects a subject's relationship dates, which drive retention "after the relationship" (Art. 33 Wwft).
-/// One transaction: the subject (refused when someone saved it since the profile was read), and on every
-/// open case of the subject an audit event listing the "kept until" dates that moved.
+/// One transaction: the subject (refused when someone saved it since the profile was read), the end dates of its running
+/// retention ledger entries, and on every open case of the subject an audit event listing the "kept until" dates that moved.
 /// </summary>
 public sealed class SubjectRelationship(IServiceScopeFactory scopes, TimeProvider clock, ControllerSettings controllerSettings)
 {
@@ -61,6 +62,18 @@ public sealed class SubjectRelationship(IServiceScopeFactory scopes, TimeProvide
         if (corrected.IsFailure)
         {
             return corrected;
+        }
+        // The retention ledger's running entries count from these dates too: recomputed in the same transaction, each audited by the entry.
+        var running = await db.RetentionLedger
+            .Where(e => e.SubjectId == subject.Id && e.Status == RetentionEntryStatus.Running)
+            .ToListAsync(cancellationToken);
+        foreach (var entry in running)
+        {
+            var recomputed = entry.Recompute(subject.RelationshipEnd, subject.RelationshipStart, actor, now);
+            if (recomputed.IsFailure)
+            {
+                return recomputed;
+            }
         }
         var register = await db.Purposes.AsNoTracking().ToListAsync(cancellationToken);
         var changes = RelationshipRetention.Changes(subject.ProcessingPurposes(register), startBefore, endBefore, start, end);
