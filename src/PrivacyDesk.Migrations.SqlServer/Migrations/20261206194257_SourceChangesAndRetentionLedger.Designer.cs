@@ -12,8 +12,8 @@ using PrivacyDesk.Data;
 namespace PrivacyDesk.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(PrivacyDeskDbContext))]
-    [Migration("20261206184401_RetentionOutbox")]
-    partial class RetentionOutbox
+    [Migration("20261206194257_SourceChangesAndRetentionLedger")]
+    partial class SourceChangesAndRetentionLedger
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
