@@ -43,8 +43,8 @@ public static class SourceChangeErrors
     /// <summary>Argument <c>system</c>.</summary>
     public static readonly Error SystemNeedsNewApproval = new("source.change.system_needs_new_approval");
 
-    /// <summary>Argument <c>system</c>: an approved row is gone or changed since the dry run; a new plan and approval are needed.</summary>
-    public static readonly Error PlanChanged = new("source.change.plan_changed");
+    /// <summary>Argument <c>system</c>: the system's data map changed since the dry run, so the approved statements no longer describe it.</summary>
+    public static readonly Error MapChanged = new("source.change.map_changed");
 
     /// <summary>Argument <c>system</c>: a manual system (or work by hand) is confirmed, not run.</summary>
     public static readonly Error SystemIsManual = new("source.change.system_is_manual");
@@ -126,6 +126,9 @@ public static class SourceChangeErrors
         [NotApproved.Code] = new("Dit plan is niet goedgekeurd of niet meer open (status: {status}); er wordt niets uitgevoerd.", "This plan is not approved or no longer open (status: {status}); nothing runs."),
         [SystemUnknown.Code] = new("Dit systeem hoort niet bij het plan.", "This system is not part of the plan."),
         [SystemFinished.Code] = new("In {system} is dit plan al uitgevoerd of bevestigd.", "This plan has already been carried out or confirmed in {system}."),
+        [MapChanged.Code] = new(
+            "De gegevenskaart van {system} is gewijzigd sinds de proefrun: maak een nieuw plan en laat het opnieuw goedkeuren. Er is niets gewijzigd in dit systeem.",
+            "The data map of {system} changed since the dry run: make a new plan and have it approved again. Nothing was changed in this system."),
         [SystemNeedsNewApproval.Code] = new("{system} wacht op een nieuw plan en een nieuwe goedkeuring: de gegevens zijn veranderd sinds de proefrun.", "{system} waits for a new plan and a new approval: the data changed since the dry run."),
         [SystemIsManual.Code] = new("{system} wordt niet door PrivacyDesk gewijzigd: het team van het systeem doet het en u bevestigt het met een toelichting.", "{system} is not changed by PrivacyDesk: the system's team does it and you confirm with a note."),
         [NotByHand.Code] = new("Voor {system} is er niets met de hand te doen; PrivacyDesk voert het plan zelf uit.", "There is nothing to do by hand for {system}; PrivacyDesk carries out the plan itself."),

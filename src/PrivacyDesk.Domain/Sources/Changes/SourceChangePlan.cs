@@ -364,7 +364,7 @@ public sealed class SourceChangePlan : AggregateRoot
         var waiting = system with
         {
             State = PlannedSystemState.NeedsNewApproval,
-            FailureCode = SourceChangeErrors.PlanChanged.Code,
+            FailureCode = SourceErrors.ChangePlanChanged.Code,
             Attempts = system.Attempts + 1,
         };
         _systems[_systems.IndexOf(system)] = waiting;

@@ -358,10 +358,19 @@ public static class SourceChangePlanner
                 .Select(p => p.Key),
         ];
 
-        /// <summary>A system appears when a purpose whose data change names it or uses one of its tables, or (rectification) a correction names it.</summary>
+        /// <summary>
+        /// A system appears when a purpose whose data change names it or uses one of its tables, or (rectification) a correction
+        /// names it; for erasure also when a purpose the case decided to keep under a retention period uses one of its tables,
+        /// so that what is kept there, and until when, reaches the retention ledger even where nothing is erased.
+        /// </summary>
         public bool Concerns(SourceSystem system) =>
             ChangeKeysNaming(system).Count > 0
-            || system.Map.Tables.Any(t => t.InScope && t.PurposeKeys.Any(k => RoleOf(k) == Role.Change))
+            || system.Map.Tables.Any(t => t.InScope && t.PurposeKeys.Any(k => RoleOf(k) == Role.Change || KeptByDecision(k)))
             || Corrections.Any(c => SameSystem(system, c.SystemName));
+
+        /// <summary>Erasure: the case decided to keep this purpose's data and the register gives it a retention period.</summary>
+        private bool KeptByDecision(string key) =>
+            _input.Kind == RequestType.Erasure && _byKey.TryGetValue(key, out var purpose) && purpose.Retention is not null
+            && _input.Intents.TryGetValue(purpose.Id, out var intent) && intent == PurposeIntent.Keep;
     }
 }

@@ -215,7 +215,7 @@ public sealed class RetentionFollowUps(
             {
                 if (executed.IsFailure)
                 {
-                    return executed.Errors.Any(e => e.Code == SourceChanges.CaseSourceChanges.PlanChangedCode)
+                    return executed.Errors.Any(e => e.Code == SourceChanges.CaseSourceChanges.PlanChangedCode || e.Code == SourceChangeErrors.MapChanged.Code)
                         ? tracked.RecordNeedsNewApproval(system.SystemId, now, actor)
                         : tracked.RecordFailed(system.SystemId, executed.Errors[0].Code, now, actor);
                 }
@@ -241,7 +241,7 @@ public sealed class RetentionFollowUps(
             }
             else
             {
-                (executed.Errors.Any(e => e.Code == SourceChanges.CaseSourceChanges.PlanChangedCode) ? again : failed).Add(name);
+                (executed.Errors.Any(e => e.Code == SourceChanges.CaseSourceChanges.PlanChangedCode || e.Code == SourceChangeErrors.MapChanged.Code) ? again : failed).Add(name);
                 LogRunFailed(planId, system.SystemId, string.Join(", ", executed.Errors.Select(e => e.Code)));
             }
         }

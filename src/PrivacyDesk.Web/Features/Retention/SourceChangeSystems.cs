@@ -102,7 +102,7 @@ public sealed class SourceChangeSystems(IEnumerable<ISourceChanger> changers, So
         if (system.MapVersion != plan.MapVersion)
         {
             // The map moved since the dry run: what was approved no longer describes the system.
-            return Result<Reached>.Failure(new Error(CaseSourceChanges.PlanChangedCode, Arguments: Args(plan.SystemName)));
+            return Result<Reached>.Failure(SourceChangeErrors.MapChanged with { Arguments = Args(plan.SystemName) });
         }
         var changer = _changers.LastOrDefault(c => c.Kind == system.Connector);
         if (changer is null)

@@ -249,7 +249,7 @@ public sealed class CaseSourceChanges(
                     var result = plan.RecordDone(systemId, executed.Value.Executed, executed.Value.Proof, work.Now);
                     return result.IsFailure ? result : KeepRetained(work, plan, systemId);
                 }
-                return executed.Errors.Any(e => e.Code == PlanChangedCode)
+                return executed.Errors.Any(e => e.Code == PlanChangedCode || e.Code == SourceChangeErrors.MapChanged.Code)
                     ? plan.RecordNeedsNewApproval(systemId, work.Now)
                     : plan.RecordFailed(systemId, executed.Errors[0].Code, work.Now);
             }, cancellationToken);
@@ -257,7 +257,7 @@ public sealed class CaseSourceChanges(
             {
                 return Refused<SourceChangeRunOutcome>(requestId, systemId, recorded.Errors);
             }
-            (executed.IsSuccess ? done : executed.Errors.Any(e => e.Code == PlanChangedCode) ? again : failed).Add(name);
+            (executed.IsSuccess ? done : executed.Errors.Any(e => e.Code == PlanChangedCode || e.Code == SourceChangeErrors.MapChanged.Code) ? again : failed).Add(name);
             if (executed.IsFailure)
             {
                 Log(requestId, systemId, executed.Errors);
@@ -384,7 +384,7 @@ public sealed class CaseSourceChanges(
         if (system.MapVersion != plan.MapVersion)
         {
             // The map moved since the dry run: what was approved no longer describes the system.
-            return Result<Reached>.Failure(new Error(PlanChangedCode, Arguments: Args(plan.SystemName)));
+            return Result<Reached>.Failure(SourceChangeErrors.MapChanged with { Arguments = Args(plan.SystemName) });
         }
         var changer = _changers.LastOrDefault(c => c.Kind == system.Connector);
         if (changer is null)

@@ -199,7 +199,7 @@ public sealed class SourceChangePlanTests
         plan.RecordNeedsNewApproval(Core, At(12)).ShouldSucceed();
 
         plan.System(Core)!.State.ShouldBe(PlannedSystemState.NeedsNewApproval);
-        plan.System(Core)!.FailureCode.ShouldBe(SourceChangeErrors.PlanChanged.Code);
+        plan.System(Core)!.FailureCode.ShouldBe(PrivacyDesk.Domain.Sources.SourceErrors.ChangePlanChanged.Code);
         plan.PendingChanges[^1].Action.ShouldBe("source.change.needs_new_approval");
         plan.MayRun(Core).ShouldFailWith(SourceChangeErrors.SystemNeedsNewApproval);
         plan.RecordDone(Core, [], Proof(), At(13)).ShouldFailWith(SourceChangeErrors.SystemNeedsNewApproval);
@@ -345,11 +345,11 @@ public sealed class SourceChangePlanTests
     [Fact]
     public void EveryCodeHasADutchAndEnglishSentenceInTheCatalog()
     {
-        foreach (var error in new[] { SourceChangeErrors.PlanChanged, SourceChangeErrors.LargeChangeUnconfirmed, SourceChangeErrors.RetentionNotDue })
+        foreach (var error in new[] { SourceChangeErrors.MapChanged, SourceChangeErrors.LargeChangeUnconfirmed, SourceChangeErrors.RetentionNotDue })
         {
             ErrorCatalog.Messages.ShouldContainKey(error.Code);
         }
-        ErrorCatalog.Message(SourceChangeErrors.PlanChanged with { Arguments = new Dictionary<string, string> { ["system"] = "CRM" } }, "en")!
-            .ShouldStartWith("The data in CRM changed since the approved dry run");
+        ErrorCatalog.Message(SourceChangeErrors.MapChanged with { Arguments = new Dictionary<string, string> { ["system"] = "CRM" } }, "en")!
+            .ShouldStartWith("The data map of CRM changed since the dry run");
     }
 }

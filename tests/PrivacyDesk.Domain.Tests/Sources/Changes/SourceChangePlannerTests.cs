@@ -107,9 +107,24 @@ public sealed class SourceChangePlannerTests
     }
 
     [Fact]
-    public void NoSubjectPurposeChangesMeansNoSystem()
+    public void NoSubjectPurposeChangesOrKeptUnderARetentionPeriodMeansNoSystem()
     {
-        Plan(Input(RequestType.Erasure, FormerCustomer(), Intents(("legal-compliance", PurposeIntent.Keep)), Systems())).Systems.ShouldBeEmpty();
+        Plan(Input(RequestType.Erasure, FormerCustomer(), Intents(("surveys", PurposeIntent.None)), Systems())).Systems.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void ASystemWhereTheCaseOnlyKeepsDataAppearsWithWhatItKeepsAndUntilWhenSoTheLedgerRemembersIt()
+    {
+        var subject = FormerCustomer();
+
+        // Profiling kept too: nothing in the KYC tool is erased, yet its Wwft rows must reach the retention ledger.
+        var proposal = Plan(Input(RequestType.Erasure, subject,
+            Intents([.. FormerCustomerErases.Where(i => i.Item1 != "profiling"), ("profiling", PurposeIntent.Keep)]), Systems()));
+
+        var kyc = proposal.Systems.Single(s => s.SystemName == "KYC-tool");
+        kyc.Changes.ShouldBeEmpty();
+        kyc.Kept.Select(k => k.DisplayName).Distinct().ShouldBe(["public.kyc_checks", "public.kyc_customers", "public.kyc_documents"], ignoreOrder: true);
+        kyc.Kept.ShouldAllBe(k => k.Until == subject.RelationshipEnd!.Value.AddYears(5));
     }
 
     [Fact]
