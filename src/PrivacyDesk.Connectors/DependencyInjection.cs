@@ -35,8 +35,8 @@ public static class SourceConnectors
 }
 
 /// <summary>
-/// The changers (issue 15, ADR 0041), one per engine, sharing the connectors' dialects. PostgreSQL and SQLite are
-/// tested against real engines; MySQL/MariaDB and SQL Server are written to their documented SQL but UNTESTED here.
+/// The changers (issue 15, ADR 0041), one per engine, sharing the connectors' dialects. PostgreSQL, SQLite and
+/// MariaDB are tested against real engines; SQL Server and MySQL itself are written to their documented SQL but UNTESTED.
 /// </summary>
 public static class SourceChangers
 {

@@ -114,6 +114,7 @@ public sealed class SourceChangesPanelTests : MudBunitContext, IAsyncLifetime
         var panel = await PanelAsync(requestId, "[data-testid=plan-approve]");
 
         panel.Find("[data-testid=plan-approve]").HasAttribute("disabled").ShouldBeTrue("2 rows exceed the maximum of 1: a second confirmation first");
+        panel.Find("[data-testid=plan-confirm-large]").TextContent.ShouldContain("meer dan het maximum van 1 per tabel");
         panel.Find("[data-testid=plan-confirm-large] input").Change(true);
         panel.Find("[data-testid=plan-approve]").HasAttribute("disabled").ShouldBeFalse();
         panel.Find("[data-testid=plan-approve]").Click();

@@ -144,6 +144,42 @@ public sealed class SourceSystemAdministrationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ATypedErasureConnectionIsStoredEncryptedUnderItsOwnPurposeAndNeverShownBack()
+    {
+        var id = await CreateAsync("Kernbank", ConnectorKind.PostgreSql);
+        (await _systems.SetConnectionAsync(_admin, id, (await DetailAsync(id)).ConcurrencyStamp, ConnectorKind.PostgreSql, "kernbank-read", null, Cancel)).IsSuccess.ShouldBeTrue();
+        var plain = $"Host=127.0.0.1;Port=1;Database=core;Username=privacydesk_erasure;Password={Secret}";
+
+        var set = await _systems.SetErasureConnectionAsync(_admin, id, (await DetailAsync(id)).ConcurrencyStamp, null, plain, Cancel);
+
+        set.IsSuccess.ShouldBeTrue(string.Join(", ", set.Errors));
+        var detail = await DetailAsync(id);
+        detail.ErasureConnectionKind.ShouldBe(SourceConnectionKind.EncryptedConnectionString);
+        detail.ConnectionKind.ShouldBe(SourceConnectionKind.ConfigurationReference, "the read connection stays as it was");
+        JsonSerializer.Serialize(detail).ShouldNotContain(Secret);
+        var audit = await WithDbAsync(db => db.AuditEvents.AsNoTracking().Select(e => new { e.Action, e.Before, e.After, e.Reason }).ToListAsync(Cancel));
+        JsonSerializer.Serialize(audit).ShouldNotContain(Secret);
+        var stored = await WithDbAsync(db => db.SourceSystems.AsNoTracking().SingleAsync(s => s.Id == id, Cancel));
+        stored.CanChange.ShouldBeTrue();
+        var connections = _factory.Services.GetRequiredService<SourceSystemConnections>();
+        (await connections.ResolveErasureAsync(stored)).Value.ShouldBe(plain);
+        (await connections.ResolveAsync(stored)).IsSuccess.ShouldBeFalse("the read connection is a reference to an absent name, never the erasure string");
+    }
+
+    [Fact]
+    public async Task AnInvalidErasureReferenceIsRefusedOnTheErasureFieldAndNothingChanges()
+    {
+        var id = await CreateAsync("Kernbank", ConnectorKind.PostgreSql);
+        var before = await DetailAsync(id);
+
+        var set = await _systems.SetErasureConnectionAsync(_admin, id, before.ConcurrencyStamp, "kernbank prod!", null, Cancel);
+
+        set.IsFailure.ShouldBeTrue();
+        set.Errors.ShouldAllBe(e => e.Field == null || e.Field.StartsWith("Erasure", StringComparison.Ordinal));
+        (await DetailAsync(id)).ErasureConnectionKind.ShouldBe(SourceConnectionKind.None);
+    }
+
+    [Fact]
     public async Task AReferenceToAnAbsentConfigurationNameIsACodedErrorNamingIt()
     {
         var id = await CreateAsync("Kernbank", ConnectorKind.PostgreSql);

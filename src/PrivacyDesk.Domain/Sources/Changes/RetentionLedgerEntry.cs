@@ -126,10 +126,20 @@ public sealed class RetentionLedgerEntry : AggregateRoot
         return Result.Success();
     }
 
-    /// <summary>The end date passed: the runner made a follow-up erasure plan for a team lead.</summary>
+    /// <summary>The end date passed: the runner made a follow-up erasure plan for a team lead (or a newer one replacing it).</summary>
     public Result PlanFollowUp(Guid planId, Actor actor, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(actor);
+        if (Status == RetentionEntryStatus.FollowUpPlanned)
+        {
+            // The follow-up was superseded by a newer plan: the entry now waits for that one.
+            var previous = FollowUpPlanId;
+            FollowUpPlanId = planId;
+            Audit(SourceChangeActions.EntryFollowUpPlanned, actor, at,
+                Fields(("Status", Status.ToString()), ("FollowUpPlanId", previous?.ToString())),
+                Fields(("Status", Status.ToString()), ("FollowUpPlanId", planId.ToString()), ("EndsOn", Iso(EndsOn))));
+            return Result.Success();
+        }
         if (Status != RetentionEntryStatus.Running)
         {
             return Result.Failure(SourceChangeErrors.RetentionNotRunning with { Arguments = Argument("status", Status.ToString()) });

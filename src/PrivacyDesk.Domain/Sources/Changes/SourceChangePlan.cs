@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using PrivacyDesk.Domain.Common;
 using PrivacyDesk.Domain.Requests;
 using PrivacyDesk.Domain.Staff;
@@ -182,16 +184,22 @@ public sealed class SourceChangePlan : AggregateRoot
     }
 
     /// <summary>A retention follow-up: the ledger entry's data are due for erasure; made by the system, approved by any team lead.</summary>
+    /// <param name="version">1 for the entry's first follow-up; a follow-up replacing a superseded one adds one.</param>
     public static Result<SourceChangePlan> ForRetentionEnd(
         RetentionLedgerEntry entry, string fingerprint, IReadOnlyList<PlannedSystem> systems,
-        IReadOnlyList<string> subjectKeyHashes, Actor actor, DateTimeOffset at)
+        IReadOnlyList<string> subjectKeyHashes, Actor actor, DateTimeOffset at, int version = 1)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(actor);
         var errors = CommonErrors(fingerprint, systems, subjectKeyHashes);
-        if (entry.Status != RetentionEntryStatus.Running)
+        // A follow-up already planned may be planned again (a newer version replaces a superseded one).
+        if (entry.Status is not (RetentionEntryStatus.Running or RetentionEntryStatus.FollowUpPlanned))
         {
             errors.Add(SourceChangeErrors.RetentionNotRunning with { Arguments = Argument("status", entry.Status.ToString()) });
+        }
+        if (version < 1)
+        {
+            errors.Add(SourceChangeErrors.VersionInvalid);
         }
         if (errors.Count > 0)
         {
@@ -200,7 +208,7 @@ public sealed class SourceChangePlan : AggregateRoot
         var plan = New(RequestType.Erasure, fingerprint, systems, subjectKeyHashes, actor, at);
         plan.RetentionEntryId = entry.Id;
         plan.SubjectId = entry.SubjectId;
-        plan.Version = 1;
+        plan.Version = version;
         plan.RecordPlanned(actor, at);
         return Result.Success(plan);
     }
@@ -252,6 +260,7 @@ public sealed class SourceChangePlan : AggregateRoot
                 ("Version", Number(Version)),
                 ("LargeChangeConfirmed", isLarge ? "true" : "false"),
                 ("MaxRowsPerTable", Number(maxRowsPerTable))));
+        SettleKeptOnly(approver, at);
         return Result.Success();
     }
 
@@ -293,7 +302,8 @@ public sealed class SourceChangePlan : AggregateRoot
         var index = _systems.IndexOf(system);
         var done = system with
         {
-            DryRun = executed,
+            // The executed statements carry their counts; none passed keeps the approved dry run on record.
+            DryRun = executed.Count > 0 ? executed : system.DryRun,
             State = PlannedSystemState.Done,
             FailureCode = null,
             Attempts = system.Attempts + 1,
@@ -452,6 +462,34 @@ public sealed class SourceChangePlan : AggregateRoot
 
     /// <summary>The rights that change data in the source systems (issue 15).</summary>
     public static bool ChangesSources(RequestType type) => type is RequestType.Erasure or RequestType.Restriction or RequestType.Rectification;
+
+    /// <summary>
+    /// The fingerprint of what a plan is computed from: the current decisions' ids (a case) or the ledger entry's id (a
+    /// follow-up), and each system's map version. Order does not matter; a changed decision or map gives another one.
+    /// </summary>
+    public static string FingerprintOf(IEnumerable<Guid> decisionOrEntryIds, IEnumerable<(Guid SystemId, int MapVersion)> maps)
+    {
+        ArgumentNullException.ThrowIfNull(decisionOrEntryIds);
+        ArgumentNullException.ThrowIfNull(maps);
+        var text = string.Join(";", decisionOrEntryIds.Select(id => id.ToString("N")).Order(StringComparer.Ordinal))
+            + "|" + string.Join(";", maps.Select(m => $"{m.SystemId:N}:{Number(m.MapVersion)}").Order(StringComparer.Ordinal));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+
+    /// <summary>A system with nothing to run and nothing to do by hand (it only keeps data) is done once the plan is approved: no connection is opened for it.</summary>
+    private void SettleKeptOnly(Actor approver, DateTimeOffset at)
+    {
+        foreach (var system in _systems.Where(s => s.State == PlannedSystemState.Pending && s.Plan.Changes.Count == 0 && s.Plan.ByHand.Count == 0).ToList())
+        {
+            var done = system with { State = PlannedSystemState.Done, FinishedAt = at, Proof = new SystemProof(at, at, system.Plan.MapVersion, []) };
+            _systems[_systems.IndexOf(system)] = done;
+            var after = SystemFields(done);
+            after["Proof"] = "nothing to change: the system only keeps data";
+            after["Kept"] = string.Join("\n", system.Plan.Kept.Select(k => $"{k.DisplayName} for {k.PurposeKey}"));
+            CompleteIfSettled(at, after);
+            Audit(SourceChangeActions.SystemDone, approver, at, SystemFields(system), after);
+        }
+    }
 
     private static List<Error> CommonErrors(string fingerprint, IReadOnlyList<PlannedSystem> systems, IReadOnlyList<string> subjectKeyHashes)
     {

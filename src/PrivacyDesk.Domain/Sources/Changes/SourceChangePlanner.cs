@@ -71,7 +71,9 @@ public static class SourceChangePlanner
                 reason ??= SourceChangeTexts.MapInvalid;
             }
         }
-        if (steps is null)
+        // A system PrivacyDesk may not change and no correction names: its team corrects what the case decided, by hand.
+        var uncorrected = context.Kind == RequestType.Rectification && !context.Corrections.Any(c => SameSystem(system, c.SystemName));
+        if (steps is null || reason is not null && uncorrected)
         {
             return new SystemChangePlan(system.Id, system.Name, system.Connector, system.MapVersion, [], [], WithoutMap(system, context, reason ?? SourceChangeTexts.NoMap));
         }

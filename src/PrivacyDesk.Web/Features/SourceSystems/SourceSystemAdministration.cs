@@ -78,7 +78,10 @@ public sealed class SourceSystemAdministration(
             [.. UsedBy(s, purposes).Select(p => p.Key)],
             [.. purposes.Where(p => p.Status != PurposeStatus.Retired).OrderBy(p => p.Key, StringComparer.Ordinal)
                 .Select(p => new MapPurpose(p.Key, p.Name, p.Status, [.. p.DataCategories.Select(c => c.Name)]))],
-            found.Stamp));
+            found.Stamp,
+            s.ErasureConnectionReference is not null ? SourceConnectionKind.ConfigurationReference
+                : s.ProtectedErasureConnectionString is not null ? SourceConnectionKind.EncryptedConnectionString : SourceConnectionKind.None,
+            s.ErasureConnectionReference));
     }
 
     /// <summary>Adds a system; the name is unique whatever its case.</summary>
@@ -194,6 +197,29 @@ public sealed class SourceSystemAdministration(
         var secret = string.IsNullOrWhiteSpace(plainConnectionString) ? null : connections.Protect(plainConnectionString);
         return await ChangeAsync(caller, id, stamp, (system, actor, at) => system.SetConnection(connector, connectionReference, secret, actor, at), cancellationToken);
     }
+
+    /// <summary>
+    /// The erasure user's connection (issue 15): a separate database user allowed to update and delete, in the same two forms as
+    /// the read connection, the typed string encrypted with its own Data Protection purpose. Errors name the erasure fields.
+    /// </summary>
+    public async Task<Result> SetErasureConnectionAsync(
+        ClaimsPrincipal caller, Guid id, Guid stamp, string? connectionReference, string? plainConnectionString, CancellationToken cancellationToken = default)
+    {
+        if (!caller.Has(Permission.ManageSourceSystems))
+        {
+            return Result.Failure(Forbidden);
+        }
+        if (plainConnectionString is not null && plainConnectionString.Trim().Length > ConnectionStringMaxLength)
+        {
+            return Result.Failure(SourceSystemErrors.ConnectionTooLong with { Field = ErasureField("ConnectionString") });
+        }
+        var secret = string.IsNullOrWhiteSpace(plainConnectionString) ? null : connections.ProtectErasure(plainConnectionString);
+        var result = await ChangeAsync(caller, id, stamp, (system, actor, at) => system.SetErasureConnection(connectionReference, secret, actor, at), cancellationToken);
+        return result.IsSuccess ? result : Result.Failure([.. result.Errors.Select(e => e.Field is { } field ? e with { Field = ErasureField(field) } : e)]);
+    }
+
+    /// <summary>The dialog's field for an error of the erasure connection: "ConnectionReference" becomes "ErasureConnectionReference".</summary>
+    public static string ErasureField(string field) => field.StartsWith("Erasure", StringComparison.Ordinal) ? field : "Erasure" + field;
 
     /// <summary>Connects and runs a trivial read; the answer is the connector's coded error (unreachable, credentials, permission, TLS) or success.</summary>
     public async Task<Result> TestConnectionAsync(ClaimsPrincipal caller, Guid id, CancellationToken cancellationToken = default)

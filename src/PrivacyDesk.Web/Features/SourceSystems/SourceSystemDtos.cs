@@ -37,6 +37,7 @@ public sealed record MapPurpose(string Key, LocalizedText Name, PurposeStatus St
 /// <param name="ConnectionReference">The configuration name (not a secret); the encrypted string is never included.</param>
 /// <param name="MapProblems">Every rule the saved map breaks now (register changes can break a map saved earlier); empty without a map.</param>
 /// <param name="IndexWarnings">Identity and reference columns without an index (warnings, never blocking).</param>
+/// <param name="ErasureConnectionKind">The erasure user's connection (issue 15): the same two forms as the read one, its string never included.</param>
 public sealed record SourceSystemDetail(
     Guid Id,
     string Name,
@@ -58,7 +59,9 @@ public sealed record SourceSystemDetail(
     IReadOnlyList<Error> IndexWarnings,
     IReadOnlyList<string> UsedByPurposes,
     IReadOnlyList<MapPurpose> Purposes,
-    Guid ConcurrencyStamp);
+    Guid ConcurrencyStamp,
+    SourceConnectionKind ErasureConnectionKind = SourceConnectionKind.None,
+    string? ErasureConnectionReference = null);
 
 public sealed record NewSourceSystem(string Name, string? Owner, string? Description, ConnectorKind Connector);
 

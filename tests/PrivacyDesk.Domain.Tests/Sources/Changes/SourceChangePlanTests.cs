@@ -291,6 +291,58 @@ public sealed class SourceChangePlanTests
     }
 
     [Fact]
+    public void ASystemThatOnlyKeepsDataIsDoneAtApprovalWithoutARun()
+    {
+        var keptOnly = Connected(Archive, "KYC-tool") with { DryRun = [] };
+        keptOnly = keptOnly with { Plan = keptOnly.Plan with { Changes = [] } };
+        var plan = Plan(Connected(Core, "Core banking", Statement("newsletter", 2)), keptOnly);
+
+        plan.System(Archive)!.State.ShouldBe(PlannedSystemState.Pending);
+        plan.Approve(TeamLead, At(11), 10_000, false).ShouldSucceed();
+
+        var kyc = plan.System(Archive)!;
+        kyc.State.ShouldBe(PlannedSystemState.Done);
+        kyc.Proof.ShouldNotBeNull().Tables.ShouldBeEmpty();
+        plan.PendingChanges[^1].Action.ShouldBe("source.change.system_done");
+        plan.PendingChanges[^1].After!["Kept"].ShouldBe("public.kyc_documents for kyc");
+        plan.System(Core)!.State.ShouldBe(PlannedSystemState.Pending);
+        plan.Status.ShouldBe(SourceChangePlanStatus.Approved);
+        plan.RecordDone(Core, [], Proof(), At(12)).ShouldSucceed();
+        plan.Status.ShouldBe(SourceChangePlanStatus.Completed);
+    }
+
+    [Fact]
+    public void TheFingerprintChangesWithADecisionOrAMapVersionButNotWithOrder()
+    {
+        var a = Guid.NewGuid();
+        var b = Guid.NewGuid();
+
+        var first = SourceChangePlan.FingerprintOf([a, b], [(Core, 3), (Crm, 1)]);
+
+        first.Length.ShouldBeLessThanOrEqualTo(SourceChangePlan.FingerprintMaxLength);
+        SourceChangePlan.FingerprintOf([b, a], [(Crm, 1), (Core, 3)]).ShouldBe(first);
+        SourceChangePlan.FingerprintOf([a, Guid.NewGuid()], [(Core, 3), (Crm, 1)]).ShouldNotBe(first);
+        SourceChangePlan.FingerprintOf([a, b], [(Core, 4), (Crm, 1)]).ShouldNotBe(first);
+    }
+
+    [Fact]
+    public void ASupersededFollowUpIsReplacedByANewerVersionForTheSameEntry()
+    {
+        var entry = RetentionLedgerEntryTests.Entry(new DateOnly(2026, 1, 31));
+        var first = SourceChangePlan.ForRetentionEnd(entry, "fp", [Connected(Core, "Core banking", Statement("kyc_documents", 1))], [], Actor.System, At(20)).ShouldSucceed();
+        entry.PlanFollowUp(first.Id, Actor.System, new DateTimeOffset(2026, 2, 2, 1, 0, 0, TimeSpan.Zero)).ShouldSucceed();
+        first.Supersede(Actor.System, At(21), "The map changed").ShouldSucceed();
+
+        var second = SourceChangePlan.ForRetentionEnd(entry, "fp2", [Connected(Core, "Core banking", Statement("kyc_documents", 1))], [], Actor.System, At(22), version: 2).ShouldSucceed();
+        entry.PlanFollowUp(second.Id, Actor.System, new DateTimeOffset(2026, 2, 3, 1, 0, 0, TimeSpan.Zero)).ShouldSucceed();
+
+        second.Version.ShouldBe(2);
+        entry.FollowUpPlanId.ShouldBe(second.Id);
+        entry.Status.ShouldBe(RetentionEntryStatus.FollowUpPlanned);
+        entry.PendingChanges[^1].Before!["FollowUpPlanId"].ShouldBe(first.Id.ToString());
+    }
+
+    [Fact]
     public void EveryCodeHasADutchAndEnglishSentenceInTheCatalog()
     {
         foreach (var error in new[] { SourceChangeErrors.PlanChanged, SourceChangeErrors.LargeChangeUnconfirmed, SourceChangeErrors.RetentionNotDue })

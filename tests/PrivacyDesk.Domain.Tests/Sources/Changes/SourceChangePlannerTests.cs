@@ -302,6 +302,24 @@ public sealed class SourceChangePlannerTests
     }
 
     [Fact]
+    public void ARectificationInASystemPrivacyDeskMayNotChangeIsAskedOfItsTeam()
+    {
+        var readOnlyCore = Connected(CoreName, CoreMap, erasureConnection: false);
+
+        var proposal = Plan(Input(RequestType.Rectification, FormerCustomer(), Intents(("products-and-services", PurposeIntent.Change)),
+            [readOnlyCore, Connected("KYC-tool", KycMap)],
+            [Correction("KYC-tool", "kyc_customers", "full_name", "Jan Jansen-de Boer")]));
+
+        var core = proposal.Systems.Single(s => s.SystemName == CoreName);
+        core.IsManual.ShouldBeTrue();
+        var instruction = core.ByHand.ShouldHaveSingleItem();
+        instruction.Operation.ShouldBe(SourceChangeOperation.Rectify);
+        instruction.PurposeKeys.ShouldBe(["products-and-services"]);
+        instruction.Reason.ShouldBe(SourceChangeTexts.NoErasureConnection);
+        Describe(proposal).ShouldBe(["KYC-tool: Rectify public.kyc_customers [full_name=Jan Jansen-de Boer]"]);
+    }
+
+    [Fact]
     public void RightsThatChangeNoSourceSystemAreRefused()
     {
         SourceChangePlanner.Plan(Input(RequestType.Access, FormerCustomer(), Intents(), Systems())).Codes().ShouldBe([SourceChangeErrors.KindNotChanging.Code]);

@@ -45,9 +45,11 @@ public sealed class SourceSystemEditing(SourceSystemAdministration systems, Clai
         finally
         {
             Form.ConnectionString = "";
+            Form.ErasureConnectionString = "";
             if (Saved is not null)
             {
                 Form.HasStoredConnectionString = Saved.ConnectionKind == SourceConnectionKind.EncryptedConnectionString;
+                Form.HasStoredErasureConnectionString = Saved.ErasureConnectionKind == SourceConnectionKind.EncryptedConnectionString;
             }
         }
     }
@@ -94,6 +96,16 @@ public sealed class SourceSystemEditing(SourceSystemAdministration systems, Clai
                 }
             }
         }
+        saved = Saved!;
+        if (Form.ErasureConnectionStringToSave is not null
+            || (Form.ErasureReferenceToSave is { } erasureReference && erasureReference != saved.ErasureConnectionReference))
+        {
+            var changed = await systems.SetErasureConnectionAsync(caller, saved.Id, saved.ConcurrencyStamp, Form.ErasureReferenceToSave, Form.ErasureConnectionStringToSave);
+            if (changed.IsFailure || !await RereadAsync(saved.Id))
+            {
+                return changed.Errors;
+            }
+        }
         return [];
     }
 
@@ -113,6 +125,9 @@ public sealed class SourceSystemEditing(SourceSystemAdministration systems, Clai
         Form.Mode = detail.ConnectionKind == SourceConnectionKind.EncryptedConnectionString ? ConnectionMode.TypedConnectionString : ConnectionMode.ConfiguredName;
         Form.ConnectionReference = detail.ConnectionReference ?? "";
         Form.HasStoredConnectionString = detail.ConnectionKind == SourceConnectionKind.EncryptedConnectionString;
+        Form.ErasureMode = detail.ErasureConnectionKind == SourceConnectionKind.EncryptedConnectionString ? ConnectionMode.TypedConnectionString : ConnectionMode.ConfiguredName;
+        Form.ErasureConnectionReference = detail.ErasureConnectionReference ?? "";
+        Form.HasStoredErasureConnectionString = detail.ErasureConnectionKind == SourceConnectionKind.EncryptedConnectionString;
         Form.FetchAutomatically = detail.FetchAutomatically;
         Form.RowCapPerTable = detail.RowCapPerTable;
         Form.StatementTimeoutSeconds = detail.StatementTimeoutSeconds;

@@ -33,6 +33,15 @@ public sealed class SourceSystemForm
     /// <summary>The system has an encrypted connection string stored (its value never reaches the page).</summary>
     public bool HasStoredConnectionString { get; set; }
 
+    /// <summary>The erasure user's connection (issue 15), in the same two forms; its typed string is never shown back either.</summary>
+    public ConnectionMode ErasureMode { get; set; } = ConnectionMode.ConfiguredName;
+
+    public string ErasureConnectionReference { get; set; } = "";
+
+    public string ErasureConnectionString { get; set; } = "";
+
+    public bool HasStoredErasureConnectionString { get; set; }
+
     public bool FetchAutomatically { get; set; }
 
     public int RowCapPerTable { get; set; } = SourceSystem.DefaultRowCapPerTable;
@@ -46,4 +55,8 @@ public sealed class SourceSystemForm
 
     /// <summary>The connection string to send: only when typed now, in its mode; null keeps the stored one.</summary>
     public string? ConnectionStringToSave => !IsManual && Mode == ConnectionMode.TypedConnectionString && ConnectionString.Length > 0 ? ConnectionString : null;
+
+    public string? ErasureReferenceToSave => !IsManual && ErasureMode == ConnectionMode.ConfiguredName && ErasureConnectionReference.Trim().Length > 0 ? ErasureConnectionReference.Trim() : null;
+
+    public string? ErasureConnectionStringToSave => !IsManual && ErasureMode == ConnectionMode.TypedConnectionString && ErasureConnectionString.Length > 0 ? ErasureConnectionString : null;
 }
