@@ -28,6 +28,7 @@ public sealed class CaseWorkspacePageTests : MudBunitContext, IAsyncLifetime
         Services.AddScoped(_ => ActivatorUtilities.CreateInstance<CaseWorkspace>(_factory.Services));
         Services.AddScoped(_ => ActivatorUtilities.CreateInstance<CaseObligations>(_factory.Services));
         Services.AddScoped(_ => ActivatorUtilities.CreateInstance<CaseFetching>(_factory.Services));
+        Services.AddScoped(_ => ActivatorUtilities.CreateInstance<PrivacyDesk.Web.Features.SourceChanges.CaseSourceChanges>(_factory.Services));
         Services.AddScoped(_ => ActivatorUtilities.CreateInstance<CaseAttachments>(_factory.Services));
         Services.AddScoped(_ => ActivatorUtilities.CreateInstance<PrivacyDesk.Web.Features.Documents.CaseDocuments>(_factory.Services));
         // The real signed-in ids, so "is this my case" is answered as in the app.

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using PrivacyDesk.Data;
 using PrivacyDesk.Domain.Auditing;
@@ -107,7 +105,7 @@ public sealed class RetentionFollowUps(
                 intents[other.PurposeId] = PurposeIntent.Keep;
             }
             input = new SourceChangeInput(RequestType.Erasure, subject, intents, purposes, system, [], today);
-            fingerprint = Fingerprint(entry, system, others.Select(o => o.Id));
+            fingerprint = SourceChangePlan.FingerprintOf([entry.Id, .. others.Select(o => o.Id)], system.Select(s => (s.Id, s.MapVersion)));
         }
         var proposal = SourceChangePlanner.Plan(input);
         if (proposal.IsFailure)
@@ -340,14 +338,6 @@ public sealed class RetentionFollowUps(
             return changed.IsSuccess ? Result.Success(true) : Result<bool>.Failure(changed.Errors);
         }, cancellationToken);
         return result.IsSuccess ? Result.Success() : Result.Failure(result.Errors);
-    }
-
-    /// <summary>What the follow-up was computed from: the entry, the system's map version, the subject's other running entries.</summary>
-    private static string Fingerprint(RetentionLedgerEntry entry, IEnumerable<SourceSystem> system, IEnumerable<Guid> others)
-    {
-        var text = $"{entry.Id:N}|" + string.Join(",", system.Select(s => $"{s.Id:N}:{s.MapVersion}")) + "|"
-            + string.Join(",", others.Select(o => o.ToString("N")).Order(StringComparer.Ordinal));
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 
     private void LogRefused(Guid entryId, string codes)

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PrivacyDesk.Connectors;
@@ -418,13 +416,11 @@ public sealed class CaseSourceChanges(
             .ToListAsync(cancellationToken);
 
     /// <summary>What the plan was computed from: the current decisions' ids and the systems' map versions; any change makes a new plan necessary.</summary>
-    private static string Fingerprint(DataSubjectRequest request, IReadOnlyList<SourceSystem> systems)
-    {
-        var text = string.Join(",", request.CurrentDecisions.Select(d => d.Id.ToString("N")).Order(StringComparer.Ordinal))
-            + "|" + string.Join(",", systems.Select(s => $"{s.Id:N}:{s.MapVersion}").Order(StringComparer.Ordinal))
-            + "|" + string.Join(",", request.Corrections.Select(c => c.Id.ToString("N")).Order(StringComparer.Ordinal));
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-    }
+    private static string Fingerprint(DataSubjectRequest request, IReadOnlyList<SourceSystem> systems) =>
+        // A rectification's corrections say what is written: a changed correction needs a new plan like a changed decision.
+        SourceChangePlan.FingerprintOf(
+            request.CurrentDecisions.Select(d => d.Id).Concat(request.Corrections.Select(c => c.Id)),
+            systems.Select(s => (s.Id, s.MapVersion)));
 
     private static IReadOnlyList<CorrectionTarget> CorrectionTargets(IEnumerable<SourceSystem> systems) =>
         [.. systems.Where(s => s.CanChange).SelectMany(s => s.Map.Tables
