@@ -194,8 +194,24 @@ public sealed class CaseSourceChanges(
 
     /// <summary>Four eyes (the domain's rule): a team lead who did not handle the case approves, with the PLAN's stamp as they saw it.</summary>
     public Task<Result> ApproveAsync(ClaimsPrincipal caller, Guid requestId, Guid planId, Guid seenPlanStamp, bool confirmLargeChange, CancellationToken cancellationToken = default) =>
-        ChangePlanAsync(caller, requestId, planId, seenPlanStamp, CaseAccess.Approve,
-            (work, plan) => plan.Approve(work.Actor, work.Now, options.Value.MaxRowsPerTable, confirmLargeChange), cancellationToken);
+        ChangePlanAsync(caller, requestId, planId, seenPlanStamp, CaseAccess.Approve, (work, plan) =>
+        {
+            var approved = plan.Approve(work.Actor, work.Now, options.Value.MaxRowsPerTable, confirmLargeChange);
+            if (approved.IsFailure)
+            {
+                return approved;
+            }
+            // A system that only keeps data is done at approval: what it keeps, and until when, goes into the ledger now.
+            foreach (var system in plan.Systems.Where(s => s.IsFinished))
+            {
+                var kept = KeepRetained(work, plan, system.SystemId);
+                if (kept.IsFailure)
+                {
+                    return kept;
+                }
+            }
+            return Result.Success();
+        }, cancellationToken);
 
     /// <summary>A manual system (or a by-hand instruction) done by the system's team: confirmed with a note, not proven.</summary>
     public Task<Result> ConfirmByHandAsync(
@@ -341,15 +357,8 @@ public sealed class CaseSourceChanges(
         {
             return Result.Success();
         }
-        foreach (var kept in system.Plan.Kept.Where(k => k.Retention is not null))
-        {
-            var entry = RetentionLedgerEntry.Keep(plan, work.Request.Id, system.Plan, kept, work.Actor, work.Now);
-            if (entry.IsFailure)
-            {
-                return Result.Failure(entry.Errors);
-            }
-            work.Db.RetentionLedger.Add(entry.Value);
-        }
+        // One entry per kept purpose in the system, naming its tables.
+        work.Db.RetentionLedger.AddRange(RetentionLedgerEntry.KeepAll(plan, work.Request.Id, system.Plan, work.Actor, work.Now));
         return Result.Success();
     }
 
