@@ -157,6 +157,7 @@ public sealed class SourceChangesPanelTests : MudBunitContext, IAsyncLifetime
         reason.ShouldStartWith("Mislukt:");
         reason.ShouldContain("In dit systeem is niets gewijzigd");
         reason.ShouldNotContain("source.change");
+        reason.ShouldNotContain("{");
         panel.Find("[data-testid=plan-run]").TextContent.ShouldContain("Opnieuw wat over is");
     }
 }

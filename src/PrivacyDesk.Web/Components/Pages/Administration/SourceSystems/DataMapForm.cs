@@ -42,6 +42,21 @@ public sealed class TableForm
 
     public List<ReferenceForm> References { get; init; } = [];
 
+    /// <summary>Issue 15: what erasure does to the subject's rows when no kept purpose needs them.</summary>
+    public ErasureMethod Erasure { get; set; } = ErasureMethod.DeleteRows;
+
+    /// <summary>Art. 18: a column of this table set to <see cref="RestrictionValue"/>; empty means no column marker.</summary>
+    public string RestrictionColumn { get; set; } = "";
+
+    public string RestrictionValue { get; set; } = "";
+
+    /// <summary>A marker table the map named (kept as it was: the editor offers the column form only).</summary>
+    public RestrictionMarker? RestrictionTable { get; set; }
+
+    private RestrictionMarker? Restriction => RestrictionColumn.Trim().Length > 0
+        ? new RestrictionMarker(RestrictionColumn.Trim(), RestrictionValue.Trim())
+        : RestrictionTable;
+
     /// <summary>The references that start at <paramref name="column"/> (foreign keys or added by the office).</summary>
     public IEnumerable<ReferenceForm> ReferencesFrom(string column) => References.Where(r => r.Column == column);
 
@@ -58,7 +73,12 @@ public sealed class TableForm
             Columns = [.. table.Columns.Select(c => new ColumnForm
             {
                 Name = c.Name, DataType = c.DataType, IsPrimaryKey = c.IsPrimaryKey, IsIndexed = c.IsIndexed, Identifies = c.Identifies, Category = c.Category,
+                MaskStrategy = c.Mask?.Strategy ?? MaskStrategy.Null, MaskValue = c.Mask?.FixedValue ?? "",
             })],
+            Erasure = table.Erasure,
+            RestrictionColumn = table.Restriction is { IsColumn: true } column ? column.Column! : "",
+            RestrictionValue = table.Restriction is { IsColumn: true } marker ? marker.Value ?? "" : "",
+            RestrictionTable = table.Restriction is { IsColumn: false } markerTable ? markerTable : null,
             References = [.. table.References.Select(r => new ReferenceForm
             {
                 Column = r.Column, ToSchema = r.ToSchema, ToTable = r.ToTable, ToColumn = r.ToColumn, Discovered = r.Discovered,
@@ -73,8 +93,10 @@ public sealed class TableForm
         InScope,
         InScope || string.IsNullOrWhiteSpace(OutOfScopeReason) ? null : OutOfScopeReason.Trim(),
         [.. PurposeKeys.Order(StringComparer.Ordinal)],
-        [.. Columns.Select(c => new MappedColumn(c.Name, c.DataType, c.IsPrimaryKey, c.IsIndexed, c.Identifies, string.IsNullOrWhiteSpace(c.Category) ? null : c.Category))],
-        [.. References.Where(r => r.IsComplete).Select(r => new TableReference(r.Column, r.ToSchema, r.ToTable, r.ToColumn, r.Discovered))]);
+        [.. Columns.Select(c => new MappedColumn(c.Name, c.DataType, c.IsPrimaryKey, c.IsIndexed, c.Identifies, string.IsNullOrWhiteSpace(c.Category) ? null : c.Category, c.Mask))],
+        [.. References.Where(r => r.IsComplete).Select(r => new TableReference(r.Column, r.ToSchema, r.ToTable, r.ToColumn, r.Discovered))],
+        Erasure,
+        Restriction);
 }
 
 /// <summary>One column: the catalog's facts (name, type, key, index) and the office's choices (identifier, category).</summary>
@@ -91,6 +113,18 @@ public sealed class ColumnForm
     public SubjectIdentifierKind? Identifies { get; set; }
 
     public string? Category { get; set; }
+
+    /// <summary>Issue 15: how erasure overwrites the column when its row is kept; Null (the default) is saved as no mask.</summary>
+    public MaskStrategy MaskStrategy { get; set; } = MaskStrategy.Null;
+
+    public string MaskValue { get; set; } = "";
+
+    public ColumnMask? Mask => MaskStrategy switch
+    {
+        MaskStrategy.Null => null,
+        MaskStrategy.FixedValue => new ColumnMask(MaskStrategy.FixedValue, MaskValue),
+        _ => new ColumnMask(MaskStrategy),
+    };
 }
 
 /// <summary>A reference from a column of this table to a column of another; a discovered one is the database's own and cannot be removed.</summary>
