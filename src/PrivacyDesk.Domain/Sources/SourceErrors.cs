@@ -112,7 +112,9 @@ public static class SourceErrors
         [KindNotConnected.Code] = new(
             "Voor dit soort systeem kan PrivacyDesk geen gegevens ophalen; het team van het systeem levert een uittreksel aan.",
             "PrivacyDesk cannot fetch data from this kind of system; the system's team delivers an extract."),
-        // source.change.plan_changed: its sentence is the plan's (SourceChangeErrors); the catalogue takes one per code.
+        [ChangePlanChanged.Code] = new(
+            "De gegevens in tabel {table} zijn veranderd sinds de proefrun: een goedgekeurde rij hoort niet meer bij deze betrokkene of bestaat niet meer. Er is niets gewijzigd in dit systeem; maak een nieuw plan en laat het opnieuw goedkeuren.",
+            "The data in table {table} changed since the dry run: an approved row no longer belongs to this data subject or no longer exists. Nothing was changed in this system; make a new plan and have it approved again."),
         [ChangeCountMismatch.Code] = new(
             "In tabel {table} zou de opdracht {actual} rijen wijzigen in plaats van {expected}. Alles is teruggedraaid; er is niets gewijzigd in dit systeem.",
             "In table {table} the statement would change {actual} rows instead of {expected}. Everything was rolled back; nothing was changed in this system."),

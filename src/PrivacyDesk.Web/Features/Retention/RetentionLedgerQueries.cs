@@ -1,3 +1,4 @@
+using PrivacyDesk.Web.Features.SourceChanges;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using PrivacyDesk.Data;

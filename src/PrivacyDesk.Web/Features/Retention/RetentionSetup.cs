@@ -7,7 +7,6 @@ public static class RetentionSetup
     /// <summary>The retention ledger (issue 15): the daily scan on the outbox, follow-ups, the ledger's page queries.</summary>
     public static IServiceCollection AddRetentionLedger(this IServiceCollection services)
     {
-        services.AddSingleton<SourceChangeSystems>();
         services.AddSingleton<RetentionFollowUps>();
         services.AddSingleton<RetentionLedgerQueries>();
         services.AddOutboxHandler<RetentionScan>();

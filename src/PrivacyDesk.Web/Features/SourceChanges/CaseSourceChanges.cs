@@ -12,7 +12,6 @@ using PrivacyDesk.Domain.Staff;
 using PrivacyDesk.Domain.Subjects;
 using PrivacyDesk.Web.Features.Common;
 using PrivacyDesk.Web.Features.Requests;
-using PrivacyDesk.Web.Features.SourceSystems;
 using PrivacyDesk.Web.Hosting;
 
 namespace PrivacyDesk.Web.Features.SourceChanges;
@@ -26,8 +25,7 @@ namespace PrivacyDesk.Web.Features.SourceChanges;
 public sealed class CaseSourceChanges(
     IServiceScopeFactory scopes,
     CaseUnitOfWork cases,
-    IEnumerable<ISourceChanger> changers,
-    SourceSystemConnections connections,
+    SourceChangeSystems reach,
     IOptions<SourceChangeOptions> options,
     TimeProvider clock,
     ILogger<CaseSourceChanges> logger)
@@ -45,8 +43,6 @@ public sealed class CaseSourceChanges(
 
     /// <summary>The statuses in which a case's decisions may be carried out (decided, or answered and still to be carried out).</summary>
     private static readonly RequestStatus[] CarriedOutIn = [RequestStatus.InProgress, RequestStatus.AwaitingApproval, RequestStatus.Responded];
-
-    private readonly IReadOnlyList<ISourceChanger> _changers = [.. changers];
 
     /// <summary>What the panel shows: readiness, the current (or last) plan, whether it is out of date, what the caller may do.</summary>
     public async Task<Result<SourceChangesView>> ViewAsync(ClaimsPrincipal caller, Guid requestId, CancellationToken cancellationToken = default)
@@ -160,7 +156,7 @@ public sealed class CaseSourceChanges(
                 planned.Add(new PlannedSystem(system, [], null, PlannedSystemState.Pending));
                 continue;
             }
-            var counted = await DryRunAsync(system, input.Systems, keys, hashKey!, subject.Id, cancellationToken);
+            var counted = await reach.DryRunAsync(system, input.Systems, keys, subject.Id, cancellationToken);
             if (counted.IsFailure)
             {
                 return Refused<Guid>(seen.RequestId, system.SystemId, [.. counted.Errors.Select(e => Named(e, system.SystemName))]);
@@ -255,7 +251,7 @@ public sealed class CaseSourceChanges(
                 continue;
             }
             var name = target.Plan.SystemName;
-            var executed = await ExecuteAsync(target, state.Systems, state.Keys, hashKey, state.Plan.SubjectId, cancellationToken);
+            var executed = await reach.ExecuteAsync(target, state.Systems, state.Keys, state.Plan.SubjectId, cancellationToken);
             var recorded = await ChangePlanAsync(caller, requestId, planId, state.Stamp, CaseAccess.Handle, (work, plan) =>
             {
                 if (executed.IsSuccess)
@@ -362,61 +358,6 @@ public sealed class CaseSourceChanges(
         return Result.Success();
     }
 
-    private async Task<Result<IReadOnlyList<DryRunStatement>>> DryRunAsync(
-        SystemChangePlan plan, IReadOnlyList<SourceSystem> systems, SubjectKeys keys, byte[] hashKey, Guid subjectId, CancellationToken cancellationToken)
-    {
-        var reached = await ReachAsync(plan, systems, keys, hashKey, subjectId);
-        return reached.IsFailure
-            ? Result<IReadOnlyList<DryRunStatement>>.Failure(reached.Errors)
-            : await reached.Value.Changer.DryRunAsync(reached.Value.ConnectionString, reached.Value.Run, cancellationToken);
-    }
-
-    private async Task<Result<SourceChangeOutcome>> ExecuteAsync(
-        PlannedSystem planned, IReadOnlyList<SourceSystem> systems, SubjectKeys keys, byte[] hashKey, Guid subjectId, CancellationToken cancellationToken)
-    {
-        var reached = await ReachAsync(planned.Plan, systems, keys, hashKey, subjectId);
-        return reached.IsFailure
-            ? Result<SourceChangeOutcome>.Failure(reached.Errors)
-            : await reached.Value.Changer.ExecuteAsync(reached.Value.ConnectionString, reached.Value.Run, planned.DryRun, cancellationToken);
-    }
-
-    /// <summary>The system as it is now, its erasure connection, the walk of the map version the plan was made with, and the changer.</summary>
-    private async Task<Result<Reached>> ReachAsync(SystemChangePlan plan, IReadOnlyList<SourceSystem> systems, SubjectKeys keys, byte[] hashKey, Guid subjectId)
-    {
-        var system = systems.FirstOrDefault(s => s.Id == plan.SystemId);
-        if (system is null || !system.IsActive)
-        {
-            return Result<Reached>.Failure(new Error(NoErasureConnectionCode, Arguments: Args(plan.SystemName)));
-        }
-        if (system.MapVersion != plan.MapVersion)
-        {
-            // The map moved since the dry run: what was approved no longer describes the system.
-            return Result<Reached>.Failure(SourceChangeErrors.MapChanged with { Arguments = Args(plan.SystemName) });
-        }
-        var changer = _changers.LastOrDefault(c => c.Kind == system.Connector);
-        if (changer is null)
-        {
-            return Result<Reached>.Failure(NoChanger);
-        }
-        if (!system.CanChange)
-        {
-            return Result<Reached>.Failure(new Error(NoErasureConnectionCode, Arguments: Args(plan.SystemName)));
-        }
-        var connection = await connections.ResolveErasureAsync(system);
-        if (connection.IsFailure)
-        {
-            return Result<Reached>.Failure(connection.Errors);
-        }
-        var walk = RetrievalPlanner.Plan(system.Map, system.MapVersion);
-        if (walk.IsFailure)
-        {
-            return Result<Reached>.Failure(walk.Errors);
-        }
-        var limits = new ChangeLimits(TimeSpan.FromSeconds(system.StatementTimeoutSeconds), options.Value.MaxRowsPerTable);
-        var run = new SourceChangeRun(plan, walk.Value, keys, hashKey, subjectId.ToString("N"), limits);
-        return Result.Success(new Reached(changer, connection.Value, run));
-    }
-
     /// <summary>Active systems the planner may plan for: with a saved map, or manual (which become tasks).</summary>
     private static async Task<List<SourceSystem>> SystemsAsync(PrivacyDeskDbContext db, CancellationToken cancellationToken) =>
         await db.SourceSystems.AsNoTracking()
@@ -472,5 +413,4 @@ public sealed class CaseSourceChanges(
 
     private sealed record RunState(SourceChangePlan Plan, Guid Stamp, IReadOnlyList<Guid> ToRun, IReadOnlyList<SourceSystem> Systems, SubjectKeys Keys);
 
-    private sealed record Reached(ISourceChanger Changer, string ConnectionString, SourceChangeRun Run);
 }

@@ -17,6 +17,7 @@ public static class SourceSystemSetup
         // Carrying out erasure, restriction and rectification (issue 15): the hash key is checked at start-up, not at the first erasure.
         services.AddOptions<SourceChangeOptions>().BindConfiguration(SourceChangeOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SourceChangeOptions>, SourceChangeOptionsValidation>();
+        services.AddSingleton<SourceChangeSystems>();
         services.AddScoped<CaseSourceChanges>();
         return services;
     }

@@ -5,16 +5,14 @@ using PrivacyDesk.Domain.Sources;
 using PrivacyDesk.Domain.Sources.Changes;
 using PrivacyDesk.Domain.Subjects;
 using PrivacyDesk.Web.Features.Requests;
-using PrivacyDesk.Web.Features.SourceChanges;
 using PrivacyDesk.Web.Features.SourceSystems;
 
-namespace PrivacyDesk.Web.Features.Retention;
+namespace PrivacyDesk.Web.Features.SourceChanges;
 
 /// <summary>
-/// The system side of carrying out a plan without a case (retention follow-ups, re-applying after a restore): reach a system
-/// (its erasure connection, the walk of the map version the plan was made with, its changer), count, execute, find a
-/// subject again. The same steps as <see cref="CaseSourceChanges"/> takes privately for a case's plans; the lead may let
-/// that service call this one so that there is one place.
+/// The system side of carrying out a plan, for a case's plans (<see cref="CaseSourceChanges"/>), retention follow-ups and
+/// re-applying after a restore: reach a system (its erasure connection, the walk of the map version the plan was made with,
+/// its changer), count, execute, find a subject again. One place, so the three never reach a system differently.
 /// </summary>
 public sealed class SourceChangeSystems(IEnumerable<ISourceChanger> changers, SourceSystemConnections connections, IOptions<SourceChangeOptions> options)
 {
