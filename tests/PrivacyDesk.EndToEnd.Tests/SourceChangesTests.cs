@@ -135,7 +135,9 @@ public sealed partial class SourceChangesTests(RunningApp app)
             await leadLater.ClickAsync("[data-testid=tab-tasks]");
             await leadLater.WaitForTimeoutAsync(2_000);
         }
-        (await task.CountAsync()).ShouldBeGreaterThan(0, "the follow-up erasure plan waits for a team lead");
+        (await task.CountAsync()).ShouldBe(1, "one follow-up for the KYC tool: its purposes' periods end together");
+        // All three KYC tables of hers are counted for deletion, children first: nothing keeps them any longer.
+        (await task.Locator("[data-testid=task-statement]").AllTextContentsAsync()).Count.ShouldBe(3);
         await leadLater.ScreenshotAsync("issue15-retention-follow-up-nl");
     }
 

@@ -62,9 +62,15 @@ public sealed class RetentionFollowUps(
                 .ToListAsync(cancellationToken);
         }
         var (planned, failed) = (0, 0);
+        var attached = new HashSet<Guid>();
         foreach (var id in due)
         {
-            var result = await PlanFollowUpAsync(id, settings.TimeZone, today, cancellationToken);
+            if (attached.Contains(id))
+            {
+                // Already in the follow-up of an entry of the same subject and system that ended with it.
+                continue;
+            }
+            var result = await PlanFollowUpAsync(id, settings.TimeZone, today, attached, cancellationToken);
             if (result.IsSuccess)
             {
                 planned++;
@@ -78,12 +84,13 @@ public sealed class RetentionFollowUps(
         return new RetentionScanOutcome(planned, failed);
     }
 
-    private async Task<Result<Guid>> PlanFollowUpAsync(Guid entryId, TimeZoneInfo zone, DateOnly today, CancellationToken cancellationToken)
+    private async Task<Result<Guid>> PlanFollowUpAsync(Guid entryId, TimeZoneInfo zone, DateOnly today, HashSet<Guid> attached, CancellationToken cancellationToken)
     {
         // 1. What the planner reads, without holding anything.
         SourceChangeInput input;
         RetentionLedgerEntry entry;
         string fingerprint;
+        List<Guid> together = [];
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
@@ -97,11 +104,15 @@ public sealed class RetentionFollowUps(
             var system = await db.SourceSystems.AsNoTracking().Where(s => s.Id == entry.SourceSystemId).ToListAsync(cancellationToken);
             var others = await db.RetentionLedger.AsNoTracking()
                 .Where(e => e.SubjectId == entry.SubjectId && e.Id != entry.Id && e.Status == RetentionEntryStatus.Running)
-                .Select(e => new { e.Id, e.PurposeId })
+                .Select(e => new { e.Id, e.PurposeId, e.SourceSystemId, e.EndsOn })
                 .ToListAsync(cancellationToken);
-            // Intents (ADR 0040): the expired purpose changes; every other purpose of the subject whose retention still runs is kept.
-            var intents = new Dictionary<Guid, PurposeIntent> { [entry.PurposeId] = PurposeIntent.Change };
-            foreach (var other in others.Where(o => o.PurposeId != entry.PurposeId))
+            // Entries of the same subject and system that have ended too go into this one follow-up: planned one by one, each
+            // would keep the rows the others' purposes share, and none would erase them.
+            together = [.. others.Where(o => o.SourceSystemId == entry.SourceSystemId && o.EndsOn is { } end && end < today).Select(o => o.Id)];
+            var ending = others.Where(o => together.Contains(o.Id)).Select(o => o.PurposeId).Append(entry.PurposeId).ToHashSet();
+            // Intents (ADR 0040): the expired purposes change; every other purpose of the subject whose retention still runs is kept.
+            var intents = ending.ToDictionary(id => id, _ => PurposeIntent.Change);
+            foreach (var other in others.Where(o => !ending.Contains(o.PurposeId)))
             {
                 intents[other.PurposeId] = PurposeIntent.Keep;
             }
@@ -135,7 +146,7 @@ public sealed class RetentionFollowUps(
             var now = clock.GetUtcNow();
             var target = new StampedTarget<RetentionLedgerEntry>(RetentionLedgerEntry.AuditEntityType, entryId,
                 (context, token) => context.RetentionLedger.SingleOrDefaultAsync(e => e.Id == entryId, token), PlanNotFound);
-            return await StampedChange.RunAsync(db, zone, target, null, (_, _) => Task.FromResult(Result.Success()), tracked =>
+            var outcome = await StampedChange.RunAsync(db, zone, target, null, (_, _) => Task.FromResult(Result.Success()), tracked =>
             {
                 var made = SourceChangePlan.ForRetentionEnd(tracked, fingerprint, planned, hashes, Actor.System, now);
                 if (made.IsFailure)
@@ -148,9 +159,22 @@ public sealed class RetentionFollowUps(
                 {
                     return Task.FromResult(Result<Guid>.Failure(moved.Errors));
                 }
+                foreach (var sibling in db.RetentionLedger.Where(e => together.Contains(e.Id) && e.Status == RetentionEntryStatus.Running))
+                {
+                    var joined = sibling.PlanFollowUp(made.Value.Id, Actor.System, TimeZoneInfo.ConvertTime(now, zone));
+                    if (joined.IsFailure)
+                    {
+                        return Task.FromResult(Result<Guid>.Failure(joined.Errors));
+                    }
+                }
                 db.SourceChangePlans.Add(made.Value);
                 return Task.FromResult(Result.Success(made.Value.Id));
             }, cancellationToken);
+            if (outcome.IsSuccess)
+            {
+                attached.UnionWith(together);
+            }
+            return outcome;
         }
     }
 
@@ -219,15 +243,23 @@ public sealed class RetentionFollowUps(
                         : tracked.RecordFailed(system.SystemId, executed.Errors[0].Code, now, actor);
                 }
                 var result = tracked.RecordDone(system.SystemId, executed.Value.Executed, executed.Value.Proof, now, actor);
-                if (result.IsFailure || tracked.RetentionEntryId is not { } entryId)
+                if (result.IsFailure)
                 {
                     return result;
                 }
-                // The entry's own system finished: its kept data are gone, in the same transaction as the proof.
-                var entry = await db.RetentionLedger.SingleAsync(e => e.Id == entryId, cancellationToken);
-                return entry.SourceSystemId == system.SystemId && entry.Status == RetentionEntryStatus.FollowUpPlanned
-                    ? entry.MarkErased(actor, now)
-                    : Result.Success();
+                // The entries this follow-up carries in the system that finished: their kept data are gone, in the same transaction as the proof.
+                var entries = await db.RetentionLedger
+                    .Where(e => e.FollowUpPlanId == tracked.Id && e.SourceSystemId == system.SystemId && e.Status == RetentionEntryStatus.FollowUpPlanned)
+                    .ToListAsync(cancellationToken);
+                foreach (var entry in entries)
+                {
+                    var erased = entry.MarkErased(actor, now);
+                    if (erased.IsFailure)
+                    {
+                        return erased;
+                    }
+                }
+                return Result.Success();
             }, cancellationToken);
             if (recorded.IsFailure)
             {
