@@ -99,6 +99,11 @@ internal sealed class RelationalChanger(SqlDialect dialect) : ISourceChanger
                     {
                         return Result<SourceChangeOutcome>.Failure(PlanChanged(statement.Table.DisplayName));
                     }
+                    // Rows added since may not carry a statement past the maximum the approver did not have to confirm.
+                    if (now.Count > run.Limits.MaxRowsPerTable && approved[i].RowCount <= run.Limits.MaxRowsPerTable)
+                    {
+                        return Result<SourceChangeOutcome>.Failure(PlanChanged(statement.Table.DisplayName));
+                    }
                 }
                 for (var i = 0; i < built.Value.Count; i++)
                 {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PrivacyDesk.Data;
 using PrivacyDesk.Domain.Common;
 using PrivacyDesk.Domain.Requests;
+using PrivacyDesk.Domain.Rights;
 using PrivacyDesk.Domain.Sources.Changes;
 using PrivacyDesk.Web.Features.Common;
 using PrivacyDesk.Web.Features.Requests;
@@ -61,7 +62,11 @@ public sealed class CaseSourceChangesTests : IAsyncLifetime
 
         var plan = view.Plan.ShouldNotBeNull();
         plan.Status.ShouldBe(SourceChangePlanStatus.AwaitingApproval);
+        // Shown in the controller's zone, as the timeline beside the panel shows its moments.
+        var amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+        plan.CreatedAt.Offset.ShouldBe(amsterdam.GetUtcOffset(plan.CreatedAt));
         var system = plan.Systems.Single(s => s.Plan.SystemName == ErasureAppFactory.SystemName);
+        system.CountedAt!.Value.Offset.ShouldBe(amsterdam.GetUtcOffset(plan.CreatedAt));
         var delete = system.DryRun.Single(s => s.Table == "marketing_preferences");
         delete.Operation.ShouldBe(SourceChangeOperation.DeleteRows);
         delete.RowCount.ShouldBe(2, "the subject's two preferences; the stranger's stays");
@@ -116,6 +121,45 @@ public sealed class CaseSourceChangesTests : IAsyncLifetime
         timeline.ShouldContain(SourceChangeActions.Approved);
         timeline.ShouldContain(SourceChangeActions.SystemDone);
         timeline.ShouldContain(SourceChangeActions.EntryKept);
+    }
+
+    [Fact]
+    public async Task ADecisionChangedAfterTheApprovalStopsTheRunAndTheSourceKeepsItsRows()
+    {
+        var requestId = await DecidedErasureAsync();
+        var plan = (await PlannedAsync(requestId)).Plan!;
+        var approved = await _changes.ApproveAsync(_lead, requestId, plan.Id, (await ViewAsync(_lead, requestId)).Plan!.Stamp, confirmLargeChange: false);
+        approved.IsSuccess.ShouldBeTrue(Codes(approved));
+
+        // The handler now keeps direct marketing after all: the approved plan would still delete its rows.
+        await using (var db = _factory.Services.GetRequiredService<IDbContextFactory<PrivacyDeskDbContext>>().CreateDbContext())
+        {
+            var marketing = (await db.Purposes.AsNoTracking().SingleAsync(p => p.Key == "direct-marketing")).Id;
+            var changed = await _factory.Services.GetRequiredService<CaseUnitOfWork>().ChangeAsync(_officer, requestId, await CaseStamps.OfAsync(_factory, requestId),
+                CaseAccess.Handle, work => Task.FromResult<Result>(work.Request.RecordDecision(work.Actor, work.Now,
+                    new PurposeDecisionDraft(marketing, PurposeDecisionOutcome.Refuse, RefusalGround.LegalClaims, "Lopende procedure"))));
+            changed.IsSuccess.ShouldBeTrue(Codes(changed));
+        }
+
+        var ran = await _changes.RunAsync(_officer, requestId, plan.Id);
+
+        ran.Errors.Select(e => e.Code).ShouldBe([SourceChangeErrors.PlanOutdated.Code]);
+        (await _factory.ReadSourceAsync("SELECT id FROM marketing_preferences ORDER BY id")).Count.ShouldBe(3, "nothing ran");
+        (await ViewAsync(_officer, requestId)).Outdated.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task ALeadWhoHasTakenTheCaseOverMayNotApproveItsPlan()
+    {
+        var requestId = await DecidedErasureAsync();
+        var plan = (await PlannedAsync(requestId)).Plan!;
+        var taken = await _factory.Services.GetRequiredService<CaseUnitOfWork>().ChangeAsync(_lead, requestId, await CaseStamps.OfAsync(_factory, requestId),
+            CaseAccess.Assign, work => Task.FromResult(work.Request.Assign(work.Actor, work.Actor, work.Now)));
+        taken.IsSuccess.ShouldBeTrue(Codes(taken));
+
+        var approved = await _changes.ApproveAsync(_lead, requestId, plan.Id, (await ViewAsync(_lead, requestId)).Plan!.Stamp, confirmLargeChange: false);
+
+        approved.Errors.Select(e => e.Code).ShouldBe([SourceChangeErrors.ApprovalOwnPlan.Code]);
     }
 
     [Fact]

@@ -88,7 +88,8 @@ public sealed class RetentionLedgerEntry : AggregateRoot
     /// The entries a finished system of an erasure plan makes: one per kept purpose with a retention period, naming all
     /// of that purpose's kept tables. Kept data without a period (unknown purposes) make none: they are not erased later either.
     /// </summary>
-    public static IReadOnlyList<RetentionLedgerEntry> KeepAll(SourceChangePlan plan, Guid requestId, SystemChangePlan system, Actor actor, DateTimeOffset at)
+    /// <param name="subject">The subject as it is when the data are kept: the end date counts from its relationship now, not as it was when the plan was made.</param>
+    public static IReadOnlyList<RetentionLedgerEntry> KeepAll(SourceChangePlan plan, Guid requestId, SystemChangePlan system, Actor actor, DateTimeOffset at, Subjects.DataSubject? subject = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(system);
@@ -102,7 +103,8 @@ public sealed class RetentionLedgerEntry : AggregateRoot
                 .Where(k => k.Retention is not null)
                 .GroupBy(k => (k.PurposeId, k.PurposeKey))
                 .OrderBy(g => g.Key.PurposeKey, StringComparer.Ordinal)
-                .Select(g => Keep(plan, requestId, system, g.Key.PurposeId, g.Key.PurposeKey, g.First().Retention, g.First().Until,
+                .Select(g => Keep(plan, requestId, system, g.Key.PurposeId, g.Key.PurposeKey, g.First().Retention,
+                    subject is null ? g.First().Until : g.First().Retention?.RetainUntil(subject.RelationshipEnd, subject.RelationshipStart),
                     [.. g.Select(k => k.DisplayName).Distinct(StringComparer.Ordinal)], actor, at).Value),
         ];
     }

@@ -43,6 +43,9 @@ public static class SourceChangeErrors
     /// <summary>Argument <c>system</c>.</summary>
     public static readonly Error SystemNeedsNewApproval = new("source.change.system_needs_new_approval");
 
+    /// <summary>The case's decisions, corrections or the systems' maps changed since the plan was made: it may be neither approved nor run.</summary>
+    public static readonly Error PlanOutdated = new("source.change.plan_outdated");
+
     /// <summary>Argument <c>system</c>: the system's data map changed since the dry run, so the approved statements no longer describe it.</summary>
     public static readonly Error MapChanged = new("source.change.map_changed");
 
@@ -126,6 +129,9 @@ public static class SourceChangeErrors
         [NotApproved.Code] = new("Dit plan is niet goedgekeurd of niet meer open (status: {status}); er wordt niets uitgevoerd.", "This plan is not approved or no longer open (status: {status}); nothing runs."),
         [SystemUnknown.Code] = new("Dit systeem hoort niet bij het plan.", "This system is not part of the plan."),
         [SystemFinished.Code] = new("In {system} is dit plan al uitgevoerd of bevestigd.", "This plan has already been carried out or confirmed in {system}."),
+        [PlanOutdated.Code] = new(
+            "De besluiten, correcties of gegevenskaarten zijn gewijzigd sinds dit plan is gemaakt. Het wordt niet goedgekeurd of uitgevoerd; maak een nieuw plan.",
+            "The decisions, corrections or data maps changed since this plan was made. It is neither approved nor run; make a new plan."),
         [MapChanged.Code] = new(
             "De gegevenskaart van {system} is gewijzigd sinds de proefrun: maak een nieuw plan en laat het opnieuw goedkeuren. Er is niets gewijzigd in dit systeem.",
             "The data map of {system} changed since the dry run: make a new plan and have it approved again. Nothing was changed in this system."),

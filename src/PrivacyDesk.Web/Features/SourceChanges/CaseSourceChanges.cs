@@ -12,6 +12,7 @@ using PrivacyDesk.Domain.Staff;
 using PrivacyDesk.Domain.Subjects;
 using PrivacyDesk.Web.Features.Common;
 using PrivacyDesk.Web.Features.Requests;
+using PrivacyDesk.Web.Features.Settings;
 using PrivacyDesk.Web.Hosting;
 
 namespace PrivacyDesk.Web.Features.SourceChanges;
@@ -26,6 +27,7 @@ public sealed class CaseSourceChanges(
     IServiceScopeFactory scopes,
     CaseUnitOfWork cases,
     SourceChangeSystems reach,
+    ControllerSettings controllerSettings,
     IOptions<SourceChangeOptions> options,
     TimeProvider clock,
     ILogger<CaseSourceChanges> logger)
@@ -91,7 +93,7 @@ public sealed class CaseSourceChanges(
             request.Type,
             readiness,
             systems.Count(s => s.CanChange),
-            plan is null ? null : ToView(plan, stamp),
+            plan is null ? null : ToView(plan, stamp, (await controllerSettings.CurrentAsync(cancellationToken)).TimeZone),
             outdated,
             Waiting: awaiting && handles && !mayApprove,
             options.Value.MaxRowsPerTable,
@@ -190,8 +192,18 @@ public sealed class CaseSourceChanges(
 
     /// <summary>Four eyes (the domain's rule): a team lead who did not handle the case approves, with the PLAN's stamp as they saw it.</summary>
     public Task<Result> ApproveAsync(ClaimsPrincipal caller, Guid requestId, Guid planId, Guid seenPlanStamp, bool confirmLargeChange, CancellationToken cancellationToken = default) =>
-        ChangePlanAsync(caller, requestId, planId, seenPlanStamp, CaseAccess.Approve, (work, plan) =>
+        ChangePlanAsync(caller, requestId, planId, seenPlanStamp, CaseAccess.Approve, async (work, plan) =>
         {
+            // Four eyes against the case as it is now: a lead who has since taken the case over is its handler.
+            if (work.Request.HandlerId == work.Actor.Id)
+            {
+                return Result.Failure(SourceChangeErrors.ApprovalOwnPlan);
+            }
+            // A plan made from decisions (or corrections, or maps) that have changed since is not approved: it would carry out the old ones.
+            if (await IsOutdatedAsync(work, plan, cancellationToken))
+            {
+                return Result.Failure(SourceChangeErrors.PlanOutdated);
+            }
             var approved = plan.Approve(work.Actor, work.Now, options.Value.MaxRowsPerTable, confirmLargeChange);
             if (approved.IsFailure)
             {
@@ -200,11 +212,7 @@ public sealed class CaseSourceChanges(
             // A system that only keeps data is done at approval: what it keeps, and until when, goes into the ledger now.
             foreach (var system in plan.Systems.Where(s => s.IsFinished))
             {
-                var kept = KeepRetained(work, plan, system.SystemId);
-                if (kept.IsFailure)
-                {
-                    return kept;
-                }
+                await KeepRetainedAsync(work, plan, system.SystemId, cancellationToken);
             }
             return Result.Success();
         }, cancellationToken);
@@ -212,10 +220,14 @@ public sealed class CaseSourceChanges(
     /// <summary>A manual system (or a by-hand instruction) done by the system's team: confirmed with a note, not proven.</summary>
     public Task<Result> ConfirmByHandAsync(
         ClaimsPrincipal caller, Guid requestId, Guid planId, Guid seenPlanStamp, Guid systemId, string note, CancellationToken cancellationToken = default) =>
-        ChangePlanAsync(caller, requestId, planId, seenPlanStamp, CaseAccess.Handle, (work, plan) =>
+        ChangePlanAsync(caller, requestId, planId, seenPlanStamp, CaseAccess.Handle, async (work, plan) =>
         {
             var confirmed = plan.ConfirmByHand(systemId, note?.Trim() ?? "", work.Actor, work.Now);
-            return confirmed.IsFailure ? confirmed : KeepRetained(work, plan, systemId);
+            if (confirmed.IsSuccess)
+            {
+                await KeepRetainedAsync(work, plan, systemId, cancellationToken);
+            }
+            return confirmed;
         }, cancellationToken);
 
     /// <summary>
@@ -252,16 +264,27 @@ public sealed class CaseSourceChanges(
             }
             var name = target.Plan.SystemName;
             var executed = await reach.ExecuteAsync(target, state.Systems, state.Keys, state.Plan.SubjectId, cancellationToken);
-            var recorded = await ChangePlanAsync(caller, requestId, planId, state.Stamp, CaseAccess.Handle, (work, plan) =>
+            // Recorded against the plan as it is now, not the stamp read before the run: what the source committed is never lost
+            // to a change in another tab meanwhile (the domain refuses recording a system twice).
+            var recorded = await ChangePlanAsync(caller, requestId, planId, null, CaseAccess.Handle, async (work, plan) =>
             {
                 if (executed.IsSuccess)
                 {
-                    var result = plan.RecordDone(systemId, executed.Value.Executed, executed.Value.Proof, work.Now);
-                    return result.IsFailure ? result : KeepRetained(work, plan, systemId);
+                    var result = plan.RecordDone(systemId, executed.Value.Executed, executed.Value.Proof, work.Now, work.Actor);
+                    if (result.IsFailure && result.Errors.Any(e => e.Code == SourceChangeErrors.ProofDoesNotHold.Code))
+                    {
+                        // Committed, but the re-query found what should be gone: a failure the officer must see, not a silent success.
+                        return plan.RecordFailed(systemId, SourceChangeErrors.ProofDoesNotHold.Code, work.Now, work.Actor);
+                    }
+                    if (result.IsSuccess)
+                    {
+                        await KeepRetainedAsync(work, plan, systemId, cancellationToken);
+                    }
+                    return result;
                 }
                 return executed.Errors.Any(e => e.Code == PlanChangedCode || e.Code == SourceChangeErrors.MapChanged.Code)
-                    ? plan.RecordNeedsNewApproval(systemId, work.Now)
-                    : plan.RecordFailed(systemId, executed.Errors[0].Code, work.Now);
+                    ? plan.RecordNeedsNewApproval(systemId, work.Now, work.Actor)
+                    : plan.RecordFailed(systemId, executed.Errors[0].Code, work.Now, work.Actor);
             }, cancellationToken);
             if (recorded.IsFailure)
             {
@@ -304,15 +327,15 @@ public sealed class CaseSourceChanges(
     }
 
     private async Task<Result> ChangePlanAsync(
-        ClaimsPrincipal caller, Guid requestId, Guid planId, Guid? seenPlanStamp, CaseAccess access, Func<CaseWork, SourceChangePlan, Result> change,
+        ClaimsPrincipal caller, Guid requestId, Guid planId, Guid? seenPlanStamp, CaseAccess access, Func<CaseWork, SourceChangePlan, Task<Result>> change,
         CancellationToken cancellationToken)
     {
         var target = new StampedTarget<SourceChangePlan>(SourceChangePlan.AuditEntityType, planId,
             (db, token) => db.SourceChangePlans.SingleOrDefaultAsync(p => p.Id == planId && p.RequestId == requestId, token), PlanNotFound);
-        var result = await cases.ChangeOwnedAsync<SourceChangePlan, bool>(caller, requestId, access, target, seenPlanStamp, (work, plan) =>
+        var result = await cases.ChangeOwnedAsync<SourceChangePlan, bool>(caller, requestId, access, target, seenPlanStamp, async (work, plan) =>
         {
-            var changed = change(work, plan);
-            return Task.FromResult(changed.IsSuccess ? Result.Success(true) : Result<bool>.Failure(changed.Errors));
+            var changed = await change(work, plan);
+            return changed.IsSuccess ? Result.Success(true) : Result<bool>.Failure(changed.Errors);
         }, cancellationToken);
         return result.IsSuccess ? Result.Success() : Result.Failure(result.Errors);
     }
@@ -335,6 +358,11 @@ public sealed class CaseSourceChanges(
                     return Result<RunState>.Failure(why.Errors);
                 }
             }
+            if (toRun.Count > 0 && await IsOutdatedAsync(work, plan, cancellationToken))
+            {
+                // The decisions (or corrections, or maps) changed after the approval: the approved plan would carry out the old ones.
+                return Result<RunState>.Failure(SourceChangeErrors.PlanOutdated);
+            }
             var subject = await work.Db.DataSubjects.AsNoTracking().SingleOrDefaultAsync(s => s.Id == plan.SubjectId, cancellationToken);
             if (subject is null)
             {
@@ -347,16 +375,20 @@ public sealed class CaseSourceChanges(
     }
 
     /// <summary>For a done (or confirmed) system of an ERASURE plan: every kept part with a retention ground enters the ledger, in the same transaction.</summary>
-    private static Result KeepRetained(CaseWork work, SourceChangePlan plan, Guid systemId)
+    /// <summary>Erasure: the system's kept data into the ledger, one entry per kept purpose, with the end date as the subject's relationship gives it now.</summary>
+    private static async Task KeepRetainedAsync(CaseWork work, SourceChangePlan plan, Guid systemId, CancellationToken cancellationToken)
     {
         if (plan.Kind != RequestType.Erasure || plan.System(systemId) is not { IsFinished: true } system)
         {
-            return Result.Success();
+            return;
         }
-        // One entry per kept purpose in the system, naming its tables.
-        work.Db.RetentionLedger.AddRange(RetentionLedgerEntry.KeepAll(plan, work.Request.Id, system.Plan, work.Actor, work.Now));
-        return Result.Success();
+        var subject = await work.Db.DataSubjects.AsNoTracking().SingleOrDefaultAsync(s => s.Id == plan.SubjectId, cancellationToken);
+        work.Db.RetentionLedger.AddRange(RetentionLedgerEntry.KeepAll(plan, work.Request.Id, system.Plan, work.Actor, work.Now, subject));
     }
+
+    /// <summary>Whether the case's decisions, corrections or the systems' maps changed since the plan was made.</summary>
+    private static async Task<bool> IsOutdatedAsync(CaseWork work, SourceChangePlan plan, CancellationToken cancellationToken) =>
+        plan.Fingerprint != Fingerprint(work.Request, await SystemsAsync(work.Db, cancellationToken));
 
     /// <summary>Active systems the planner may plan for: with a saved map, or manual (which become tasks).</summary>
     private static async Task<List<SourceSystem>> SystemsAsync(PrivacyDeskDbContext db, CancellationToken cancellationToken) =>
@@ -378,8 +410,19 @@ public sealed class CaseSourceChanges(
             .Select(t => new CorrectionTarget(s.Name, t.Schema, t.Name, [.. t.Columns.Where(c => !c.IsPrimaryKey && c.Category is not null).Select(c => c.Name)]))
             .Where(t => t.Columns.Count > 0))];
 
-    private static SourceChangePlanView ToView(SourceChangePlan plan, Guid stamp) =>
-        new(plan.Id, stamp, plan.Version, plan.Status, plan.CreatedAt, plan.CreatedByName, plan.ApprovedAt, plan.ApprovedByName, plan.LargeChangeConfirmed, plan.Systems);
+    /// <summary>The plan as the panel shows it, every moment in the controller's time zone (as the timeline beside it).</summary>
+    private static SourceChangePlanView ToView(SourceChangePlan plan, Guid stamp, TimeZoneInfo zone)
+    {
+        DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, zone);
+        var systems = plan.Systems.Select(s => s with
+        {
+            CountedAt = s.CountedAt is { } counted ? Local(counted) : null,
+            FinishedAt = s.FinishedAt is { } finished ? Local(finished) : null,
+            Proof = s.Proof is { } proof ? proof with { StartedAt = Local(proof.StartedAt), FinishedAt = Local(proof.FinishedAt) } : null,
+        }).ToList();
+        return new(plan.Id, stamp, plan.Version, plan.Status, Local(plan.CreatedAt), plan.CreatedByName,
+            plan.ApprovedAt is { } approved ? Local(approved) : null, plan.ApprovedByName, plan.LargeChangeConfirmed, systems);
+    }
 
     /// <summary>A corrected value is personal data: the panel shows its first character and its length only.</summary>
     internal static string Masked(string value) =>
