@@ -94,29 +94,9 @@ public sealed class FetchingAppFactory : PrivacyDeskAppFactory
     }
 
     /// <summary>Rows of the source file, read directly (not through PrivacyDesk), as "column=value" texts per row.</summary>
-    public async Task<List<string>> ReadSourceAsync(string sql)
-    {
-        await using var source = new SqliteConnection($"Data Source={SourcePath};Mode=ReadOnly");
-        await source.OpenAsync();
-        await using var command = source.CreateCommand();
-        command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(string.Join("|", Enumerable.Range(0, reader.FieldCount).Select(i => $"{reader.GetName(i)}={(reader.IsDBNull(i) ? "" : reader.GetValue(i))}")));
-        }
-        return rows;
-    }
+    public Task<List<string>> ReadSourceAsync(string sql) => SqliteSourceFile.ReadAsync(SourcePath, sql);
 
-    public async Task ChangeSourceAsync(string sql)
-    {
-        await using var source = new SqliteConnection($"Data Source={SourcePath}");
-        await source.OpenAsync();
-        await using var command = source.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
-    }
+    public Task ChangeSourceAsync(string sql) => SqliteSourceFile.ChangeAsync(SourcePath, sql);
 
     private const string Identification = "Identificatiegegevens (naam, geboortedatum, adres, nationaliteit)";
     private const string Contact = "Contactgegevens (e-mail, telefoon)";
