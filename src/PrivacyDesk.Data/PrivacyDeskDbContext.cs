@@ -36,6 +36,12 @@ public sealed class PrivacyDeskDbContext(DbContextOptions<PrivacyDeskDbContext> 
     /// <summary>The one durable outbox of background work (ADR 0042).</summary>
     public DbSet<Outbox.OutboxMessage> OutboxMessages => Set<Outbox.OutboxMessage>();
 
+    /// <summary>Every e-mail the product sends (ADR 0043), queued with the change that caused it.</summary>
+    public DbSet<Mail.OutgoingEmail> OutgoingEmails => Set<Mail.OutgoingEmail>();
+
+    /// <summary>One-time codes of the privacy portal (issue 16).</summary>
+    public DbSet<Portal.PortalChallenge> PortalChallenges => Set<Portal.PortalChallenge>();
+
     public DbSet<DataSubject> DataSubjects => Set<DataSubject>();
 
     public DbSet<DataSubjectRequest> Requests => Set<DataSubjectRequest>();

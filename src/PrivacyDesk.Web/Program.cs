@@ -1,6 +1,7 @@
 using PrivacyDesk.Data;
 using PrivacyDesk.Documents;
 using PrivacyDesk.Web.Features.Intake;
+using PrivacyDesk.Web.Features.Portal;
 using PrivacyDesk.Web.Features.Retention;
 using PrivacyDesk.Web.Features.SourceSystems;
 using PrivacyDesk.Web.Hosting;
@@ -16,6 +17,7 @@ builder.Services.AddUserInterface();
 builder.Services.AddIntakeApi(builder.Configuration);
 builder.Services.AddSourceSystems();
 builder.Services.AddRetentionLedger();
+builder.Services.AddPrivacyPortal();
 builder.Services.AddSecurityHeaders();
 
 var app = builder.Build();

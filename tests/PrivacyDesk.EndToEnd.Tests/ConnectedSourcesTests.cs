@@ -27,10 +27,14 @@ public sealed class ConnectedSourcesTests(RunningApp app)
         await officer.ClickAsync("[data-testid=start-processing]");
         await officer.WaitForSelectorAsync("[data-testid=status-chip]:has-text('In behandeling')");
 
-        // Identity verified and the case started: the collection step fetches the connected systems by itself.
-        await officer.OpenStepAsync("CollectData");
-        await officer.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=collection-panel] [data-testid=fetch-done]').length >= 2",
+        // Identity verified and the case started: the collection step fetches the connected systems by itself. When the
+        // last fetch ends the case moves on and folds Collect data, so the step is opened only once fetching has settled
+        // (a folded step keeps its panel in the page, so the wait sees it either way).
+        await officer.WaitForFunctionAsync(
+            "() => document.querySelectorAll('[data-testid=collection-panel] [data-testid=fetch-done]').length >= 2"
+            + " && !document.querySelector('[data-testid=fetch-progress], [data-testid=fetch-queued]')",
             null, new() { Timeout = Timeouts.LongRunning });
+        await officer.OpenStepAsync("CollectData");
         await officer.ScreenshotAsync("issue14-collection-fetched-nl");
         var core = officer.Locator($"[data-testid=collection-table] tr:has-text('{CoreBankingSchema.Core.SystemName}')");
         (await core.Locator("[data-testid=fetch-done]").TextContentAsync()).ShouldNotBeNull();

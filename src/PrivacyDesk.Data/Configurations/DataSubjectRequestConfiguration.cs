@@ -154,6 +154,18 @@ internal sealed class DataSubjectRequestConfiguration : IEntityTypeConfiguration
             n.HasIndex("RequestId", nameof(CaseNote.WrittenAt));
         });
         builder.Navigation(nameof(DataSubjectRequest.Notes)).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.OwnsMany(r => r.Messages, m =>
+        {
+            m.ToTable("RequestSubjectMessages");
+            m.WithOwner().HasForeignKey("RequestId");
+            m.HasKey(x => x.Id);
+            m.Property(x => x.Id).ValueGeneratedNever();
+            m.Property(x => x.Channel).HasConversion<string>().HasMaxLength(20);
+            m.Property(x => x.Topic).HasMaxLength(SubjectMessage.TopicMaxLength);
+            m.Property(x => x.Text).HasMaxLength(SubjectMessage.TextMaxLength).IsRequired();
+            m.HasIndex("RequestId", nameof(SubjectMessage.ReceivedAt));
+        });
+        builder.Navigation(nameof(DataSubjectRequest.Messages)).UsePropertyAccessMode(PropertyAccessMode.Field);
         foreach (var navigation in new[] { nameof(DataSubjectRequest.IdentityVerifications), nameof(DataSubjectRequest.Decisions), nameof(DataSubjectRequest.Reviews), nameof(DataSubjectRequest.RecipientNotifications) })
         {
             builder.Navigation(navigation).UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -163,6 +163,7 @@ internal sealed class LetterText(string language, TimeZoneInfo zone)
     public string IdentityMethod(IdentityVerificationMethod method) => method switch
     {
         IdentityVerificationMethod.KnownChannel => T("via het e-mailadres of kanaal dat wij van u kennen", "through the e-mail address or channel we know you by"),
+        IdentityVerificationMethod.EmailVerified => T("met een code die wij naar uw e-mailadres stuurden", "with a code we sent to your e-mail address"),
         IdentityVerificationMethod.CustomerPortalLogin => T("via uw inlog op het klantportaal", "through your customer portal login"),
         IdentityVerificationMethod.IdDocumentCopy => T("met een kopie van uw identiteitsbewijs, die wij daarna vernietigen", "with a copy of your identity document, which we destroy afterwards"),
         IdentityVerificationMethod.VideoCall => T("in een videogesprek", "in a video call"),

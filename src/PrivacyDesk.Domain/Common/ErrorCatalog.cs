@@ -38,6 +38,7 @@ public static class ErrorCatalog
         Rights.RightsErrors.Messages,
         Controller.ControllerErrors.Messages,
         CaseNoteErrors.Messages,
+        SubjectMessageErrors.Messages,
         Documents.DocumentErrors.Messages,
         Documents.DocumentStoreErrors.Messages,
         AutomatedDecisionReviewErrors.Messages,

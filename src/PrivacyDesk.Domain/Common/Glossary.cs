@@ -212,6 +212,7 @@ public static class Glossary
     public static LocalizedText Term(IdentityVerificationMethod method) => method switch
     {
         IdentityVerificationMethod.KnownChannel => new("Bekend kanaal", "Known channel"),
+        IdentityVerificationMethod.EmailVerified => new("E-mailadres bevestigd met code", "E-mail address confirmed by code"),
         IdentityVerificationMethod.CustomerPortalLogin => new("Inlog klantportaal", "Customer portal login"),
         IdentityVerificationMethod.IdDocumentCopy => new("Kopie ID-bewijs", "Copy of ID document"),
         IdentityVerificationMethod.VideoCall => new("Videogesprek", "Video call"),

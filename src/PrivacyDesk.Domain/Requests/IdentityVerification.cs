@@ -12,6 +12,12 @@ public enum IdentityVerificationMethod
     VideoCall,
     InPersonCheck,
     SecurityQuestions,
+
+    /// <summary>
+    /// The requester proved control of the e-mail address by a one-time code (the privacy portal). Low assurance: it shows
+    /// the address, not the person; the officer accepts it (address on file) or escalates to a stronger method.
+    /// </summary>
+    EmailVerified,
 }
 
 public enum IdentityVerificationOutcome

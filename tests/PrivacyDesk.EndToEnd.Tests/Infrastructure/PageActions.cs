@@ -70,13 +70,27 @@ public static class PageActions
     }
 
     /// <summary>Opens a folded step of the case page (ADR 0032) with a click on its line, as an officer would; an open step stays open.</summary>
+    /// <remarks>
+    /// Background work (automatic fetching) may move the case between the look and the click, which folds the step the
+    /// case left; so the step is opened again until it is seen open, as an officer would click it again.
+    /// </remarks>
     public static async Task OpenStepAsync(this IPage page, string step)
     {
         var toggle = page.Locator($"[data-testid=step-{step}][data-open=false] [data-testid=step-toggle]");
-        if (await toggle.CountAsync() > 0)
+        for (var attempt = 0; attempt < 3; attempt++)
         {
-            await toggle.ClickAsync();
+            if (await toggle.CountAsync() > 0)
+            {
+                await toggle.ClickAsync();
+            }
+            try
+            {
+                await page.WaitForSelectorAsync($"[data-testid=step-{step}][data-open=true]", new() { Timeout = Timeouts.Action });
+                return;
+            }
+            catch (TimeoutException) when (attempt < 2)
+            {
+            }
         }
-        await page.WaitForSelectorAsync($"[data-testid=step-{step}][data-open=true]");
     }
 }

@@ -19,6 +19,9 @@ public class PrivacyDeskAppFactory : WebApplicationFactory<Program>
     /// <summary>The anchor key of apps started outside Development, where the repository's development value is not loaded.</summary>
     public const string TestAnchorKey = "test-only-audit-anchor-key-0123456789abcdef";
 
+    /// <summary>The portal code key outside Development (base64 of 32 bytes; tests only).</summary>
+    public const string TestPortalCodeKey = "dGVzdC1vbmx5LXBvcnRhbC1jb2RlLWtleS0wMTIzNDU2Nzg5YWI=";
+
     /// <summary>The erasure hash key of apps started outside Development (base64 of 32 bytes), where start-up refuses without one.</summary>
     public const string TestErasureHashKey = "dGVzdC1vbmx5LWVyYXN1cmUtaGFzaC1rZXktMDEyMzQ=";
 
@@ -98,6 +101,10 @@ public class PrivacyDeskAppFactory : WebApplicationFactory<Program>
         if (AnchorKey is not null || Environment != "Development")
         {
             builder.UseSetting("AuditAnchor:Key", AnchorKey ?? TestAnchorKey);
+        }
+        if (Environment != "Development")
+        {
+            builder.UseSetting("Portal:CodeKey", TestPortalCodeKey);
         }
         if (Environment != "Development" && ErasureHashKey is { } hashKey)
         {
