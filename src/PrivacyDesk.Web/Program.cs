@@ -1,6 +1,7 @@
 using PrivacyDesk.Data;
 using PrivacyDesk.Documents;
 using PrivacyDesk.Web.Features.Intake;
+using PrivacyDesk.Web.Features.Mail;
 using PrivacyDesk.Web.Features.Portal;
 using PrivacyDesk.Web.Features.Retention;
 using PrivacyDesk.Web.Features.SourceSystems;
@@ -18,6 +19,7 @@ builder.Services.AddIntakeApi(builder.Configuration);
 builder.Services.AddSourceSystems();
 builder.Services.AddRetentionLedger();
 builder.Services.AddPrivacyPortal();
+builder.Services.AddMail();
 builder.Services.AddSecurityHeaders();
 
 var app = builder.Build();

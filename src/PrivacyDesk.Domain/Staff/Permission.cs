@@ -57,6 +57,9 @@ public enum Permission
 
     /// <summary>Re-apply a completed erasure after a restore from backup (administrators: by keyed hashes, no personal data shown).</summary>
     ReapplyErasures,
+
+    /// <summary>See the outbox and the outgoing e-mails (addresses masked) and send a failing one again now (issue 16): administrators and team leads.</summary>
+    ManageOutbox,
 }
 
 /// <summary>Which role holds which permission.</summary>
@@ -75,6 +78,7 @@ public static class AccessPolicy
             Permission.ViewRequests, Permission.ViewAllRequests, Permission.HandleRequests, Permission.AssignRequests,
             Permission.ApproveResponses, Permission.ViewSubjects, Permission.ViewRegister, Permission.EditRegister,
             Permission.ViewDashboard, Permission.ManageCalendar, Permission.ViewSourceSystems, Permission.ViewRetention,
+            Permission.ManageOutbox,
         ],
         // Auditors read and verify everything (issue 4: "auditors see everything read-only"), subjects
         // included, every view audited; they never hold a permission that changes anything.
@@ -88,7 +92,7 @@ public static class AccessPolicy
         [StaffRole.Administrator] =
         [
             Permission.Administer, Permission.ManageCalendar, Permission.VerifyAuditTrail,
-            Permission.ViewSourceSystems, Permission.ManageSourceSystems, Permission.ReapplyErasures,
+            Permission.ViewSourceSystems, Permission.ManageSourceSystems, Permission.ReapplyErasures, Permission.ManageOutbox,
         ],
     };
 
@@ -97,6 +101,7 @@ public static class AccessPolicy
     {
         Permission.HandleRequests, Permission.AssignRequests, Permission.ApproveResponses, Permission.EditRegister,
         Permission.ManageCalendar, Permission.Administer, Permission.ManageSourceSystems, Permission.ReapplyErasures,
+        Permission.ManageOutbox,
     };
 
     public static IReadOnlyList<Permission> PermissionsOf(string role) =>

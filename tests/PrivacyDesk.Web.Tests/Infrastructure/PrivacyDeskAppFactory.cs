@@ -74,6 +74,12 @@ public class PrivacyDeskAppFactory : WebApplicationFactory<Program>
     /// <summary>Let the outbox runner poll in the background (off: a test runs <c>OutboxRunner.RunDueAsync</c> itself, with its own clock).</summary>
     public bool RunOutbox { get; init; }
 
+    /// <summary>Send mail to this SMTP port on 127.0.0.1 (an <see cref="SmtpSink"/>), without TLS; none: Development writes .eml files to <see cref="MailPickupFolder"/>.</summary>
+    public int? SmtpPort { get; init; }
+
+    /// <summary>This app's own Development mail pickup folder (ADR 0043), deleted with the app.</summary>
+    public string MailPickupFolder => _databasePath + "-mail";
+
     /// <summary>This app's own folder for the demo sources' files, deleted with the app.</summary>
     public string DemoSourcesFolder => _databasePath + "-sources";
 
@@ -98,6 +104,14 @@ public class PrivacyDeskAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:SourceSystems:Folder", DemoSourcesFolder);
         builder.UseSetting("AuditAnchor:CheckpointFolder", _checkpointFolder);
         builder.UseSetting("Outbox:Enabled", RunOutbox ? "true" : "false");
+        builder.UseSetting("Mail:PickupDirectory", MailPickupFolder);
+        if (SmtpPort is { } smtpPort)
+        {
+            builder.UseSetting("Mail:Smtp:Host", "127.0.0.1");
+            builder.UseSetting("Mail:Smtp:Port", smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("Mail:Smtp:Security", "None");
+            builder.UseSetting("Mail:Smtp:Timeout", "00:00:05");
+        }
         if (AnchorKey is not null || Environment != "Development")
         {
             builder.UseSetting("AuditAnchor:Key", AnchorKey ?? TestAnchorKey);
@@ -119,6 +133,10 @@ public class PrivacyDeskAppFactory : WebApplicationFactory<Program>
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
             File.Delete(_databasePath + suffix);
+        }
+        if (Directory.Exists(MailPickupFolder))
+        {
+            Directory.Delete(MailPickupFolder, recursive: true);
         }
         if (Directory.Exists(_checkpointFolder))
         {
