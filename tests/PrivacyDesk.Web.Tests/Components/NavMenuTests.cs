@@ -9,9 +9,9 @@ public sealed class NavMenuTests : MudBunitContext
     public static TheoryData<string, string[]> EntriesPerRole => new()
     {
         { StaffRole.PrivacyOfficer, ["nav-queue", "nav-subjects", "nav-register", "nav-dashboard", "nav-retention", "nav-source-systems"] },
-        { StaffRole.TeamLead, ["nav-queue", "nav-subjects", "nav-register", "nav-dashboard", "nav-retention", "nav-source-systems", "nav-calendar"] },
+        { StaffRole.TeamLead, ["nav-queue", "nav-subjects", "nav-register", "nav-dashboard", "nav-retention", "nav-source-systems", "nav-outbox", "nav-calendar"] },
         { StaffRole.Auditor, ["nav-queue", "nav-subjects", "nav-register", "nav-dashboard", "nav-retention", "nav-source-systems", "nav-audit-trail"] },
-        { StaffRole.Administrator, ["nav-administration", "nav-controller", "nav-api-keys", "nav-source-systems", "nav-erasures", "nav-audit-trail", "nav-calendar"] },
+        { StaffRole.Administrator, ["nav-administration", "nav-controller", "nav-api-keys", "nav-source-systems", "nav-erasures", "nav-outbox", "nav-audit-trail", "nav-calendar"] },
     };
 
     [Theory]
@@ -33,7 +33,7 @@ public sealed class NavMenuTests : MudBunitContext
         var menu = Render<NavMenu>();
 
         menu.FindAll("[data-testid^=nav-]").Select(e => e.GetAttribute("data-testid"))
-            .ShouldBe(["nav-queue", "nav-subjects", "nav-register", "nav-dashboard", "nav-retention", "nav-administration", "nav-controller", "nav-api-keys", "nav-source-systems", "nav-erasures", "nav-audit-trail", "nav-calendar"]);
+            .ShouldBe(["nav-queue", "nav-subjects", "nav-register", "nav-dashboard", "nav-retention", "nav-administration", "nav-controller", "nav-api-keys", "nav-source-systems", "nav-erasures", "nav-outbox", "nav-audit-trail", "nav-calendar"]);
     }
 
     [Fact]
