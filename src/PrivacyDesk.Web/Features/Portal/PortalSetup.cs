@@ -12,6 +12,8 @@ public static class PortalSetup
         services.AddSingleton<IPostConfigureOptions<PortalOptions>>(sp => sp.GetRequiredService<PortalOptionsSetup>());
         services.AddSingleton<IValidateOptions<PortalOptions>>(sp => sp.GetRequiredService<PortalOptionsSetup>());
         services.AddSingleton<PortalCodes>();
+        services.AddSingleton<PortalSession>();
+        services.AddScoped<PortalRequests>();
         return services;
     }
 }
