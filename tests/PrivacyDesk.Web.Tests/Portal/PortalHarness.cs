@@ -140,7 +140,8 @@ public sealed partial class PortalHarness : IAsyncDisposable
     }
 
     public static Dictionary<string, string> HiddenFields(string page) =>
-        HiddenInputs().Matches(page).ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
+        HiddenInputs().Matches(page).DistinctBy(m => m.Groups["name"].Value)
+            .ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
 
     public async ValueTask DisposeAsync()
     {

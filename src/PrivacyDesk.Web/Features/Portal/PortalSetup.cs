@@ -14,6 +14,7 @@ public static class PortalSetup
         services.AddSingleton<PortalCodes>();
         services.AddSingleton<PortalSession>();
         services.AddScoped<PortalRequests>();
+        services.AddSingleton<PortalIdentityEvidence>();
         return services;
     }
 }
