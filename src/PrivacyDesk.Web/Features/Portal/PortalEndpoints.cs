@@ -35,7 +35,9 @@ public static class PortalEndpoints
             .AddEndpointFilter(async (invocation, next) =>
             {
                 // Pages with a person's request on them are never kept by a browser or a proxy.
-                invocation.HttpContext.Response.Headers.CacheControl = "no-store";
+                // The same values the antiforgery token sets, so it has nothing to override (and nothing to warn about).
+                invocation.HttpContext.Response.Headers.CacheControl = "no-cache, no-store";
+                invocation.HttpContext.Response.Headers.Pragma = "no-cache";
                 invocation.HttpContext.Response.Headers["X-Robots-Tag"] = "noindex";
                 return await next(invocation);
             });
