@@ -42,6 +42,8 @@ public sealed class PrivacyDeskDbContext(DbContextOptions<PrivacyDeskDbContext> 
     /// <summary>One-time codes of the privacy portal (issue 16).</summary>
     public DbSet<Portal.PortalChallenge> PortalChallenges => Set<Portal.PortalChallenge>();
 
+    public DbSet<Portal.PortalStatusLink> PortalStatusLinks => Set<Portal.PortalStatusLink>();
+
     public DbSet<DataSubject> DataSubjects => Set<DataSubject>();
 
     public DbSet<DataSubjectRequest> Requests => Set<DataSubjectRequest>();

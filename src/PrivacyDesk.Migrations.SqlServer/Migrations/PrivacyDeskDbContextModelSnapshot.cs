@@ -715,6 +715,32 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                     b.ToTable("PortalChallenges", (string)null);
                 });
 
+            modelBuilder.Entity("PrivacyDesk.Data.Portal.PortalStatusLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("PortalStatusLinks", (string)null);
+                });
+
             modelBuilder.Entity("PrivacyDesk.Data.RequestReferenceCounter", b =>
                 {
                     b.Property<int>("Year")

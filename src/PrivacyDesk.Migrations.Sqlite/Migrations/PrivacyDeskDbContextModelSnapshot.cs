@@ -700,6 +700,32 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                     b.ToTable("PortalChallenges", (string)null);
                 });
 
+            modelBuilder.Entity("PrivacyDesk.Data.Portal.PortalStatusLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("PortalStatusLinks", (string)null);
+                });
+
             modelBuilder.Entity("PrivacyDesk.Data.RequestReferenceCounter", b =>
                 {
                     b.Property<int>("Year")

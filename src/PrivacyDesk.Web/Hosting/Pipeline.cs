@@ -6,6 +6,7 @@ using PrivacyDesk.Web.Components.Account;
 using PrivacyDesk.Web.Features.Dashboard;
 using PrivacyDesk.Web.Features.Documents;
 using PrivacyDesk.Web.Features.Intake;
+using PrivacyDesk.Web.Features.Portal;
 using PrivacyDesk.Web.Features.Preferences;
 using PrivacyDesk.Web.Features.Register;
 using PrivacyDesk.Web.Features.Requests;
@@ -77,6 +78,7 @@ public static class Pipeline
         app.MapCaseAttachmentEndpoints();
         app.MapDocumentEndpoints();
         app.MapIntakeApi();
+        app.MapPrivacyPortal();
         // For the load balancer: database reachability only, never personal data.
         app.MapHealthChecks("/health").AllowAnonymous();
         return app;

@@ -132,6 +132,19 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
         ["GET /{**path:file}"] = [S, N, N, N, N],
         ["POST /Account/Logout"] = [S, B, B, B, B],
         ["POST /api/v1/requests/"] = [U, U, U, U, U],
+        // The privacy portal (ADR 0044): public to everyone; its forms read only a URL-encoded body with their own token, anything else is a bad request.
+        ["GET /privacy/"] = [A, A, A, A, A],
+        ["GET /privacy/code"] = [A, A, A, A, A],
+        ["GET /privacy/language/{language}"] = [A, A, A, A, A],
+        ["GET /privacy/status/{token}"] = [A, A, A, A, A],
+        ["GET /privacy/status/{token}/code"] = [A, A, A, A, A],
+        ["GET /privacy/{**rest}"] = [N, N, N, N, N],
+        ["POST /privacy/"] = [B, B, B, B, B],
+        ["POST /privacy/code"] = [B, B, B, B, B],
+        ["POST /privacy/status/{token}/code"] = [B, B, B, B, B],
+        ["POST /privacy/status/{token}/message"] = [B, B, B, B, B],
+        ["POST /privacy/status/{token}/send-code"] = [B, B, B, B, B],
+        ["POST /privacy/status/{token}/withdraw"] = [B, B, B, B, B],
     };
 
     [Fact]

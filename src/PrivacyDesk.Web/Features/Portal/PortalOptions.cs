@@ -29,6 +29,9 @@ public sealed class PortalOptions
     /// <summary>Codes one client address may ask for per hour.</summary>
     public int CodesPerClientPerHour { get; set; } = 20;
 
+    /// <summary>A request form sent sooner than this after it was opened is taken for a bot's and sent back (nothing is stored).</summary>
+    public int MinimumSecondsToSubmit { get; set; } = 3;
+
     /// <summary>How long an answer's download link holds unless an officer extends it.</summary>
     public int DeliveryLinkDays { get; set; } = 30;
 
@@ -72,6 +75,10 @@ public sealed class PortalOptionsSetup(IHostEnvironment environment) : IPostConf
         if (!options.BasePath.StartsWith('/') || options.BasePath.Length < 2 || options.BasePath.EndsWith('/'))
         {
             failures.Add($"{PortalOptions.SectionName}:BasePath must start with / and not end with one (e.g. /privacy).");
+        }
+        if (options.MinimumSecondsToSubmit < 0)
+        {
+            failures.Add($"{PortalOptions.SectionName}:MinimumSecondsToSubmit cannot be negative.");
         }
         if (options.CodesPerAddressPerHour < 1 || options.CodesPerClientPerHour < 1 || options.DeliveryLinkDays < 1)
         {

@@ -12,6 +12,9 @@ public static class PortalSetup
         services.AddSingleton<IPostConfigureOptions<PortalOptions>>(sp => sp.GetRequiredService<PortalOptionsSetup>());
         services.AddSingleton<IValidateOptions<PortalOptions>>(sp => sp.GetRequiredService<PortalOptionsSetup>());
         services.AddSingleton<PortalCodes>();
+        services.AddSingleton<PortalSession>();
+        services.AddScoped<PortalRequests>();
+        services.AddSingleton<PortalIdentityEvidence>();
         return services;
     }
 }

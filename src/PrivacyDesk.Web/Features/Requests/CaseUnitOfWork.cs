@@ -156,6 +156,19 @@ public sealed class CaseUnitOfWork(IServiceScopeFactory scopes, TimeProvider clo
     }
 
     /// <summary>
+    /// The data subject's own act on their case, relayed by a system actor that verified them (the privacy portal: withdraw, a
+    /// message). No staff permission and no stamp (the subject never read one, and nothing they do depends on what the office
+    /// changed); still the same load, transaction, save and conflict answer. The domain decides whether the act is allowed.
+    /// </summary>
+    public async Task<Result<T>> ChangeForSubjectAsync<T>(
+        Guid requestId, Actor relay, Func<CaseWork, Task<Result<T>>> change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(relay);
+        ArgumentNullException.ThrowIfNull(change);
+        return await RunAsync(requestId, seenStamp: null, relay, (_, _) => Task.FromResult(Result.Success()), change, cancellationToken);
+    }
+
+    /// <summary>
     /// Several cases in one transaction, each with the stamp the caller saw: a case refused (gone, not visible,
     /// stale, or by the domain) is reported with its reasons and left as it was; the rest are changed together.
     /// </summary>

@@ -53,6 +53,9 @@ public sealed record CaseView(
     /// <summary>For a consent withdrawal: the consent purposes the subject could withdraw, and which ones the withdrawal covers.</summary>
     public ConsentScopeView? ConsentScope { get; init; }
 
+    /// <summary>For a request verified by the portal's e-mail code: whether that address was on file for the subject before (ADR 0044); else null.</summary>
+    public bool? EmailVerifiedAddressOnFile { get; init; }
+
     /// <summary>Art. 19 warnings the domain gives at submission and approval (ADR 0031): shown, never blocking.</summary>
     public IReadOnlyList<Error> RecipientWarnings { get; init; } = [];
 

@@ -287,6 +287,8 @@ public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider cloc
                 : null,
             ConsentScope = request.Type == RequestType.ConsentWithdrawal ? ScopeView(actor, request, processing) : null,
             RecipientWarnings = request.RecipientPlanningWarnings(),
+            EmailVerifiedAddressOnFile = await scope.ServiceProvider.GetRequiredService<Portal.PortalIdentityEvidence>()
+                .AddressOnFileAsync(db, request, subject, cancellationToken),
         };
         return Result.Success(view);
     }

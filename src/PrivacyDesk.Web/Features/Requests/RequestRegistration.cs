@@ -249,21 +249,7 @@ public sealed class RequestRegistration(IServiceScopeFactory scopes, TimeProvide
             input.ThirdParty);
 
         // The domain's own rules, checked on what was sent before anything is looked up or stored.
-        var errors = new List<Error>();
-        if (receivedAt > now)
-        {
-            errors.Add(IntakeErrors.ReceivedAtInFuture);
-        }
-        var subjectCheck = RegisterSubject(WithCategory(input.Subject), system, now, settings.Today(clock));
-        if (subjectCheck.IsFailure)
-        {
-            errors.AddRange(subjectCheck.Errors);
-        }
-        var requestCheck = DataSubjectRequest.Receive(RequestReference.Create(receivedOn.Year, 1).Value, intake, [], system, now);
-        if (requestCheck.IsFailure)
-        {
-            errors.AddRange(requestCheck.Errors);
-        }
+        var errors = Check(input, intake, system, now, settings.Today(clock));
         if (errors.Count > 0)
         {
             return Result<IntakeReceipt>.Failure(errors);
@@ -305,6 +291,44 @@ public sealed class RequestRegistration(IServiceScopeFactory scopes, TimeProvide
             await db.SaveChangesAsync(cancellationToken);
             return Result.Success(receipt);
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Every rule <see cref="ReceiveAsync"/> checks before it stores anything, without storing anything: the portal checks its form
+    /// with it before it sends a code, so a request that would be refused after the code is refused before it.
+    /// </summary>
+    public async Task<IReadOnlyList<Error>> CheckAsync(IntakeSubmission input, Actor system, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(system);
+        var now = clock.GetUtcNow();
+        var receivedAt = input.ReceivedAt ?? now;
+        var settings = await controllerSettings.CurrentAsync(cancellationToken);
+        var receivedOn = settings.Policy.DateOf(receivedAt);
+        var intake = new RequestIntake(
+            input.Type, input.Channel, receivedAt, receivedOn, input.Language ?? "", Guid.CreateVersion7(), input.Description ?? "",
+            settings.DeadlineCalculator().ForReceiptOn(receivedOn).DueOn, input.ThirdParty);
+        return Check(input, intake, system, now, settings.Today(clock));
+    }
+
+    private static List<Error> Check(IntakeSubmission input, RequestIntake intake, Actor system, DateTimeOffset now, DateOnly today)
+    {
+        var errors = new List<Error>();
+        if (intake.ReceivedAt > now)
+        {
+            errors.Add(IntakeErrors.ReceivedAtInFuture);
+        }
+        var subjectCheck = RegisterSubject(WithCategory(input.Subject), system, now, today);
+        if (subjectCheck.IsFailure)
+        {
+            errors.AddRange(subjectCheck.Errors);
+        }
+        var requestCheck = DataSubjectRequest.Receive(RequestReference.Create(intake.ReceivedOn.Year, 1).Value, intake, [], system, now);
+        if (requestCheck.IsFailure)
+        {
+            errors.AddRange(requestCheck.Errors);
+        }
+        return errors;
     }
 
     private static NewSubject WithCategory(NewSubject subject) => subject with

@@ -1,0 +1,165 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using PrivacyDesk.Data.Mail;
+using PrivacyDesk.Domain.Requests;
+using PrivacyDesk.Web.Features.Portal;
+using PrivacyDesk.Web.Features.Requests;
+
+namespace PrivacyDesk.Web.Tests.Portal;
+
+/// <summary>The status link from the acknowledgement plus a fresh code: status, withdraw, a message (issue 16).</summary>
+public sealed class PortalStatusTests : IAsyncLifetime
+{
+    private const string Email = "anna.jansen@example.nl";
+
+    private readonly PortalHarness _portal = new();
+    private string _link = "";
+
+    private static CancellationToken Cancel => PortalHarness.Cancel;
+
+    public async ValueTask InitializeAsync()
+    {
+        using var browser = _portal.Browser();
+        await _portal.RegisterAsync(browser, PortalHarness.ValidForm(Email));
+        _link = await _portal.StatusLinkAsync(Email);
+    }
+
+    public ValueTask DisposeAsync() => _portal.DisposeAsync();
+
+    private async Task<HttpClient> VerifiedBrowserAsync(string client = "198.51.100.7")
+    {
+        var browser = _portal.Browser(client);
+        var sent = await PortalHarness.PostFromPageAsync(browser, _link, _link + "/send-code");
+        sent.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        sent.Headers.Location!.OriginalString.ShouldBe(_link + "/code");
+        var code = await _portal.LatestCodeAsync(Email);
+        var verified = await PortalHarness.PostFromPageAsync(browser, _link + "/code", _link + "/code", new Dictionary<string, string> { ["Code"] = code });
+        verified.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        return browser;
+    }
+
+    private async Task<DataSubjectRequest> RequestAsync()
+    {
+        await using var db = _portal.Db();
+        return await db.Requests.AsNoTracking().SingleAsync(Cancel);
+    }
+
+    [Fact]
+    public async Task TheLinkAloneShowsNothingOfTheRequest()
+    {
+        using var stranger = _portal.Browser("203.0.113.9");
+        var request = await RequestAsync();
+
+        var page = await stranger.GetStringAsync(new Uri(_link, UriKind.Relative), Cancel);
+
+        page.ShouldNotContain(request.Reference.ToString());
+        page.ShouldContain("sturen wij eerst een code");
+        var unknown = await stranger.GetStringAsync(new Uri("/privacy/status/not-a-real-token", UriKind.Relative), Cancel);
+        unknown.Replace("not-a-real-token", "", StringComparison.Ordinal).ShouldBe(page.Replace(_link["/privacy/status/".Length..], "", StringComparison.Ordinal)
+            .Replace(PortalHarness.HiddenFields(page).Values.First(), PortalHarness.HiddenFields(unknown).Values.First(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AFreshCodeToTheRequestsAddressOpensTheStatusAndTheViewIsAudited()
+    {
+        using var browser = await VerifiedBrowserAsync();
+
+        var page = await browser.GetStringAsync(new Uri(_link, UriKind.Relative), Cancel);
+
+        var request = await RequestAsync();
+        page.ShouldContain(request.Reference.ToString());
+        page.ShouldContain("Ontvangen: wij gaan er binnenkort mee aan de slag.");
+        page.ShouldContain(PortalDates.InWords(request.EffectiveDueOn, "nl"));
+        await using var db = _portal.Db();
+        var codes = await db.OutgoingEmails.AsNoTracking().Where(m => m.Kind == MailKinds.PortalCode).ToListAsync(Cancel);
+        codes.Count.ShouldBe(2);
+        codes.ShouldAllBe(m => m.To == Email);
+        (await db.AuditEvents.AsNoTracking().CountAsync(e => e.Action == PortalRequests.StatusViewedAction && e.EntityType == CaseWorkspace.ViewEntityType
+            && e.EntityId == request.Id.ToString() && e.ActorId == PortalActor.Id, Cancel)).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task TheStatusSessionEndsAfterFifteenMinutes()
+    {
+        using var browser = await VerifiedBrowserAsync();
+        var reference = (await RequestAsync()).Reference.ToString();
+        (await browser.GetStringAsync(new Uri(_link, UriKind.Relative), Cancel)).ShouldContain(reference);
+
+        _portal.Clock.Advance(TimeSpan.FromMinutes(16));
+
+        (await browser.GetStringAsync(new Uri(_link, UriKind.Relative), Cancel)).ShouldNotContain(reference);
+    }
+
+    [Fact]
+    public async Task TheSubjectWithdrawsTheRequest()
+    {
+        using var browser = await VerifiedBrowserAsync();
+
+        var unconfirmed = await PortalHarness.PostFromPageAsync(browser, _link, _link + "/withdraw");
+        unconfirmed.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await RequestAsync()).Status.ShouldBe(RequestStatus.Received);
+
+        var withdrawn = await PortalHarness.PostFromPageAsync(browser, _link, _link + "/withdraw", new Dictionary<string, string> { ["Confirm"] = "yes" });
+
+        withdrawn.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await withdrawn.Content.ReadAsStringAsync(Cancel)).ShouldContain("Uw verzoek is ingetrokken.");
+        var request = await RequestAsync();
+        request.Status.ShouldBe(RequestStatus.Withdrawn);
+        await using var db = _portal.Db();
+        (await db.AuditEvents.AsNoTracking().SingleAsync(e => e.EntityId == request.Id.ToString() && e.Action == RequestActions.Withdrawn, Cancel))
+            .ActorId.ShouldBe(PortalActor.Id);
+    }
+
+    [Fact]
+    public async Task AMessageLandsOnTheCaseAsCorrespondence()
+    {
+        using var browser = await VerifiedBrowserAsync();
+
+        var sent = await PortalHarness.PostFromPageAsync(browser, _link, _link + "/message",
+            new Dictionary<string, string> { ["Message"] = "Mijn klantnummer is C-4411, dat vergat ik." });
+
+        sent.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await sent.Content.ReadAsStringAsync(Cancel)).ShouldContain("Uw bericht is bij uw verzoek gevoegd.");
+        var message = (await RequestAsync()).Messages.ShouldHaveSingleItem();
+        message.Channel.ShouldBe(SubjectMessageChannel.Portal);
+        message.Text.ShouldBe("Mijn klantnummer is C-4411, dat vergat ik.");
+
+        var empty = await PortalHarness.PostFromPageAsync(browser, _link, _link + "/message", new Dictionary<string, string> { ["Message"] = "  " });
+        empty.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await RequestAsync()).Messages.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task WithoutAVerifiedSessionNothingChanges()
+    {
+        using var verified = await VerifiedBrowserAsync();
+        var page = await verified.GetStringAsync(new Uri(_link, UriKind.Relative), Cancel);
+        var fields = PortalHarness.HiddenFields(page);
+        using var stranger = _portal.Browser("203.0.113.9");
+        await stranger.GetStringAsync(new Uri(_link, UriKind.Relative), Cancel);
+
+        var withdraw = await PortalHarness.PostFromPageAsync(stranger, _link, _link + "/withdraw", new Dictionary<string, string> { ["Confirm"] = "yes" });
+        var message = await PortalHarness.PostFromPageAsync(stranger, _link, _link + "/message", new Dictionary<string, string> { ["Message"] = "spam" });
+
+        withdraw.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        message.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        fields.ShouldNotBeEmpty();
+        var request = await RequestAsync();
+        request.Status.ShouldBe(RequestStatus.Received);
+        request.Messages.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task AWrongStatusCodeDoesNotOpenTheStatus()
+    {
+        using var browser = _portal.Browser();
+        await PortalHarness.PostFromPageAsync(browser, _link, _link + "/send-code");
+        var code = await _portal.LatestCodeAsync(Email);
+        var wrong = code == "000000" ? "111111" : "000000";
+
+        var answer = await PortalHarness.PostFromPageAsync(browser, _link + "/code", _link + "/code", new Dictionary<string, string> { ["Code"] = wrong });
+
+        answer.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await browser.GetStringAsync(new Uri(_link, UriKind.Relative), Cancel)).ShouldNotContain((await RequestAsync()).Reference.ToString());
+    }
+}
