@@ -42,6 +42,12 @@ public sealed class PrivacyDeskDbContext(DbContextOptions<PrivacyDeskDbContext> 
     /// <summary>One-time codes of the privacy portal (issue 16).</summary>
     public DbSet<Portal.PortalChallenge> PortalChallenges => Set<Portal.PortalChallenge>();
 
+    /// <summary>Messages read from the office's privacy mailbox (ADR 0046).</summary>
+    public DbSet<Inbox.InboxMessage> InboxMessages => Set<Inbox.InboxMessage>();
+
+    /// <summary>How far the mailbox reader got per folder (UIDVALIDITY, last UID).</summary>
+    public DbSet<Inbox.InboxFolderState> InboxFolderStates => Set<Inbox.InboxFolderState>();
+
     public DbSet<DataSubject> DataSubjects => Set<DataSubject>();
 
     public DbSet<DataSubjectRequest> Requests => Set<DataSubjectRequest>();
