@@ -156,6 +156,23 @@ public sealed class CaseUnitOfWork(IServiceScopeFactory scopes, TimeProvider clo
     }
 
     /// <summary>
+    /// Correspondence a system relays onto a case (the mailbox reader threading a reply, ADR 0046): no person read the case,
+    /// so no stamp and no staff permission; still the one load, transaction, save and conflict answer. The relay is a
+    /// system actor holding no role, so it can do nothing on the case but what <paramref name="change"/> calls.
+    /// </summary>
+    public async Task<Result<T>> RelayOntoCaseAsync<T>(
+        Guid requestId, Actor relay, Func<CaseWork, Task<Result<T>>> change, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(relay);
+        ArgumentNullException.ThrowIfNull(change);
+        if (relay.Roles.Count > 0)
+        {
+            return Result<T>.Failure(Forbidden);
+        }
+        return await RunAsync(requestId, seenStamp: null, relay, (_, _) => Task.FromResult(Result.Success()), change, cancellationToken);
+    }
+
+    /// <summary>
     /// Several cases in one transaction, each with the stamp the caller saw: a case refused (gone, not visible,
     /// stale, or by the domain) is reported with its reasons and left as it was; the rest are changed together.
     /// </summary>
