@@ -10,7 +10,7 @@ public static class InboxSetup
     {
         var options = configuration.GetSection(ImapOptions.SectionName).Get<ImapOptions>() ?? new ImapOptions();
         services.AddSingleton(options);
-        services.AddSingleton<InboxService>();
+        services.AddScoped<InboxService>();
         services.AddOutboxHandler<MailboxPoll>();
         services.AddRecurringOutboxMessage(MailboxPoll.Recurring);
         return services;

@@ -235,7 +235,7 @@ public sealed partial class MailboxPoll(
         {
             return null;
         }
-        var candidates = await db.DataSubjects.AsNoTracking().Where(s => ids.Contains(s.Id)).Take(20).ToListAsync(cancellationToken);
+        var candidates = await db.DataSubjects.AsNoTracking().Where(s => ids.Contains(s.Id)).OrderBy(s => s.Id).Take(20).ToListAsync(cancellationToken);
         var same = candidates.Where(s => s.EmailAddresses.Contains(normalised)).Select(s => s.Id).ToList();
         return same.Count == 1 ? same[0] : null;
     }
