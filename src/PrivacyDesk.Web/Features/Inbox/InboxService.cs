@@ -26,7 +26,7 @@ public sealed record InboxRow(
     Guid? MatchedSubjectId, string? MatchedSubjectName, InboxMessageStatus Status, string? RequestReference, string? HandledByName,
     DateTimeOffset? HandledAt, bool BodyOmitted);
 
-public sealed record InboxPage(IReadOnlyList<InboxRow> Rows, int Total, int Page, int PageSize);
+public sealed record InboxListPage(IReadOnlyList<InboxRow> Rows, int Total, int Page, int PageSize);
 
 /// <summary>One message opened: its sanitised text (never HTML) and the stamp a decision on it must carry.</summary>
 public sealed record InboxMessageView(InboxRow Row, string Text, long SizeBytes, int AttachmentCount, string? NotARequestReason, Guid Stamp);
@@ -56,11 +56,11 @@ public sealed class InboxService(IServiceScopeFactory scopes, RequestRegistratio
     /// <summary>Those who register requests see the mailbox (it holds personal data of people not yet on file).</summary>
     public static bool MayUse(ClaimsPrincipal caller) => RequestRegistration.MayRegister(caller);
 
-    public async Task<Result<InboxPage>> ListAsync(ClaimsPrincipal caller, InboxFilter filter, int page, CancellationToken cancellationToken = default)
+    public async Task<Result<InboxListPage>> ListAsync(ClaimsPrincipal caller, InboxFilter filter, int page, CancellationToken cancellationToken = default)
     {
         if (!MayUse(caller))
         {
-            return Result<InboxPage>.Failure(Forbidden);
+            return Result<InboxListPage>.Failure(Forbidden);
         }
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
@@ -71,7 +71,7 @@ public sealed class InboxService(IServiceScopeFactory scopes, RequestRegistratio
         var current = Math.Clamp(page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
         var rows = await RowsAsync(db, query.OrderByDescending(m => m.ArrivedAt).ThenByDescending(m => m.Id).Skip((current - 1) * PageSize).Take(PageSize), cancellationToken);
         var zone = (await controllerSettings.CurrentAsync(cancellationToken)).TimeZone;
-        return Result.Success(new InboxPage([.. rows.Select(r => InZone(r, zone))], total, current, PageSize));
+        return Result.Success(new InboxListPage([.. rows.Select(r => InZone(r, zone))], total, current, PageSize));
     }
 
     /// <summary>Opens one message (audited: the text is personal data).</summary>
