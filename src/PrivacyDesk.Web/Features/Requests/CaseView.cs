@@ -53,6 +53,9 @@ public sealed record CaseView(
     /// <summary>For a consent withdrawal: the consent purposes the subject could withdraw, and which ones the withdrawal covers.</summary>
     public ConsentScopeView? ConsentScope { get; init; }
 
+    /// <summary>Messages from the subject (portal and e-mail replies), oldest first, times in the controller's zone.</summary>
+    public IReadOnlyList<CorrespondenceView> Correspondence { get; init; } = [];
+
     /// <summary>Art. 19 warnings the domain gives at submission and approval (ADR 0031): shown, never blocking.</summary>
     public IReadOnlyList<Error> RecipientWarnings { get; init; } = [];
 
@@ -185,6 +188,9 @@ public sealed record DecisionView(
 public sealed record ReviewView(ReviewOutcome Outcome, string ReviewerName, DateTimeOffset ReviewedAt, string? Comment);
 
 public sealed record NoteView(Guid Id, string Text, string AuthorName, DateTimeOffset WrittenAt);
+
+/// <summary>One message from the subject on the case: how it came (portal, e-mail), when, its topic and plain text.</summary>
+public sealed record CorrespondenceView(Guid Id, SubjectMessageChannel Channel, string? Topic, string Text, DateTimeOffset ReceivedAt, Guid? InboxMessageId);
 
 /// <summary>
 /// One audit entry about the case, at the controller's local time. <see cref="Details"/> holds the

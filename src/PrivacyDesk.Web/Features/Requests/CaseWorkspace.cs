@@ -287,6 +287,8 @@ public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider cloc
                 : null,
             ConsentScope = request.Type == RequestType.ConsentWithdrawal ? ScopeView(actor, request, processing) : null,
             RecipientWarnings = request.RecipientPlanningWarnings(),
+            Correspondence = [.. request.Messages.OrderBy(m => m.ReceivedAt).ThenBy(m => m.Id)
+                .Select(m => new CorrespondenceView(m.Id, m.Channel, m.Topic, m.Text, Local(m.ReceivedAt, zone), m.InboxMessageId))],
         };
         return Result.Success(view);
     }
