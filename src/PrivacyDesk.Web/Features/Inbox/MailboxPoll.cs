@@ -44,7 +44,10 @@ public sealed partial class MailboxPoll(
         try
         {
             var read = await PollAsync(cancellationToken);
-            LogPolled(read);
+            if (read > 0)
+            {
+                LogPolled(read);
+            }
         }
         catch (Exception exception) when (exception is IOException or System.Net.Sockets.SocketException or ImapProtocolException
             or ImapCommandException or MailKit.Security.AuthenticationException or MailKit.Security.SslHandshakeException or TimeoutException)
