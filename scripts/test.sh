@@ -10,6 +10,8 @@ fc-list 2>/dev/null | grep -qiE "DejaVuSans|LiberationSans" || need+=(fonts-deja
 # The connector tests start their own PostgreSQL and MariaDB servers from Debian's packages (ADR 0037); no service needs to run.
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need+=(postgresql)
 [ -x /usr/sbin/mariadbd ] || need+=(mariadb-server)
+# The mailbox tests start their own IMAP server from Debian's dovecot with a throwaway config (ADR 0046).
+[ -x /usr/sbin/dovecot ] || need+=(dovecot-imapd)
 # The fallback faces for characters Liberation lacks (ADR 0025): DejaVu Sans and DejaVu Math TeX Gyre.
 fc-list 2>/dev/null | grep -q "DejaVuSans.ttf" || need+=(fonts-dejavu-core)
 fc-list 2>/dev/null | grep -q "DejaVuMathTeXGyre.ttf" || need+=(fonts-dejavu-extra)

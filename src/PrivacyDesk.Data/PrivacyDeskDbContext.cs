@@ -43,6 +43,11 @@ public sealed class PrivacyDeskDbContext(DbContextOptions<PrivacyDeskDbContext> 
     public DbSet<Portal.PortalChallenge> PortalChallenges => Set<Portal.PortalChallenge>();
 
     public DbSet<Portal.PortalStatusLink> PortalStatusLinks => Set<Portal.PortalStatusLink>();
+    /// <summary>Messages read from the office's privacy mailbox (ADR 0046).</summary>
+    public DbSet<Inbox.InboxMessage> InboxMessages => Set<Inbox.InboxMessage>();
+
+    /// <summary>How far the mailbox reader got per folder (UIDVALIDITY, last UID).</summary>
+    public DbSet<Inbox.InboxFolderState> InboxFolderStates => Set<Inbox.InboxFolderState>();
 
     public DbSet<DataSubject> DataSubjects => Set<DataSubject>();
 

@@ -1,5 +1,6 @@
 using PrivacyDesk.Data;
 using PrivacyDesk.Documents;
+using PrivacyDesk.Web.Features.Inbox;
 using PrivacyDesk.Web.Features.Intake;
 using PrivacyDesk.Web.Features.Mail;
 using PrivacyDesk.Web.Features.Portal;
@@ -20,6 +21,7 @@ builder.Services.AddSourceSystems();
 builder.Services.AddRetentionLedger();
 builder.Services.AddPrivacyPortal();
 builder.Services.AddMail();
+builder.Services.AddInbox(builder.Configuration);
 builder.Services.AddSecurityHeaders();
 
 var app = builder.Build();

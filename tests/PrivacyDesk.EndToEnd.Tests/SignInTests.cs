@@ -6,8 +6,8 @@ public sealed class SignInTests(RunningApp app)
 {
     public static TheoryData<string, string, string[]> Roles => new()
     {
-        { "officer@privacydesk.test", "Privacyfunctionaris", ["nav-queue", "nav-subjects", "nav-register", "nav-dashboard", "nav-retention", "nav-source-systems"] },
-        { "lead@privacydesk.test", "Teamleider", ["nav-queue", "nav-subjects", "nav-register", "nav-dashboard", "nav-retention", "nav-source-systems", "nav-outbox", "nav-calendar"] },
+        { "officer@privacydesk.test", "Privacyfunctionaris", ["nav-queue", "nav-inbox", "nav-subjects", "nav-register", "nav-dashboard", "nav-retention", "nav-source-systems"] },
+        { "lead@privacydesk.test", "Teamleider", ["nav-queue", "nav-inbox", "nav-subjects", "nav-register", "nav-dashboard", "nav-retention", "nav-source-systems", "nav-outbox", "nav-calendar"] },
         { "auditor@privacydesk.test", "Auditor", ["nav-queue", "nav-subjects", "nav-register", "nav-dashboard", "nav-retention", "nav-source-systems", "nav-audit-trail"] },
         { "admin@privacydesk.test", "Beheerder", ["nav-administration", "nav-controller", "nav-api-keys", "nav-source-systems", "nav-erasures", "nav-outbox", "nav-audit-trail", "nav-calendar"] },
     };

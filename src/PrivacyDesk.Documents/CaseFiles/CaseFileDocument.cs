@@ -13,7 +13,7 @@ namespace PrivacyDesk.Documents.CaseFiles;
 /// <summary>
 /// The auditor's case file (gdpr-rules §4): a cover with the hash-chain verdict in large words, then
 /// the summary, the status timeline, the identity check, every decision per purpose with its legal
-/// ground (replaced ones too), the reviews, every document issued with its SHA-256, the notes, and
+/// ground (replaced ones too), the reviews, every document issued with its SHA-256, the notes, the subject's correspondence, and
 /// the whole audit trail as a table with the verification result before and after it.
 /// </summary>
 public static partial class CaseFileDocument
@@ -151,8 +151,9 @@ public static partial class CaseFileDocument
             Section(column, T("6. Uitgegeven documenten", "6. Documents issued"), Documents);
             Section(column, T("7. Interne notities", "7. Internal notes"), Notes);
             Section(column, T("8. Uitvoering in de bronsystemen", "8. Carried out in the source systems"), SourceChanges);
+            Section(column, T("9. Correspondentie van de betrokkene", "9. Correspondence from the subject"), Correspondence);
             column.Item().PageBreak();
-            Section(column, T("9. Audittrail", "9. Audit trail"), Trail);
+            Section(column, T("10. Audittrail", "10. Audit trail"), Trail);
         });
 
         /// <summary>A heading that never stands alone at the foot of a page: it travels with the section's first block.</summary>
@@ -586,6 +587,40 @@ public static partial class CaseFileDocument
                     c.Spacing(2);
                     c.Item().Text(t => t.Span($"{note.AuthorName} · {Moment(note.WrittenAt)}").FontSize(Small).Bold().FontColor(Colors.Muted));
                     c.Item().PaddingLeft(8).Text(note.Text);
+                });
+                if (first)
+                {
+                    first = false;
+                    lead(Block);
+                }
+                else
+                {
+                    Block(column.Item());
+                }
+            }
+        }
+
+        /// <summary>The subject's own messages (portal, e-mail replies), oldest first, as plain text (e-mail HTML was reduced to text when read).</summary>
+        private void Correspondence(ColumnDescriptor column, Action<Action<Container>> lead)
+        {
+            if (_request.Messages.Count == 0)
+            {
+                lead(item => Empty(item, T("Geen berichten van de betrokkene.", "No messages from the subject.")));
+                return;
+            }
+            var first = true;
+            foreach (var message in _request.Messages.OrderBy(m => m.ReceivedAt))
+            {
+                var channel = message.Channel == SubjectMessageChannel.Email ? T("E-mail", "E-mail") : T("Privacyportaal", "Privacy portal");
+                void Block(Container item) => item.Column(c =>
+                {
+                    c.Spacing(2);
+                    c.Item().Text(t => t.Span($"{channel} · {Moment(message.ReceivedAt)}").FontSize(Small).Bold().FontColor(Colors.Muted));
+                    if (message.Topic is { } topic)
+                    {
+                        c.Item().PaddingLeft(8).Text(t => t.Span(topic).Bold());
+                    }
+                    c.Item().PaddingLeft(8).Text(message.Text);
                 });
                 if (first)
                 {

@@ -102,6 +102,7 @@ internal static class CaseFileText
         RequestActions.RestrictionApplied => new("paste de beperking toe", "applied the restriction"),
         RequestActions.RestrictionLiftNotified => new("kondigde opheffing van de beperking aan", "gave notice of lifting the restriction"),
         RequestActions.RestrictionLifted => new("hief de beperking op", "lifted the restriction"),
+        DataSubjectRequest.SubjectMessageReceivedAction => new("legde een bericht van de betrokkene vast", "recorded a message from the subject"),
         DataSubjectRequest.NoteAddedAction => new("voegde een interne notitie toe", "added an internal note"),
         "request.attachment.added" => new("voegde een origineel toe", "added an original"),
         "request.attachment.downloaded" => new("downloadde een origineel", "downloaded an original"),

@@ -5,6 +5,7 @@ using PrivacyDesk.Web.Components;
 using PrivacyDesk.Web.Components.Account;
 using PrivacyDesk.Web.Features.Dashboard;
 using PrivacyDesk.Web.Features.Documents;
+using PrivacyDesk.Web.Features.Inbox;
 using PrivacyDesk.Web.Features.Intake;
 using PrivacyDesk.Web.Features.Portal;
 using PrivacyDesk.Web.Features.Preferences;
@@ -76,6 +77,7 @@ public static class Pipeline
         app.MapRegisterEndpoints();
         app.MapDashboardEndpoints();
         app.MapCaseAttachmentEndpoints();
+        app.MapInboxEndpoints();
         app.MapDocumentEndpoints();
         app.MapIntakeApi();
         app.MapPrivacyPortal();

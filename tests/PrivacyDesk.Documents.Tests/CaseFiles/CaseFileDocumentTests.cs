@@ -18,12 +18,12 @@ public sealed class CaseFileDocumentTests
         {
             "nl",
             ["1. Samenvatting", "2. Tijdlijn", "3. Identiteitscontrole", "4. Besluiten per doel", "5. Goedkeuringen en terugverwijzingen",
-             "6. Uitgegeven documenten", "7. Interne notities", "8. Uitvoering in de bronsystemen", "9. Audittrail"]
+             "6. Uitgegeven documenten", "7. Interne notities", "8. Uitvoering in de bronsystemen", "9. Correspondentie van de betrokkene", "10. Audittrail"]
         },
         {
             "en",
             ["1. Summary", "2. Timeline", "3. Identity verification", "4. Decisions per purpose", "5. Approvals and send-backs",
-             "6. Documents issued", "7. Internal notes", "8. Carried out in the source systems", "9. Audit trail"]
+             "6. Documents issued", "7. Internal notes", "8. Carried out in the source systems", "9. Correspondence from the subject", "10. Audit trail"]
         },
     };
 
@@ -92,7 +92,7 @@ public sealed class CaseFileDocumentTests
         var pages = Pdf.PageTexts(content);
         var changes = ChangeColumn(content, "nl");
 
-        var trail = string.Join(" ", pages.SkipWhile(p => !p.Contains("9. Audittrail", StringComparison.Ordinal)));
+        var trail = string.Join(" ", pages.SkipWhile(p => !p.Contains("10. Audittrail", StringComparison.Ordinal)));
         var header = "Nr. Moment Wie Handeling Object Reden / wijziging Hash";
         var statement = $"Verificatie van de hashketen: Audittrail intact {input.AuditTrail.Count} gebeurtenissen gecontroleerd";
         trail.IndexOf(statement, StringComparison.Ordinal).ShouldBeLessThan(trail.IndexOf(header, StringComparison.Ordinal));
@@ -125,7 +125,7 @@ public sealed class CaseFileDocumentTests
         var pages = Pdf.PageTexts(document.Content);
         pages[0].ShouldContain(verdict);
         pages[0].ShouldNotContain(language == "nl" ? "Audittrail intact" : "Audit trail intact");
-        var trail = string.Join(" ", pages.SkipWhile(p => !p.Contains(language == "nl" ? "9. Audittrail" : "9. Audit trail", StringComparison.Ordinal)));
+        var trail = string.Join(" ", pages.SkipWhile(p => !p.Contains(language == "nl" ? "10. Audittrail" : "10. Audit trail", StringComparison.Ordinal)));
         var first = trail.IndexOf(verdict, StringComparison.Ordinal);
         var last = trail.LastIndexOf(verdict, StringComparison.Ordinal);
         first.ShouldBeGreaterThanOrEqualTo(0, "stated at the start of the trail section");
@@ -182,7 +182,7 @@ public sealed class CaseFileDocumentTests
         // 8,000 of the events are two people opening the case every few minutes: folded to one row per person per day.
         // About 40 one-line rows per page for the rest: about a hundred pages, not thousands, and not a truncated table.
         pages.Count.ShouldBeInRange(60, 300);
-        var trailStart = pages.ToList().FindIndex(p => p.Contains("9. Audit trail", StringComparison.Ordinal));
+        var trailStart = pages.ToList().FindIndex(p => p.Contains("10. Audit trail", StringComparison.Ordinal));
         for (var i = 0; i < pages.Count; i++)
         {
             pages[i].ShouldContain($"Page {i + 1} of {pages.Count}");

@@ -21,7 +21,7 @@ public sealed class SourceChangesInDocumentsTests
         Pdf.Keep(document.Content, $"case-file-source-changes-{language}");
 
         var pages = Pdf.PageTexts(document.Content);
-        var section = Between(string.Join(" ", pages), dutch ? "8. Uitvoering in de bronsystemen" : "8. Carried out in the source systems", dutch ? "9. Audittrail" : "9. Audit trail");
+        var section = Between(string.Join(" ", pages), dutch ? "8. Uitvoering in de bronsystemen" : "8. Carried out in the source systems", dutch ? "9. Correspondentie van de betrokkene" : "9. Correspondence from the subject");
         section.ShouldContain(dutch ? "goedgekeurd door Lea van der Leiding" : "approved by Lea van der Leiding");
         section.ShouldContain(SourceChangeCases.CoreSystem);
         section.ShouldContain(dutch ? "uitgevoerd en bewezen" : "carried out and proven");
@@ -45,7 +45,7 @@ public sealed class SourceChangesInDocumentsTests
         var document = DocumentRenderer.RenderCaseFile(CaseFileCases.CaseFile("en"));
 
         var text = string.Join(" ", Pdf.PageTexts(document.Content));
-        Between(text, "8. Carried out in the source systems", "9. Audit trail")
+        Between(text, "8. Carried out in the source systems", "9. Correspondence from the subject")
             .ShouldContain("No plan was made to carry out this case's decisions in the source systems.");
     }
 

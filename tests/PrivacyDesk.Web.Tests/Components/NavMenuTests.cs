@@ -8,8 +8,8 @@ public sealed class NavMenuTests : MudBunitContext
 {
     public static TheoryData<string, string[]> EntriesPerRole => new()
     {
-        { StaffRole.PrivacyOfficer, ["nav-queue", "nav-subjects", "nav-register", "nav-dashboard", "nav-retention", "nav-source-systems"] },
-        { StaffRole.TeamLead, ["nav-queue", "nav-subjects", "nav-register", "nav-dashboard", "nav-retention", "nav-source-systems", "nav-outbox", "nav-calendar"] },
+        { StaffRole.PrivacyOfficer, ["nav-queue", "nav-inbox", "nav-subjects", "nav-register", "nav-dashboard", "nav-retention", "nav-source-systems"] },
+        { StaffRole.TeamLead, ["nav-queue", "nav-inbox", "nav-subjects", "nav-register", "nav-dashboard", "nav-retention", "nav-source-systems", "nav-outbox", "nav-calendar"] },
         { StaffRole.Auditor, ["nav-queue", "nav-subjects", "nav-register", "nav-dashboard", "nav-retention", "nav-source-systems", "nav-audit-trail"] },
         { StaffRole.Administrator, ["nav-administration", "nav-controller", "nav-api-keys", "nav-source-systems", "nav-erasures", "nav-outbox", "nav-audit-trail", "nav-calendar"] },
     };

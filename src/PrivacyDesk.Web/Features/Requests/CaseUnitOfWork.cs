@@ -156,9 +156,10 @@ public sealed class CaseUnitOfWork(IServiceScopeFactory scopes, TimeProvider clo
     }
 
     /// <summary>
-    /// The data subject's own act on their case, relayed by a system actor that verified them (the privacy portal: withdraw, a
-    /// message). No staff permission and no stamp (the subject never read one, and nothing they do depends on what the office
-    /// changed); still the same load, transaction, save and conflict answer. The domain decides whether the act is allowed.
+    /// The data subject's own act on their case, relayed by a system actor (the privacy portal after a verified code: withdraw,
+    /// a message; the mailbox reader threading a reply, ADR 0046). No staff permission and no stamp (no person read the case,
+    /// and nothing the subject does depends on what the office changed); still the one load, transaction, save and conflict
+    /// answer. The domain decides whether the act is allowed.
     /// </summary>
     public async Task<Result<T>> ChangeForSubjectAsync<T>(
         Guid requestId, Actor relay, Func<CaseWork, Task<Result<T>>> change, CancellationToken cancellationToken = default)

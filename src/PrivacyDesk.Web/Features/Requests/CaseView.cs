@@ -55,6 +55,8 @@ public sealed record CaseView(
 
     /// <summary>For a request verified by the portal's e-mail code: whether that address was on file for the subject before (ADR 0044); else null.</summary>
     public bool? EmailVerifiedAddressOnFile { get; init; }
+    /// <summary>Messages from the subject (portal and e-mail replies), oldest first, times in the controller's zone.</summary>
+    public IReadOnlyList<CorrespondenceView> Correspondence { get; init; } = [];
 
     /// <summary>Art. 19 warnings the domain gives at submission and approval (ADR 0031): shown, never blocking.</summary>
     public IReadOnlyList<Error> RecipientWarnings { get; init; } = [];
@@ -188,6 +190,9 @@ public sealed record DecisionView(
 public sealed record ReviewView(ReviewOutcome Outcome, string ReviewerName, DateTimeOffset ReviewedAt, string? Comment);
 
 public sealed record NoteView(Guid Id, string Text, string AuthorName, DateTimeOffset WrittenAt);
+
+/// <summary>One message from the subject on the case: how it came (portal, e-mail), when, its topic and plain text.</summary>
+public sealed record CorrespondenceView(Guid Id, SubjectMessageChannel Channel, string? Topic, string Text, DateTimeOffset ReceivedAt, Guid? InboxMessageId);
 
 /// <summary>
 /// One audit entry about the case, at the controller's local time. <see cref="Details"/> holds the

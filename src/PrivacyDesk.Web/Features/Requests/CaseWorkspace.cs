@@ -289,6 +289,8 @@ public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider cloc
             RecipientWarnings = request.RecipientPlanningWarnings(),
             EmailVerifiedAddressOnFile = await scope.ServiceProvider.GetRequiredService<Portal.PortalIdentityEvidence>()
                 .AddressOnFileAsync(db, request, subject, cancellationToken),
+            Correspondence = [.. request.Messages.OrderBy(m => m.ReceivedAt).ThenBy(m => m.Id)
+                .Select(m => new CorrespondenceView(m.Id, m.Channel, m.Topic, m.Text, Local(m.ReceivedAt, zone), m.InboxMessageId))],
         };
         return Result.Success(view);
     }

@@ -355,7 +355,15 @@ public sealed class RequestRegistration(IServiceScopeFactory scopes, TimeProvide
 
     /// <summary>Validates everything first and returns every problem at once; stores nothing unless all is well.</summary>
     /// <returns>The new request's reference, e.g. DSR-2026-000123.</returns>
-    public async Task<Result<string>> RegisterAsync(ClaimsPrincipal caller, NewRequest input, CancellationToken cancellationToken = default)
+    public Task<Result<string>> RegisterAsync(ClaimsPrincipal caller, NewRequest input, CancellationToken cancellationToken = default) =>
+        RegisterAsync(caller, input, alongside: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="RegisterAsync(ClaimsPrincipal, NewRequest, CancellationToken)"/>, with <paramref name="alongside"/> changing what
+    /// belongs to the same unit (the Inbox marks its message registered) in the same transaction; its failure rolls everything back.
+    /// </summary>
+    public async Task<Result<string>> RegisterAsync(
+        ClaimsPrincipal caller, NewRequest input, Func<PrivacyDeskDbContext, Guid, Task<Result>>? alongside, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         if (!MayRegister(caller))
@@ -451,6 +459,10 @@ public sealed class RequestRegistration(IServiceScopeFactory scopes, TimeProvide
             {
                 // The file turned out other than declared (e.g. larger): nothing of the registration is kept.
                 return Result<string>.Failure(attachmentErrors);
+            }
+            if (alongside is not null && await alongside(db, received.Value.Id) is { IsFailure: true } refused)
+            {
+                return Result<string>.Failure(refused.Errors);
             }
             await db.SaveChangesAsync(cancellationToken);
             return Result.Success(reference.ToString());
