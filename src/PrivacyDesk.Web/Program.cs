@@ -1,5 +1,6 @@
 using PrivacyDesk.Data;
 using PrivacyDesk.Documents;
+using PrivacyDesk.Web.Features.Delivery;
 using PrivacyDesk.Web.Features.Intake;
 using PrivacyDesk.Web.Features.Portal;
 using PrivacyDesk.Web.Features.Retention;
@@ -18,6 +19,7 @@ builder.Services.AddIntakeApi(builder.Configuration);
 builder.Services.AddSourceSystems();
 builder.Services.AddRetentionLedger();
 builder.Services.AddPrivacyPortal();
+builder.Services.AddAnswerDelivery();
 builder.Services.AddSecurityHeaders();
 
 var app = builder.Build();

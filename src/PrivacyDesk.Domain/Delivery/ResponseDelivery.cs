@@ -38,8 +38,6 @@ public sealed class ResponseDelivery : AggregateRoot
 
     public const string ExtendedAction = "request.delivery.extended";
 
-    private readonly List<Guid> _documentIds = [];
-
     private ResponseDelivery()
     {
     }
@@ -54,7 +52,7 @@ public sealed class ResponseDelivery : AggregateRoot
     public AnswerDeliveryMethod Method { get; private set; }
 
     /// <summary>The stored documents the portal offers for download (and, for attachment delivery, the e-mail attaches).</summary>
-    public IReadOnlyList<Guid> DocumentIds => _documentIds;
+    public IReadOnlyList<Guid> DocumentIds { get; private set; } = [];
 
     public DateTimeOffset CreatedAt { get; private set; }
 
@@ -102,11 +100,11 @@ public sealed class ResponseDelivery : AggregateRoot
             Method = method,
             CreatedAt = now,
             ExpiresAt = now.AddDays(linkDays),
+            DocumentIds = [.. documents.Select(d => d.DocumentId).Distinct()],
         };
-        delivery._documentIds.AddRange(documents.Select(d => d.DocumentId).Distinct());
         delivery.Audit(CreatedAction, actor, now, Fields(
             ("deliveryId", delivery.Id.ToString()), ("method", method.ToString()),
-            ("documents", string.Join(",", delivery._documentIds)), ("expiresAt", Iso(delivery.ExpiresAt))));
+            ("documents", string.Join(",", delivery.DocumentIds)), ("expiresAt", Iso(delivery.ExpiresAt))));
         return Result<ResponseDelivery>.Of(delivery);
     }
 
@@ -124,7 +122,7 @@ public sealed class ResponseDelivery : AggregateRoot
         {
             return Result.Failure(DeliveryErrors.LinkExpired);
         }
-        if (!_documentIds.Contains(documentId))
+        if (!DocumentIds.Contains(documentId))
         {
             return Result.Failure(DeliveryErrors.DocumentNotOffered);
         }

@@ -4,6 +4,7 @@ using PrivacyDesk.Domain.Auditing;
 using PrivacyDesk.Web.Components;
 using PrivacyDesk.Web.Components.Account;
 using PrivacyDesk.Web.Features.Dashboard;
+using PrivacyDesk.Web.Features.Delivery;
 using PrivacyDesk.Web.Features.Documents;
 using PrivacyDesk.Web.Features.Intake;
 using PrivacyDesk.Web.Features.Preferences;
@@ -76,6 +77,7 @@ public static class Pipeline
         app.MapDashboardEndpoints();
         app.MapCaseAttachmentEndpoints();
         app.MapDocumentEndpoints();
+        app.MapAnswerDownloads();
         app.MapIntakeApi();
         // For the load balancer: database reachability only, never personal data.
         app.MapHealthChecks("/health").AllowAnonymous();

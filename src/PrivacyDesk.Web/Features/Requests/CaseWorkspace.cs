@@ -23,7 +23,8 @@ namespace PrivacyDesk.Web.Features.Requests;
 /// with a <see cref="Result"/>. A case the caller may not see is reported exactly like one that does
 /// not exist, so the page never tells whose case it is.
 /// </summary>
-public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider clock, ControllerSettings controllerSettings, CaseUnitOfWork cases)
+public sealed class CaseWorkspace(
+    IServiceScopeFactory scopes, TimeProvider clock, ControllerSettings controllerSettings, CaseUnitOfWork cases, Delivery.AnswerDeliveries deliveries)
 {
     /// <summary>Opening a case is an audited view (who looked at which case, when).</summary>
     public const string ViewedAction = "request.viewed";
@@ -179,14 +180,32 @@ public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider cloc
 
     /// <summary>The approved response went out. The handler sends it, or a team lead on their behalf.</summary>
     public Task<Result> MarkRespondedAsync(ClaimsPrincipal caller, Guid requestId, Guid stamp, CancellationToken cancellationToken = default) =>
-        cases.ChangeAsync(caller, requestId, stamp, CaseAccess.Handle,
+        MarkRespondedAsync(caller, requestId, stamp, siteBaseUri: null, cancellationToken);
+
+    /// <summary>
+    /// The approved response goes out: the case closes as responded and, in the same transaction, the answer's delivery and its
+    /// e-mail to the subject are added (ADR 0045). <paramref name="siteBaseUri"/> is the address the officer reached the app at,
+    /// for the link when the portal's public address is not configured.
+    /// </summary>
+    public Task<Result> MarkRespondedAsync(ClaimsPrincipal caller, Guid requestId, Guid stamp, string? siteBaseUri, CancellationToken cancellationToken = default) =>
+        cases.ChangeAsync(caller, requestId, stamp, CaseAccess.Handle, async work =>
+        {
             // The answer date counts in the controller's time zone (the dashboard's "on time" and "days to answer").
-            work => Task.FromResult(work.Request.MarkResponded(work.Actor, work.Now, work.Today)), cancellationToken);
+            var responded = work.Request.MarkResponded(work.Actor, work.Now, work.Today);
+            return responded.IsFailure ? responded : await deliveries.DeliverAsync(work, siteBaseUri, cancellationToken);
+        }, cancellationToken);
 
     /// <summary>The approved refusal went out (Art. 12(4)); the case closes as refused. Like a response: the handler, or a team lead on their behalf.</summary>
     public Task<Result> SendRefusalAsync(ClaimsPrincipal caller, Guid requestId, Guid stamp, CancellationToken cancellationToken = default) =>
-        cases.ChangeAsync(caller, requestId, stamp, CaseAccess.Handle,
-            work => Task.FromResult(work.Request.Reject(work.Actor, work.Now, work.Today)), cancellationToken);
+        SendRefusalAsync(caller, requestId, stamp, siteBaseUri: null, cancellationToken);
+
+    /// <summary>The approved refusal goes out, delivered like a response (the refusal letter behind the link).</summary>
+    public Task<Result> SendRefusalAsync(ClaimsPrincipal caller, Guid requestId, Guid stamp, string? siteBaseUri, CancellationToken cancellationToken = default) =>
+        cases.ChangeAsync(caller, requestId, stamp, CaseAccess.Handle, async work =>
+        {
+            var rejected = work.Request.Reject(work.Actor, work.Now, work.Today);
+            return rejected.IsFailure ? rejected : await deliveries.DeliverAsync(work, siteBaseUri, cancellationToken);
+        }, cancellationToken);
 
     public Task<Result> AddNoteAsync(ClaimsPrincipal caller, Guid requestId, Guid stamp, string? text, CancellationToken cancellationToken = default) =>
         cases.ChangeAsync(caller, requestId, stamp, CaseAccess.Work, work =>
