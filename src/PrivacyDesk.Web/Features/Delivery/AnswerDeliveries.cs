@@ -43,6 +43,9 @@ public sealed record DeliveryView(
     DateTimeOffset? ExtendedAt,
     IReadOnlyList<DeliveredDocument> Documents);
 
+/// <summary>The delivery part of a case: the chosen method (before sending), whether an address is on file, and the delivery once sent.</summary>
+public sealed record DeliveryPanelView(AnswerDeliveryMethod Chosen, bool HasEmailAddress, bool IsOpen, DeliveryView? Delivery);
+
 /// <summary>
 /// Delivering the answer (issue 16, ADR 0045), the officer's side: when a response or refusal is sent, the delivery and its
 /// e-mail are added in the same case unit of work; the case page reads the delivery, extends its link and sets the per-case
@@ -120,25 +123,28 @@ public sealed class AnswerDeliveries(
         return Result.Success();
     }
 
-    /// <summary>The case's delivery, or null when the answer was not delivered by e-mail; "not found" for a case the caller may not see.</summary>
-    public async Task<Result<DeliveryView?>> ReadAsync(ClaimsPrincipal caller, Guid requestId, CancellationToken cancellationToken = default)
+    /// <summary>The case's delivery panel; "not found" for a case the caller may not see.</summary>
+    public async Task<Result<DeliveryPanelView>> ReadAsync(ClaimsPrincipal caller, Guid requestId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
         if (!caller.Has(Permission.ViewRequests))
         {
-            return Result<DeliveryView?>.Failure(CaseUnitOfWork.Forbidden);
+            return Result<DeliveryPanelView>.Failure(CaseUnitOfWork.Forbidden);
         }
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
-        var handler = await db.Requests.AsNoTracking().Where(r => r.Id == requestId).Select(r => new { r.HandlerId }).SingleOrDefaultAsync(cancellationToken);
-        if (handler is null || !RequestVisibility.MayView(caller.ToActor(), handler.HandlerId))
+        var request = await db.Requests.AsNoTracking().Where(r => r.Id == requestId)
+            .Select(r => new { r.HandlerId, r.AnswerDelivery, r.Status, r.SubjectId }).SingleOrDefaultAsync(cancellationToken);
+        if (request is null || !RequestVisibility.MayView(caller.ToActor(), request.HandlerId))
         {
-            return Result<DeliveryView?>.Failure(CaseUnitOfWork.NotFound);
+            return Result<DeliveryPanelView>.Failure(CaseUnitOfWork.NotFound);
         }
+        var emails = await db.DataSubjects.AsNoTracking().Where(s => s.Id == request.SubjectId).Select(s => s.EmailAddresses).SingleOrDefaultAsync(cancellationToken);
+        var panel = new DeliveryPanelView(request.AnswerDelivery, emails is { Count: > 0 }, request.Status.IsOpen(), null);
         var delivery = await db.ResponseDeliveries.AsNoTracking().SingleOrDefaultAsync(d => d.RequestId == requestId, cancellationToken);
         if (delivery is null)
         {
-            return Result.Success<DeliveryView?>(null);
+            return Result.Success(panel);
         }
         var stamp = await db.ResponseDeliveries.Where(d => d.Id == delivery.Id)
             .Select(d => EF.Property<Guid>(d, PrivacyDeskDbContext.ConcurrencyStamp)).SingleAsync(cancellationToken);
@@ -152,10 +158,10 @@ public sealed class AnswerDeliveries(
         DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, zone);
         DateTimeOffset? LocalOrNull(DateTimeOffset? at) => at is { } value ? Local(value) : null;
         var state = mail?.SentAt is not null ? DeliveryEmailState.Sent : mail?.LastErrorCode is not null ? DeliveryEmailState.Failed : DeliveryEmailState.Waiting;
-        return Result.Success<DeliveryView?>(new DeliveryView(
+        return Result.Success(panel with { Delivery = new DeliveryView(
             delivery.Id, stamp, delivery.Method, Local(delivery.CreatedAt), Local(delivery.ExpiresAt), delivery.IsExpired(clock.GetUtcNow()), state,
             LocalOrNull(mail?.SentAt), LocalOrNull(delivery.FirstDownloadedAt), LocalOrNull(delivery.LastDownloadedAt), delivery.DownloadCount,
-            LocalOrNull(delivery.ExtendedAt), [.. ids.Select(id => files.FirstOrDefault(f => f.Id == id)).OfType<DeliveredDocument>()]));
+            LocalOrNull(delivery.ExtendedAt), [.. ids.Select(id => files.FirstOrDefault(f => f.Id == id)).OfType<DeliveredDocument>()]) });
     }
 
     /// <summary>
