@@ -52,8 +52,7 @@ public sealed record DeliveryPanelView(AnswerDeliveryMethod Chosen, bool HasEmai
 /// choice of attachment delivery. The subject's side is <see cref="AnswerPortal"/>.
 /// </summary>
 public sealed class AnswerDeliveries(
-    IServiceScopeFactory scopes, IOptions<PortalOptions> options, CaseUnitOfWork cases, CaseDocuments documents, TimeProvider clock,
-    Settings.ControllerSettings controllerSettings)
+    IServiceScopeFactory scopes, IOptions<PortalOptions> options, CaseUnitOfWork cases, TimeProvider clock, Settings.ControllerSettings controllerSettings)
 {
     private byte[] Key => options.Value.CodeKeyBytes() ?? throw new InvalidOperationException("Portal:CodeKey is validated at start.");
 
@@ -84,6 +83,8 @@ public sealed class AnswerDeliveries(
         {
             return Result.Success();
         }
+        await using var scope = scopes.CreateAsyncScope();
+        var documents = scope.ServiceProvider.GetRequiredService<CaseDocuments>();
         var language = request.Language;
         var since = request.ApprovedAt ?? DateTimeOffset.MinValue;
         var offered = new List<OfferedDocument>();

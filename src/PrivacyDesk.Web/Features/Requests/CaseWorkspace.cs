@@ -23,8 +23,7 @@ namespace PrivacyDesk.Web.Features.Requests;
 /// with a <see cref="Result"/>. A case the caller may not see is reported exactly like one that does
 /// not exist, so the page never tells whose case it is.
 /// </summary>
-public sealed class CaseWorkspace(
-    IServiceScopeFactory scopes, TimeProvider clock, ControllerSettings controllerSettings, CaseUnitOfWork cases, Delivery.AnswerDeliveries deliveries)
+public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider clock, ControllerSettings controllerSettings, CaseUnitOfWork cases)
 {
     /// <summary>Opening a case is an audited view (who looked at which case, when).</summary>
     public const string ViewedAction = "request.viewed";
@@ -192,7 +191,7 @@ public sealed class CaseWorkspace(
         {
             // The answer date counts in the controller's time zone (the dashboard's "on time" and "days to answer").
             var responded = work.Request.MarkResponded(work.Actor, work.Now, work.Today);
-            return responded.IsFailure ? responded : await deliveries.DeliverAsync(work, siteBaseUri, cancellationToken);
+            return responded.IsFailure ? responded : await DeliverAsync(work, siteBaseUri, cancellationToken);
         }, cancellationToken);
 
     /// <summary>The approved refusal went out (Art. 12(4)); the case closes as refused. Like a response: the handler, or a team lead on their behalf.</summary>
@@ -204,8 +203,15 @@ public sealed class CaseWorkspace(
         cases.ChangeAsync(caller, requestId, stamp, CaseAccess.Handle, async work =>
         {
             var rejected = work.Request.Reject(work.Actor, work.Now, work.Today);
-            return rejected.IsFailure ? rejected : await deliveries.DeliverAsync(work, siteBaseUri, cancellationToken);
+            return rejected.IsFailure ? rejected : await DeliverAsync(work, siteBaseUri, cancellationToken);
         }, cancellationToken);
+
+    /// <summary>The answer's delivery and its e-mail, added to the sending change's context (resolved per call: the workspace outlives scopes in tests and circuits alike).</summary>
+    private async Task<Result> DeliverAsync(CaseWork work, string? siteBaseUri, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<Delivery.AnswerDeliveries>().DeliverAsync(work, siteBaseUri, cancellationToken);
+    }
 
     public Task<Result> AddNoteAsync(ClaimsPrincipal caller, Guid requestId, Guid stamp, string? text, CancellationToken cancellationToken = default) =>
         cases.ChangeAsync(caller, requestId, stamp, CaseAccess.Work, work =>
