@@ -71,6 +71,9 @@ public sealed class PrivacyDeskDbContext(DbContextOptions<PrivacyDeskDbContext> 
 
     public DbSet<ControllerProfile> ControllerProfiles => Set<ControllerProfile>();
 
+    /// <summary>Answers delivered by e-mail link or attachment (issue 16, ADR 0045).</summary>
+    public DbSet<PrivacyDesk.Domain.Delivery.ResponseDelivery> ResponseDeliveries => Set<PrivacyDesk.Domain.Delivery.ResponseDelivery>();
+
     /// <summary>
     /// Fixed here rather than read from IdentityOptions, so the design-time model (no app services)
     /// and the running app's model are the same. Version 2 is the current schema without passkeys.

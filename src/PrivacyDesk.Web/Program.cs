@@ -1,6 +1,7 @@
 using PrivacyDesk.Data;
 using PrivacyDesk.Documents;
 using PrivacyDesk.Web.Features.Inbox;
+using PrivacyDesk.Web.Features.Delivery;
 using PrivacyDesk.Web.Features.Intake;
 using PrivacyDesk.Web.Features.Mail;
 using PrivacyDesk.Web.Features.Portal;
@@ -22,6 +23,7 @@ builder.Services.AddRetentionLedger();
 builder.Services.AddPrivacyPortal();
 builder.Services.AddMail();
 builder.Services.AddInbox(builder.Configuration);
+builder.Services.AddAnswerDelivery();
 builder.Services.AddSecurityHeaders();
 
 var app = builder.Build();

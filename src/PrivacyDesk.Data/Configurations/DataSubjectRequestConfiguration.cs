@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PrivacyDesk.Domain.Delivery;
 using PrivacyDesk.Domain.Requests;
 
 namespace PrivacyDesk.Data.Configurations;
@@ -23,6 +24,9 @@ internal sealed class DataSubjectRequestConfiguration : IEntityTypeConfiguration
         builder.Property(r => r.Type).HasConversion<string>().HasMaxLength(40);
         builder.Property(r => r.Channel).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        // Anything but "Attachment" reads as the default link delivery: rows from before the column (empty) included.
+        builder.Property(r => r.AnswerDelivery).HasMaxLength(20)
+            .HasConversion(v => v.ToString(), v => v == nameof(AnswerDeliveryMethod.Attachment) ? AnswerDeliveryMethod.Attachment : AnswerDeliveryMethod.Link);
         builder.Property(r => r.Language).HasMaxLength(DataSubjectRequest.LanguageMaxLength).IsRequired();
         builder.Property(r => r.Description).HasMaxLength(DataSubjectRequest.DescriptionMaxLength).IsRequired();
         builder.Property(r => r.HandlerId).HasMaxLength(DataSubjectRequest.ActorIdMaxLength);

@@ -127,6 +127,10 @@ internal static class CaseFileText
         "document.generated" => new("maakte een document", "generated a document"),
         "document.downloaded" => new("downloadde een document", "downloaded a document"),
         "document.exported" => new("exporteerde het dossier zonder het te bewaren", "exported the case file without storing it"),
+        "request.delivery.created" => new("bezorgde het antwoord per e-mail met een beveiligde link", "delivered the answer by e-mail with a secure link"),
+        "request.delivery.downloaded" => new("downloadde een document van het antwoord (betrokkene, na code)", "downloaded a document of the answer (subject, after a code)"),
+        "request.delivery.extended" => new("verlengde de link naar het antwoord", "extended the link to the answer"),
+        "request.delivery.method_chosen" => new("koos hoe het antwoord per e-mail wordt bezorgd", "chose how the answer is delivered by e-mail"),
         _ => new(action, action),
     }).In(dutch);
 

@@ -46,6 +46,7 @@ public static class ErrorCatalog
         SourceErrors.Messages,
         SourceSystemErrors.Messages,
         SourceChangeErrors.Messages,
+        Delivery.DeliveryErrors.Messages,
     ];
 
     public static IReadOnlyDictionary<string, LocalizedText> Messages => All.Value;

@@ -4,6 +4,7 @@ using PrivacyDesk.Domain.Auditing;
 using PrivacyDesk.Web.Components;
 using PrivacyDesk.Web.Components.Account;
 using PrivacyDesk.Web.Features.Dashboard;
+using PrivacyDesk.Web.Features.Delivery;
 using PrivacyDesk.Web.Features.Documents;
 using PrivacyDesk.Web.Features.Inbox;
 using PrivacyDesk.Web.Features.Intake;
@@ -79,6 +80,7 @@ public static class Pipeline
         app.MapCaseAttachmentEndpoints();
         app.MapInboxEndpoints();
         app.MapDocumentEndpoints();
+        app.MapAnswerDownloads();
         app.MapIntakeApi();
         app.MapPrivacyPortal();
         // For the load balancer: database reachability only, never personal data.

@@ -145,6 +145,13 @@ public sealed class CaseDocuments(
         cases.ChangeFreshCaseAsSystemAsync(requestId, system,
             work => GenerateForAsync(work, DocumentKind.Acknowledgement, work.Request.Language, null, cancellationToken), cancellationToken);
 
+    /// <summary>
+    /// Renders and stores a document inside a change the caller already runs in the case unit of work (sending the answer
+    /// generates the letter it delivers, in the same transaction): no permission or stamp of its own.
+    /// </summary>
+    internal Task<Result<DocumentRow>> GenerateWithinAsync(CaseWork work, DocumentKind kind, string language, CancellationToken cancellationToken) =>
+        GenerateForAsync(work, kind, NormalLanguage(language), null, cancellationToken);
+
     /// <summary>Renders and adds the next version with its audit event; the unit of work saves them with the case check.</summary>
     private async Task<Result<DocumentRow>> GenerateForAsync(
         CaseWork work, DocumentKind kind, string language, Guid? recipientNotificationId, CancellationToken cancellationToken)

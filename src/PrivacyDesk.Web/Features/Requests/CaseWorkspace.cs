@@ -179,14 +179,39 @@ public sealed class CaseWorkspace(IServiceScopeFactory scopes, TimeProvider cloc
 
     /// <summary>The approved response went out. The handler sends it, or a team lead on their behalf.</summary>
     public Task<Result> MarkRespondedAsync(ClaimsPrincipal caller, Guid requestId, Guid stamp, CancellationToken cancellationToken = default) =>
-        cases.ChangeAsync(caller, requestId, stamp, CaseAccess.Handle,
+        MarkRespondedAsync(caller, requestId, stamp, siteBaseUri: null, cancellationToken);
+
+    /// <summary>
+    /// The approved response goes out: the case closes as responded and, in the same transaction, the answer's delivery and its
+    /// e-mail to the subject are added (ADR 0045). <paramref name="siteBaseUri"/> is the address the officer reached the app at,
+    /// for the link when the portal's public address is not configured.
+    /// </summary>
+    public Task<Result> MarkRespondedAsync(ClaimsPrincipal caller, Guid requestId, Guid stamp, string? siteBaseUri, CancellationToken cancellationToken = default) =>
+        cases.ChangeAsync(caller, requestId, stamp, CaseAccess.Handle, async work =>
+        {
             // The answer date counts in the controller's time zone (the dashboard's "on time" and "days to answer").
-            work => Task.FromResult(work.Request.MarkResponded(work.Actor, work.Now, work.Today)), cancellationToken);
+            var responded = work.Request.MarkResponded(work.Actor, work.Now, work.Today);
+            return responded.IsFailure ? responded : await DeliverAsync(work, siteBaseUri, cancellationToken);
+        }, cancellationToken);
 
     /// <summary>The approved refusal went out (Art. 12(4)); the case closes as refused. Like a response: the handler, or a team lead on their behalf.</summary>
     public Task<Result> SendRefusalAsync(ClaimsPrincipal caller, Guid requestId, Guid stamp, CancellationToken cancellationToken = default) =>
-        cases.ChangeAsync(caller, requestId, stamp, CaseAccess.Handle,
-            work => Task.FromResult(work.Request.Reject(work.Actor, work.Now, work.Today)), cancellationToken);
+        SendRefusalAsync(caller, requestId, stamp, siteBaseUri: null, cancellationToken);
+
+    /// <summary>The approved refusal goes out, delivered like a response (the refusal letter behind the link).</summary>
+    public Task<Result> SendRefusalAsync(ClaimsPrincipal caller, Guid requestId, Guid stamp, string? siteBaseUri, CancellationToken cancellationToken = default) =>
+        cases.ChangeAsync(caller, requestId, stamp, CaseAccess.Handle, async work =>
+        {
+            var rejected = work.Request.Reject(work.Actor, work.Now, work.Today);
+            return rejected.IsFailure ? rejected : await DeliverAsync(work, siteBaseUri, cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>The answer's delivery and its e-mail, added to the sending change's context (resolved per call: the workspace outlives scopes in tests and circuits alike).</summary>
+    private async Task<Result> DeliverAsync(CaseWork work, string? siteBaseUri, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<Delivery.AnswerDeliveries>().DeliverAsync(work, siteBaseUri, cancellationToken);
+    }
 
     public Task<Result> AddNoteAsync(ClaimsPrincipal caller, Guid requestId, Guid stamp, string? text, CancellationToken cancellationToken = default) =>
         cases.ChangeAsync(caller, requestId, stamp, CaseAccess.Work, work =>

@@ -57,6 +57,7 @@ public static class QueueLinks
         QueueFilter.AwaitingIdentity => "awaiting-identity",
         QueueFilter.AwaitingMyApproval => "awaiting-approval",
         QueueFilter.Closed => "closed",
+        QueueFilter.NotDownloaded => "not-downloaded",
         _ => null,
     };
 

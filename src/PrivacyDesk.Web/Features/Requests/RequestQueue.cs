@@ -27,6 +27,9 @@ public enum QueueFilter
     /// <summary>Team leads: responses awaiting approval that they neither handled nor submitted (four eyes).</summary>
     AwaitingMyApproval,
     Closed,
+
+    /// <summary>Answered cases whose answer was delivered by e-mail and never downloaded (the link may have expired or the e-mail failed).</summary>
+    NotDownloaded,
 }
 
 public enum QueueSort
@@ -197,7 +200,7 @@ public sealed class RequestQueue(IServiceScopeFactory scopes, ControllerSettings
         var searching = !string.IsNullOrWhiteSpace(query.Search);
         // A dashboard bar (received or answered in a week or month) names its own set of cases, closed ones
         // included, so the quick filter's status restriction does not apply to it.
-        requests = query.Received is null && query.Answered is null ? ApplyFilter(requests, actor, query.Filter, today, searching) : requests;
+        requests = query.Received is null && query.Answered is null ? ApplyFilter(db, requests, actor, query.Filter, today, searching) : requests;
         requests = Narrow(requests, query, today);
         return searching ? ApplySearch(db, requests, query.Search!) : requests;
     }
@@ -210,7 +213,7 @@ public sealed class RequestQueue(IServiceScopeFactory scopes, ControllerSettings
     /// driven by its matches (NOT IN again, so the open index does not compete). Measured in bench/.
     /// </remarks>
     private static IQueryable<DataSubjectRequest> ApplyFilter(
-        IQueryable<DataSubjectRequest> requests, Actor actor, QueueFilter filter, DateOnly today, bool searching)
+        PrivacyDeskDbContext db, IQueryable<DataSubjectRequest> requests, Actor actor, QueueFilter filter, DateOnly today, bool searching)
     {
         var me = actor.Id;
         var weekAhead = today.AddDays(DueWithinDays);
@@ -229,6 +232,8 @@ public sealed class RequestQueue(IServiceScopeFactory scopes, ControllerSettings
             QueueFilter.AwaitingMyApproval => open.Where(r =>
                 r.Status == awaitingApproval && r.HandlerId != me && r.SubmittedById != me && r.ApprovedAt == null),
             QueueFilter.Closed => requests.Where(r => !OpenStatuses.Contains(r.Status)),
+            // "Id IN (deliveries never downloaded)": driven by that index, a handful among all closed cases, each found by its key.
+            QueueFilter.NotDownloaded => requests.Where(r => db.ResponseDeliveries.Where(d => d.FirstDownloadedAt == null).Select(d => d.RequestId).Contains(r.Id)),
             _ => open,
         };
     }

@@ -96,7 +96,7 @@ public sealed record QueueUrl(
 
     /// <summary>Open work is sorted by urgency; closed work by recency.</summary>
     public static (QueueSort Sort, bool Descending) DefaultOrder(QueueFilter of) =>
-        of == QueueFilter.Closed ? (QueueSort.Received, true) : (QueueSort.Deadline, false);
+        of is QueueFilter.Closed or QueueFilter.NotDownloaded ? (QueueSort.Received, true) : (QueueSort.Deadline, false);
 
     public static string SortSlugOf(QueueSort by, bool descending) => (descending ? "-" : "") + by switch
     {

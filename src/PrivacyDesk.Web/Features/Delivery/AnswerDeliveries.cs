@@ -1,0 +1,187 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PrivacyDesk.Data;
+using PrivacyDesk.Data.Mail;
+using PrivacyDesk.Domain.Common;
+using PrivacyDesk.Domain.Delivery;
+using PrivacyDesk.Domain.Documents;
+using PrivacyDesk.Domain.Requests;
+using PrivacyDesk.Domain.Staff;
+using PrivacyDesk.Web.Features.Common;
+using PrivacyDesk.Web.Features.Documents;
+using PrivacyDesk.Web.Features.Portal;
+using PrivacyDesk.Web.Features.Requests;
+using PrivacyDesk.Web.Hosting;
+
+namespace PrivacyDesk.Web.Features.Delivery;
+
+/// <summary>Where the delivery e-mail stands: queued and not yet accepted by the mail server, accepted, or failing (retried).</summary>
+public enum DeliveryEmailState
+{
+    Waiting,
+    Sent,
+    Failed,
+}
+
+/// <summary>One offered document as the case's delivery panel lists it.</summary>
+public sealed record DeliveredDocument(Guid Id, DocumentKind Kind, string FileName);
+
+/// <summary>The case's delivery panel: what was delivered how, until when, the e-mail's state, the downloads (times in the controller's zone).</summary>
+public sealed record DeliveryView(
+    Guid Id,
+    Guid Stamp,
+    AnswerDeliveryMethod Method,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset ExpiresAt,
+    bool IsExpired,
+    DeliveryEmailState EmailState,
+    DateTimeOffset? EmailSentAt,
+    DateTimeOffset? FirstDownloadedAt,
+    DateTimeOffset? LastDownloadedAt,
+    int DownloadCount,
+    DateTimeOffset? ExtendedAt,
+    IReadOnlyList<DeliveredDocument> Documents);
+
+/// <summary>The delivery part of a case: the chosen method (before sending), whether an address is on file, and the delivery once sent.</summary>
+public sealed record DeliveryPanelView(AnswerDeliveryMethod Chosen, bool HasEmailAddress, bool IsOpen, DeliveryView? Delivery);
+
+/// <summary>
+/// Delivering the answer (issue 16, ADR 0045), the officer's side: when a response or refusal is sent, the delivery and its
+/// e-mail are added in the same case unit of work; the case page reads the delivery, extends its link and sets the per-case
+/// choice of attachment delivery. The subject's side is <see cref="AnswerPortal"/>.
+/// </summary>
+public sealed class AnswerDeliveries(
+    IServiceScopeFactory scopes, IOptions<PortalOptions> options, CaseUnitOfWork cases, TimeProvider clock, Settings.ControllerSettings controllerSettings)
+{
+    private byte[] Key => options.Value.CodeKeyBytes() ?? throw new InvalidOperationException("Portal:CodeKey is validated at start.");
+
+    /// <summary>The kinds an answer delivers: the refusal letter for a refused request; else the response letter, the copy of data and the portability package where they apply.</summary>
+    public static IReadOnlyList<DocumentKind> KindsFor(DataSubjectRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Status == RequestStatus.Rejected)
+        {
+            return [DocumentKind.Refusal];
+        }
+        var available = CaseDocumentRules.Available(request);
+        return [.. available.Where(a => a.NotYet is null && DeliveryRules.MayOffer(a.Kind) && a.Kind != DocumentKind.Refusal).Select(a => a.Kind)];
+    }
+
+    /// <summary>
+    /// Called inside the change that sent the answer (the case is Responded or Rejected, not yet saved): offers the documents made
+    /// since the approval in the request's language, generating those that are missing, and queues the delivery e-mail to the
+    /// subject's address. No address on file: nothing is added (the answer goes by post, and the panel says so).
+    /// </summary>
+    internal async Task<Result> DeliverAsync(CaseWork work, string? siteBaseUri, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var (db, request) = (work.Db, work.Request);
+        var email = await db.DataSubjects.AsNoTracking().Where(s => s.Id == request.SubjectId)
+            .Select(s => s.EmailAddresses).SingleOrDefaultAsync(cancellationToken);
+        if (email is not { Count: > 0 })
+        {
+            return Result.Success();
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        var documents = scope.ServiceProvider.GetRequiredService<CaseDocuments>();
+        var language = request.Language;
+        var since = request.ApprovedAt ?? DateTimeOffset.MinValue;
+        var offered = new List<OfferedDocument>();
+        foreach (var kind in KindsFor(request))
+        {
+            var stored = await db.GeneratedDocuments.AsNoTracking()
+                .Where(d => d.RequestId == request.Id && d.Kind == kind && d.Language == language && d.RecipientNotificationId == null)
+                .OrderByDescending(d => d.Version)
+                .Select(d => new { d.Id, d.CreatedAt })
+                .FirstOrDefaultAsync(cancellationToken);
+            // A letter made before the approval is a draft (four eyes): the delivered one is made after it.
+            if (stored is not null && stored.CreatedAt >= since)
+            {
+                offered.Add(new OfferedDocument(stored.Id, kind));
+                continue;
+            }
+            var generated = await documents.GenerateWithinAsync(work, kind, language, cancellationToken);
+            if (generated.IsFailure)
+            {
+                return Result.Failure(generated.Errors);
+            }
+            offered.Add(new OfferedDocument(generated.Value.Id, kind));
+        }
+        var token = DeliveryLinks.NewToken();
+        var created = ResponseDelivery.Create(
+            request.Id, DeliveryLinks.Hash(Key, token), request.AnswerDelivery, offered, work.Now, options.Value.DeliveryLinkDays, work.Actor);
+        if (created.IsFailure)
+        {
+            return Result.Failure(created.Errors);
+        }
+        var delivery = created.Value;
+        db.ResponseDeliveries.Add(delivery);
+        var mail = DeliveryMail.Compose(email[0], language, request.Reference.ToString(), DeliveryLinks.AnswerUrl(options.Value, siteBaseUri, token),
+            TimeZoneInfo.ConvertTime(delivery.ExpiresAt, work.Zone), work.Settings.Contact.Name, work.Settings.Contact.Email, request.Id,
+            delivery.Method == AnswerDeliveryMethod.Attachment ? delivery.DocumentIds : null);
+        delivery.SentWith(MailQueue.Enqueue(db, mail, work.Now).Id);
+        return Result.Success();
+    }
+
+    /// <summary>The case's delivery panel; "not found" for a case the caller may not see.</summary>
+    public async Task<Result<DeliveryPanelView>> ReadAsync(ClaimsPrincipal caller, Guid requestId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (!caller.Has(Permission.ViewRequests))
+        {
+            return Result<DeliveryPanelView>.Failure(CaseUnitOfWork.Forbidden);
+        }
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
+        var request = await db.Requests.AsNoTracking().Where(r => r.Id == requestId)
+            .Select(r => new { r.HandlerId, r.AnswerDelivery, r.Status, r.SubjectId }).SingleOrDefaultAsync(cancellationToken);
+        if (request is null || !RequestVisibility.MayView(caller.ToActor(), request.HandlerId))
+        {
+            return Result<DeliveryPanelView>.Failure(CaseUnitOfWork.NotFound);
+        }
+        var emails = await db.DataSubjects.AsNoTracking().Where(s => s.Id == request.SubjectId).Select(s => s.EmailAddresses).SingleOrDefaultAsync(cancellationToken);
+        var panel = new DeliveryPanelView(request.AnswerDelivery, emails is { Count: > 0 }, request.Status.IsOpen(), null);
+        var delivery = await db.ResponseDeliveries.AsNoTracking().SingleOrDefaultAsync(d => d.RequestId == requestId, cancellationToken);
+        if (delivery is null)
+        {
+            return Result.Success(panel);
+        }
+        var stamp = await db.ResponseDeliveries.Where(d => d.Id == delivery.Id)
+            .Select(d => EF.Property<Guid>(d, PrivacyDeskDbContext.ConcurrencyStamp)).SingleAsync(cancellationToken);
+        var mail = delivery.EmailId is { } emailId
+            ? await db.OutgoingEmails.AsNoTracking().Where(e => e.Id == emailId).Select(e => new { e.SentAt, e.LastErrorCode }).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        var ids = delivery.DocumentIds.ToList();
+        var files = await db.GeneratedDocuments.AsNoTracking().Where(d => ids.Contains(d.Id))
+            .Select(d => new DeliveredDocument(d.Id, d.Kind, d.FileName)).ToListAsync(cancellationToken);
+        var zone = (await controllerSettings.CurrentAsync(cancellationToken)).TimeZone;
+        DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, zone);
+        DateTimeOffset? LocalOrNull(DateTimeOffset? at) => at is { } value ? Local(value) : null;
+        var state = mail?.SentAt is not null ? DeliveryEmailState.Sent : mail?.LastErrorCode is not null ? DeliveryEmailState.Failed : DeliveryEmailState.Waiting;
+        return Result.Success(panel with { Delivery = new DeliveryView(
+            delivery.Id, stamp, delivery.Method, Local(delivery.CreatedAt), Local(delivery.ExpiresAt), delivery.IsExpired(clock.GetUtcNow()), state,
+            LocalOrNull(mail?.SentAt), LocalOrNull(delivery.FirstDownloadedAt), LocalOrNull(delivery.LastDownloadedAt), delivery.DownloadCount,
+            LocalOrNull(delivery.ExtendedAt), [.. ids.Select(id => files.FirstOrDefault(f => f.Id == id)).OfType<DeliveredDocument>()]) });
+    }
+
+    /// <summary>
+    /// An officer gives the subject more time to download: the handler or a team lead, with the stamp of the delivery they read
+    /// (a download or another extension since makes it stale: "changed by … at …"). Audited in the request's stream.
+    /// </summary>
+    public Task<Result<bool>> ExtendAsync(ClaimsPrincipal caller, Guid requestId, Guid deliveryStamp, int days, CancellationToken cancellationToken = default)
+    {
+        var target = new StampedTarget<ResponseDelivery>(DataSubjectRequest.AuditEntityType, requestId,
+            (db, token) => db.ResponseDeliveries.SingleOrDefaultAsync(d => d.RequestId == requestId, token), DeliveryErrors.NoDelivery);
+        return cases.ChangeOwnedAsync(caller, requestId, CaseAccess.Handle, target, deliveryStamp, (work, delivery) =>
+        {
+            var extended = delivery.Extend(days, work.Now, work.Actor);
+            return Task.FromResult(extended.IsSuccess ? Result.Success(true) : Result<bool>.Failure(extended.Errors));
+        }, cancellationToken);
+    }
+
+    /// <summary>The office's per-case choice (before sending): link only, or the documents attached as well.</summary>
+    public Task<Result> ChooseMethodAsync(ClaimsPrincipal caller, Guid requestId, Guid stamp, AnswerDeliveryMethod method, CancellationToken cancellationToken = default) =>
+        cases.ChangeAsync(caller, requestId, stamp, CaseAccess.Handle,
+            work => Task.FromResult(work.Request.ChooseAnswerDelivery(work.Actor, work.Now, method)), cancellationToken);
+}

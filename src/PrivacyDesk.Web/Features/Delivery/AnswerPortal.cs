@@ -1,0 +1,210 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PrivacyDesk.Data;
+using PrivacyDesk.Data.Portal;
+using PrivacyDesk.Domain.Common;
+using PrivacyDesk.Domain.Controller;
+using PrivacyDesk.Domain.Delivery;
+using PrivacyDesk.Domain.Documents;
+using PrivacyDesk.Domain.Staff;
+using PrivacyDesk.Web.Features.Documents;
+using PrivacyDesk.Web.Features.Portal;
+using PrivacyDesk.Web.Features.Settings;
+
+namespace PrivacyDesk.Web.Features.Delivery;
+
+/// <summary>What the answer page may know about a link before the code: never the subject's name or the outcome.</summary>
+public sealed record AnswerLink(Guid DeliveryId, string Reference, string MaskedEmail, string Language, DateTimeOffset ExpiresAtLocal, bool IsExpired);
+
+/// <summary>One document the subject may download once the code was right.</summary>
+public sealed record AnswerDocument(Guid Id, DocumentKind Kind, string FileName, string ContentType, long SizeInBytes);
+
+/// <summary>
+/// The subject's side of the delivery (issue 16, ADR 0045): the link is found by its token's keyed hash; a code is sent to the
+/// address on file (through <see cref="PortalCodes"/>, purpose Delivery) and checked; then the documents are listed and each
+/// download is recorded on the delivery and audited in the request's stream, as the portal. An unknown token and an expired
+/// link answer alike apart from the expiry: nothing about the case is revealed.
+/// </summary>
+public sealed class AnswerPortal(
+    IServiceScopeFactory scopes, IOptions<PortalOptions> options, PortalCodes codes, ControllerSettings controllerSettings, TimeProvider clock,
+    IDataProtectionProvider protection)
+{
+    /// <summary>The portal acting on the subject's behalf in the audit trail.</summary>
+    public static readonly Actor PortalActor = new("portal", "Privacyportaal", []);
+
+    /// <summary>How long the download session after a right code lasts.</summary>
+    public static readonly TimeSpan SessionLifetime = TimeSpan.FromMinutes(20);
+
+    public const string SessionCookie = "PrivacyDesk.Answer";
+
+    private const int DownloadAttempts = 3;
+
+    private byte[] Key => options.Value.CodeKeyBytes() ?? throw new InvalidOperationException("Portal:CodeKey is validated at start.");
+
+    private ITimeLimitedDataProtector Sessions => protection.CreateProtector("PrivacyDesk.Delivery.Session.v1").ToTimeLimitedDataProtector();
+
+    /// <summary>The link, or null for a token that matches no delivery (a typo, a guess, a link from another system).</summary>
+    public async Task<AnswerLink?> FindAsync(string? token, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
+        return await LinkAsync(db, token, cancellationToken) is { } found ? found.Link : null;
+    }
+
+    /// <summary>Whom the subject can contact: the controller profile's name, e-mail and phone, and the DPO.</summary>
+    public async Task<ControllerContact> ContactAsync(CancellationToken cancellationToken = default) =>
+        (await controllerSettings.CurrentAsync(cancellationToken)).Contact;
+
+    /// <summary>Sends a code to the address on file for the link (rate limits of <see cref="PortalCodes"/>); answers the challenge to check against.</summary>
+    public async Task<Result<Guid>> SendCodeAsync(string? token, string clientAddress, string language, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
+        if (await LinkAsync(db, token, cancellationToken) is not { Link.IsExpired: false } found)
+        {
+            return Result<Guid>.Failure(DeliveryErrors.LinkExpired);
+        }
+        var issued = await codes.IssueAsync(db, PortalChallengePurpose.Delivery, found.Email, language, clientAddress,
+            requestId: found.RequestId, deliveryId: found.Link.DeliveryId, cancellationToken: cancellationToken);
+        if (issued.IsFailure)
+        {
+            return Result<Guid>.Failure(issued.Errors);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return Result.Success(issued.Value.Id);
+    }
+
+    /// <summary>Checks a code for this link's challenge; a challenge of another link or purpose is never right.</summary>
+    public async Task<PortalCodeCheck> VerifyAsync(string? token, Guid challengeId, string? code, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
+        if (await LinkAsync(db, token, cancellationToken) is not { Link.IsExpired: false } found)
+        {
+            return PortalCodeCheck.Expired;
+        }
+        var challenge = await db.PortalChallenges.SingleOrDefaultAsync(
+            c => c.Id == challengeId && c.DeliveryId == found.Link.DeliveryId && c.Purpose == PortalChallengePurpose.Delivery, cancellationToken);
+        if (challenge is null)
+        {
+            return PortalCodeCheck.Wrong;
+        }
+        var check = codes.Check(challenge, code);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Two tabs entered a code at once: only the first counts; the other tries again.
+            return PortalCodeCheck.Wrong;
+        }
+        return check;
+    }
+
+    /// <summary>The offered documents of a link (after the code); never their content.</summary>
+    public async Task<IReadOnlyList<AnswerDocument>> DocumentsAsync(Guid deliveryId, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
+        var ids = await db.ResponseDeliveries.AsNoTracking().Where(d => d.Id == deliveryId).Select(d => d.DocumentIds).SingleOrDefaultAsync(cancellationToken) ?? [];
+        var list = ids.ToList();
+        var rows = await db.GeneratedDocuments.AsNoTracking().Where(d => list.Contains(d.Id))
+            .Select(d => new AnswerDocument(d.Id, d.Kind, d.FileName, d.ContentType, d.SizeInBytes)).ToListAsync(cancellationToken);
+        return [.. list.Select(id => rows.FirstOrDefault(r => r.Id == id)).OfType<AnswerDocument>()];
+    }
+
+    /// <summary>
+    /// One download: recorded on the delivery (count, first and last) and audited in the request's stream as the portal, then the
+    /// stored bytes. Refused for a document this link does not offer and after expiry. A download racing another retries.
+    /// </summary>
+    public async Task<Result<DocumentFile>> DownloadAsync(string? token, Guid documentId, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
+        var hash = TokenHash(token);
+        if (hash is null)
+        {
+            return Result<DocumentFile>.Failure(DeliveryErrors.NoDelivery);
+        }
+        for (var attempt = 1; ; attempt++)
+        {
+            var delivery = await db.ResponseDeliveries.SingleOrDefaultAsync(d => d.TokenHash == hash, cancellationToken);
+            if (delivery is null)
+            {
+                return Result<DocumentFile>.Failure(DeliveryErrors.NoDelivery);
+            }
+            var recorded = delivery.RecordDownload(documentId, clock.GetUtcNow(), PortalActor);
+            if (recorded.IsFailure)
+            {
+                return Result<DocumentFile>.Failure(recorded.Errors);
+            }
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                break;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < DownloadAttempts)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+        var file = await db.GeneratedDocuments.AsNoTracking().Where(d => d.Id == documentId)
+            .Select(d => new DocumentFile(d.FileName, d.ContentType, d.Content)).SingleAsync(cancellationToken);
+        return Result.Success(file);
+    }
+
+    /// <summary>The protected session value for a verified link: the delivery's id, readable only by this app, for <see cref="SessionLifetime"/>.</summary>
+    public string ProtectSession(Guid deliveryId) => Sessions.Protect(deliveryId.ToString("N"), SessionLifetime);
+
+    /// <summary>Whether <paramref name="cookie"/> is a live session of exactly this delivery.</summary>
+    public bool HasSession(string? cookie, Guid deliveryId)
+    {
+        if (string.IsNullOrEmpty(cookie))
+        {
+            return false;
+        }
+        try
+        {
+            return Sessions.Unprotect(cookie) == deliveryId.ToString("N");
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            // Expired, tampered with or from another key ring: no session.
+            return false;
+        }
+    }
+
+    /// <summary>The delivery's id for a live session of the link <paramref name="token"/> in <paramref name="cookie"/>, or null.</summary>
+    public async Task<Guid?> SessionDeliveryAsync(string? token, string? cookie, CancellationToken cancellationToken = default)
+    {
+        var link = await FindAsync(token, cancellationToken);
+        return link is { IsExpired: false } && HasSession(cookie, link.DeliveryId) ? link.DeliveryId : null;
+    }
+
+    private string? TokenHash(string? token) =>
+        string.IsNullOrWhiteSpace(token) || token.Length > 100 ? null : DeliveryLinks.Hash(Key, token.Trim());
+
+    private async Task<(AnswerLink Link, Guid RequestId, string Email)?> LinkAsync(PrivacyDeskDbContext db, string? token, CancellationToken cancellationToken)
+    {
+        var hash = TokenHash(token);
+        if (hash is null)
+        {
+            return null;
+        }
+        var found = await db.ResponseDeliveries.AsNoTracking().Where(d => d.TokenHash == hash)
+            .Join(db.Requests, d => d.RequestId, r => r.Id, (d, r) => new { d.Id, d.RequestId, d.ExpiresAt, r.Reference, r.Language, r.SubjectId })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
+        {
+            return null;
+        }
+        var emails = await db.DataSubjects.AsNoTracking().Where(s => s.Id == found.SubjectId).Select(s => s.EmailAddresses).SingleOrDefaultAsync(cancellationToken);
+        var email = emails is { Count: > 0 } ? emails[0] : "";
+        var zone = (await controllerSettings.CurrentAsync(cancellationToken)).TimeZone;
+        var link = new AnswerLink(found.Id, found.Reference.ToString(), DeliveryLinks.MaskEmail(email), found.Language,
+            TimeZoneInfo.ConvertTime(found.ExpiresAt, zone), clock.GetUtcNow() >= found.ExpiresAt);
+        return (link, found.RequestId, email);
+    }
+}

@@ -1,0 +1,321 @@
+using System.Security.Claims;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using PrivacyDesk.Data;
+using PrivacyDesk.Data.Mail;
+using PrivacyDesk.Data.Portal;
+using PrivacyDesk.Domain.Common;
+using PrivacyDesk.Domain.Delivery;
+using PrivacyDesk.Domain.Documents;
+using PrivacyDesk.Domain.Requests;
+using PrivacyDesk.Web.Features.Common;
+using PrivacyDesk.Web.Features.Delivery;
+using PrivacyDesk.Web.Features.Requests;
+using PrivacyDesk.Web.Tests.Infrastructure;
+using PrivacyDesk.Web.Tests.Requests;
+
+namespace PrivacyDesk.Web.Tests.Delivery;
+
+/// <summary>Secure delivery of the answer (issue 16, ADR 0045) on the real app and a real SQLite database, with a clock the tests move.</summary>
+public sealed partial class AnswerDeliveryTests : IAsyncLifetime
+{
+    private const string Site = "https://desk.example.nl/";
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UtcNow);
+    private readonly PrivacyDeskAppFactory _app = new();
+    private WebApplicationFactory<Program> _services = default!;
+    private ClaimsPrincipal _officer = default!;
+    private ClaimsPrincipal _lead = default!;
+
+    private static CancellationToken Cancel => Xunit.TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _services = _app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(_clock)));
+        _officer = await Callers.ForAsync(_app, "officer@privacydesk.test");
+        _lead = await Callers.ForAsync(_app, "lead@privacydesk.test");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await _app.DisposeAsync();
+    }
+
+    private static T Service<T>(AsyncServiceScope scope)
+        where T : notnull => scope.ServiceProvider.GetRequiredService<T>();
+
+    private async Task<TResult> WithAsync<T, TResult>(Func<T, Task<TResult>> use)
+        where T : notnull
+    {
+        await using var scope = _services.Services.CreateAsyncScope();
+        return await use(Service<T>(scope));
+    }
+
+    private async Task<TResult> WithDbAsync<TResult>(Func<PrivacyDeskDbContext, Task<TResult>> use)
+    {
+        await using var scope = _services.Services.CreateAsyncScope();
+        return await use(Service<PrivacyDeskDbContext>(scope));
+    }
+
+    private static void ShouldSucceed(Result result) => result.IsSuccess.ShouldBeTrue(string.Join(", ", result.Errors.Select(e => e.Code)));
+
+    private Task<CaseView> OpenAsync(RequestReference reference) => WithAsync<CaseWorkspace, CaseView>(async w =>
+    {
+        var opened = await w.ReloadAsync(_officer, reference.ToString(), Cancel);
+        ShouldSucceed(opened);
+        return opened.Value;
+    });
+
+    /// <summary>A case taken, verified, decided, submitted and approved: the next step is sending it.</summary>
+    private async Task<CaseView> ReadyToSendAsync(RequestType type = RequestType.Access)
+    {
+        var reference = await CaseWorkspaceData.RegisterAsync(_app, type, _clock.GetUtcNow());
+        var view = await OpenAsync(reference);
+        await WithAsync<CaseWorkspace, bool>(async w =>
+        {
+            ShouldSucceed(await w.TakeAsync(_officer, view.Id, view.Stamp, Cancel));
+            view = await OpenAsync(reference);
+            ShouldSucceed(await w.RecordIdentityCheckAsync(_officer, view.Id, view.Stamp,
+                new IdentityCheckInput(IdentityVerificationMethod.KnownChannel, IdentityVerificationOutcome.Verified, "Bekend e-mailadres", false, false), Cancel));
+            view = await OpenAsync(reference);
+            ShouldSucceed(await w.StartProcessingAsync(_officer, view.Id, view.Stamp, Cancel));
+            view = await OpenAsync(reference);
+            foreach (var row in view.Purposes)
+            {
+                var option = row.Options[0];
+                ShouldSucceed(await w.RecordDecisionAsync(_officer, view.Id, view.Stamp, new DecisionInput(row.PurposeId, option.Kind, option.Ground, "Toelichting."), Cancel));
+                view = await OpenAsync(reference);
+            }
+            ShouldSucceed(await w.SubmitForApprovalAsync(_officer, view.Id, view.Stamp, Cancel));
+            view = await OpenAsync(reference);
+            ShouldSucceed(await w.ApproveAsync(_lead, view.Id, view.Stamp, "Akkoord.", Cancel));
+            return true;
+        });
+        return await OpenAsync(reference);
+    }
+
+    private async Task<CaseView> SendAsync(RequestType type = RequestType.Access)
+    {
+        var view = await ReadyToSendAsync(type);
+        ShouldSucceed(await WithAsync<CaseWorkspace, Result>(w => w.MarkRespondedAsync(_officer, view.Id, view.Stamp, Site, Cancel)));
+        return view;
+    }
+
+    private Task<OutgoingEmail> DeliveryMailAsync(Guid requestId) => WithDbAsync(db =>
+        db.OutgoingEmails.AsNoTracking().SingleAsync(e => e.RequestId == requestId && e.Kind == MailKinds.ResponseDelivery, Cancel));
+
+    private static string TokenIn(OutgoingEmail mail) => AnswerLink().Match(mail.TextBody).Groups["token"].Value;
+
+    [GeneratedRegex(@"https://desk\.example\.nl/privacy/answer/(?<token>[A-Za-z0-9_-]+)")]
+    private static partial Regex AnswerLink();
+
+    [GeneratedRegex(@"\b(?<code>\d{6})\b")]
+    private static partial Regex Code();
+
+    private async Task<string> LastCodeAsync() => await WithDbAsync(async db =>
+    {
+        var mail = await db.OutgoingEmails.AsNoTracking().Where(e => e.Kind == MailKinds.PortalCode).OrderByDescending(e => e.QueuedAt).FirstAsync(Cancel);
+        mail.To.ShouldBe("ayse@example.nl");
+        return Code().Match(mail.Subject).Groups["code"].Value;
+    });
+
+    /// <summary>Sends a code for the link and enters it: the portal's way in.</summary>
+    private async Task<Guid> UnlockAsync(string token)
+    {
+        var challenge = await WithAsync<AnswerPortal, Result<Guid>>(p => p.SendCodeAsync(token, "203.0.113.7", "nl", Cancel));
+        ShouldSucceed(challenge);
+        (await WithAsync<AnswerPortal, PortalCodeCheck>(async p => await p.VerifyAsync(token, challenge.Value, await LastCodeAsync(), Cancel)))
+            .ShouldBe(PortalCodeCheck.Verified);
+        return challenge.Value;
+    }
+
+    [Fact]
+    public async Task SendingAResponseCreatesOneDeliveryAndOneLinkEmailWithNoPersonalDataBeyondTheReference()
+    {
+        var view = await SendAsync();
+
+        var deliveries = await WithDbAsync(db => db.ResponseDeliveries.AsNoTracking().Where(d => d.RequestId == view.Id).ToListAsync(Cancel));
+        var delivery = deliveries.ShouldHaveSingleItem();
+        var mails = await WithDbAsync(db => db.OutgoingEmails.AsNoTracking().Where(e => e.RequestId == view.Id).ToListAsync(Cancel));
+        var mail = mails.ShouldHaveSingleItem();
+        mail.Kind.ShouldBe(MailKinds.ResponseDelivery);
+        mail.To.ShouldBe("ayse@example.nl");
+        mail.Language.ShouldBe("nl");
+        mail.AttachmentDocumentIds.ShouldBeEmpty();
+        delivery.EmailId.ShouldBe(mail.Id);
+        (await WithDbAsync(db => db.OutboxMessages.AsNoTracking().CountAsync(m => m.Kind == OutgoingEmail.OutboxKind && m.Payload.Contains(mail.Id.ToString()), Cancel))).ShouldBe(1);
+
+        mail.Subject.ShouldContain(view.Reference);
+        mail.TextBody.ShouldContain(view.Reference);
+        var token = TokenIn(mail);
+        token.Length.ShouldBeGreaterThanOrEqualTo(40);
+        delivery.TokenHash.ShouldNotContain(token);
+        foreach (var personal in new[] { "Ayşe", "Çelik", "C-000042", "ayse@example.nl", "afschrift" })
+        {
+            mail.TextBody.ShouldNotContain(personal, Case.Insensitive);
+            mail.Subject.ShouldNotContain(personal, Case.Insensitive);
+        }
+        // The access answer offers the approved response letter (made now, after the approval) and the copy of the data.
+        var kinds = await WithDbAsync(db => db.GeneratedDocuments.AsNoTracking().Where(d => delivery.DocumentIds.Contains(d.Id)).Select(d => d.Kind).ToListAsync(Cancel));
+        kinds.ShouldContain(DocumentKind.Response);
+        kinds.ShouldAllBe(k => k == DocumentKind.Response || k == DocumentKind.CopyOfData);
+        delivery.ExpiresAt.ShouldBe(_clock.GetUtcNow().AddDays(30), TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public async Task TheRightCodeOpensTheDocumentsAndADownloadIsAuditedAndShownOnTheCase()
+    {
+        var view = await SendAsync();
+        var token = TokenIn(await DeliveryMailAsync(view.Id));
+        var link = (await WithAsync<AnswerPortal, AnswerLink?>(p => p.FindAsync(token, Cancel))).ShouldNotBeNull();
+        link.MaskedEmail.ShouldBe("a•••@e•••.nl");
+        link.IsExpired.ShouldBeFalse();
+
+        var challenge = await WithAsync<AnswerPortal, Result<Guid>>(p => p.SendCodeAsync(token, "203.0.113.7", "nl", Cancel));
+        ShouldSucceed(challenge);
+        var code = await LastCodeAsync();
+        var wrong = code == "000000" ? "111111" : "000000";
+        (await WithAsync<AnswerPortal, PortalCodeCheck>(p => p.VerifyAsync(token, challenge.Value, wrong, Cancel))).ShouldBe(PortalCodeCheck.Wrong);
+        (await WithAsync<AnswerPortal, PortalCodeCheck>(p => p.VerifyAsync(token, challenge.Value, code, Cancel))).ShouldBe(PortalCodeCheck.Verified);
+
+        var documents = await WithAsync<AnswerPortal, IReadOnlyList<AnswerDocument>>(p => p.DocumentsAsync(link.DeliveryId, Cancel));
+        var letter = documents.First(d => d.Kind == DocumentKind.Response);
+        _clock.Advance(TimeSpan.FromDays(1));
+        var file = await WithAsync<AnswerPortal, Result<PrivacyDesk.Web.Features.Documents.DocumentFile>>(p => p.DownloadAsync(token, letter.Id, Cancel));
+        ShouldSucceed(file);
+        var stored = await WithDbAsync(db => db.GeneratedDocuments.AsNoTracking().SingleAsync(d => d.Id == letter.Id, Cancel));
+        file.Value.Content.ShouldBe(stored.Content);
+
+        var audit = await WithDbAsync(db => db.AuditEvents.AsNoTracking()
+            .SingleAsync(e => e.EntityType == DataSubjectRequest.AuditEntityType && e.EntityId == view.Id.ToString() && e.Action == ResponseDelivery.DownloadedAction, Cancel));
+        audit.ActorName.ShouldBe(AnswerPortal.PortalActor.Name);
+        audit.After.ShouldNotBeNull().ShouldContain(letter.Id.ToString());
+        audit.After.ShouldNotContain("ayse", Case.Insensitive);
+
+        var panel = await WithAsync<AnswerDeliveries, Result<DeliveryPanelView>>(d => d.ReadAsync(_officer, view.Id, Cancel));
+        ShouldSucceed(panel);
+        var shown = panel.Value.Delivery.ShouldNotBeNull();
+        shown.FirstDownloadedAt.ShouldNotBeNull();
+        shown.DownloadCount.ShouldBe(1);
+        shown.EmailState.ShouldBe(DeliveryEmailState.Waiting);
+        (await OpenAsync(RequestReference.Parse(view.Reference))).Timeline.Select(e => e.Action).ShouldContain(ResponseDelivery.DownloadedAction);
+    }
+
+    [Fact]
+    public async Task AWrongCodeAnExpiredLinkAndAnotherCasesTokenGiveNothing()
+    {
+        var first = await SendAsync();
+        var second = await SendAsync();
+        var firstToken = TokenIn(await DeliveryMailAsync(first.Id));
+        var secondToken = TokenIn(await DeliveryMailAsync(second.Id));
+        var firstDocument = (await WithDbAsync(db => db.ResponseDeliveries.AsNoTracking().SingleAsync(d => d.RequestId == first.Id, Cancel))).DocumentIds[0];
+
+        // A guessed token finds nothing; another case's token does not open this case's document.
+        (await WithAsync<AnswerPortal, AnswerLink?>(p => p.FindAsync("not-a-real-token-at-all", Cancel))).ShouldBeNull();
+        await UnlockAsync(secondToken);
+        (await WithAsync<AnswerPortal, Result<PrivacyDesk.Web.Features.Documents.DocumentFile>>(p => p.DownloadAsync(secondToken, firstDocument, Cancel)))
+            .Errors.Select(e => e.Code).ShouldBe([DeliveryErrors.DocumentNotOffered.Code]);
+
+        // A challenge of one link does not verify another link.
+        var challenge = await WithAsync<AnswerPortal, Result<Guid>>(p => p.SendCodeAsync(firstToken, "203.0.113.7", "nl", Cancel));
+        (await WithAsync<AnswerPortal, PortalCodeCheck>(async p => await p.VerifyAsync(secondToken, challenge.Value, await LastCodeAsync(), Cancel)))
+            .ShouldBe(PortalCodeCheck.Wrong);
+
+        // After 30 days the link says only that it expired: no code, no download.
+        _clock.Advance(TimeSpan.FromDays(31));
+        (await WithAsync<AnswerPortal, AnswerLink?>(p => p.FindAsync(firstToken, Cancel))).ShouldNotBeNull().IsExpired.ShouldBeTrue();
+        (await WithAsync<AnswerPortal, Result<Guid>>(p => p.SendCodeAsync(firstToken, "203.0.113.7", "nl", Cancel))).IsFailure.ShouldBeTrue();
+        (await WithAsync<AnswerPortal, Result<PrivacyDesk.Web.Features.Documents.DocumentFile>>(p => p.DownloadAsync(firstToken, firstDocument, Cancel)))
+            .Errors.Select(e => e.Code).ShouldBe([DeliveryErrors.LinkExpired.Code]);
+        (await WithDbAsync(db => db.ResponseDeliveries.AsNoTracking().SingleAsync(d => d.RequestId == first.Id, Cancel))).DownloadCount.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task AnOfficerExtendsTheLinkWithTheStampTheyReadAndAStaleOneIsRefused()
+    {
+        var view = await SendAsync();
+        var token = TokenIn(await DeliveryMailAsync(view.Id));
+        var before = (await WithAsync<AnswerDeliveries, Result<DeliveryPanelView>>(d => d.ReadAsync(_officer, view.Id, Cancel))).Value.Delivery!;
+
+        // The subject downloads in between: the officer's stamp is stale, and nothing changes.
+        await UnlockAsync(token);
+        var document = (await WithDbAsync(db => db.ResponseDeliveries.AsNoTracking().SingleAsync(d => d.RequestId == view.Id, Cancel))).DocumentIds[0];
+        ShouldSucceed(await WithAsync<AnswerPortal, Result<PrivacyDesk.Web.Features.Documents.DocumentFile>>(p => p.DownloadAsync(token, document, Cancel)));
+        var stale = await WithAsync<AnswerDeliveries, Result<bool>>(d => d.ExtendAsync(_officer, view.Id, before.Stamp, 14, Cancel));
+        stale.Errors.Select(e => e.Code).ShouldBe([StaleEdit.Code]);
+
+        _clock.Advance(TimeSpan.FromDays(35));
+        var fresh = (await WithAsync<AnswerDeliveries, Result<DeliveryPanelView>>(d => d.ReadAsync(_officer, view.Id, Cancel))).Value.Delivery!;
+        fresh.IsExpired.ShouldBeTrue();
+        ShouldSucceed(await WithAsync<AnswerDeliveries, Result<bool>>(d => d.ExtendAsync(_officer, view.Id, fresh.Stamp, 14, Cancel)));
+        var after = (await WithAsync<AnswerDeliveries, Result<DeliveryPanelView>>(d => d.ReadAsync(_officer, view.Id, Cancel))).Value.Delivery!;
+        after.IsExpired.ShouldBeFalse();
+        after.ExtendedAt.ShouldNotBeNull();
+        (await WithAsync<AnswerPortal, AnswerLink?>(p => p.FindAsync(token, Cancel)))!.IsExpired.ShouldBeFalse();
+        (await WithDbAsync(db => db.AuditEvents.AsNoTracking().CountAsync(e => e.EntityId == view.Id.ToString() && e.Action == ResponseDelivery.ExtendedAction, Cancel))).ShouldBe(1);
+
+        var range = await WithAsync<AnswerDeliveries, Result<bool>>(d => d.ExtendAsync(_officer, view.Id, after.Stamp, 0, Cancel));
+        range.Errors.Select(e => e.Code).ShouldBe([DeliveryErrors.ExtensionOutOfRange.Code]);
+    }
+
+    [Fact]
+    public async Task TheQuickFilterListsAnsweredCasesWhoseAnswerWasNotDownloaded()
+    {
+        var downloaded = await SendAsync();
+        var waiting = await SendAsync();
+        var open = await ReadyToSendAsync();
+        var token = TokenIn(await DeliveryMailAsync(downloaded.Id));
+        await UnlockAsync(token);
+        var document = (await WithDbAsync(db => db.ResponseDeliveries.AsNoTracking().SingleAsync(d => d.RequestId == downloaded.Id, Cancel))).DocumentIds[0];
+        ShouldSucceed(await WithAsync<AnswerPortal, Result<PrivacyDesk.Web.Features.Documents.DocumentFile>>(p => p.DownloadAsync(token, document, Cancel)));
+
+        var page = await WithAsync<RequestQueue, Result<QueuePage>>(q => q.PageAsync(_lead, new QueueQuery(QueueFilter.NotDownloaded), Cancel));
+        ShouldSucceed(page);
+        var references = page.Value.Rows.Select(r => r.Reference).ToList();
+        references.ShouldContain(waiting.Reference);
+        references.ShouldNotContain(downloaded.Reference);
+        references.ShouldNotContain(open.Reference);
+    }
+
+    [Fact]
+    public async Task AttachmentDeliveryQueuesTheDocumentsAsAttachments()
+    {
+        var view = await ReadyToSendAsync();
+        ShouldSucceed(await WithAsync<AnswerDeliveries, Result>(d => d.ChooseMethodAsync(_officer, view.Id, view.Stamp, AnswerDeliveryMethod.Attachment, Cancel)));
+        view = await OpenAsync(RequestReference.Parse(view.Reference));
+        ShouldSucceed(await WithAsync<CaseWorkspace, Result>(w => w.MarkRespondedAsync(_officer, view.Id, view.Stamp, Site, Cancel)));
+
+        var delivery = await WithDbAsync(db => db.ResponseDeliveries.AsNoTracking().SingleAsync(d => d.RequestId == view.Id, Cancel));
+        delivery.Method.ShouldBe(AnswerDeliveryMethod.Attachment);
+        var mail = await DeliveryMailAsync(view.Id);
+        mail.AttachmentDocumentIds.ShouldBe(delivery.DocumentIds);
+        mail.TextBody.ShouldContain("bij deze e-mail gevoegd");
+    }
+
+    [Fact]
+    public async Task TheAnswerPageAsksForACodeAndRevealsNothingWithoutOne()
+    {
+        var view = await SendAsync();
+        var token = TokenIn(await DeliveryMailAsync(view.Id));
+        var document = (await WithDbAsync(db => db.ResponseDeliveries.AsNoTracking().SingleAsync(d => d.RequestId == view.Id, Cancel))).DocumentIds[0];
+        using var client = _services.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+        var page = System.Net.WebUtility.HtmlDecode(await client.GetStringAsync(new Uri($"/privacy/answer/{token}", UriKind.Relative), Cancel));
+        page.ShouldContain("data-testid=\"answer-send-code\"");
+        page.ShouldContain("a•••@e•••.nl");
+        page.ShouldNotContain(view.Reference);
+        page.ShouldNotContain("Ayşe");
+        page.ShouldNotContain("blazor.web.js\" autostart", Case.Insensitive);
+
+        var unknown = await client.GetStringAsync(new Uri("/privacy/answer/unknown-token-0000000000000000000000000000", UriKind.Relative), Cancel);
+        unknown.ShouldContain("data-testid=\"answer-expired\"");
+
+        var download = await client.GetAsync(new Uri($"/privacy/answer/{token}/documents/{document}", UriKind.Relative), Cancel);
+        download.StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound);
+        (await WithDbAsync(db => db.ResponseDeliveries.AsNoTracking().SingleAsync(d => d.RequestId == view.Id, Cancel))).DownloadCount.ShouldBe(0);
+    }
+}
