@@ -1,7 +1,7 @@
 using PrivacyDesk.Data;
 using PrivacyDesk.Documents;
-using PrivacyDesk.Web.Features.Inbox;
 using PrivacyDesk.Web.Features.Delivery;
+using PrivacyDesk.Web.Features.Inbox;
 using PrivacyDesk.Web.Features.Intake;
 using PrivacyDesk.Web.Features.Mail;
 using PrivacyDesk.Web.Features.Portal;
