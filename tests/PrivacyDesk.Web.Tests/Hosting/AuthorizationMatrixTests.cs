@@ -133,6 +133,17 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
         ["POST /Account/Logout"] = [S, B, B, B, B],
         ["POST /api/v1/requests/"] = [U, U, U, U, U],
         // The privacy portal (ADR 0044): public to everyone; its forms read only a URL-encoded body with their own token, anything else is a bad request.
+        // Issue 16, staff side: the Outbox for administrators and team leads (ADR 0043), the Inbox for those who register requests
+        // (ADR 0046); the original .eml is probed with an id that is not a GUID, so the route is not there for anyone signed in.
+        ["GET /administration/outbox"] = [S, F, A, F, A],
+        ["POST /administration/outbox"] = [S, F, B, F, B],
+        ["GET /inbox"] = [S, A, A, F, F],
+        ["POST /inbox"] = [S, B, B, F, F],
+        ["GET /inbox/{id:guid}/original"] = [S, N, N, N, N],
+        // Secure delivery (ADR 0045): the answer page is public (a code opens it); a download needs the answer's own cookie.
+        ["GET /privacy/answer/{Token}"] = [A, A, A, A, A],
+        ["POST /privacy/answer/{Token}"] = [B, B, B, B, B],
+        ["GET /privacy/answer/{token}/documents/{documentId:guid}"] = [N, N, N, N, N],
         ["GET /privacy/"] = [A, A, A, A, A],
         ["GET /privacy/code"] = [A, A, A, A, A],
         ["GET /privacy/language/{language}"] = [A, A, A, A, A],

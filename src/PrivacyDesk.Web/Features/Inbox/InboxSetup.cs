@@ -12,7 +12,11 @@ public static class InboxSetup
         services.AddSingleton(options);
         services.AddScoped<InboxService>();
         services.AddOutboxHandler<MailboxPoll>();
-        services.AddRecurringOutboxMessage(MailboxPoll.Recurring);
+        if (!string.IsNullOrWhiteSpace(options.Host))
+        {
+            // No mailbox configured (Development, tests): no poll in the outbox at all, rather than one that does nothing every interval.
+            services.AddRecurringOutboxMessage(MailboxPoll.Recurring);
+        }
         return services;
     }
 
