@@ -17,7 +17,10 @@ public sealed class DocumentsTests(RunningApp app)
         await officer.SignInAsync("officer@privacydesk.test");
         await officer.WaitForShellAsync();
         await officer.WaitForSelectorAsync("[data-testid=queue-grid] [data-testid=open-request]");
-        var reference = (await officer.Locator("[data-testid=open-request]").First.TextContentAsync())!.Trim();
+        // The first Dutch case the queue shows: other browser tests (the portal's) register English requests that may sort first.
+        var shown = (await officer.Locator("[data-testid=open-request]").AllTextContentsAsync()).Select(r => r.Trim()).ToList();
+        var dutch = await DutchReferencesAsync();
+        var reference = shown.First(dutch.Contains);
         await officer.GotoAsync($"/requests/{reference}");
         await officer.WaitForSelectorAsync("[data-interactive=true] [data-testid=case-header]");
         // The documents sit under Draft response, folded unless the case is at that step (ADR 0032).
@@ -67,5 +70,20 @@ public sealed class DocumentsTests(RunningApp app)
         await page.ClickAsync(field);
         await page.ClickAsync($".mud-popover-open .mud-list-item:has-text('{option}')");
         await page.WaitForSelectorAsync(".mud-popover-open .mud-list-item", new() { State = WaitForSelectorState.Detached });
+    }
+
+    private async Task<HashSet<string>> DutchReferencesAsync()
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={app.DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Reference FROM Requests WHERE Language = 'nl'";
+        var references = new HashSet<string>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            references.Add(reader.GetString(0));
+        }
+        return references;
     }
 }

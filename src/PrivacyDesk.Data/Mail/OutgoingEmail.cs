@@ -20,7 +20,8 @@ public static class MailKinds
 public sealed class OutgoingEmail
 {
     public const int KindMaxLength = 50;
-    public const int AddressMaxLength = 254;
+    /// <summary>As long as an address on file may be (<see cref="Domain.Subjects.DataSubject.EmailMaxLength"/>), so every address the product accepts can be written to.</summary>
+    public const int AddressMaxLength = Domain.Subjects.DataSubject.EmailMaxLength;
     public const int SubjectMaxLength = 300;
     public const int BodyMaxLength = 40_000;
     public const int MessageIdMaxLength = 200;

@@ -738,8 +738,8 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
 
                     b.Property<string>("To")
                         .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("nvarchar(254)");
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
 
                     b.HasKey("Id");
 

@@ -723,7 +723,7 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
 
                     b.Property<string>("To")
                         .IsRequired()
-                        .HasMaxLength(254)
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

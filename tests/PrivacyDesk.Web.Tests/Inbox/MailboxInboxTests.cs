@@ -169,6 +169,35 @@ public sealed class MailboxInboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AReplyOnAnotherOfficersCaseIsNotInTheOfficersInbox()
+    {
+        var officer = await OfficerAsync();
+        var registration = _factory.Services.CreateScope().ServiceProvider.GetRequiredService<RequestRegistration>();
+        var reference = (await registration.RegisterAsync(officer, new NewRequest(
+            RequestType.Access, RequestChannel.Letter, DateTimeOffset.UtcNow.AddDays(-5), "nl", null,
+            new NewSubject("Sanne de Vries", "sanne.devries@example.nl", null, null, SubjectCategory.Customer), "Inzage per brief.", []), Cancel)).Value;
+        var messageId = await WithDbAsync(async db =>
+        {
+            var requestId = await db.Requests.Where(r => r.Reference == RequestReference.Parse(reference)).Select(r => r.Id).SingleAsync(Cancel);
+            // The case is another officer's: an officer sees only the unassigned queue and their own cases.
+            await db.Requests.Where(r => r.Id == requestId).ExecuteUpdateAsync(u => u.SetProperty(r => r.HandlerId, "another-officer"), Cancel);
+            var email = MailQueue.Enqueue(db, new MailDraft(MailKinds.Acknowledgement, "sanne.devries@example.nl", "nl", "Uw verzoek", "Ontvangen.", RequestId: requestId), DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync(Cancel);
+            return email.MessageId;
+        });
+        var reply = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(Fixture("nl-reply.eml")).Replace("{{IN_REPLY_TO}}", messageId, StringComparison.Ordinal));
+        await _imap.AppendAsync(reply, EnglishArrival);
+        (await PollAsync()).ShouldBe(1);
+        var stored = await WithDbAsync(db => db.InboxMessages.AsNoTracking().SingleAsync(Cancel));
+
+        (await Inbox.ListAsync(officer, InboxFilter.Handled, 1, Cancel)).Value.Total.ShouldBe(0, "the reply belongs to a case the officer may not see");
+        (await Inbox.OpenAsync(officer, stored.Id, Cancel)).Errors.ShouldHaveSingleItem().ShouldBe(InboxService.NotFound);
+        (await Inbox.DownloadAsync(officer, stored.Id, Cancel)).Errors.ShouldHaveSingleItem().ShouldBe(InboxService.NotFound);
+        var lead = await LeadAsync();
+        (await Inbox.ListAsync(lead, InboxFilter.Handled, 1, Cancel)).Value.Rows.ShouldHaveSingleItem().Id.ShouldBe(stored.Id);
+    }
+
+    [Fact]
     public async Task AnHtmlMessageWithAScriptShowsAsTextWithoutIt()
     {
         await _imap.AppendAsync(Fixture("en-html-script.eml"), EnglishArrival);

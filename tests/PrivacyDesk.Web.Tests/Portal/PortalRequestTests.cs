@@ -87,6 +87,28 @@ public sealed class PortalRequestTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ACodeThatWasRightButWhoseRegistrationFailedRegistersOnTheNextTry()
+    {
+        using var browser = _portal.Browser();
+        await _portal.SubmitAsync(browser, PortalHarness.ValidForm());
+        var verifiedAt = _portal.Clock.GetUtcNow();
+        await using (var db = _portal.Db())
+        {
+            // The code was right and saved, then the registration failed (a database hiccup): verified, still pending, no request.
+            await db.PortalChallenges.ExecuteUpdateAsync(u => u.SetProperty(c => c.VerifiedAt, verifiedAt), Cancel);
+        }
+        _portal.Clock.Advance(TimeSpan.FromMinutes(2));
+
+        var again = await PortalHarness.EnterCodeAsync(browser, await _portal.LatestCodeAsync("anna.jansen@example.nl"));
+
+        (await again.Content.ReadAsStringAsync(Cancel)).ShouldContain("DSR-");
+        await using var check = _portal.Db();
+        var request = await check.Requests.AsNoTracking().SingleAsync(Cancel);
+        request.ReceivedAt.ShouldBe(verifiedAt, "receipt stays the moment the code was right");
+        (await check.PortalChallenges.AsNoTracking().SingleAsync(Cancel)).PendingSubmission.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task EnglishVisitorsGetEnglishPagesAndAnEnglishRequest()
     {
         using var browser = _portal.Browser(language: "en");
@@ -113,6 +135,12 @@ public sealed class PortalRequestTests : IAsyncLifetime
 
         var elsewhere = await browser.GetAsync(new Uri("/privacy/language/nl?returnUrl=https%3A%2F%2Fevil.example", UriKind.Relative), Cancel);
         elsewhere.Headers.Location!.OriginalString.ShouldBe("/privacy");
+        // A return address with a line break or a non-ASCII character (a 404 page's own path) goes home, never a server error.
+        foreach (var odd in new[] { "%2Fprivacy%0d%0aX-Evil%3A%201", "%2Fprivacy%2F%C3%A9" })
+        {
+            var back = await browser.GetAsync(new Uri($"/privacy/language/nl?returnUrl={odd}", UriKind.Relative), Cancel);
+            back.StatusCode.ShouldBe(HttpStatusCode.Redirect, odd);
+        }
     }
 
     [Fact]

@@ -128,6 +128,13 @@ public sealed class AnswerPortal(
         {
             return Result<DocumentFile>.Failure(DeliveryErrors.NoDelivery);
         }
+        // The file first: a download is recorded only for a document that is there to hand over.
+        var file = await db.GeneratedDocuments.AsNoTracking().Where(d => d.Id == documentId)
+            .Select(d => new DocumentFile(d.FileName, d.ContentType, d.Content)).SingleOrDefaultAsync(cancellationToken);
+        if (file is null)
+        {
+            return Result<DocumentFile>.Failure(DeliveryErrors.DocumentNotOffered);
+        }
         for (var attempt = 1; ; attempt++)
         {
             var delivery = await db.ResponseDeliveries.SingleOrDefaultAsync(d => d.TokenHash == hash, cancellationToken);
@@ -145,13 +152,16 @@ public sealed class AnswerPortal(
                 await db.SaveChangesAsync(cancellationToken);
                 break;
             }
-            catch (DbUpdateConcurrencyException) when (attempt < DownloadAttempts)
+            catch (DbUpdateConcurrencyException)
             {
                 db.ChangeTracker.Clear();
+                if (attempt >= DownloadAttempts)
+                {
+                    // Still racing after every retry (an extension, other downloads): the subject tries again; never a server error.
+                    return Result<DocumentFile>.Failure(DeliveryErrors.NoDelivery);
+                }
             }
         }
-        var file = await db.GeneratedDocuments.AsNoTracking().Where(d => d.Id == documentId)
-            .Select(d => new DocumentFile(d.FileName, d.ContentType, d.Content)).SingleAsync(cancellationToken);
         return Result.Success(file);
     }
 

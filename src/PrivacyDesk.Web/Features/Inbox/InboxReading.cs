@@ -68,7 +68,11 @@ public static partial class InboxReading
         ArgumentNullException.ThrowIfNull(message);
         if (!string.IsNullOrWhiteSpace(message.MessageId))
         {
-            return message.MessageId.Trim();
+            // Stored as is when it fits the column; a longer one as its hash, so the look-up and the unique index see the same key.
+            var id = message.MessageId.Trim();
+            return id.Length <= Data.Inbox.InboxMessage.HeaderIdMaxLength
+                ? id
+                : "sha256:" + Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(id)));
         }
         using var stream = new MemoryStream();
         message.Headers.WriteTo(stream);

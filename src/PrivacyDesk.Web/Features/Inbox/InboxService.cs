@@ -6,6 +6,7 @@ using PrivacyDesk.Data.Inbox;
 using PrivacyDesk.Domain.Auditing;
 using PrivacyDesk.Domain.Common;
 using PrivacyDesk.Domain.Requests;
+using PrivacyDesk.Domain.Staff;
 using PrivacyDesk.Web.Features.Common;
 using PrivacyDesk.Web.Features.Requests;
 using PrivacyDesk.Web.Features.Settings;
@@ -64,14 +65,31 @@ public sealed class InboxService(IServiceScopeFactory scopes, RequestRegistratio
         }
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
+        var visible = Visible(db, caller.ToActor());
         var query = filter == InboxFilter.New
-            ? db.InboxMessages.AsNoTracking().Where(m => m.Status == InboxMessageStatus.New)
-            : db.InboxMessages.AsNoTracking().Where(m => m.Status != InboxMessageStatus.New);
+            ? visible.Where(m => m.Status == InboxMessageStatus.New)
+            : visible.Where(m => m.Status != InboxMessageStatus.New);
         var total = await query.CountAsync(cancellationToken);
         var current = Math.Clamp(page, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
         var rows = await RowsAsync(db, query.OrderByDescending(m => m.ArrivedAt).ThenByDescending(m => m.Id).Skip((current - 1) * PageSize).Take(PageSize), cancellationToken);
         var zone = (await controllerSettings.CurrentAsync(cancellationToken)).TimeZone;
         return Result.Success(new InboxListPage([.. rows.Select(r => InZone(r, zone))], total, current, PageSize));
+    }
+
+    /// <summary>
+    /// The messages the caller may see: every draft, and a message that became or joined a case only when the caller may see
+    /// that case (the queue's rule, <see cref="RequestVisibility"/>, in SQL), so the Inbox never shows another officer's case.
+    /// </summary>
+    private static IQueryable<InboxMessage> Visible(PrivacyDeskDbContext db, Actor actor)
+    {
+        var messages = db.InboxMessages.AsNoTracking();
+        if (actor.Has(Permission.ViewAllRequests))
+        {
+            return messages;
+        }
+        var id = actor.Id;
+        return messages.Where(m => m.RequestId == null
+            || db.Requests.Any(r => r.Id == m.RequestId && (r.HandlerId == null || r.HandlerId == id)));
     }
 
     /// <summary>Opens one message (audited: the text is personal data).</summary>
@@ -83,7 +101,7 @@ public sealed class InboxService(IServiceScopeFactory scopes, RequestRegistratio
         }
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
-        var row = (await RowsAsync(db, db.InboxMessages.AsNoTracking().Where(m => m.Id == id), cancellationToken)).SingleOrDefault();
+        var row = (await RowsAsync(db, Visible(db, caller.ToActor()).Where(m => m.Id == id), cancellationToken)).SingleOrDefault();
         if (row is null)
         {
             return Result<InboxMessageView>.Failure(NotFound);
@@ -107,7 +125,7 @@ public sealed class InboxService(IServiceScopeFactory scopes, RequestRegistratio
         }
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
-        var original = await db.InboxMessages.AsNoTracking().Where(m => m.Id == id).Select(m => m.Original).SingleOrDefaultAsync(cancellationToken);
+        var original = await Visible(db, caller.ToActor()).Where(m => m.Id == id).Select(m => m.Original).SingleOrDefaultAsync(cancellationToken);
         if (original is null)
         {
             return Result<InboxOriginal>.Failure(NotFound);

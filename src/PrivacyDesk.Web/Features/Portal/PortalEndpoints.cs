@@ -283,7 +283,9 @@ public static class PortalEndpoints
         }
         // Back to a portal page only: never an open redirect.
         var back = returnUrl is { Length: > 0 and < 300 } && returnUrl.StartsWith(home, StringComparison.Ordinal) && !returnUrl.Contains("//", StringComparison.Ordinal)
-            && !returnUrl.Contains('\\', StringComparison.Ordinal) ? returnUrl : home;
+            && !returnUrl.Contains('\\', StringComparison.Ordinal)
+            // Printable ASCII only: a control or non-ASCII character in a Location header makes the server throw.
+            && returnUrl.All(c => c is > ' ' and < '\x7f') ? returnUrl : home;
         return Results.Redirect(back);
     }
 

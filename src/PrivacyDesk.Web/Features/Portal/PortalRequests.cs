@@ -89,7 +89,10 @@ public sealed partial class PortalRequests(
         {
             return checkedCode with { Receipt = await ReceiptAsync(done, cancellationToken) };
         }
-        if (checkedCode.Check != PortalCodeCheck.Verified)
+        // Right before, but the registration then failed (the challenge is verified, still pending, names no request): register now,
+        // with receipt at the moment the code was right. Two tries at once: the challenge's stamp lets one of them register.
+        var registrationOwed = checkedCode.Check == PortalCodeCheck.AlreadyUsed && checkedCode.RequestId is null && checkedCode.Pending is not null;
+        if (checkedCode.Check != PortalCodeCheck.Verified && !registrationOwed)
         {
             return checkedCode;
         }
@@ -258,8 +261,9 @@ public sealed partial class PortalRequests(
                 var check = codes.Check(challenge, code);
                 await db.SaveChangesAsync(cancellationToken);
                 var left = Math.Max(0, PortalChallenge.MaxAttempts - challenge.Attempts);
+                var owed = check == PortalCodeCheck.Verified || (check == PortalCodeCheck.AlreadyUsed && challenge.RequestId is null);
                 return Result.Success(new Checked(check, left, challenge.VerifiedAt,
-                    check == PortalCodeCheck.Verified ? PortalSubmission.FromJson(challenge.PendingSubmission) : null, challenge.RequestId));
+                    owed ? PortalSubmission.FromJson(challenge.PendingSubmission) : null, challenge.RequestId));
             }, cancellationToken);
             return outcome.Value;
         }

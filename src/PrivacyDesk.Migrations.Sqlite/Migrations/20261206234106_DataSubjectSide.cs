@@ -77,7 +77,7 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    To = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    To = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     Language = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
                     Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     TextBody = table.Column<string>(type: "TEXT", maxLength: 40000, nullable: false),

@@ -11,7 +11,7 @@ using PrivacyDesk.Data;
 namespace PrivacyDesk.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PrivacyDeskDbContext))]
-    [Migration("20261206231715_DataSubjectSide")]
+    [Migration("20261206234106_DataSubjectSide")]
     partial class DataSubjectSide
     {
         /// <inheritdoc />
@@ -726,7 +726,7 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
 
                     b.Property<string>("To")
                         .IsRequired()
-                        .HasMaxLength(254)
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

@@ -77,7 +77,7 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                 {
                     Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     Kind = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
-                    To = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
+                    To = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
                     Language = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: false),
                     Subject = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
                     TextBody = table.Column<string>(type: "nvarchar(max)", maxLength: 40000, nullable: false),

@@ -12,7 +12,7 @@ using PrivacyDesk.Data;
 namespace PrivacyDesk.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(PrivacyDeskDbContext))]
-    [Migration("20261206231721_DataSubjectSide")]
+    [Migration("20261206234117_DataSubjectSide")]
     partial class DataSubjectSide
     {
         /// <inheritdoc />
@@ -741,8 +741,8 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
 
                     b.Property<string>("To")
                         .IsRequired()
-                        .HasMaxLength(254)
-                        .HasColumnType("nvarchar(254)");
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
 
                     b.HasKey("Id");
 
