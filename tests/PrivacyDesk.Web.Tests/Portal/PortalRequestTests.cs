@@ -140,6 +140,7 @@ public sealed class PortalRequestTests : IAsyncLifetime
         {
             var back = await browser.GetAsync(new Uri($"/privacy/language/nl?returnUrl={odd}", UriKind.Relative), Cancel);
             back.StatusCode.ShouldBe(HttpStatusCode.Redirect, odd);
+            back.Headers.Location!.OriginalString.ShouldBe("/privacy", "Kestrel refuses such a Location header with a server error");
         }
     }
 
