@@ -318,4 +318,48 @@ public sealed partial class AnswerDeliveryTests : IAsyncLifetime
         download.StatusCode.ShouldBe(System.Net.HttpStatusCode.NotFound);
         (await WithDbAsync(db => db.ResponseDeliveries.AsNoTracking().SingleAsync(d => d.RequestId == view.Id, Cancel))).DownloadCount.ShouldBe(0);
     }
+
+    [Fact]
+    public async Task TheCaseSaysDeliveredOnlyOnceTheEmailHasLeftAndUntilThenThatTheAnswerIsReady()
+    {
+        var view = await SendAsync();
+        await using var host = new PanelHost(_services, _officer);
+
+        var waiting = host.Render(view.Id);
+        var line = waiting.Find("[data-testid=delivery-line]").TextContent;
+        line.ShouldNotContain("Bezorgd", Case.Insensitive);
+        line.ShouldContain("Klaargezet");
+        waiting.Find("[data-testid=delivery-email]").TextContent.ShouldContain("E-mail wacht op verzending");
+
+        _clock.Advance(TimeSpan.FromDays(1));
+        var sentAt = _clock.GetUtcNow();
+        await WithDbAsync(async db =>
+        {
+            var mail = await db.OutgoingEmails.SingleAsync(e => e.RequestId == view.Id && e.Kind == MailKinds.ResponseDelivery, Cancel);
+            mail.MarkSent(sentAt);
+            return await db.SaveChangesAsync(Cancel);
+        });
+
+        var sent = host.Render(view.Id);
+        var day = TimeZoneInfo.ConvertTime(sentAt, TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam"));
+        sent.Find("[data-testid=delivery-line]").TextContent.ShouldContain("Bezorgd " + day.ToString("d MMM", new System.Globalization.CultureInfo("nl-NL")));
+    }
+
+    /// <summary>The case page's delivery panel rendered with bUnit on the test's app services, in Dutch.</summary>
+    private sealed class PanelHost : MudBunitContext
+    {
+        public PanelHost(WebApplicationFactory<Program> services, ClaimsPrincipal officer)
+        {
+            Services.AddScoped(_ => services.Services.CreateScope().ServiceProvider.GetRequiredService<AnswerDeliveries>());
+            SignIn(officer);
+            RenderProviders();
+        }
+
+        public IRenderedComponent<PrivacyDesk.Web.Components.Pages.Requests.Case.DeliveryPanel> Render(Guid requestId)
+        {
+            var panel = Render<PrivacyDesk.Web.Components.Pages.Requests.Case.DeliveryPanel>(p => p.Add(c => c.RequestId, requestId));
+            panel.WaitForElement("[data-testid=delivery-line]");
+            return panel;
+        }
+    }
 }
