@@ -240,8 +240,9 @@ public static class IntakeBenchmarks
         report.AppendLine("What the intake API does per request that the minimal endpoint does not: recognise the key (cached prefix lookup, " +
             "constant-time hash compare), rate-limit per key, parse and validate every field with the domain's rules, look the subject up by " +
             "e-mail and customer number in the search index, count the reference in the transaction, write the subject's and the request's " +
-            "audit events (hash-chained, behind the write gate), link the key, and render and store the acknowledgement letter (a PDF) with " +
-            "its own audit event in a second transaction. The minimal endpoint deserialises the body and runs two prepared INSERTs.");
+            "audit events (hash-chained, behind the write gate), link the key and enqueue the acknowledgement letter (an outbox row in the same " +
+            "transaction; the outbox renders it in the background, on the same cores, while the load runs). The minimal endpoint deserialises the " +
+            "body and runs two prepared INSERTs.");
         return report.ToString();
     }
 

