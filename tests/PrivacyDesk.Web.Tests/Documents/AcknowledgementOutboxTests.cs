@@ -123,6 +123,8 @@ public sealed class AcknowledgementOutboxTests : IAsyncLifetime
     {
         using var client = _services.CreateClient();
         var requestId = await PostAsync(client);
+        // The callers' host starts (and seeds) first: a later start would put a controller profile back.
+        var admin = await Callers.ForAsync(_app, "admin@privacydesk.test");
         // No controller profile: no letterhead, so the letter cannot be rendered.
         var profile = await InDbAsync(_services.Services, db => db.ControllerProfiles.AsNoTracking().SingleAsync(Cancel));
         await InDbAsync(_services.Services, db => db.ControllerProfiles.ExecuteDeleteAsync(Cancel));
@@ -135,7 +137,6 @@ public sealed class AcknowledgementOutboxTests : IAsyncLifetime
         var onCase = (await OnTheCaseAsync(requestId))!;
         onCase.State.ShouldBe(AcknowledgementState.Failing);
         onCase.LastErrorCode.ShouldBe(DocumentStoreErrors.NoControllerProfile.Code);
-        var admin = await Callers.ForAsync(_app, "admin@privacydesk.test");
         var outbox = _services.Services.GetRequiredService<OutboxAdministration>();
         (await outbox.WorkAsync(admin, OutboxFilter.Failing, 1, Cancel)).Value.Rows.Where(r => r.Kind == AcknowledgementLetters.OutboxKind)
             .ShouldHaveSingleItem().State.ShouldBe(OutboxState.Failing);
