@@ -20,6 +20,12 @@ public sealed class OutboxOptions
     /// <summary>The longest wait after repeated failures (the wait doubles from one minute).</summary>
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromHours(6);
 
+    /// <summary>
+    /// Claims after which a message that never finished is given up (the dead letter): the runner no longer claims it, the Outbox page
+    /// shows it as given up and an administrator sends it again. With the doubling wait this is about 14 hours of trying.
+    /// </summary>
+    public int MaxAttempts { get; set; } = 10;
+
     /// <summary>This instance's name in <see cref="OutboxMessage.ClaimedBy"/>; the machine name and a random suffix when empty.</summary>
     public string? InstanceName { get; set; }
 }

@@ -27,12 +27,13 @@ public sealed partial class OutboxRunner(
     {
         await EnsureRecurringAsync(cancellationToken);
         var now = clock.GetUtcNow();
+        var maxAttempts = options.MaxAttempts;
         List<Guid> due;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
             due = await db.OutboxMessages.AsNoTracking()
-                .Where(m => m.CompletedAt == null && m.DueAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+                .Where(m => m.CompletedAt == null && m.DueAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now) && m.Attempts < maxAttempts)
                 .OrderBy(m => m.DueAt).ThenBy(m => m.Id)
                 .Select(m => m.Id)
                 .Take(options.BatchSize)
@@ -59,8 +60,11 @@ public sealed partial class OutboxRunner(
         {
             try
             {
-                await RunDueAsync(stoppingToken);
-                await Task.Delay(options.PollInterval, clock, stoppingToken);
+                // A full batch means more may be due (a burst of intake letters): the next pass starts at once, not after the interval.
+                if (await RunDueAsync(stoppingToken) < options.BatchSize)
+                {
+                    await Task.Delay(options.PollInterval, clock, stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -88,6 +92,7 @@ public sealed partial class OutboxRunner(
         var now = clock.GetUtcNow();
         var until = now + options.Lease;
         var name = InstanceName;
+        var maxAttempts = options.MaxAttempts;
         OutboxMessage? message;
         await using (var scope = scopes.CreateAsyncScope())
         {
@@ -97,7 +102,7 @@ public sealed partial class OutboxRunner(
             {
                 // The lease: only an unclaimed (or expired) due message is taken; one affected row means this instance has it.
                 claimed = await db.OutboxMessages
-                    .Where(m => m.Id == id && m.CompletedAt == null && m.DueAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+                    .Where(m => m.Id == id && m.CompletedAt == null && m.DueAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now) && m.Attempts < maxAttempts)
                     .ExecuteUpdateAsync(s => s
                         .SetProperty(m => m.ClaimedBy, name)
                         .SetProperty(m => m.ClaimedUntil, until)
@@ -150,7 +155,14 @@ public sealed partial class OutboxRunner(
                 .SetProperty(m => m.LastErrorCode, code.Length > OutboxMessage.ErrorCodeMaxLength ? code[..OutboxMessage.ErrorCodeMaxLength] : code)
                 .SetProperty(m => m.ClaimedBy, (string?)null)
                 .SetProperty(m => m.ClaimedUntil, (DateTimeOffset?)null), cancellationToken);
-            LogFailed(message.Id, message.Kind, code, message.Attempts, next);
+            if (message.Attempts >= options.MaxAttempts)
+            {
+                LogGaveUp(message.Id, message.Kind, code, message.Attempts);
+            }
+            else
+            {
+                LogFailed(message.Id, message.Kind, code, message.Attempts, next);
+            }
         }
         else if (result.RunAgainAt is { } again)
         {
@@ -218,6 +230,9 @@ public sealed partial class OutboxRunner(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {MessageId} ({Kind}) failed with {ErrorCode} at attempt {Attempts}; next try at {DueAt:o}.")]
     private partial void LogFailed(Guid messageId, string kind, string errorCode, int attempts, DateTimeOffset dueAt);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox message {MessageId} ({Kind}) failed with {ErrorCode} at attempt {Attempts}, the last: given up until someone sends it again.")]
+    private partial void LogGaveUp(Guid messageId, string kind, string errorCode, int attempts);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The outbox pass failed ({ErrorType}); trying again at the next interval.")]
     private partial void LogPassFailed(string errorType);

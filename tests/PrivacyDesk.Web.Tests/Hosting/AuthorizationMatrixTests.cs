@@ -218,7 +218,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
             // Its acknowledgement, a real document: who may download it is the service's call.
             var acknowledgement = await ActivatorUtilities.CreateInstance<PrivacyDesk.Web.Features.Documents.CaseDocuments>(Factory.Services)
                 .AcknowledgeAsSystemAsync(request.Id, PrivacyDesk.Domain.Staff.Actor.System);
-            _samples["documentId"] = acknowledgement.Value.Id.ToString();
+            _samples["documentId"] = acknowledgement.Value!.Id.ToString();
             foreach (var caller in Callers)
             {
                 _clients[caller] = caller == "anonymous" ? SignedInClient.Anonymous(Factory) : await SignedInClient.CreateAsync(Factory, caller);

@@ -81,7 +81,10 @@ public sealed class PortalRequestTests : IAsyncLifetime
         acknowledgement.TextBody.ShouldContain("https://privacy.example.nl/privacy/status/");
         acknowledgement.TextBody.ShouldNotContain("Anna");
         acknowledgement.TextBody.ShouldNotContain("gegevens u van mij heeft");
-        (await db.OutboxMessages.CountAsync(Cancel)).ShouldBe(2, "the code and the acknowledgement each wait in the outbox");
+        (await db.OutboxMessages.CountAsync(Cancel)).ShouldBe(3, "the code, the acknowledgement e-mail and the acknowledgement letter each wait in the outbox");
+        var letterPayload = PrivacyDesk.Web.Features.Documents.AcknowledgementLetters.Payload(request.Id);
+        (await db.OutboxMessages.CountAsync(m => m.Kind == PrivacyDesk.Web.Features.Documents.AcknowledgementLetters.OutboxKind && m.Payload == letterPayload, Cancel))
+            .ShouldBe(1, "a portal request gets the same acknowledgement letter on the case as an API request (ADR 0048)");
         var audit = await db.AuditEvents.AsNoTracking().Where(e => e.EntityId == request.Id.ToString()).ToListAsync(Cancel);
         audit.ShouldContain(e => e.ActorId == PortalActor.Id && e.Action == "request.identity.verified");
     }

@@ -87,7 +87,7 @@ public sealed class OutboxRunnerTests : IAsyncLifetime
 
     private OutboxRunner Runner(string name, params RecurringOutboxMessage[] recurring) => new(
         _services.Services.GetRequiredService<IServiceScopeFactory>(), recurring,
-        new OutboxOptions { InstanceName = name, Lease = TimeSpan.FromMinutes(10), BatchSize = 100 }, _clock, NullLogger<OutboxRunner>.Instance);
+        new OutboxOptions { InstanceName = name, Lease = TimeSpan.FromMinutes(10), BatchSize = 100, MaxAttempts = 3 }, _clock, NullLogger<OutboxRunner>.Instance);
 
     private async Task<List<Guid>> EnqueueAsync(string kind, int count)
     {
@@ -171,6 +171,26 @@ public sealed class OutboxRunnerTests : IAsyncLifetime
         _log.Runs[id].ShouldBe(2);
         again.Attempts.ShouldBe(2);
         again.DueAt.ShouldBe(start.AddMinutes(1 + 2), "the wait doubles");
+    }
+
+    [Fact]
+    public async Task AMessageThatKeepsFailingIsGivenUpAfterMaxAttemptsAndNoRunnerClaimsItAgain()
+    {
+        var id = (await EnqueueAsync(FailingHandler.KindName, 1)).Single();
+        var runner = Runner("instance-a");
+
+        for (var pass = 0; pass < 6; pass++)
+        {
+            await runner.RunDueAsync(Cancel);
+            _clock.Advance(TimeSpan.FromHours(7));
+        }
+
+        _log.Runs[id].ShouldBe(3, "three attempts, then the dead letter");
+        var givenUp = await ReadAsync(id);
+        givenUp.Attempts.ShouldBe(3);
+        givenUp.CompletedAt.ShouldBeNull();
+        givenUp.LastErrorCode.ShouldBe("exception.InvalidOperationException");
+        (await Runner("instance-b").RunDueAsync(Cancel)).ShouldBe(0, "another instance does not take it up either");
     }
 
     [Fact]

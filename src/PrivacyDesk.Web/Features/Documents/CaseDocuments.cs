@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using PrivacyDesk.Data;
 using PrivacyDesk.Data.Auditing;
+using PrivacyDesk.Data.Outbox;
 using PrivacyDesk.Documents;
 using PrivacyDesk.Documents.Extracts;
 using PrivacyDesk.Documents.Model;
@@ -13,6 +14,7 @@ using PrivacyDesk.Domain.Requests;
 using PrivacyDesk.Domain.Sources.Changes;
 using PrivacyDesk.Domain.Rights;
 using PrivacyDesk.Domain.Staff;
+using PrivacyDesk.Web.Features.Common;
 using PrivacyDesk.Web.Features.Requests;
 using PrivacyDesk.Web.Features.Settings;
 using PrivacyDesk.Web.Hosting;
@@ -37,7 +39,19 @@ public sealed record CaseDocumentsView(
     IReadOnlyList<AvailableDocument> Available,
     bool MayGenerateLetters,
     bool MayGenerateCaseFile,
-    bool ProfileIsExample);
+    bool ProfileIsExample,
+    AcknowledgementWork? Acknowledgement = null);
+
+/// <summary>Where the acknowledgement letter the outbox makes stands, until it exists (ADR 0048).</summary>
+public enum AcknowledgementState
+{
+    Pending,
+    Failing,
+    GivenUp,
+}
+
+/// <summary>The acknowledgement still owed by the outbox: its state, tries, last error code and next try (in the controller's time zone).</summary>
+public sealed record AcknowledgementWork(AcknowledgementState State, int Attempts, string? LastErrorCode, DateTimeOffset NextTryAt);
 
 /// <summary>A stored document to download.</summary>
 public sealed record DocumentFile(string FileName, string ContentType, byte[] Content);
@@ -50,7 +64,8 @@ public sealed record DocumentFile(string FileName, string ContentType, byte[] Co
 /// not see answers "not found", like one that does not exist.
 /// </summary>
 public sealed class CaseDocuments(
-    IServiceScopeFactory scopes, TimeProvider clock, ControllerSettings controllerSettings, AuditTrailVerifier verifier, CaseUnitOfWork cases)
+    IServiceScopeFactory scopes, TimeProvider clock, ControllerSettings controllerSettings, AuditTrailVerifier verifier, CaseUnitOfWork cases,
+    OutboxOptions outbox)
 {
     public const string GeneratedAction = "document.generated";
     public const string DownloadedAction = "document.downloaded";
@@ -111,7 +126,25 @@ public sealed class CaseDocuments(
             .Where(a => a.Kind == DocumentKind.CaseFile ? caseFile : letters)
             .ToList();
         return Result.Success(new CaseDocumentsView(
-            request.Id, request.Reference.ToString(), request.Language, documents, available, letters, caseFile, settings.ProfileIsExample));
+            request.Id, request.Reference.ToString(), request.Language, documents, available, letters, caseFile, settings.ProfileIsExample,
+            rows.Any(d => d.Kind == DocumentKind.Acknowledgement) ? null : await AcknowledgementOwedAsync(db, requestId, settings.TimeZone, cancellationToken)));
+    }
+
+    /// <summary>The open outbox message that makes this case's acknowledgement, if any (open messages only: the claim index serves it).</summary>
+    private async Task<AcknowledgementWork?> AcknowledgementOwedAsync(PrivacyDeskDbContext db, Guid requestId, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        var payload = AcknowledgementLetters.Payload(requestId);
+        var message = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.CompletedAt == null && m.Kind == AcknowledgementLetters.OutboxKind && m.Payload == payload)
+            .Select(m => new { m.Attempts, m.LastErrorCode, m.DueAt })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (message is null)
+        {
+            return null;
+        }
+        var state = message.Attempts >= outbox.MaxAttempts ? AcknowledgementState.GivenUp
+            : message.LastErrorCode is not null ? AcknowledgementState.Failing : AcknowledgementState.Pending;
+        return new AcknowledgementWork(state, message.Attempts, message.LastErrorCode, TimeZoneInfo.ConvertTime(message.DueAt, zone));
     }
 
     /// <summary>
@@ -136,14 +169,78 @@ public sealed class CaseDocuments(
     }
 
     /// <summary>
-    /// The acknowledgement of a request another system registered through the intake API, generated as the
-    /// system actor (named after the API key) in the request's language, stored as the next version (1 for a
-    /// new request) with its audit event. No staff permission and no stamp: the caller is the API, on the case it
-    /// has just registered (<see cref="CaseUnitOfWork.ChangeFreshCaseAsSystemAsync"/>).
+    /// The acknowledgement of a request the intake API or the portal registered, made by the outbox (ADR 0048) as the system actor
+    /// in the request's language and stored as the next version with its audit event. Rendered OUTSIDE the write gate from the case as
+    /// read with its stamp, then stored through the unit of work with that stamp: a case changed in between is read and rendered again.
+    /// Idempotent: a case that already has an acknowledgement (a retried message, or one an officer made) gets none, and null answers.
     /// </summary>
-    public Task<Result<DocumentRow>> AcknowledgeAsSystemAsync(Guid requestId, Actor system, CancellationToken cancellationToken = default) =>
-        cases.ChangeFreshCaseAsSystemAsync(requestId, system,
-            work => GenerateForAsync(work, DocumentKind.Acknowledgement, work.Request.Language, null, cancellationToken), cancellationToken);
+    public async Task<Result<DocumentRow?>> AcknowledgeAsSystemAsync(Guid requestId, Actor system, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        for (var attempt = 1; ; attempt++)
+        {
+            var rendered = await RenderAcknowledgementAsync(requestId, system, cancellationToken);
+            if (rendered.IsFailure || rendered.Value is null)
+            {
+                return rendered.IsFailure ? Result<DocumentRow?>.Failure(rendered.Errors) : Result.Success<DocumentRow?>(null);
+            }
+            var (stamp, language, document) = rendered.Value.Value;
+            var stored = await cases.ChangeFreshCaseAsSystemAsync(requestId, system, stamp, async work =>
+            {
+                // Checked again under the gate: two runs of the same message store one letter.
+                if (await HasAcknowledgementAsync(work.Db, requestId, cancellationToken))
+                {
+                    return Result.Success<DocumentRow?>(null);
+                }
+                var stored = await AddVersionAsync(work.Db, requestId, DocumentKind.Acknowledgement, language, null, document, work.Actor, work.Now, cancellationToken);
+                return Result.Success<DocumentRow?>(new DocumentRow(stored.Id, stored.Kind, stored.Language, stored.Version, null, null, stored.FileName,
+                    stored.ContentType, stored.SizeInBytes, stored.Sha256, stored.PageCount, stored.CreatedByName, TimeZoneInfo.ConvertTime(stored.CreatedAt, work.Zone)));
+            }, cancellationToken);
+            // A case that changed since it was read (an officer took it) is rendered again from what it is now; a third change in a row waits for the outbox's next try.
+            if (stored.IsSuccess || attempt == 3 || !stored.Errors.Any(e => e.Code == StaleEdit.Code))
+            {
+                return stored;
+            }
+        }
+    }
+
+    /// <summary>The case's stamp, language and rendered acknowledgement, read and rendered without a transaction; null when it already has one.</summary>
+    private async Task<Result<(Guid Stamp, string Language, RenderedDocument Document)?>> RenderAcknowledgementAsync(
+        Guid requestId, Actor system, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
+        // The stamp first: a change after it makes the store stale, never a letter from an older case than the stamp says.
+        var stamp = await db.Requests.Where(r => r.Id == requestId)
+            .Select(r => (Guid?)EF.Property<Guid>(r, PrivacyDeskDbContext.ConcurrencyStamp)).SingleOrDefaultAsync(cancellationToken);
+        var request = await db.Requests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == requestId, cancellationToken);
+        if (stamp is null || request is null)
+        {
+            return Result<(Guid, string, RenderedDocument)?>.Failure(NotFound);
+        }
+        if (await HasAcknowledgementAsync(db, requestId, cancellationToken))
+        {
+            return Result.Success<(Guid, string, RenderedDocument)?>(null);
+        }
+        var applies = CaseDocumentRules.Check(request, DocumentKind.Acknowledgement, null);
+        if (applies.IsFailure)
+        {
+            return Result<(Guid, string, RenderedDocument)?>.Failure(applies.Errors);
+        }
+        var language = NormalLanguage(request.Language);
+        var input = await InputAsync(db, request, system, language, null, clock.GetUtcNow(), cancellationToken);
+        if (input.IsFailure)
+        {
+            return Result<(Guid, string, RenderedDocument)?>.Failure(input.Errors);
+        }
+        var rendered = DocumentRenderer.Render(DocumentKind.Acknowledgement, input.Value);
+        return rendered.IsFailure
+            ? Result<(Guid, string, RenderedDocument)?>.Failure(rendered.Errors)
+            : Result.Success<(Guid, string, RenderedDocument)?>((stamp.Value, language, rendered.Value));
+    }
+
+    private static Task<bool> HasAcknowledgementAsync(PrivacyDeskDbContext db, Guid requestId, CancellationToken cancellationToken) =>
+        db.GeneratedDocuments.AnyAsync(d => d.RequestId == requestId && d.Kind == DocumentKind.Acknowledgement, cancellationToken);
 
     /// <summary>
     /// Renders and stores a document inside a change the caller already runs in the case unit of work (sending the answer

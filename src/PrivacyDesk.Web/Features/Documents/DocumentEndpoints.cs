@@ -1,4 +1,5 @@
 using System.Globalization;
+using PrivacyDesk.Data.Outbox;
 using PrivacyDesk.Domain.Staff;
 
 namespace PrivacyDesk.Web.Features.Documents;
@@ -22,6 +23,7 @@ public static class DocumentEndpoints
     public static IServiceCollection AddDocumentsFeature(this IServiceCollection services)
     {
         services.AddScoped<CaseDocuments>();
+        services.AddOutboxHandler<AcknowledgementLetterHandler>();
         return services;
     }
 

@@ -207,7 +207,8 @@ public static partial class IntakeEndpoints
             .WithName("CreateRequest")
             .WithSummary("Register a data-subject request")
             .WithDescription("Registers a request from the public privacy web form or another system, matches the subject by e-mail or " +
-                "customer number (or registers them), computes the statutory deadline and generates the acknowledgement letter.")
+                "customer number (or registers them) and computes the statutory deadline. It answers once the request is stored; the " +
+                "acknowledgement letter is made moments later in the background and appears on the case.")
             // The body is described here rather than with Accepts<T>, whose routing would answer a wrong media type
             // itself (without problem details) before the endpoint can.
             .AddOpenApiOperationTransformer(async (operation, context, cancellationToken) =>
@@ -259,8 +260,7 @@ public static partial class IntakeEndpoints
     }
 
     private static async Task<IResult> CreateAsync(
-        HttpContext http, RequestRegistration registration, CaseDocuments documents, TimeProvider clock,
-        IServiceScopeFactory scopes, ILoggerFactory loggers, CancellationToken cancellationToken)
+        HttpContext http, RequestRegistration registration, TimeProvider clock, IServiceScopeFactory scopes, CancellationToken cancellationToken)
     {
         var caller = ApiCaller.From(http.User);
         if (http.Request.ContentLength > IntakeJson.MaxBodyBytes)
@@ -309,6 +309,7 @@ public static partial class IntakeEndpoints
             received = await registration.ReceiveAsync(parsed.Value, caller.ToActor(), async (db, receipt) =>
             {
                 db.ApiKeyRequests.Add(ApiKeyRequest.Link(receipt.RequestId, caller.KeyId));
+                AcknowledgementLetters.Enqueue(db, receipt.RequestId, now);
                 answer = new IntakeCreated(receipt.Reference, IntakeJson.Name(receipt.Status), receipt.ReceivedOn, receipt.DueOn);
                 if (idempotencyKey is not null)
                 {
@@ -334,13 +335,7 @@ public static partial class IntakeEndpoints
             return Problem(StatusCodes.Status400BadRequest, received.Errors);
         }
 
-        // The request stands; the acknowledgement follows as its own unit. If it cannot be made now (e.g. no
-        // controller profile), the case shows it missing and an officer generates it from the documents panel.
-        var letter = await documents.AcknowledgeAsSystemAsync(received.Value.RequestId, caller.ToActor(), cancellationToken);
-        if (letter.IsFailure)
-        {
-            LogAcknowledgementFailed(loggers.CreateLogger(typeof(IntakeEndpoints)), received.Value.Reference, string.Join(", ", letter.Errors.Select(e => e.Code)));
-        }
+        // The request stands; its acknowledgement letter follows from the outbox (ADR 0048), whose message committed with it.
         return Results.Created(LocationOf(received.Value.Reference), answer);
     }
 
@@ -459,9 +454,6 @@ public static partial class IntakeEndpoints
         (429, _) => "Te veel verzoeken.",
         _ => status.ToString(CultureInfo.InvariantCulture),
     };
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The acknowledgement of intake request {Reference} could not be generated: {Codes}")]
-    private static partial void LogAcknowledgementFailed(ILogger logger, string reference, string codes);
 
     /// <summary>A stored answer sent again as it was, marked as a replay.</summary>
     private sealed class ReplayedAnswer(int status, string body, string? location) : IResult

@@ -13,11 +13,15 @@ using PrivacyDesk.Web.Hosting;
 
 namespace PrivacyDesk.Web.Features.Mail;
 
-/// <summary>Where a message or e-mail stands: waiting to be tried, failing (tried, with an error code, tried again later), done.</summary>
+/// <summary>
+/// Where a message or e-mail stands: waiting to be tried, failing (tried, with an error code, tried again later), given up (the dead
+/// letter: <see cref="OutboxOptions.MaxAttempts"/> tries, no more until someone sends it again), done.
+/// </summary>
 public enum OutboxState
 {
     Waiting,
     Failing,
+    GivenUp,
     Done,
 }
 
@@ -55,7 +59,8 @@ public sealed record EmailPreview(Guid Id, string To, string Subject, string Lan
 /// "send again now" for a failing one (audited). Administrators and team leads (<see cref="Permission.ManageOutbox"/>);
 /// addresses are masked and texts are not shown, except the Development preview (audited as a view).
 /// </summary>
-public sealed class OutboxAdministration(IServiceScopeFactory scopes, ControllerSettings controllerSettings, IHostEnvironment environment, TimeProvider clock)
+public sealed class OutboxAdministration(
+    IServiceScopeFactory scopes, ControllerSettings controllerSettings, IHostEnvironment environment, OutboxOptions options, TimeProvider clock)
 {
     public static readonly Error Forbidden = new("outbox.forbidden");
     public static readonly Error NotFailing = new("outbox.not_failing");
@@ -80,11 +85,13 @@ public sealed class OutboxAdministration(IServiceScopeFactory scopes, Controller
         }
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
+        var max = options.MaxAttempts;
         var messages = db.OutboxMessages.AsNoTracking();
         messages = filter switch
         {
-            OutboxFilter.Failing => messages.Where(m => m.CompletedAt == null && m.LastErrorCode != null),
-            OutboxFilter.Waiting => messages.Where(m => m.CompletedAt == null && m.LastErrorCode == null),
+            // Failing includes what was given up: both need someone to look.
+            OutboxFilter.Failing => messages.Where(m => m.CompletedAt == null && (m.LastErrorCode != null || m.Attempts >= max)),
+            OutboxFilter.Waiting => messages.Where(m => m.CompletedAt == null && m.LastErrorCode == null && m.Attempts < max),
             _ => messages,
         };
         var total = await messages.CountAsync(cancellationToken);
@@ -94,10 +101,10 @@ public sealed class OutboxAdministration(IServiceScopeFactory scopes, Controller
             .OrderBy(m => m.CompletedAt != null).ThenByDescending(m => m.CompletedAt).ThenBy(m => m.DueAt).ThenBy(m => m.Id)
             .Skip((current - 1) * OutboxListPage<OutboxWorkRow>.PageSize).Take(OutboxListPage<OutboxWorkRow>.PageSize)
             .Select(m => new OutboxWorkRow(m.Id, m.Kind,
-                m.CompletedAt != null ? OutboxState.Done : m.LastErrorCode != null ? OutboxState.Failing : OutboxState.Waiting,
+                m.CompletedAt != null ? OutboxState.Done : m.Attempts >= max ? OutboxState.GivenUp : m.LastErrorCode != null ? OutboxState.Failing : OutboxState.Waiting,
                 m.DueAt, m.Attempts, m.LastErrorCode, m.CompletedAt))
             .ToListAsync(cancellationToken);
-        return Result.Success(new OutboxListPage<OutboxWorkRow>(rows, total, current, filter, await CountsAsync(db, cancellationToken)));
+        return Result.Success(new OutboxListPage<OutboxWorkRow>(rows, total, current, filter, await CountsAsync(db, max, cancellationToken)));
     }
 
     public async Task<Result<OutboxListPage<OutboxEmailRow>>> EmailsAsync(ClaimsPrincipal caller, OutboxFilter filter, int page, CancellationToken cancellationToken = default)
@@ -128,17 +135,20 @@ public sealed class OutboxAdministration(IServiceScopeFactory scopes, Controller
         var keys = payloads.Keys.ToList();
         var messages = await db.OutboxMessages.AsNoTracking()
             .Where(m => m.Kind == OutgoingEmail.OutboxKind && keys.Contains(m.Payload))
-            .Select(m => new { m.Id, m.Payload })
+            .Select(m => new { m.Id, m.Payload, m.Attempts })
             .ToListAsync(cancellationToken);
-        var messageOf = messages.ToDictionary(m => payloads[m.Payload], m => m.Id);
+        var messageOf = messages.ToDictionary(m => payloads[m.Payload], m => (m.Id, GivenUp: m.Attempts >= options.MaxAttempts));
         return Result.Success(new OutboxListPage<OutboxEmailRow>(
-            [.. rows.Select(r => new OutboxEmailRow(r.Id, messageOf.TryGetValue(r.Id, out var m) ? m : null, r.Kind, MailAddresses.Mask(r.To), r.Language,
-                r.SentAt != null ? OutboxState.Done : r.LastErrorCode != null ? OutboxState.Failing : OutboxState.Waiting,
+            [.. rows.Select(r => new OutboxEmailRow(r.Id, messageOf.TryGetValue(r.Id, out var m) ? m.Id : null, r.Kind, MailAddresses.Mask(r.To), r.Language,
+                r.SentAt != null ? OutboxState.Done : m.GivenUp ? OutboxState.GivenUp : r.LastErrorCode != null ? OutboxState.Failing : OutboxState.Waiting,
                 r.QueuedAt, r.SentAt, r.Attempts, r.LastErrorCode))],
-            total, current, filter, await CountsAsync(db, cancellationToken)));
+            total, current, filter, await CountsAsync(db, options.MaxAttempts, cancellationToken)));
     }
 
-    /// <summary>"Send again now": a failing message is due now, so the next outbox pass (within its poll interval) tries it; audited.</summary>
+    /// <summary>
+    /// "Send again now": a failing or given-up message is due now with its count of attempts started anew, so the next outbox pass
+    /// (within its poll interval) tries it; audited with the attempts it had.
+    /// </summary>
     public async Task<Result> SendAgainNowAsync(ClaimsPrincipal caller, Guid outboxMessageId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
@@ -157,10 +167,12 @@ public sealed class OutboxAdministration(IServiceScopeFactory scopes, Controller
             {
                 return Result.Failure(NotFound);
             }
-            // Only while it is failing and nobody is running it: one that was sent, or is being tried, is left alone.
+            // Only while it is failing (or given up) and nobody is running it: one that was sent, or is being tried, is left alone.
+            var max = options.MaxAttempts;
             var moved = await db.OutboxMessages
-                .Where(m => m.Id == outboxMessageId && m.CompletedAt == null && m.LastErrorCode != null && (m.ClaimedUntil == null || m.ClaimedUntil < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.DueAt, now), cancellationToken);
+                .Where(m => m.Id == outboxMessageId && m.CompletedAt == null && (m.LastErrorCode != null || m.Attempts >= max)
+                    && (m.ClaimedUntil == null || m.ClaimedUntil < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.DueAt, now).SetProperty(m => m.Attempts, 0), cancellationToken);
             if (moved != 1)
             {
                 return Result.Failure(NotFailing);
@@ -196,10 +208,10 @@ public sealed class OutboxAdministration(IServiceScopeFactory scopes, Controller
         return Result.Success(new EmailPreview(email.Id, email.To, email.Subject, email.Language, MailFrame.Text(email.TextBody, email.Language, contact)));
     }
 
-    private static async Task<OutboxCounts> CountsAsync(PrivacyDeskDbContext db, CancellationToken cancellationToken)
+    private static async Task<OutboxCounts> CountsAsync(PrivacyDeskDbContext db, int maxAttempts, CancellationToken cancellationToken)
     {
         var work = await db.OutboxMessages.AsNoTracking().Where(m => m.CompletedAt == null)
-            .GroupBy(m => m.LastErrorCode != null).Select(g => new { Failing = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+            .GroupBy(m => m.LastErrorCode != null || m.Attempts >= maxAttempts).Select(g => new { Failing = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var emails = await db.OutgoingEmails.AsNoTracking().Where(e => e.SentAt == null)
             .GroupBy(e => e.LastErrorCode != null).Select(g => new { Failing = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         return new OutboxCounts(

@@ -7,6 +7,7 @@ using PrivacyDesk.Data.Portal;
 using PrivacyDesk.Domain.Auditing;
 using PrivacyDesk.Domain.Common;
 using PrivacyDesk.Domain.Requests;
+using PrivacyDesk.Web.Features.Documents;
 using PrivacyDesk.Web.Features.Requests;
 using PrivacyDesk.Web.Features.Settings;
 
@@ -118,6 +119,8 @@ public sealed partial class PortalRequests(
             db.PortalStatusLinks.Add(link);
             MailQueue.Enqueue(db, PortalMails.Acknowledgement(form.Email.Trim(), form.Language, receipt.Reference, receipt.DueOn, statusBaseUrl + token,
                 settings.Contact.Name, receipt.RequestId), verifiedAt);
+            // The same acknowledgement letter on the case as for a request the intake API sent (ADR 0048).
+            AcknowledgementLetters.Enqueue(db, receipt.RequestId, verifiedAt);
         }, cancellationToken);
         if (received.IsFailure)
         {

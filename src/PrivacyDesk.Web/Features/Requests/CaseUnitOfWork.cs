@@ -139,12 +139,13 @@ public sealed class CaseUnitOfWork(IServiceScopeFactory scopes, TimeProvider clo
     }
 
     /// <summary>
-    /// The system's own step on a case it registered a moment ago in the same call (the intake API's
-    /// acknowledgement): nobody can have read it, so there is no stamp and no person's permission; still the
-    /// same load, transaction, save and conflict answer. Only <see cref="Actor.System"/> may use it.
+    /// The system's own step on a case it registered (the acknowledgement the outbox makes after the intake API or the portal):
+    /// no person's permission; the stamp is the one the system read the case with (null: none), so what it prepared outside the
+    /// transaction is never stored on a case that changed since. Still the same load, transaction, save and conflict answer. Only
+    /// <see cref="Actor.System"/> may use it.
     /// </summary>
     public async Task<Result<T>> ChangeFreshCaseAsSystemAsync<T>(
-        Guid requestId, Actor system, Func<CaseWork, Task<Result<T>>> change, CancellationToken cancellationToken = default)
+        Guid requestId, Actor system, Guid? seenStamp, Func<CaseWork, Task<Result<T>>> change, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(system);
         ArgumentNullException.ThrowIfNull(change);
@@ -152,7 +153,7 @@ public sealed class CaseUnitOfWork(IServiceScopeFactory scopes, TimeProvider clo
         {
             return Result<T>.Failure(Forbidden);
         }
-        return await RunAsync(requestId, seenStamp: null, system, (_, _) => Task.FromResult(Result.Success()), change, cancellationToken);
+        return await RunAsync(requestId, seenStamp, system, (_, _) => Task.FromResult(Result.Success()), change, cancellationToken);
     }
 
     /// <summary>
