@@ -40,7 +40,6 @@ public static class IdentitySetup
             cookie.Cookie.SameSite = SameSiteMode.Strict;
             cookie.SlidingExpiration = true;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(9);
-            cookie.Events.OnValidatePrincipal = ValidateSecurityStampInOwnScopeAsync;
         });
 
         // The sign-in cookie is checked against the security stamp every minute, so locking an account ends its sessions.
@@ -67,25 +66,6 @@ public static class IdentitySetup
 
         services.AddAuthorization(options => options.AddPermissionPolicies());
         return services;
-    }
-
-    /// <summary>
-    /// Identity's security-stamp check, in a scope of its own. In the request's scope its user store's DbContext lived as
-    /// long as the request, and the request that carries a Blazor circuit's WebSocket lives as long as the circuit (ADR 0049).
-    /// </summary>
-    private static async Task ValidateSecurityStampInOwnScopeAsync(Microsoft.AspNetCore.Authentication.Cookies.CookieValidatePrincipalContext context)
-    {
-        var requestServices = context.HttpContext.RequestServices;
-        await using var scope = requestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
-        context.HttpContext.RequestServices = scope.ServiceProvider;
-        try
-        {
-            await SecurityStampValidator.ValidatePrincipalAsync(context);
-        }
-        finally
-        {
-            context.HttpContext.RequestServices = requestServices;
-        }
     }
 
     /// <summary>One policy per <see cref="Permission"/>, named after it, and a fallback that requires sign-in.</summary>

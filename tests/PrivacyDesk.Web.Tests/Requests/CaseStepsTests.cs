@@ -38,21 +38,6 @@ public sealed class CaseStepsTests : MudBunitContext
     }
 
     [Fact]
-    public void AFoldedStepRendersItsPanelsOnlyOnceOpenedAndKeepsThemWhenFoldedAgain()
-    {
-        // Issue 17 (ADR 0049): a step nobody opened costs the circuit no render tree; one opened keeps what was typed.
-        var card = Card(CaseStep.VerifyIdentity, CaseStep.DraftResponse, new IdentitySummary(IdentityVerificationMethod.KnownChannel, Checked));
-        card.FindAll("[data-testid=step-content]").ShouldBeEmpty();
-
-        card.Find("[data-testid=step-toggle]").Click();
-        card.FindAll("[data-testid=step-content]").Count.ShouldBe(1);
-
-        card.Find("[data-testid=step-toggle]").Click();
-        Shown(card).ShouldBeFalse();
-        card.FindAll("[data-testid=step-content]").Count.ShouldBe(1, "folded, not removed, once it was open");
-    }
-
-    [Fact]
     public void TheCurrentStepIsOpenWithoutAToggleAndALaterStepIsFoldedWithoutASummary()
     {
         var current = Card(CaseStep.Decide, CaseStep.Decide);
