@@ -20,7 +20,12 @@ using PrivacyDesk.Web.Features.Settings;
 // The intake API against a minimal insert, on loopback: ... -- intake [--seconds 15] [--concurrency 8] [--rounds 2] [--size 100000]
 // The documents (letters per second, the 10,000-event case file): ... -- documents [--letters 1000] [--rounds 6]
 // One subject's retrieval from PostgreSQL (1M customers, 10M transactions) against the same SQL by hand: ... -- retrieval [--customers 1000000] [--runs 200]
+// Memory per circuit, cold start and click latency of the PUBLISHED app (issue 17): ... -- circuits --app DIR [--counts 25,50,100] [--pages queue,case] [--after 180] [--load-pages 0] [--label run]
 // Erasing one subject with 2,000 transactions from the same source against the same statements in psql: ... -- erasure [--customers 1000000] [--runs 10]
+if (args.Length > 0 && args[0] == CircuitBenchmarks.Mode)
+{
+    return await CircuitBenchmarks.RunAsync(args, FindRepositoryRoot());
+}
 if (args.Length > 0 && args[0] == ErasureBenchmarks.Mode)
 {
     return await ErasureBenchmarks.RunAsync(args, FindRepositoryRoot());
