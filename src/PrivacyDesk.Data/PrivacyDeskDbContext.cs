@@ -92,6 +92,10 @@ public sealed class PrivacyDeskDbContext(DbContextOptions<PrivacyDeskDbContext> 
             builder.Entity(entity.ClrType).Property<Guid>(ConcurrencyStamp).IsConcurrencyToken();
             builder.Entity(entity.ClrType).Ignore(nameof(AggregateRoot.PendingChanges));
         }
+        if (Database.IsNpgsql())
+        {
+            PostgreSqlModel.Apply(builder);
+        }
     }
 
     /// <summary>The shadow property that makes a second, stale save of an aggregate fail instead of overwriting.</summary>
@@ -161,6 +165,10 @@ public sealed class PrivacyDeskDbContext(DbContextOptions<PrivacyDeskDbContext> 
         if (Database.IsSqlite())
         {
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+        else if (Database.IsNpgsql())
+        {
+            PostgreSqlModel.Conventions(configurationBuilder);
         }
     }
 }

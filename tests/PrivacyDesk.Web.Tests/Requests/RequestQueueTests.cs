@@ -30,6 +30,7 @@ public sealed class QueueDatabase : IAsyncLifetime
 }
 
 /// <summary>The queue service on real SQLite: filters, visibility, sorting, paging and search, all in SQL.</summary>
+[Trait(TestDatabases.Trait, TestDatabases.BothProviders)]
 public sealed class RequestQueueTests(QueueDatabase database) : IClassFixture<QueueDatabase>
 {
     private readonly QueueSeed _seed = database.Seed;
