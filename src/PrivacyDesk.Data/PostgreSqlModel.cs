@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PrivacyDesk.Domain.Requests;
 using PrivacyDesk.Domain.Subjects;
 
@@ -29,15 +28,6 @@ internal static partial class PostgreSqlModel
         builder.Entity<SubjectSearchTerm>().Property(t => t.Term).UseCollation(BinaryCollation);
     }
 
-    /// <summary>
-    /// Npgsql refuses a <see cref="DateTimeOffset"/> with any offset but zero for <c>timestamptz</c>; the instant is what is
-    /// stored (PostgreSQL keeps no offset), so every value is written as UTC.
-    /// </summary>
-    public static void Conventions(ModelConfigurationBuilder configurationBuilder)
-    {
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
-    }
-
     /// <summary>Double-quotes each known column name outside string literals: <c>Status IN ('Received')</c> becomes <c>"Status" IN ('Received')</c>.</summary>
     public static string QuoteColumns(string filter, IEnumerable<string> columns)
     {
@@ -54,6 +44,4 @@ internal static partial class PostgreSqlModel
 
     [GeneratedRegex("""'(?:[^']|'')*'|"[^"]*"|(?<word>[A-Za-z_][A-Za-z0-9_]*)|[^'"A-Za-z_]+""")]
     private static partial Regex Token();
-
-    private sealed class UtcDateTimeOffsetConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v);
 }

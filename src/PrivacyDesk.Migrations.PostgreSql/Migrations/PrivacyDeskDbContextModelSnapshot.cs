@@ -178,8 +178,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("CreatedById")
                         .IsRequired()
@@ -202,8 +202,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                         .HasColumnType("character(8)")
                         .IsFixedLength();
 
-                    b.Property<DateTimeOffset?>("RevokedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("RevokedById")
                         .HasMaxLength(100)
@@ -261,8 +261,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                         .HasColumnType("character(64)")
                         .IsFixedLength();
 
-                    b.Property<DateTimeOffset>("RecordedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Seal")
                         .IsRequired()
@@ -329,8 +329,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("TaskId")
                         .HasColumnType("uuid");
 
-                    b.Property<DateTimeOffset>("UploadedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("UploadedById")
                         .IsRequired()
@@ -366,8 +366,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("CreatedById")
                         .IsRequired()
@@ -439,8 +439,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                         .HasColumnType("character(64)")
                         .IsFixedLength();
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("KeyHash")
                         .IsRequired()
@@ -496,8 +496,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("LockoutEnd")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
@@ -544,8 +544,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<DateTimeOffset>("CheckedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("CheckedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<long>("LastUid")
                         .HasColumnType("bigint");
@@ -563,8 +563,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
-                    b.Property<DateTimeOffset>("ArrivedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("ArrivedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("AttachmentCount")
                         .HasColumnType("integer");
@@ -595,8 +595,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<DateTimeOffset?>("HandledAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("HandledAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("HandledById")
                         .HasMaxLength(450)
@@ -630,8 +630,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasColumnType("bytea");
 
-                    b.Property<DateTimeOffset>("ReadAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("ReadAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("References")
                         .HasMaxLength(4000)
@@ -715,14 +715,14 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<DateTimeOffset>("QueuedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("QueuedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<Guid?>("RequestId")
                         .HasColumnType("uuid");
 
-                    b.Property<DateTimeOffset?>("SentAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Subject")
                         .IsRequired()
@@ -763,14 +763,14 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<DateTimeOffset?>("ClaimedUntil")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("bigint");
 
-                    b.Property<DateTimeOffset?>("CompletedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("bigint");
 
-                    b.Property<DateTimeOffset>("DueAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("DueAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -815,8 +815,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<Guid?>("DeliveryId")
                         .HasColumnType("uuid");
@@ -826,8 +826,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<DateTimeOffset>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("PendingSubmission")
                         .HasMaxLength(16000)
@@ -841,8 +841,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     b.Property<Guid?>("RequestId")
                         .HasColumnType("uuid");
 
-                    b.Property<DateTimeOffset?>("VerifiedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("VerifiedAt")
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
@@ -860,8 +860,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<Guid>("RequestId")
                         .HasColumnType("uuid");
@@ -947,8 +947,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                         .HasColumnType("character(64)")
                         .IsFixedLength();
 
-                    b.Property<DateTimeOffset>("OccurredAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("PreviousHash")
                         .HasMaxLength(64)
@@ -1061,8 +1061,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("CreatedById")
                         .IsRequired()
@@ -1099,8 +1099,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("DocumentIds")
                         .IsRequired()
@@ -1112,17 +1112,17 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     b.Property<Guid?>("EmailId")
                         .HasColumnType("uuid");
 
-                    b.Property<DateTimeOffset>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint");
 
-                    b.Property<DateTimeOffset?>("ExtendedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("ExtendedAt")
+                        .HasColumnType("bigint");
 
-                    b.Property<DateTimeOffset?>("FirstDownloadedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("FirstDownloadedAt")
+                        .HasColumnType("bigint");
 
-                    b.Property<DateTimeOffset?>("LastDownloadedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("LastDownloadedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Method")
                         .IsRequired()
@@ -1155,8 +1155,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
-                    b.Property<DateTimeOffset?>("ActivatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("ActivatedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("AutomatedDecisionMaking")
                         .HasColumnType("text");
@@ -1185,8 +1185,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     b.Property<string>("Retention")
                         .HasColumnType("text");
 
-                    b.Property<DateTimeOffset?>("RetiredAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("RetiredAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("RetirementReason")
                         .HasMaxLength(2000)
@@ -1250,8 +1250,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
-                    b.Property<DateTimeOffset?>("ApprovedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("ApprovedById")
                         .HasMaxLength(100)
@@ -1269,8 +1269,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
-                    b.Property<DateTimeOffset?>("ClosedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<DateOnly?>("ClosedOn")
                         .HasColumnType("date");
@@ -1311,25 +1311,25 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
-                    b.Property<DateTimeOffset?>("IdentityProofReceivedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("IdentityProofReceivedAt")
+                        .HasColumnType("bigint");
 
-                    b.Property<DateTimeOffset?>("IdentityRequestedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("IdentityRequestedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)");
 
-                    b.Property<DateTimeOffset?>("LastActivityAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("LastActivityAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("ProposedRefusal")
                         .HasColumnType("text");
 
-                    b.Property<DateTimeOffset>("ReceivedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<DateOnly>("ReceivedOn")
                         .HasColumnType("date");
@@ -1346,14 +1346,14 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     b.Property<string>("Refusal")
                         .HasColumnType("text");
 
-                    b.Property<DateTimeOffset?>("RestrictionAppliedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("RestrictionAppliedAt")
+                        .HasColumnType("bigint");
 
-                    b.Property<DateTimeOffset?>("RestrictionLiftNotifiedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("RestrictionLiftNotifiedAt")
+                        .HasColumnType("bigint");
 
-                    b.Property<DateTimeOffset?>("RestrictionLiftedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("RestrictionLiftedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1462,8 +1462,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     b.Property<long>("SizeBytes")
                         .HasColumnType("bigint");
 
-                    b.Property<DateTimeOffset>("UploadedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("UploadedById")
                         .IsRequired()
@@ -1491,14 +1491,14 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<DateOnly?>("EndsOn")
                         .HasColumnType("date");
 
-                    b.Property<DateTimeOffset?>("ErasedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("ErasedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<Guid?>("FollowUpPlanId")
                         .HasColumnType("uuid");
@@ -1558,8 +1558,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
-                    b.Property<DateTimeOffset?>("ApprovedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("ApprovedById")
                         .HasMaxLength(100)
@@ -1569,15 +1569,15 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
-                    b.Property<DateTimeOffset?>("CompletedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("CreatedById")
                         .HasMaxLength(100)
@@ -1619,8 +1619,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("SubjectId")
                         .HasColumnType("uuid");
 
-                    b.Property<DateTimeOffset?>("SupersededAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("SupersededAt")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("Version")
                         .HasColumnType("integer");
@@ -1679,8 +1679,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<DateTimeOffset?>("MapSavedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("MapSavedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("MapSavedByName")
                         .HasMaxLength(200)
@@ -1711,8 +1711,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
 
-                    b.Property<DateTimeOffset?>("RetiredAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("RetiredAt")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("RowCapPerTable")
                         .HasColumnType("integer");
@@ -1990,8 +1990,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                                 .HasMaxLength(4000)
                                 .HasColumnType("character varying(4000)");
 
-                            b1.Property<DateTimeOffset>("WrittenAt")
-                                .HasColumnType("timestamp with time zone");
+                            b1.Property<long>("WrittenAt")
+                                .HasColumnType("bigint");
 
                             b1.HasKey("Id");
 
@@ -2008,8 +2008,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                             b1.Property<Guid>("Id")
                                 .HasColumnType("uuid");
 
-                            b1.Property<DateTimeOffset?>("ClosedAt")
-                                .HasColumnType("timestamp with time zone");
+                            b1.Property<long?>("ClosedAt")
+                                .HasColumnType("bigint");
 
                             b1.Property<string>("ClosedById")
                                 .HasMaxLength(100)
@@ -2045,8 +2045,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                                 .HasMaxLength(2000)
                                 .HasColumnType("character varying(2000)");
 
-                            b1.Property<DateTimeOffset>("PlannedAt")
-                                .HasColumnType("timestamp with time zone");
+                            b1.Property<long>("PlannedAt")
+                                .HasColumnType("bigint");
 
                             b1.Property<Guid>("RequestId")
                                 .HasColumnType("uuid");
@@ -2097,8 +2097,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                             b1.Property<Guid>("RequestId")
                                 .HasColumnType("uuid");
 
-                            b1.Property<DateTimeOffset>("VerifiedAt")
-                                .HasColumnType("timestamp with time zone");
+                            b1.Property<long>("VerifiedAt")
+                                .HasColumnType("bigint");
 
                             b1.Property<string>("VerifiedById")
                                 .IsRequired()
@@ -2125,8 +2125,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                             b1.Property<Guid>("Id")
                                 .HasColumnType("uuid");
 
-                            b1.Property<DateTimeOffset>("DecidedAt")
-                                .HasColumnType("timestamp with time zone");
+                            b1.Property<long>("DecidedAt")
+                                .HasColumnType("bigint");
 
                             b1.Property<string>("DecidedById")
                                 .IsRequired()
@@ -2162,8 +2162,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                                 .HasMaxLength(4000)
                                 .HasColumnType("character varying(4000)");
 
-                            b1.Property<DateTimeOffset?>("ReplacedAt")
-                                .HasColumnType("timestamp with time zone");
+                            b1.Property<long?>("ReplacedAt")
+                                .HasColumnType("bigint");
 
                             b1.Property<string>("ReplacedById")
                                 .HasMaxLength(100)
@@ -2187,8 +2187,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                             b1.Property<Guid>("Id")
                                 .HasColumnType("uuid");
 
-                            b1.Property<DateTimeOffset?>("ClosedAt")
-                                .HasColumnType("timestamp with time zone");
+                            b1.Property<long?>("ClosedAt")
+                                .HasColumnType("bigint");
 
                             b1.Property<string>("ClosedById")
                                 .HasColumnType("text");
@@ -2201,8 +2201,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                                 .HasMaxLength(20)
                                 .HasColumnType("character varying(20)");
 
-                            b1.Property<DateTimeOffset>("PlannedAt")
-                                .HasColumnType("timestamp with time zone");
+                            b1.Property<long>("PlannedAt")
+                                .HasColumnType("bigint");
 
                             b1.Property<Guid>("PurposeId")
                                 .HasColumnType("uuid");
@@ -2246,8 +2246,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                             b1.Property<Guid>("RequestId")
                                 .HasColumnType("uuid");
 
-                            b1.Property<DateTimeOffset>("ReviewedAt")
-                                .HasColumnType("timestamp with time zone");
+                            b1.Property<long>("ReviewedAt")
+                                .HasColumnType("bigint");
 
                             b1.Property<string>("ReviewerId")
                                 .IsRequired()
@@ -2280,8 +2280,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                             b1.Property<Guid?>("InboxMessageId")
                                 .HasColumnType("uuid");
 
-                            b1.Property<DateTimeOffset>("ReceivedAt")
-                                .HasColumnType("timestamp with time zone");
+                            b1.Property<long>("ReceivedAt")
+                                .HasColumnType("bigint");
 
                             b1.Property<Guid>("RequestId")
                                 .HasColumnType("uuid");
@@ -2341,8 +2341,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                                 .HasMaxLength(30)
                                 .HasColumnType("character varying(30)");
 
-                            b1.Property<DateTimeOffset>("GivenAt")
-                                .HasColumnType("timestamp with time zone");
+                            b1.Property<long>("GivenAt")
+                                .HasColumnType("bigint");
 
                             b1.Property<Guid>("PurposeId")
                                 .HasColumnType("uuid");
@@ -2350,8 +2350,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                             b1.Property<Guid>("SubjectId")
                                 .HasColumnType("uuid");
 
-                            b1.Property<DateTimeOffset?>("WithdrawnAt")
-                                .HasColumnType("timestamp with time zone");
+                            b1.Property<long?>("WithdrawnAt")
+                                .HasColumnType("bigint");
 
                             b1.Property<string>("WordingVersion")
                                 .IsRequired()
@@ -2375,8 +2375,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                             b1.Property<Guid>("Id")
                                 .HasColumnType("uuid");
 
-                            b1.Property<DateTimeOffset?>("AnsweredAt")
-                                .HasColumnType("timestamp with time zone");
+                            b1.Property<long?>("AnsweredAt")
+                                .HasColumnType("bigint");
 
                             b1.Property<string>("ContactNote")
                                 .HasColumnType("text");
@@ -2384,8 +2384,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                             b1.Property<string>("DoubtReason")
                                 .HasColumnType("text");
 
-                            b1.Property<DateTimeOffset>("ReceivedAt")
-                                .HasColumnType("timestamp with time zone");
+                            b1.Property<long>("ReceivedAt")
+                                .HasColumnType("bigint");
 
                             b1.Property<string>("RequestedBy")
                                 .IsRequired()
@@ -2397,8 +2397,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                                 .HasMaxLength(30)
                                 .HasColumnType("character varying(30)");
 
-                            b1.Property<DateTimeOffset?>("SubjectContactedAt")
-                                .HasColumnType("timestamp with time zone");
+                            b1.Property<long?>("SubjectContactedAt")
+                                .HasColumnType("bigint");
 
                             b1.Property<Guid>("SubjectId")
                                 .HasColumnType("uuid");

@@ -78,6 +78,7 @@ public sealed class SubjectSearchTests : IAsyncLifetime
         (await FindAsync("bakker")).ShouldBe(["Jan de Vries"]);
     }
 
+    [Trait(TestDatabases.PlannerTrait, TestDatabases.SqlitePlanner)]
     [Fact]
     public async Task SearchesOnTheTermIndexInsteadOfScanningSubjects()
     {

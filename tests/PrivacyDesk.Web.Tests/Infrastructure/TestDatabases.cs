@@ -16,6 +16,17 @@ public static class TestDatabases
 
     public const string BothProviders = "SqliteAndPostgreSql";
 
+    /// <summary>
+    /// Tests of SQLite's own query planner (EXPLAIN QUERY PLAN): kept out of the PostgreSQL pass with
+    /// <c>&amp;Planner!=Sqlite</c>, as a test database of a few rows tells nothing about PostgreSQL's plans (ADR 0047).
+    /// </summary>
+    public const string PlannerTrait = "Planner";
+
+    public const string SqlitePlanner = "Sqlite";
+
+    /// <summary>The PostgreSQL pass's filter (scripts/test.sh).</summary>
+    public const string PostgreSqlPassFilter = Trait + "=" + BothProviders + "&" + PlannerTrait + "!=" + SqlitePlanner;
+
     public const string ProviderVariable = "PRIVACYDESK_TEST_DATABASE";
 
     public static DatabaseProvider Current { get; } =

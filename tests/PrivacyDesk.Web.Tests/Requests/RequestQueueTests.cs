@@ -168,6 +168,7 @@ public sealed class RequestQueueTests(QueueDatabase database) : IClassFixture<Qu
         (await ReferencesAsync(_seed.Lead, new QueueQuery(QueueFilter.Overdue, Search: "anna"))).ShouldBeEmpty();
     }
 
+    [Trait(TestDatabases.PlannerTrait, TestDatabases.SqlitePlanner)]
     [Theory]
     [InlineData(QueueFilter.Open)]
     [InlineData(QueueFilter.Overdue)]
@@ -186,6 +187,7 @@ public sealed class RequestQueueTests(QueueDatabase database) : IClassFixture<Qu
         plan.ShouldNotContain("TEMP B-TREE");
     }
 
+    [Trait(TestDatabases.PlannerTrait, TestDatabases.SqlitePlanner)]
     [Fact]
     public async Task ClosedCasesAreReadNewestFirstFromTheReceiptIndex()
     {

@@ -12,7 +12,7 @@ using PrivacyDesk.Data;
 namespace PrivacyDesk.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(PrivacyDeskDbContext))]
-    [Migration("20261207004239_InitialCreate")]
+    [Migration("20261207012239_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -181,8 +181,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("CreatedById")
                         .IsRequired()
@@ -205,8 +205,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                         .HasColumnType("character(8)")
                         .IsFixedLength();
 
-                    b.Property<DateTimeOffset?>("RevokedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("RevokedById")
                         .HasMaxLength(100)
@@ -264,8 +264,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                         .HasColumnType("character(64)")
                         .IsFixedLength();
 
-                    b.Property<DateTimeOffset>("RecordedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Seal")
                         .IsRequired()
@@ -332,8 +332,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("TaskId")
                         .HasColumnType("uuid");
 
-                    b.Property<DateTimeOffset>("UploadedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("UploadedById")
                         .IsRequired()
@@ -369,8 +369,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("CreatedById")
                         .IsRequired()
@@ -442,8 +442,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                         .HasColumnType("character(64)")
                         .IsFixedLength();
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("KeyHash")
                         .IsRequired()
@@ -499,8 +499,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("LockoutEnd")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
@@ -547,8 +547,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<DateTimeOffset>("CheckedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("CheckedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<long>("LastUid")
                         .HasColumnType("bigint");
@@ -566,8 +566,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
-                    b.Property<DateTimeOffset>("ArrivedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("ArrivedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("AttachmentCount")
                         .HasColumnType("integer");
@@ -598,8 +598,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<DateTimeOffset?>("HandledAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("HandledAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("HandledById")
                         .HasMaxLength(450)
@@ -633,8 +633,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasColumnType("bytea");
 
-                    b.Property<DateTimeOffset>("ReadAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("ReadAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("References")
                         .HasMaxLength(4000)
@@ -718,14 +718,14 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<DateTimeOffset>("QueuedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("QueuedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<Guid?>("RequestId")
                         .HasColumnType("uuid");
 
-                    b.Property<DateTimeOffset?>("SentAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Subject")
                         .IsRequired()
@@ -766,14 +766,14 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
-                    b.Property<DateTimeOffset?>("ClaimedUntil")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("bigint");
 
-                    b.Property<DateTimeOffset?>("CompletedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("bigint");
 
-                    b.Property<DateTimeOffset>("DueAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("DueAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -818,8 +818,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<Guid?>("DeliveryId")
                         .HasColumnType("uuid");
@@ -829,8 +829,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<DateTimeOffset>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("PendingSubmission")
                         .HasMaxLength(16000)
@@ -844,8 +844,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     b.Property<Guid?>("RequestId")
                         .HasColumnType("uuid");
 
-                    b.Property<DateTimeOffset?>("VerifiedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("VerifiedAt")
+                        .HasColumnType("bigint");
 
                     b.HasKey("Id");
 
@@ -863,8 +863,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<Guid>("RequestId")
                         .HasColumnType("uuid");
@@ -950,8 +950,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                         .HasColumnType("character(64)")
                         .IsFixedLength();
 
-                    b.Property<DateTimeOffset>("OccurredAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("PreviousHash")
                         .HasMaxLength(64)
@@ -1064,8 +1064,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("CreatedById")
                         .IsRequired()
@@ -1102,8 +1102,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("DocumentIds")
                         .IsRequired()
@@ -1115,17 +1115,17 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     b.Property<Guid?>("EmailId")
                         .HasColumnType("uuid");
 
-                    b.Property<DateTimeOffset>("ExpiresAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("bigint");
 
-                    b.Property<DateTimeOffset?>("ExtendedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("ExtendedAt")
+                        .HasColumnType("bigint");
 
-                    b.Property<DateTimeOffset?>("FirstDownloadedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("FirstDownloadedAt")
+                        .HasColumnType("bigint");
 
-                    b.Property<DateTimeOffset?>("LastDownloadedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("LastDownloadedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Method")
                         .IsRequired()
@@ -1158,8 +1158,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
-                    b.Property<DateTimeOffset?>("ActivatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("ActivatedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("AutomatedDecisionMaking")
                         .HasColumnType("text");
@@ -1188,8 +1188,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     b.Property<string>("Retention")
                         .HasColumnType("text");
 
-                    b.Property<DateTimeOffset?>("RetiredAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("RetiredAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("RetirementReason")
                         .HasMaxLength(2000)
@@ -1253,8 +1253,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
-                    b.Property<DateTimeOffset?>("ApprovedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("ApprovedById")
                         .HasMaxLength(100)
@@ -1272,8 +1272,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
-                    b.Property<DateTimeOffset?>("ClosedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<DateOnly?>("ClosedOn")
                         .HasColumnType("date");
@@ -1314,25 +1314,25 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
-                    b.Property<DateTimeOffset?>("IdentityProofReceivedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("IdentityProofReceivedAt")
+                        .HasColumnType("bigint");
 
-                    b.Property<DateTimeOffset?>("IdentityRequestedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("IdentityRequestedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)");
 
-                    b.Property<DateTimeOffset?>("LastActivityAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("LastActivityAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("ProposedRefusal")
                         .HasColumnType("text");
 
-                    b.Property<DateTimeOffset>("ReceivedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<DateOnly>("ReceivedOn")
                         .HasColumnType("date");
@@ -1349,14 +1349,14 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     b.Property<string>("Refusal")
                         .HasColumnType("text");
 
-                    b.Property<DateTimeOffset?>("RestrictionAppliedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("RestrictionAppliedAt")
+                        .HasColumnType("bigint");
 
-                    b.Property<DateTimeOffset?>("RestrictionLiftNotifiedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("RestrictionLiftNotifiedAt")
+                        .HasColumnType("bigint");
 
-                    b.Property<DateTimeOffset?>("RestrictionLiftedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("RestrictionLiftedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -1465,8 +1465,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     b.Property<long>("SizeBytes")
                         .HasColumnType("bigint");
 
-                    b.Property<DateTimeOffset>("UploadedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("UploadedById")
                         .IsRequired()
@@ -1494,14 +1494,14 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<DateOnly?>("EndsOn")
                         .HasColumnType("date");
 
-                    b.Property<DateTimeOffset?>("ErasedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("ErasedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<Guid?>("FollowUpPlanId")
                         .HasColumnType("uuid");
@@ -1561,8 +1561,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
-                    b.Property<DateTimeOffset?>("ApprovedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("ApprovedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("ApprovedById")
                         .HasMaxLength(100)
@@ -1572,15 +1572,15 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
-                    b.Property<DateTimeOffset?>("CompletedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("CreatedById")
                         .HasMaxLength(100)
@@ -1622,8 +1622,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("SubjectId")
                         .HasColumnType("uuid");
 
-                    b.Property<DateTimeOffset?>("SupersededAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("SupersededAt")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("Version")
                         .HasColumnType("integer");
@@ -1682,8 +1682,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<DateTimeOffset?>("MapSavedAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("MapSavedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("MapSavedByName")
                         .HasMaxLength(200)
@@ -1714,8 +1714,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
 
-                    b.Property<DateTimeOffset?>("RetiredAt")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<long?>("RetiredAt")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("RowCapPerTable")
                         .HasColumnType("integer");
@@ -1993,8 +1993,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                                 .HasMaxLength(4000)
                                 .HasColumnType("character varying(4000)");
 
-                            b1.Property<DateTimeOffset>("WrittenAt")
-                                .HasColumnType("timestamp with time zone");
+                            b1.Property<long>("WrittenAt")
+                                .HasColumnType("bigint");
 
                             b1.HasKey("Id");
 
@@ -2011,8 +2011,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                             b1.Property<Guid>("Id")
                                 .HasColumnType("uuid");
 
-                            b1.Property<DateTimeOffset?>("ClosedAt")
-                                .HasColumnType("timestamp with time zone");
+                            b1.Property<long?>("ClosedAt")
+                                .HasColumnType("bigint");
 
                             b1.Property<string>("ClosedById")
                                 .HasMaxLength(100)
@@ -2048,8 +2048,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                                 .HasMaxLength(2000)
                                 .HasColumnType("character varying(2000)");
 
-                            b1.Property<DateTimeOffset>("PlannedAt")
-                                .HasColumnType("timestamp with time zone");
+                            b1.Property<long>("PlannedAt")
+                                .HasColumnType("bigint");
 
                             b1.Property<Guid>("RequestId")
                                 .HasColumnType("uuid");
@@ -2100,8 +2100,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                             b1.Property<Guid>("RequestId")
                                 .HasColumnType("uuid");
 
-                            b1.Property<DateTimeOffset>("VerifiedAt")
-                                .HasColumnType("timestamp with time zone");
+                            b1.Property<long>("VerifiedAt")
+                                .HasColumnType("bigint");
 
                             b1.Property<string>("VerifiedById")
                                 .IsRequired()
@@ -2128,8 +2128,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                             b1.Property<Guid>("Id")
                                 .HasColumnType("uuid");
 
-                            b1.Property<DateTimeOffset>("DecidedAt")
-                                .HasColumnType("timestamp with time zone");
+                            b1.Property<long>("DecidedAt")
+                                .HasColumnType("bigint");
 
                             b1.Property<string>("DecidedById")
                                 .IsRequired()
@@ -2165,8 +2165,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                                 .HasMaxLength(4000)
                                 .HasColumnType("character varying(4000)");
 
-                            b1.Property<DateTimeOffset?>("ReplacedAt")
-                                .HasColumnType("timestamp with time zone");
+                            b1.Property<long?>("ReplacedAt")
+                                .HasColumnType("bigint");
 
                             b1.Property<string>("ReplacedById")
                                 .HasMaxLength(100)
@@ -2190,8 +2190,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                             b1.Property<Guid>("Id")
                                 .HasColumnType("uuid");
 
-                            b1.Property<DateTimeOffset?>("ClosedAt")
-                                .HasColumnType("timestamp with time zone");
+                            b1.Property<long?>("ClosedAt")
+                                .HasColumnType("bigint");
 
                             b1.Property<string>("ClosedById")
                                 .HasColumnType("text");
@@ -2204,8 +2204,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                                 .HasMaxLength(20)
                                 .HasColumnType("character varying(20)");
 
-                            b1.Property<DateTimeOffset>("PlannedAt")
-                                .HasColumnType("timestamp with time zone");
+                            b1.Property<long>("PlannedAt")
+                                .HasColumnType("bigint");
 
                             b1.Property<Guid>("PurposeId")
                                 .HasColumnType("uuid");
@@ -2249,8 +2249,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                             b1.Property<Guid>("RequestId")
                                 .HasColumnType("uuid");
 
-                            b1.Property<DateTimeOffset>("ReviewedAt")
-                                .HasColumnType("timestamp with time zone");
+                            b1.Property<long>("ReviewedAt")
+                                .HasColumnType("bigint");
 
                             b1.Property<string>("ReviewerId")
                                 .IsRequired()
@@ -2283,8 +2283,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                             b1.Property<Guid?>("InboxMessageId")
                                 .HasColumnType("uuid");
 
-                            b1.Property<DateTimeOffset>("ReceivedAt")
-                                .HasColumnType("timestamp with time zone");
+                            b1.Property<long>("ReceivedAt")
+                                .HasColumnType("bigint");
 
                             b1.Property<Guid>("RequestId")
                                 .HasColumnType("uuid");
@@ -2344,8 +2344,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                                 .HasMaxLength(30)
                                 .HasColumnType("character varying(30)");
 
-                            b1.Property<DateTimeOffset>("GivenAt")
-                                .HasColumnType("timestamp with time zone");
+                            b1.Property<long>("GivenAt")
+                                .HasColumnType("bigint");
 
                             b1.Property<Guid>("PurposeId")
                                 .HasColumnType("uuid");
@@ -2353,8 +2353,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                             b1.Property<Guid>("SubjectId")
                                 .HasColumnType("uuid");
 
-                            b1.Property<DateTimeOffset?>("WithdrawnAt")
-                                .HasColumnType("timestamp with time zone");
+                            b1.Property<long?>("WithdrawnAt")
+                                .HasColumnType("bigint");
 
                             b1.Property<string>("WordingVersion")
                                 .IsRequired()
@@ -2378,8 +2378,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                             b1.Property<Guid>("Id")
                                 .HasColumnType("uuid");
 
-                            b1.Property<DateTimeOffset?>("AnsweredAt")
-                                .HasColumnType("timestamp with time zone");
+                            b1.Property<long?>("AnsweredAt")
+                                .HasColumnType("bigint");
 
                             b1.Property<string>("ContactNote")
                                 .HasColumnType("text");
@@ -2387,8 +2387,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                             b1.Property<string>("DoubtReason")
                                 .HasColumnType("text");
 
-                            b1.Property<DateTimeOffset>("ReceivedAt")
-                                .HasColumnType("timestamp with time zone");
+                            b1.Property<long>("ReceivedAt")
+                                .HasColumnType("bigint");
 
                             b1.Property<string>("RequestedBy")
                                 .IsRequired()
@@ -2400,8 +2400,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                                 .HasMaxLength(30)
                                 .HasColumnType("character varying(30)");
 
-                            b1.Property<DateTimeOffset?>("SubjectContactedAt")
-                                .HasColumnType("timestamp with time zone");
+                            b1.Property<long?>("SubjectContactedAt")
+                                .HasColumnType("bigint");
 
                             b1.Property<Guid>("SubjectId")
                                 .HasColumnType("uuid");

@@ -21,10 +21,10 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     Prefix = table.Column<string>(type: "character(8)", fixedLength: true, maxLength: 8, nullable: false),
                     SecretHash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
                     Scope = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
                     CreatedById = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     CreatedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RevokedAt = table.Column<long>(type: "bigint", nullable: true),
                     RevokedById = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     RevokedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
                 },
@@ -64,7 +64,7 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     PhoneNumber = table.Column<string>(type: "text", nullable: true),
                     PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
                     TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnd = table.Column<long>(type: "bigint", nullable: true),
                     LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
                     AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
                 },
@@ -81,7 +81,7 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     Sequence = table.Column<long>(type: "bigint", nullable: false),
                     Hash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
-                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RecordedAt = table.Column<long>(type: "bigint", nullable: false),
                     Seal = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false)
                 },
                 constraints: table =>
@@ -96,7 +96,7 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     Sequence = table.Column<long>(type: "bigint", nullable: false),
-                    OccurredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    OccurredAt = table.Column<long>(type: "bigint", nullable: false),
                     ActorId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
                     ActorName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     Action = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
@@ -127,7 +127,7 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     Description = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     CreatedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
                     CreatedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
                     ConcurrencyStamp = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
@@ -200,7 +200,7 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     Folder = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     UidValidity = table.Column<long>(type: "bigint", nullable: false),
                     LastUid = table.Column<long>(type: "bigint", nullable: false),
-                    CheckedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    CheckedAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -222,8 +222,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     FromAddress = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: false),
                     FromName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    ArrivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ReadAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ArrivedAt = table.Column<long>(type: "bigint", nullable: false),
+                    ReadAt = table.Column<long>(type: "bigint", nullable: false),
                     Language = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
                     SuggestedType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     MatchedSubjectId = table.Column<Guid>(type: "uuid", nullable: true),
@@ -236,7 +236,7 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     RequestId = table.Column<Guid>(type: "uuid", nullable: true),
                     HandledById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
                     HandledByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    HandledAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    HandledAt = table.Column<long>(type: "bigint", nullable: true),
                     NotARequestReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     ConcurrencyStamp = table.Column<Guid>(type: "uuid", nullable: false)
                 },
@@ -252,12 +252,12 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     Kind = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     Payload = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    DueAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DueAt = table.Column<long>(type: "bigint", nullable: false),
                     Attempts = table.Column<int>(type: "integer", nullable: false),
                     LastErrorCode = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     ClaimedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    ClaimedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                    ClaimedUntil = table.Column<long>(type: "bigint", nullable: true),
+                    CompletedAt = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -278,8 +278,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     RequestId = table.Column<Guid>(type: "uuid", nullable: true),
                     AttachmentDocumentIds = table.Column<string>(type: "text", nullable: false),
                     MessageId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    QueuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    QueuedAt = table.Column<long>(type: "bigint", nullable: false),
+                    SentAt = table.Column<long>(type: "bigint", nullable: true),
                     LastErrorCode = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     Attempts = table.Column<int>(type: "integer", nullable: false)
                 },
@@ -297,10 +297,10 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     CodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     EmailHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     ClientHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "bigint", nullable: false),
                     Attempts = table.Column<int>(type: "integer", nullable: false),
-                    VerifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    VerifiedAt = table.Column<long>(type: "bigint", nullable: true),
                     PendingSubmission = table.Column<string>(type: "character varying(16000)", maxLength: 16000, nullable: true),
                     RequestId = table.Column<Guid>(type: "uuid", nullable: true),
                     DeliveryId = table.Column<Guid>(type: "uuid", nullable: true),
@@ -318,7 +318,7 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     RequestId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -343,8 +343,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     IsAnonymised = table.Column<bool>(type: "boolean", nullable: false),
                     IsDirectMarketing = table.Column<bool>(type: "boolean", nullable: false),
                     IsProcessedByAutomatedMeans = table.Column<bool>(type: "boolean", nullable: false),
-                    ActivatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    RetiredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ActivatedAt = table.Column<long>(type: "bigint", nullable: true),
+                    RetiredAt = table.Column<long>(type: "bigint", nullable: true),
                     RetirementReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     ConcurrencyStamp = table.Column<Guid>(type: "uuid", nullable: false),
                     DataCategories = table.Column<string>(type: "text", nullable: false),
@@ -381,7 +381,7 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     Reference = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false, collation: "C"),
                     Type = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     Channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReceivedAt = table.Column<long>(type: "bigint", nullable: false),
                     ReceivedOn = table.Column<DateOnly>(type: "date", nullable: false),
                     Language = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
                     SubjectId = table.Column<Guid>(type: "uuid", nullable: false),
@@ -395,23 +395,23 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     DueOn = table.Column<DateOnly>(type: "date", nullable: false),
                     Extension = table.Column<string>(type: "text", nullable: true),
                     EffectiveDueOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    IdentityRequestedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    IdentityProofReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    IdentityRequestedAt = table.Column<long>(type: "bigint", nullable: true),
+                    IdentityProofReceivedAt = table.Column<long>(type: "bigint", nullable: true),
                     Fee = table.Column<string>(type: "text", nullable: true),
                     SubmittedById = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     ApprovedById = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     ApprovedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ApprovedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ApprovedAt = table.Column<long>(type: "bigint", nullable: true),
                     Refusal = table.Column<string>(type: "text", nullable: true),
                     ProposedRefusal = table.Column<string>(type: "text", nullable: true),
                     RecipientNotificationsPlanned = table.Column<bool>(type: "boolean", nullable: false),
-                    RestrictionAppliedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    RestrictionLiftNotifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    RestrictionLiftedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RestrictionAppliedAt = table.Column<long>(type: "bigint", nullable: true),
+                    RestrictionLiftNotifiedAt = table.Column<long>(type: "bigint", nullable: true),
+                    RestrictionLiftedAt = table.Column<long>(type: "bigint", nullable: true),
                     WithdrawalReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
-                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClosedAt = table.Column<long>(type: "bigint", nullable: true),
                     ClosedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    LastActivityAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastActivityAt = table.Column<long>(type: "bigint", nullable: true),
                     AnswerDelivery = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     ConcurrencyStamp = table.Column<Guid>(type: "uuid", nullable: false),
                     Corrections = table.Column<string>(type: "text", nullable: false)
@@ -437,8 +437,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     EndsOn = table.Column<DateOnly>(type: "date", nullable: true),
                     Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     FollowUpPlanId = table.Column<Guid>(type: "uuid", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ErasedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    ErasedAt = table.Column<long>(type: "bigint", nullable: true),
                     ConcurrencyStamp = table.Column<Guid>(type: "uuid", nullable: false),
                     Tables = table.Column<string>(type: "text", nullable: false)
                 },
@@ -459,16 +459,16 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     Version = table.Column<int>(type: "integer", nullable: false),
                     Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     Fingerprint = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
                     CreatedById = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     CreatedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     HandlerId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    ApprovedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ApprovedAt = table.Column<long>(type: "bigint", nullable: true),
                     ApprovedById = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     ApprovedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     LargeChangeConfirmed = table.Column<bool>(type: "boolean", nullable: false),
-                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    SupersededAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CompletedAt = table.Column<long>(type: "bigint", nullable: true),
+                    SupersededAt = table.Column<long>(type: "bigint", nullable: true),
                     ConcurrencyStamp = table.Column<Guid>(type: "uuid", nullable: false),
                     SubjectKeyHashes = table.Column<string>(type: "text", nullable: false),
                     Systems = table.Column<string>(type: "text", nullable: false)
@@ -498,9 +498,9 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     StatementTimeoutSeconds = table.Column<int>(type: "integer", nullable: false),
                     Map = table.Column<string>(type: "text", nullable: false),
                     MapVersion = table.Column<int>(type: "integer", nullable: false),
-                    MapSavedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    MapSavedAt = table.Column<long>(type: "bigint", nullable: true),
                     MapSavedByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    RetiredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RetiredAt = table.Column<long>(type: "bigint", nullable: true),
                     ConcurrencyStamp = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
@@ -519,7 +519,7 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     StatusCode = table.Column<int>(type: "integer", nullable: false),
                     ResponseBody = table.Column<string>(type: "text", nullable: false),
                     Location = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -644,10 +644,10 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     PurposeId = table.Column<Guid>(type: "uuid", nullable: false),
-                    GivenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    GivenAt = table.Column<long>(type: "bigint", nullable: false),
                     Channel = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
                     WordingVersion = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    WithdrawnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    WithdrawnAt = table.Column<long>(type: "bigint", nullable: true),
                     SubjectId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
@@ -667,12 +667,12 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     RequestedBy = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReceivedAt = table.Column<long>(type: "bigint", nullable: false),
                     Status = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
                     DoubtReason = table.Column<string>(type: "text", nullable: true),
-                    SubjectContactedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SubjectContactedAt = table.Column<long>(type: "bigint", nullable: true),
                     ContactNote = table.Column<string>(type: "text", nullable: true),
-                    AnsweredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AnsweredAt = table.Column<long>(type: "bigint", nullable: true),
                     SubjectId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
@@ -744,7 +744,7 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     SizeInBytes = table.Column<long>(type: "bigint", nullable: false),
                     PageCount = table.Column<int>(type: "integer", nullable: true),
                     Content = table.Column<byte[]>(type: "bytea", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
                     CreatedById = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     CreatedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     CaseAuditSequence = table.Column<long>(type: "bigint", nullable: true)
@@ -773,7 +773,7 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     Content = table.Column<byte[]>(type: "bytea", nullable: false),
                     UploadedById = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     UploadedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UploadedAt = table.Column<long>(type: "bigint", nullable: false),
                     ConcurrencyStamp = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
@@ -800,7 +800,7 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     RowCount = table.Column<int>(type: "integer", nullable: false),
                     SizeInBytes = table.Column<long>(type: "bigint", nullable: false),
                     Content = table.Column<byte[]>(type: "bytea", nullable: false),
-                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UploadedAt = table.Column<long>(type: "bigint", nullable: false),
                     UploadedById = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     UploadedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     SourceSystemId = table.Column<Guid>(type: "uuid", nullable: true),
@@ -827,14 +827,14 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     SourceSystem = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Contact = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     DueOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    PlannedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PlannedAt = table.Column<long>(type: "bigint", nullable: false),
                     Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     NotApplicableReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     ExtractId = table.Column<Guid>(type: "uuid", nullable: true),
                     ExtractFileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true),
                     ExtractSha256 = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: true),
                     ExtractRowCount = table.Column<int>(type: "integer", nullable: true),
-                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClosedAt = table.Column<long>(type: "bigint", nullable: true),
                     ClosedById = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     ClosedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     RequestId = table.Column<Guid>(type: "uuid", nullable: false)
@@ -859,7 +859,7 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     Outcome = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
                     VerifiedById = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     VerifiedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    VerifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    VerifiedAt = table.Column<long>(type: "bigint", nullable: false),
                     Notes = table.Column<string>(type: "text", nullable: true),
                     IdCopy = table.Column<string>(type: "text", nullable: true),
                     RequestId = table.Column<Guid>(type: "uuid", nullable: false)
@@ -883,7 +883,7 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
                     AuthorId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     AuthorName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    WrittenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    WrittenAt = table.Column<long>(type: "bigint", nullable: false),
                     RequestId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
@@ -910,8 +910,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     Note = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     DecidedById = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     DecidedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ReplacedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DecidedAt = table.Column<long>(type: "bigint", nullable: false),
+                    ReplacedAt = table.Column<long>(type: "bigint", nullable: true),
                     ReplacedById = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     RequestId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
@@ -934,9 +934,9 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     RecipientName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     PurposeId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PlannedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    PlannedAt = table.Column<long>(type: "bigint", nullable: false),
                     Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ClosedAt = table.Column<long>(type: "bigint", nullable: true),
                     ClosedById = table.Column<string>(type: "text", nullable: true),
                     ExemptionReason = table.Column<string>(type: "text", nullable: true),
                     RequestId = table.Column<Guid>(type: "uuid", nullable: false)
@@ -960,7 +960,7 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     ReviewerId = table.Column<string>(type: "text", nullable: false),
                     ReviewerName = table.Column<string>(type: "text", nullable: false),
-                    ReviewedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReviewedAt = table.Column<long>(type: "bigint", nullable: false),
                     Comment = table.Column<string>(type: "text", nullable: true),
                     RequestId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
@@ -983,7 +983,7 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     Channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     Topic = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
                     Text = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
-                    ReceivedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReceivedAt = table.Column<long>(type: "bigint", nullable: false),
                     InboxMessageId = table.Column<Guid>(type: "uuid", nullable: true),
                     RequestId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
@@ -1007,13 +1007,13 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     Method = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     DocumentIds = table.Column<string>(type: "text", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "bigint", nullable: false),
                     EmailId = table.Column<Guid>(type: "uuid", nullable: true),
-                    FirstDownloadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    LastDownloadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FirstDownloadedAt = table.Column<long>(type: "bigint", nullable: true),
+                    LastDownloadedAt = table.Column<long>(type: "bigint", nullable: true),
                     DownloadCount = table.Column<int>(type: "integer", nullable: false),
-                    ExtendedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ExtendedAt = table.Column<long>(type: "bigint", nullable: true),
                     ConcurrencyStamp = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
