@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 need=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need+=(chromium)
 fc-list 2>/dev/null | grep -qiE "DejaVuSans|LiberationSans" || need+=(fonts-dejavu-core fonts-liberation2)
-# The connector tests start their own PostgreSQL and MariaDB servers from Debian's packages (ADR 0037); no service needs to run.
+# The connector tests and the PostgreSQL pass of the web tests start their own PostgreSQL and MariaDB servers from Debian's
+# packages (ADR 0037, 0047); no service needs to run.
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need+=(postgresql)
 [ -x /usr/sbin/mariadbd ] || need+=(mariadb-server)
 # The mailbox tests start their own IMAP server from Debian's dovecot with a throwaway config (ADR 0046).
@@ -37,6 +38,12 @@ status=0
 # One test assembly at a time (-m:1): on two cores the whole run takes about as long either way (608 s side by
 # side, 620 s one after the other, clean clone), but alone the browser tests' timeouts no longer race the web tests.
 dotnet test PrivacyDesk.sln -c Release --no-build -m:1 --logger "trx" --results-directory "$results" "$@" || status=$?
+# The persistence and integration classes once more on a real PostgreSQL (ADR 0047), which the tests start from Debian's
+# package themselves; only on a full run (a run narrowed with arguments stays on SQLite).
+if [ $# -eq 0 ]; then
+  PRIVACYDESK_TEST_DATABASE=PostgreSql dotnet test tests/PrivacyDesk.Web.Tests -c Release --no-build \
+    --filter "Providers=SqliteAndPostgreSql&Planner!=Sqlite" --logger "trx;LogFileName=web-tests-on-postgresql.trx" --results-directory "$results" || status=$?
+fi
 
 # The browser tests fail on warnings in the app's log (ADR 0034); their list is kept here, so say them again at the end.
 warnings_report="$results/e2e-app-warnings.txt"

@@ -5,7 +5,7 @@ public sealed class DatabaseOptions
 {
     public const string SectionName = "Database";
 
-    /// <summary><see cref="DatabaseProvider.Sqlite"/> (embedded default) or <see cref="DatabaseProvider.SqlServer"/>.</summary>
+    /// <summary><see cref="DatabaseProvider.Sqlite"/> (embedded default), <see cref="DatabaseProvider.PostgreSql"/> (the tested server provider) or <see cref="DatabaseProvider.SqlServer"/> (generated and checked, ADR 0047).</summary>
     public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
     /// <summary>The SQLite file; a relative path is taken from the app's content root.</summary>
@@ -19,6 +19,7 @@ public enum DatabaseProvider
 {
     Sqlite,
     SqlServer,
+    PostgreSql,
 }
 
 /// <summary>The migrations assembly of each provider (one per provider, see ADR 0002).</summary>
@@ -26,4 +27,5 @@ public static class MigrationsAssemblies
 {
     public const string Sqlite = "PrivacyDesk.Migrations.Sqlite";
     public const string SqlServer = "PrivacyDesk.Migrations.SqlServer";
+    public const string PostgreSql = "PrivacyDesk.Migrations.PostgreSql";
 }

@@ -13,6 +13,7 @@ namespace PrivacyDesk.Data;
 public static class DependencyInjection
 {
     public const string SqlServerConnectionStringName = "SqlServer";
+    public const string PostgreSqlConnectionStringName = "PostgreSql";
 
     /// <summary>
     /// The DbContext (on the configured provider), Data Protection keys in the database, the
@@ -27,11 +28,9 @@ public static class DependencyInjection
         var connectionString = options.Provider switch
         {
             DatabaseProvider.Sqlite => SqliteConnectionString(options.SqlitePath, contentRootPath),
-            DatabaseProvider.SqlServer => configuration.GetConnectionString(SqlServerConnectionStringName)
-                ?? throw new InvalidOperationException(
-                    $"Database:Provider is SqlServer but no connection string 'ConnectionStrings:{SqlServerConnectionStringName}' " +
-                    $"is configured (environment variable ConnectionStrings__{SqlServerConnectionStringName})."),
-            _ => throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'. Use Sqlite or SqlServer."),
+            DatabaseProvider.SqlServer => ServerConnectionString(configuration, options.Provider, SqlServerConnectionStringName),
+            DatabaseProvider.PostgreSql => ServerConnectionString(configuration, options.Provider, PostgreSqlConnectionStringName),
+            _ => throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'. Use Sqlite, PostgreSql or SqlServer."),
         };
 
         // A factory for feature services (one short-lived context per operation, as Blazor Server needs)
@@ -91,8 +90,23 @@ public static class DependencyInjection
                 sql.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery);
                 sql.ExecutionStrategy(dependencies => new SqlServerAuditAwareExecutionStrategy(dependencies));
             }),
+            DatabaseProvider.PostgreSql => db.UseNpgsql(connectionString, sql =>
+            {
+                sql.MigrationsAssembly(MigrationsAssemblies.PostgreSql);
+                sql.UseQuerySplittingBehavior(QuerySplittingBehavior.SplitQuery);
+                sql.ExecutionStrategy(dependencies => new PostgreSqlAuditAwareExecutionStrategy(dependencies));
+            }),
             _ => throw new InvalidOperationException($"Unknown database provider '{provider}'."),
         };
+    }
+
+    // A server provider without its connection string stops start-up with the setting's exact name, never a null reference later.
+    private static string ServerConnectionString(IConfiguration configuration, DatabaseProvider provider, string name)
+    {
+        var value = configuration.GetConnectionString(name);
+        return !string.IsNullOrWhiteSpace(value) ? value : throw new InvalidOperationException(
+            $"Database:Provider is {provider} but no connection string 'ConnectionStrings:{name}' " +
+            $"is configured (environment variable ConnectionStrings__{name}).");
     }
 
     /// <summary>Builds the SQLite connection string and creates the data folder on first run.</summary>

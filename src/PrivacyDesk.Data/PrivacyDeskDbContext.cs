@@ -92,6 +92,10 @@ public sealed class PrivacyDeskDbContext(DbContextOptions<PrivacyDeskDbContext> 
             builder.Entity(entity.ClrType).Property<Guid>(ConcurrencyStamp).IsConcurrencyToken();
             builder.Entity(entity.ClrType).Ignore(nameof(AggregateRoot.PendingChanges));
         }
+        if (Database.IsNpgsql())
+        {
+            PostgreSqlModel.Apply(builder);
+        }
     }
 
     /// <summary>The shadow property that makes a second, stale save of an aggregate fail instead of overwriting.</summary>
@@ -157,8 +161,10 @@ public sealed class PrivacyDeskDbContext(DbContextOptions<PrivacyDeskDbContext> 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         ArgumentNullException.ThrowIfNull(configurationBuilder);
-        // SQLite cannot compare or sort DateTimeOffset in SQL; stored as a sortable 64-bit value there.
-        if (Database.IsSqlite())
+        // SQLite cannot compare or sort DateTimeOffset in SQL; stored as a sortable 64-bit value there. PostgreSQL's
+        // timestamptz keeps the instant but drops the offset, which the audit chain hashes (the controller's local
+        // time): the same 64-bit value there keeps both, still ordered by instant (ADR 0047).
+        if (Database.IsSqlite() || Database.IsNpgsql())
         {
             configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
         }

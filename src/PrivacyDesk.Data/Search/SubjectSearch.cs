@@ -25,11 +25,12 @@ public static class SubjectSearch
             throw new ArgumentException("Give at least one word; check Words(text) first.", nameof(words));
         }
         var terms = db.Set<SubjectSearchTerm>().AsNoTracking();
-        var sqlite = db.Database.IsSqlite();
+        // PostgreSQL's column is byte-ordered ("C", ADR 0047), so the same range is "starts with" there and uses the index.
+        var ranged = db.Database.IsSqlite() || db.Database.IsNpgsql();
         IQueryable<Guid>? ids = null;
         foreach (var word in words)
         {
-            var matching = (sqlite ? StartingWithOnSqlite(terms, word) : terms.Where(t => t.Term.StartsWith(word))).Select(t => t.SubjectId);
+            var matching = (ranged ? StartingWithByRange(terms, word) : terms.Where(t => t.Term.StartsWith(word))).Select(t => t.SubjectId);
             ids = ids is null ? matching.Distinct() : ids.Intersect(matching);
         }
         return ids!;
@@ -38,7 +39,7 @@ public static class SubjectSearch
     // SQLite's LIKE ignores case and so cannot use a binary index; a range on the binary-collated
     // column can. SQL Server's LIKE 'word%' is itself an index seek (untested here: no SQL Server).
 #pragma warning disable CA1309 // Only this overload translates to SQL; the column's collation decides, and it is binary in SQLite.
-    private static IQueryable<SubjectSearchTerm> StartingWithOnSqlite(IQueryable<SubjectSearchTerm> terms, string word)
+    private static IQueryable<SubjectSearchTerm> StartingWithByRange(IQueryable<SubjectSearchTerm> terms, string word)
     {
         var upper = word + Ceiling;
         return terms.Where(t => string.Compare(t.Term, word) >= 0 && string.Compare(t.Term, upper) < 0);

@@ -9,6 +9,7 @@ using PrivacyDesk.Web.Tests.Infrastructure;
 namespace PrivacyDesk.Web.Tests.Administration;
 
 /// <summary>Each test gets its own app and database, so the last-administrator rules start from the demo set.</summary>
+[Trait(TestDatabases.Trait, TestDatabases.BothProviders)]
 public sealed class StaffAdministrationTests : IAsyncLifetime
 {
     private readonly PrivacyDeskAppFactory _factory = new();

@@ -28,6 +28,7 @@ public sealed class DashboardDatabase : IAsyncLifetime
 }
 
 /// <summary>Every figure of the SLA dashboard against what <see cref="DashboardSeed"/> implies, counted by SQLite.</summary>
+[Trait(TestDatabases.Trait, TestDatabases.BothProviders)]
 public sealed class SlaFiguresTests(DashboardDatabase database) : IClassFixture<DashboardDatabase>
 {
     private readonly DashboardSeed _seed = database.Seed;

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PrivacyDesk.Data;
@@ -15,9 +14,10 @@ using PrivacyDesk.Web.Tests.Requests;
 namespace PrivacyDesk.Web.Tests.Data;
 
 /// <summary>
-/// Someone with direct access to the SQLite file edits, deletes or rewrites audit rows, or changes a request's columns:
+/// Someone with direct access to the database (SQLite file or PostgreSQL server) edits, deletes or rewrites audit rows, or changes a request's columns:
 /// the case timeline, the administrator's verification, /health and the anchors each show it.
 /// </summary>
+[Trait(TestDatabases.Trait, TestDatabases.BothProviders)]
 public sealed class AuditTrailIntegrityTests : MudBunitContext, IAsyncLifetime
 {
     private readonly PrivacyDeskAppFactory _factory = new();
@@ -40,18 +40,7 @@ public sealed class AuditTrailIntegrityTests : MudBunitContext, IAsyncLifetime
 
     private AuditTrailIntegrity Integrity => ActivatorUtilities.CreateInstance<AuditTrailIntegrity>(_factory.Services);
 
-    private async Task<int> ExecuteSqlAsync(string sql, params (string Name, object? Value)[] parameters)
-    {
-        await using var connection = new SqliteConnection($"Data Source={_factory.DatabasePath};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-        return await command.ExecuteNonQueryAsync();
-    }
+    private Task<int> ExecuteSqlAsync(string sql, params object?[] values) => _factory.ExecuteSqlDirectlyAsync(sql, values);
 
     private async Task<List<AuditEvent>> TrailAsync()
     {
@@ -86,7 +75,7 @@ public sealed class AuditTrailIntegrityTests : MudBunitContext, IAsyncLifetime
         var assigned = view.Timeline.Single(e => e.Action == RequestActions.Assigned);
         view.Timeline.ShouldAllBe(e => !e.Altered);
 
-        await ExecuteSqlAsync($"UPDATE AuditEvents SET ActorName = 'Mallory' WHERE Sequence = {assigned.Sequence}");
+        await ExecuteSqlAsync($"UPDATE \"AuditEvents\" SET \"ActorName\" = 'Mallory' WHERE \"Sequence\" = {assigned.Sequence}");
 
         view = (await Workspace.ReloadAsync(lead, view.Reference)).Value;
         view.TrailIntegrity!.FirstBrokenSequence.ShouldBe(assigned.Sequence);
@@ -110,7 +99,7 @@ public sealed class AuditTrailIntegrityTests : MudBunitContext, IAsyncLifetime
         (await HealthAsync()).ShouldBe("Healthy");
         var assigned = view.Timeline.Single(e => e.Action == RequestActions.Assigned);
 
-        await ExecuteSqlAsync($"UPDATE AuditEvents SET Reason = 'covered up' WHERE Sequence = {assigned.Sequence}");
+        await ExecuteSqlAsync($"UPDATE \"AuditEvents\" SET \"Reason\" = 'covered up' WHERE \"Sequence\" = {assigned.Sequence}");
 
         var check = (await integrity.VerifyAsync(admin)).Value;
         check.Verification.FirstBrokenSequence.ShouldBe(assigned.Sequence);
@@ -134,7 +123,7 @@ public sealed class AuditTrailIntegrityTests : MudBunitContext, IAsyncLifetime
         await TakenCaseAsync();
         var monitor = _factory.Services.GetRequiredService<AuditTrailMonitor>();
         (await monitor.VerifyAsync(full: true)).Verification.IsIntact.ShouldBeTrue();
-        await ExecuteSqlAsync("UPDATE AuditEvents SET ActorName = 'Mallory' WHERE Sequence = 2");
+        await ExecuteSqlAsync("UPDATE \"AuditEvents\" SET \"ActorName\" = 'Mallory' WHERE \"Sequence\" = 2");
 
         (await monitor.VerifyAsync(full: false)).Verification.IsIntact.ShouldBeTrue("only entries after the checkpoint are read");
         (await monitor.VerifyAsync(full: true)).Verification.FirstBrokenSequence.ShouldBe(2);
@@ -149,14 +138,14 @@ public sealed class AuditTrailIntegrityTests : MudBunitContext, IAsyncLifetime
         var head = (await monitor.VerifyAsync(full: true)).Verification.LastSequence;
         File.Exists(Path.Combine(_factory.CheckpointFolder, AuditAnchor.CheckpointFileName)).ShouldBeTrue();
 
-        (await ExecuteSqlAsync($"DELETE FROM AuditEvents WHERE Sequence > {head - 2}")).ShouldBe(2);
+        (await ExecuteSqlAsync($"DELETE FROM \"AuditEvents\" WHERE \"Sequence\" > {head - 2}")).ShouldBe(2);
 
         var verification = await Verifier.VerifyAllAsync();
         verification.FirstBrokenSequence.ShouldBe(head - 1);
         verification.Break.ShouldBe(AuditBreak.NewestEntriesMissing);
         (await Verifier.VerifyNewAsync()).IsIntact.ShouldBeFalse();
 
-        await ExecuteSqlAsync("DELETE FROM AuditCheckpoints");
+        await ExecuteSqlAsync("DELETE FROM \"AuditCheckpoints\"");
         (await Verifier.VerifyAllAsync()).Break.ShouldBe(AuditBreak.NewestEntriesMissing, "the file outside the database still knows the head");
     }
 
@@ -174,8 +163,8 @@ public sealed class AuditTrailIntegrityTests : MudBunitContext, IAsyncLifetime
             Set(entry, nameof(AuditEvent.PreviousHash), trail[i - 1].Hash);
             Set(entry, nameof(AuditEvent.PreviousStreamHash), trail.Take(i).LastOrDefault(e => e.EntityType == entry.EntityType && e.EntityId == entry.EntityId)?.Hash);
             Set(entry, nameof(AuditEvent.Hash), AuditChain.ComputeHash(entry));
-            await ExecuteSqlAsync("UPDATE AuditEvents SET ActorName = $n, Hash = $h, PreviousHash = $p, PreviousStreamHash = $s WHERE Sequence = $q",
-                ("$n", entry.ActorName), ("$h", entry.Hash), ("$p", entry.PreviousHash), ("$s", entry.PreviousStreamHash), ("$q", entry.Sequence));
+            await ExecuteSqlAsync("UPDATE \"AuditEvents\" SET \"ActorName\" = {0}, \"Hash\" = {1}, \"PreviousHash\" = {2}, \"PreviousStreamHash\" = {3} WHERE \"Sequence\" = {4}",
+                entry.ActorName, entry.Hash, entry.PreviousHash, entry.PreviousStreamHash, entry.Sequence);
         }
 
         var verification = await Verifier.VerifyAllAsync();
@@ -192,8 +181,8 @@ public sealed class AuditTrailIntegrityTests : MudBunitContext, IAsyncLifetime
         var assigned = view.Timeline.Single(e => e.Action == RequestActions.Assigned);
         (await Verifier.VerifyAllAsync()).IsIntact.ShouldBeTrue();
 
-        var changed = await ExecuteSqlAsync("UPDATE Requests SET HandlerId = $h WHERE HandlerId IS NOT NULL",
-            ("$h", officer.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value));
+        var changed = await ExecuteSqlAsync("UPDATE \"Requests\" SET \"HandlerId\" = {0} WHERE \"HandlerId\" IS NOT NULL",
+            officer.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)!.Value);
 
         changed.ShouldBe(1);
         var verification = await Verifier.VerifyAllAsync();
@@ -207,7 +196,7 @@ public sealed class AuditTrailIntegrityTests : MudBunitContext, IAsyncLifetime
     {
         var (view, _) = await TakenCaseAsync();
 
-        await ExecuteSqlAsync("UPDATE Requests SET Status = $s", ("$s", nameof(RequestStatus.Responded)));
+        await ExecuteSqlAsync("UPDATE \"Requests\" SET \"Status\" = {0}", nameof(RequestStatus.Responded));
 
         var verification = await Verifier.VerifyAllAsync();
         verification.Break.ShouldBe(AuditBreak.RecordDisagrees);
@@ -227,11 +216,11 @@ public sealed class AuditTrailIntegrityTests : MudBunitContext, IAsyncLifetime
             Set(entry, nameof(AuditEvent.PreviousHash), i == 0 ? null : trail[i - 1].Hash);
             Set(entry, nameof(AuditEvent.PreviousStreamHash), trail.Take(i).LastOrDefault(e => e.EntityType == entry.EntityType && e.EntityId == entry.EntityId)?.Hash);
             Set(entry, nameof(AuditEvent.Hash), AuditChain.ComputeHash(entry));
-            await ExecuteSqlAsync("UPDATE AuditEvents SET ChainVersion = 1, Seal = NULL, Hash = $h, PreviousHash = $p, PreviousStreamHash = $s WHERE Sequence = $q",
-                ("$h", entry.Hash), ("$p", entry.PreviousHash), ("$s", entry.PreviousStreamHash), ("$q", entry.Sequence));
+            await ExecuteSqlAsync("UPDATE \"AuditEvents\" SET \"ChainVersion\" = 1, \"Seal\" = NULL, \"Hash\" = {0}, \"PreviousHash\" = {1}, \"PreviousStreamHash\" = {2} WHERE \"Sequence\" = {3}",
+                entry.Hash, entry.PreviousHash, entry.PreviousStreamHash, entry.Sequence);
         }
         // Nor any checkpoint: those came with version 2.
-        await ExecuteSqlAsync("DELETE FROM AuditCheckpoints");
+        await ExecuteSqlAsync("DELETE FROM \"AuditCheckpoints\"");
         File.Delete(Path.Combine(_factory.CheckpointFolder, AuditAnchor.CheckpointFileName));
         (await Verifier.VerifyAllAsync()).IsIntact.ShouldBeTrue();
 

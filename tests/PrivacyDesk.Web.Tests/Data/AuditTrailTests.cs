@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PrivacyDesk.Data;
@@ -9,7 +8,8 @@ using PrivacyDesk.Web.Tests.Infrastructure;
 
 namespace PrivacyDesk.Web.Tests.Data;
 
-/// <summary>The stored, chained audit trail on a real SQLite file.</summary>
+/// <summary>The stored, chained audit trail on a real SQLite file and a real PostgreSQL server.</summary>
+[Trait(TestDatabases.Trait, TestDatabases.BothProviders)]
 public sealed class AuditTrailTests : IAsyncLifetime
 {
     private readonly PrivacyDeskAppFactory _factory = new();
@@ -24,14 +24,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
 
     private AuditTrailVerifier Verifier => _factory.Services.GetRequiredService<AuditTrailVerifier>();
 
-    private async Task ExecuteSqlAsync(string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={_factory.DatabasePath};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        (await command.ExecuteNonQueryAsync()).ShouldBe(1);
-    }
+    private async Task ExecuteSqlAsync(string sql) => (await _factory.ExecuteSqlDirectlyAsync(sql)).ShouldBe(1);
 
     private async Task<List<AuditEvent>> TrailAsync()
     {
@@ -55,7 +48,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
     {
         var third = (await TrailAsync())[2];
 
-        await ExecuteSqlAsync($"UPDATE AuditEvents SET ActorName = 'Mallory' WHERE Sequence = {third.Sequence}");
+        await ExecuteSqlAsync($"UPDATE \"AuditEvents\" SET \"ActorName\" = 'Mallory' WHERE \"Sequence\" = {third.Sequence}");
 
         var verification = await Verifier.VerifyAllAsync();
         verification.IsIntact.ShouldBeFalse();
@@ -67,7 +60,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
     [Fact]
     public async Task DeletingARowDirectlyInTheDatabaseIsFound()
     {
-        await ExecuteSqlAsync("DELETE FROM AuditEvents WHERE Sequence = 2");
+        await ExecuteSqlAsync("DELETE FROM \"AuditEvents\" WHERE \"Sequence\" = 2");
 
         var verification = await Verifier.VerifyAllAsync();
 

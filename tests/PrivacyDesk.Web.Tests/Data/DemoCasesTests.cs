@@ -8,10 +8,12 @@ using PrivacyDesk.Domain.Register;
 using PrivacyDesk.Domain.Requests;
 using PrivacyDesk.Domain.Staff;
 using PrivacyDesk.Web.Tests.Subjects;
+using PrivacyDesk.Web.Tests.Infrastructure;
 
 namespace PrivacyDesk.Web.Tests.Data;
 
 /// <summary>The demo cases as the app seeds them in Development, on a real SQLite database.</summary>
+[Trait(TestDatabases.Trait, TestDatabases.BothProviders)]
 public sealed class DemoCasesTests(DemoCasesApp factory) : IClassFixture<DemoCasesApp>
 {
     private static readonly DemoCaseStaff Staff = new(

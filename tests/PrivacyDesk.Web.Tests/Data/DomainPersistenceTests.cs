@@ -13,6 +13,7 @@ using PrivacyDesk.Web.Tests.Infrastructure;
 namespace PrivacyDesk.Web.Tests.Data;
 
 /// <summary>Every aggregate survives a round trip through real SQLite, and two people editing the same case cannot overwrite each other.</summary>
+[Trait(TestDatabases.Trait, TestDatabases.BothProviders)]
 public sealed class DomainPersistenceTests : IAsyncLifetime
 {
     private static readonly Actor Officer = new("officer-1", "Sanne de Vries", [StaffRole.PrivacyOfficer]);

@@ -10,6 +10,7 @@ using PrivacyDesk.Web.Tests.Infrastructure;
 namespace PrivacyDesk.Web.Tests.Data;
 
 /// <summary>The subject search on real SQLite: by the start of a name word, an e-mail address or a customer number, on its index.</summary>
+[Trait(TestDatabases.Trait, TestDatabases.BothProviders)]
 public sealed class SubjectSearchTests : IAsyncLifetime
 {
     private static readonly Actor Officer = new("officer-1", "Sanne de Vries", [StaffRole.PrivacyOfficer]);
@@ -77,6 +78,7 @@ public sealed class SubjectSearchTests : IAsyncLifetime
         (await FindAsync("bakker")).ShouldBe(["Jan de Vries"]);
     }
 
+    [Trait(TestDatabases.PlannerTrait, TestDatabases.SqlitePlanner)]
     [Fact]
     public async Task SearchesOnTheTermIndexInsteadOfScanningSubjects()
     {

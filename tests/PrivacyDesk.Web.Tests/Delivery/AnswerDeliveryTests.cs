@@ -21,6 +21,7 @@ using PrivacyDesk.Web.Tests.Requests;
 namespace PrivacyDesk.Web.Tests.Delivery;
 
 /// <summary>Secure delivery of the answer (issue 16, ADR 0045) on the real app and a real SQLite database, with a clock the tests move.</summary>
+[Trait(TestDatabases.Trait, TestDatabases.BothProviders)]
 public sealed partial class AnswerDeliveryTests : IAsyncLifetime
 {
     private const string Site = "https://desk.example.nl/";

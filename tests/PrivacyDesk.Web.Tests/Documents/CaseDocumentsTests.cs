@@ -15,6 +15,7 @@ namespace PrivacyDesk.Web.Tests.Documents;
 /// Documents on a case through the real app and its SQLite database: every generation stored as a new
 /// version with its audit event, every download audited, and nothing written for who may not see the case.
 /// </summary>
+[Trait(TestDatabases.Trait, TestDatabases.BothProviders)]
 public sealed class CaseDocumentsTests : IAsyncLifetime
 {
     private readonly PrivacyDeskAppFactory _factory = new();

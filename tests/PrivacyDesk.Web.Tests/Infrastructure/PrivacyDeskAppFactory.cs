@@ -10,9 +10,10 @@ using PrivacyDesk.Data;
 namespace PrivacyDesk.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The real web app on its own temporary SQLite file (never EF InMemory). Development by default,
-/// so the repository's appsettings.Development.json is loaded and the demo users exist. The file starts as a copy
-/// of the run's <see cref="MigratedTemplate"/>, unless <see cref="MigrateFromEmpty"/> asks for the app's own migrations.
+/// The real web app on its own temporary SQLite file (never EF InMemory), or its own database on the run's real
+/// PostgreSQL server (<see cref="Provider"/>, ADR 0047). Development by default, so the repository's
+/// appsettings.Development.json is loaded and the demo users exist. The database starts as a copy of the run's migrated
+/// template (<see cref="MigratedTemplate"/>, <see cref="PostgresTestServer"/>), unless <see cref="MigrateFromEmpty"/> asks for the app's own migrations.
 /// </summary>
 public class PrivacyDeskAppFactory : WebApplicationFactory<Program>
 {
@@ -38,7 +39,13 @@ public class PrivacyDeskAppFactory : WebApplicationFactory<Program>
 
     public string Environment { get; init; } = "Development";
 
+    /// <summary>The SQLite file (SQLite only; see <see cref="Provider"/>).</summary>
     public string DatabasePath => _databasePath;
+
+    /// <summary>The database this app runs on: the run's choice (<see cref="TestDatabases.Current"/>) unless a test fixes one.</summary>
+    public DatabaseProvider Provider { get; init; } = TestDatabases.Current;
+
+    private string? _postgresConnectionString;
 
     /// <summary>This app's own checkpoint folder: the development setting would make every test app share one file.</summary>
     public string CheckpointFolder => _checkpointFolder;
@@ -85,7 +92,13 @@ public class PrivacyDeskAppFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        if (!MigrateFromEmpty && !File.Exists(_databasePath))
+        if (Provider == DatabaseProvider.PostgreSql)
+        {
+            _postgresConnectionString ??= PostgresTestServer.CreateDatabaseAsync(migrated: !MigrateFromEmpty).GetAwaiter().GetResult();
+            builder.UseSetting("Database:Provider", nameof(DatabaseProvider.PostgreSql));
+            builder.UseSetting($"ConnectionStrings:{DependencyInjection.PostgreSqlConnectionStringName}", _postgresConnectionString);
+        }
+        else if (!MigrateFromEmpty && !File.Exists(_databasePath))
         {
             MigratedTemplate.CopyTo(_databasePath);
         }
@@ -126,9 +139,23 @@ public class PrivacyDeskAppFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>
+    /// Runs SQL on this app's database the way someone with direct access would (no app, no audit): names double-quoted,
+    /// values as <c>{0}</c>, <c>{1}</c>…, so one statement reads the same on SQLite and PostgreSQL.
+    /// </summary>
+    public async Task<int> ExecuteSqlDirectlyAsync(string sql, params object?[] values)
+    {
+        await using var db = await Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<PrivacyDeskDbContext>>().CreateDbContextAsync();
+        return await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database, sql, values.Select(v => v ?? DBNull.Value));
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (_postgresConnectionString is not null)
+        {
+            await PostgresTestServer.DropDatabaseAsync(_postgresConnectionString);
+        }
         SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {

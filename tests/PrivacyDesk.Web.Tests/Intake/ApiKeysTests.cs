@@ -8,6 +8,7 @@ using PrivacyDesk.Web.Tests.Infrastructure;
 namespace PrivacyDesk.Web.Tests.Intake;
 
 /// <summary>Administrators create and revoke intake keys; the secret is stored only as a hash and every change is audited.</summary>
+[Trait(TestDatabases.Trait, TestDatabases.BothProviders)]
 public sealed class ApiKeysTests : IAsyncLifetime
 {
     private readonly PrivacyDeskAppFactory _app = new();

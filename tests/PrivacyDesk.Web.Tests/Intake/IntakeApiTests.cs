@@ -14,6 +14,7 @@ using PrivacyDesk.Web.Tests.Infrastructure;
 namespace PrivacyDesk.Web.Tests.Intake;
 
 /// <summary>The intake API as the public web form uses it: real app, real SQLite, real HTTP.</summary>
+[Trait(TestDatabases.Trait, TestDatabases.BothProviders)]
 public sealed class IntakeApiTests(IntakeApiTests.Fixture fixture) : IClassFixture<IntakeApiTests.Fixture>
 {
     public sealed class Fixture : IAsyncLifetime

@@ -14,6 +14,7 @@ using PrivacyDesk.Web.Tests.Infrastructure;
 namespace PrivacyDesk.Web.Tests.Mail;
 
 /// <summary>The outbox's <c>mail.send</c> on the real app and SQLite, delivering to a real SMTP server in the process (ADR 0043).</summary>
+[Trait(TestDatabases.Trait, TestDatabases.BothProviders)]
 public sealed class MailSendTests : IAsyncDisposable
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2027, 3, 1, 9, 0, 0, TimeSpan.Zero));

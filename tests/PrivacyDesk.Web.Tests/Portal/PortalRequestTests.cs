@@ -5,10 +5,12 @@ using PrivacyDesk.Domain.Register;
 using PrivacyDesk.Domain.Requests;
 using PrivacyDesk.Domain.Subjects;
 using PrivacyDesk.Web.Features.Portal;
+using PrivacyDesk.Web.Tests.Infrastructure;
 
 namespace PrivacyDesk.Web.Tests.Portal;
 
 /// <summary>The portal's request form, the e-mail code and the registration (issue 16), through real HTTP on real SQLite.</summary>
+[Trait(TestDatabases.Trait, TestDatabases.BothProviders)]
 public sealed class PortalRequestTests : IAsyncLifetime
 {
     private readonly PortalHarness _portal = new(new Dictionary<string, string> { ["Portal:PublicBaseUrl"] = "https://privacy.example.nl/privacy" });

@@ -4,10 +4,12 @@ using PrivacyDesk.Data.Mail;
 using PrivacyDesk.Domain.Requests;
 using PrivacyDesk.Web.Features.Portal;
 using PrivacyDesk.Web.Features.Requests;
+using PrivacyDesk.Web.Tests.Infrastructure;
 
 namespace PrivacyDesk.Web.Tests.Portal;
 
 /// <summary>The status link from the acknowledgement plus a fresh code: status, withdraw, a message (issue 16).</summary>
+[Trait(TestDatabases.Trait, TestDatabases.BothProviders)]
 public sealed class PortalStatusTests : IAsyncLifetime
 {
     private const string Email = "anna.jansen@example.nl";

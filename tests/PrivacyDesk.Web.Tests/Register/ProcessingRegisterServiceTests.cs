@@ -18,6 +18,7 @@ namespace PrivacyDesk.Web.Tests.Register;
 /// The register service against the real app on its own SQLite file, with the default register
 /// seeded at start-up (13 purposes; "security" is the Draft without a lawful basis).
 /// </summary>
+[Trait(TestDatabases.Trait, TestDatabases.BothProviders)]
 public sealed class ProcessingRegisterServiceTests : IAsyncLifetime
 {
     private readonly PrivacyDeskAppFactory _factory = new();

@@ -12,6 +12,7 @@ using PrivacyDesk.Web.Tests.Infrastructure;
 namespace PrivacyDesk.Web.Tests.Requests;
 
 /// <summary>Issue 13: "Accept the proposals" records every proposed decision in one action, through the same rules and audit as one at a time.</summary>
+[Trait(TestDatabases.Trait, TestDatabases.BothProviders)]
 public sealed class AcceptProposalsTests : IAsyncLifetime
 {
     private readonly PrivacyDeskAppFactory _factory = new();

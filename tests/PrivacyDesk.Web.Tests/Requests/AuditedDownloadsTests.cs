@@ -20,6 +20,7 @@ namespace PrivacyDesk.Web.Tests.Requests;
 /// Every download and view of personal data is audited, and no audit entry, new or already stored,
 /// may make the case unreadable: after downloading everything there is, every role still opens the case.
 /// </summary>
+[Trait(TestDatabases.Trait, TestDatabases.BothProviders)]
 public sealed class AuditedDownloadsTests : IAsyncLifetime
 {
     private static readonly byte[] Letter = Encoding.UTF8.GetBytes("Geachte heer, mevrouw,\nIk wil inzage in mijn gegevens.\nAyşe");

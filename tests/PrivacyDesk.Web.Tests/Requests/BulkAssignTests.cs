@@ -9,6 +9,7 @@ using PrivacyDesk.Web.Tests.Infrastructure;
 namespace PrivacyDesk.Web.Tests.Requests;
 
 /// <summary>Assigning from the queue changes cases, so each test gets its own app and database.</summary>
+[Trait(TestDatabases.Trait, TestDatabases.BothProviders)]
 public sealed class BulkAssignTests : IAsyncLifetime
 {
     private readonly PrivacyDeskAppFactory _factory = new();

@@ -12,6 +12,7 @@ using PrivacyDesk.Web.Tests.Infrastructure;
 namespace PrivacyDesk.Web.Tests.Requests;
 
 /// <summary>The obligations service against the real app on real SQLite: rules, permissions and nothing stored on refusal.</summary>
+[Trait(TestDatabases.Trait, TestDatabases.BothProviders)]
 public sealed class CaseObligationsTests : IAsyncLifetime
 {
     private readonly PrivacyDeskAppFactory _factory = new();

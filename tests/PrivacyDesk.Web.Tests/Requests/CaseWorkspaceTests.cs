@@ -10,6 +10,7 @@ using PrivacyDesk.Web.Tests.Infrastructure;
 namespace PrivacyDesk.Web.Tests.Requests;
 
 /// <summary>The case workspace service on the real app and a real SQLite database.</summary>
+[Trait(TestDatabases.Trait, TestDatabases.BothProviders)]
 public sealed class CaseWorkspaceTests : IAsyncLifetime
 {
     private readonly PrivacyDeskAppFactory _factory = new();

@@ -12,6 +12,7 @@ namespace PrivacyDesk.Web.Tests.Requests;
 /// ADR 0028: no page or service saves an existing case another way than through <see cref="CaseUnitOfWork"/>.
 /// The data layer refuses such a save (a bug, so an exception), and only the unit of work opens a context for it.
 /// </summary>
+[Trait(TestDatabases.Trait, TestDatabases.BothProviders)]
 public sealed partial class OneWayToChangeACaseTests : IAsyncLifetime
 {
     private readonly PrivacyDeskAppFactory _factory = new();

@@ -13,6 +13,7 @@ using PrivacyDesk.Web.Tests.Infrastructure;
 namespace PrivacyDesk.Web.Tests.Requests;
 
 /// <summary>Issue 10 on the case page: what the assessment offers for an objection, and the Art. 22 review form (Dutch).</summary>
+[Trait(TestDatabases.Trait, TestDatabases.BothProviders)]
 public sealed class PurposeDecisionPanelTests : MudBunitContext
 {
     private static List<string?> Options(IRenderedComponent<AssessmentPanel> panel, PurposeRow row) =>

@@ -30,6 +30,7 @@ public sealed class QueueDatabase : IAsyncLifetime
 }
 
 /// <summary>The queue service on real SQLite: filters, visibility, sorting, paging and search, all in SQL.</summary>
+[Trait(TestDatabases.Trait, TestDatabases.BothProviders)]
 public sealed class RequestQueueTests(QueueDatabase database) : IClassFixture<QueueDatabase>
 {
     private readonly QueueSeed _seed = database.Seed;
@@ -167,6 +168,7 @@ public sealed class RequestQueueTests(QueueDatabase database) : IClassFixture<Qu
         (await ReferencesAsync(_seed.Lead, new QueueQuery(QueueFilter.Overdue, Search: "anna"))).ShouldBeEmpty();
     }
 
+    [Trait(TestDatabases.PlannerTrait, TestDatabases.SqlitePlanner)]
     [Theory]
     [InlineData(QueueFilter.Open)]
     [InlineData(QueueFilter.Overdue)]
@@ -185,6 +187,7 @@ public sealed class RequestQueueTests(QueueDatabase database) : IClassFixture<Qu
         plan.ShouldNotContain("TEMP B-TREE");
     }
 
+    [Trait(TestDatabases.PlannerTrait, TestDatabases.SqlitePlanner)]
     [Fact]
     public async Task ClosedCasesAreReadNewestFirstFromTheReceiptIndex()
     {

@@ -11,6 +11,7 @@ using PrivacyDesk.Web.Tests.Infrastructure;
 namespace PrivacyDesk.Web.Tests.Requests;
 
 /// <summary>Registering a request by hand against the real service and a real SQLite database.</summary>
+[Trait(TestDatabases.Trait, TestDatabases.BothProviders)]
 public sealed class RequestRegistrationTests : IAsyncLifetime
 {
     private readonly PrivacyDeskAppFactory _factory = new();

@@ -20,6 +20,7 @@ namespace PrivacyDesk.Web.Tests.Requests;
 /// the same way: "edit.stale" naming who changed it and when, and nothing of the change stored (stamp, audit trail,
 /// documents and extracts as they were). Through the services, on the real app and SQLite.
 /// </summary>
+[Trait(TestDatabases.Trait, TestDatabases.BothProviders)]
 public sealed class StaleEditEverywhereTests : IAsyncLifetime
 {
     private const string LeadName = "Fatima El Amrani";

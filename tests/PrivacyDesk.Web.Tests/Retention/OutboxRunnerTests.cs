@@ -60,6 +60,7 @@ public sealed class RecurringHandler(OutboxRunLog log, TimeProvider clock) : IOu
 }
 
 /// <summary>The one outbox (ADR 0042) on the app's real SQLite database: two runners, a moving clock.</summary>
+[Trait(TestDatabases.Trait, TestDatabases.BothProviders)]
 public sealed class OutboxRunnerTests : IAsyncLifetime
 {
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2027, 3, 1, 9, 0, 0, TimeSpan.Zero));

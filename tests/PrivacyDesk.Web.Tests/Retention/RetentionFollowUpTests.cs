@@ -23,6 +23,7 @@ namespace PrivacyDesk.Web.Tests.Retention;
 /// The retention ledger's follow-up on real SQLite: PrivacyDesk's database and the demo core bank's marketing platform as a
 /// real SQLite source (CoreBankingDemo). The clock is the app's, moved by the test.
 /// </summary>
+[Trait(TestDatabases.Trait, TestDatabases.BothProviders)]
 public sealed class RetentionFollowUpTests : IAsyncLifetime
 {
     private readonly PrivacyDeskAppFactory _app = new() { SeedDemoCases = true, ConnectDemoSources = true };

@@ -15,6 +15,7 @@ using PrivacyDesk.Web.Tests.Requests;
 namespace PrivacyDesk.Web.Tests.Retention;
 
 /// <summary>The ledger's reads, the dashboard's expiries and the relationship end's recompute, on real SQLite.</summary>
+[Trait(TestDatabases.Trait, TestDatabases.BothProviders)]
 public sealed class RetentionLedgerTests : IAsyncLifetime
 {
     private const string System = "Handelsplatform en kernadministratie";

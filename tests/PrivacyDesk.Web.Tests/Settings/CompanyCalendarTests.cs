@@ -9,6 +9,7 @@ using PrivacyDesk.Web.Tests.Infrastructure;
 namespace PrivacyDesk.Web.Tests.Settings;
 
 /// <summary>Company closing days through the service, on a real SQLite database, measured against today in Amsterdam.</summary>
+[Trait(TestDatabases.Trait, TestDatabases.BothProviders)]
 public sealed class CompanyCalendarTests : IAsyncLifetime
 {
     private readonly PrivacyDeskAppFactory _factory = new();

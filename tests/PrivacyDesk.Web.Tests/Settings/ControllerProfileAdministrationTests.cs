@@ -9,6 +9,7 @@ using PrivacyDesk.Web.Tests.Infrastructure;
 namespace PrivacyDesk.Web.Tests.Settings;
 
 /// <summary>The controller profile service against the real app and a real SQLite database.</summary>
+[Trait(TestDatabases.Trait, TestDatabases.BothProviders)]
 public sealed class ControllerProfileAdministrationTests : IAsyncLifetime
 {
     private readonly PrivacyDeskAppFactory _factory = new();

@@ -15,6 +15,7 @@ public sealed class DemoCasesApp : PrivacyDeskAppFactory
     public DemoCasesApp() => SeedDemoCases = true;
 }
 
+[Trait(TestDatabases.Trait, TestDatabases.BothProviders)]
 public sealed class SubjectDirectoryTests(DemoCasesApp factory) : IClassFixture<DemoCasesApp>
 {
     private SubjectDirectory Directory => ActivatorUtilities.CreateInstance<SubjectDirectory>(factory.Services);

@@ -13,6 +13,7 @@ using PrivacyDesk.Web.Tests.Requests;
 namespace PrivacyDesk.Web.Tests.Subjects;
 
 /// <summary>Correcting a subject's relationship dates on real SQLite: audited, stale-checked, and followed by the open cases.</summary>
+[Trait(TestDatabases.Trait, TestDatabases.BothProviders)]
 public sealed class SubjectRelationshipTests : IAsyncLifetime
 {
     private readonly PrivacyDeskAppFactory _factory = new();

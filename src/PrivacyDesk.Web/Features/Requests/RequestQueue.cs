@@ -301,8 +301,8 @@ public sealed class RequestQueue(IServiceScopeFactory scopes, ControllerSettings
         if (ReferencePrefixRange(text) is { } range)
         {
             // Plain SQL so the bounds are compared with the column itself (a range on the unique index):
-            // LINQ would cast the converted column, which no index serves.
-            var inRange = db.Requests.FromSql($"SELECT * FROM Requests WHERE Reference >= {range.From} AND Reference < {range.To}").Select(r => r.Id);
+            // LINQ would cast the converted column, which no index serves. Double-quoted names: SQLite, PostgreSQL and SQL Server read them alike.
+            var inRange = db.Requests.FromSql($"SELECT * FROM \"Requests\" WHERE \"Reference\" >= {range.From} AND \"Reference\" < {range.To}").Select(r => r.Id);
             return requests.Where(r => inRange.Contains(r.Id));
         }
         var words = SubjectSearch.Words(text);
@@ -311,7 +311,7 @@ public sealed class RequestQueue(IServiceScopeFactory scopes, ControllerSettings
         {
             var placeholders = string.Join(", ", numbered.Select((_, i) => "{" + i.ToString(CultureInfo.InvariantCulture) + "}"));
 #pragma warning disable EF1002 // Only generated placeholders are concatenated; the values travel as parameters.
-            var withNumber = db.Requests.FromSqlRaw($"SELECT * FROM Requests WHERE Reference IN ({placeholders})", [.. numbered]).Select(r => r.Id);
+            var withNumber = db.Requests.FromSqlRaw($"SELECT * FROM \"Requests\" WHERE \"Reference\" IN ({placeholders})", [.. numbered]).Select(r => r.Id);
 #pragma warning restore EF1002
             if (words.Count == 0)
             {
