@@ -198,10 +198,9 @@ public sealed class RequestQueue(IServiceScopeFactory scopes, ControllerSettings
                 : requests.Where(r => (r.HandlerId ?? me) == me);
         }
         var searching = !string.IsNullOrWhiteSpace(query.Search);
-        var byReference = searching && SearchesReferences(query.Search!);
         // A dashboard bar (received or answered in a week or month) names its own set of cases, closed ones
         // included, so the quick filter's status restriction does not apply to it.
-        requests = query.Received is null && query.Answered is null ? ApplyFilter(db, requests, actor, query.Filter, today, byReference) : requests;
+        requests = query.Received is null && query.Answered is null ? ApplyFilter(db, requests, actor, query.Filter, today, searching) : requests;
         requests = Narrow(requests, query, today);
         return searching ? ApplySearch(db, requests, query.Search!) : requests;
     }
@@ -210,12 +209,11 @@ public sealed class RequestQueue(IServiceScopeFactory scopes, ControllerSettings
     /// How a status set is written steers SQLite's planner (which has no statistics). Every open filter
     /// carries <c>Status IN (the open statuses)</c>, exactly as the partial indexes of open cases are
     /// filtered, so it reads those in page order and stops after a page. Closed requests are most of the
-    /// table: <c>Status NOT IN (…)</c> reads the newest rows first and skips the open ones. A reference search
-    /// is driven by its matches (NOT IN again, so the open index does not compete); a subject search keeps
-    /// the IN, so each matching subject is one seek in the open cases' subject index. Measured in bench/.
+    /// table: <c>Status NOT IN (…)</c> reads the newest rows first and skips the open ones. A search is
+    /// driven by its matches (NOT IN again, so the open index does not compete). Measured in bench/.
     /// </remarks>
     private static IQueryable<DataSubjectRequest> ApplyFilter(
-        PrivacyDeskDbContext db, IQueryable<DataSubjectRequest> requests, Actor actor, QueueFilter filter, DateOnly today, bool byReference)
+        PrivacyDeskDbContext db, IQueryable<DataSubjectRequest> requests, Actor actor, QueueFilter filter, DateOnly today, bool searching)
     {
         var me = actor.Id;
         var weekAhead = today.AddDays(DueWithinDays);
@@ -223,7 +221,7 @@ public sealed class RequestQueue(IServiceScopeFactory scopes, ControllerSettings
         // converted column to FALSE (the comparison sees the enum on one side and the stored text on the other).
         var awaitingIdentity = RequestStatus.AwaitingIdentity;
         var awaitingApproval = RequestStatus.AwaitingApproval;
-        var open = byReference ? requests.Where(r => !ClosedStatuses.Contains(r.Status)) : requests.Where(r => OpenStatuses.Contains(r.Status));
+        var open = searching ? requests.Where(r => !ClosedStatuses.Contains(r.Status)) : requests.Where(r => OpenStatuses.Contains(r.Status));
         return filter switch
         {
             QueueFilter.Mine => open.Where(r => r.HandlerId == me),
@@ -323,13 +321,6 @@ public sealed class RequestQueue(IServiceScopeFactory scopes, ControllerSettings
             return requests.Where(r => withNumber.Contains(r.Id) || subjects.Contains(r.SubjectId));
         }
         return words.Count == 0 ? requests : requests.Where(r => SubjectSearch.MatchingSubjectIds(db, words).Contains(r.SubjectId));
-    }
-
-    /// <summary>Whether <see cref="ApplySearch"/> reads references (whole, a prefix or a bare number) rather than subject words alone.</summary>
-    private static bool SearchesReferences(string search)
-    {
-        var text = search.Trim();
-        return RequestReference.TryParse(text, out _) || ReferencePrefixRange(text) is not null || ReferenceCandidates(text).Count > 0;
     }
 
     /// <summary>For a bare number ("123", "000123"), that number's reference in every year (exact matches on the unique index).</summary>
