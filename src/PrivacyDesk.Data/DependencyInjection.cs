@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PrivacyDesk.Data.Auditing;
+using PrivacyDesk.Data.Health;
 using PrivacyDesk.Data.Outbox;
 using PrivacyDesk.Data.Seeding;
 
@@ -61,7 +62,7 @@ public static class DependencyInjection
             .PersistKeysToDbContext<PrivacyDeskDbContext>();
 
         services.AddHealthChecks()
-            .AddDbContextCheck<PrivacyDeskDbContext>("database")
+            .AddReadinessChecks()
             .AddCheck<AuditTrailHealthCheck>("audit-trail");
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<RegisterSeeder>();

@@ -60,8 +60,7 @@ public static class Pipeline
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRequestLocalization();
         // The intake API's limit comes before its key check (ADR 0021), so refused guesses are limited too.
-        app.UseIntakeKeyRecognition();
-        app.UseRateLimiter();
+        app.UseIntakeRateLimit();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -83,8 +82,7 @@ public static class Pipeline
         app.MapAnswerDownloads();
         app.MapIntakeApi();
         app.MapPrivacyPortal();
-        // For the load balancer: database reachability only, never personal data.
-        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapHealthEndpoints();
         return app;
     }
 }

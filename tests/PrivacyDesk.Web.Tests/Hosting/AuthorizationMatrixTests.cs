@@ -123,6 +123,9 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
         // A real document (the test case's acknowledgement): administrators handle no cases, so they are refused.
         ["GET /documents/{documentId:guid}"] = [S, A, A, A, F],
         ["GET /health"] = [A, A, A, A, A],
+        // The load balancer's (ADR 0050): anonymous, the status word only.
+        ["GET /health/live"] = [A, A, A, A, A],
+        ["GET /health/ready"] = [A, A, A, A, A],
         ["GET /preferences/culture"] = [B, B, B, B, B],
         ["GET /register/export/art30.csv"] = [S, A, A, A, F],
         ["GET /register/export/art30.pdf"] = [S, A, A, A, F],

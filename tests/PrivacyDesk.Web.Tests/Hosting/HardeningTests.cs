@@ -72,6 +72,8 @@ public sealed class HardeningTests(SharedApp app) : IClassFixture<SharedApp>
     [InlineData("/Account/Login", false)]
     [InlineData("/not-a-page", false)]
     [InlineData("/health", false)]
+    [InlineData("/health/live", false)]
+    [InlineData("/health/ready", false)]
     [InlineData("/app.css", false)]
     [InlineData("/_content/MudBlazor/MudBlazor.min.css", false)]
     [InlineData("/api/v1/requests/DSR-2026-000001", false)]

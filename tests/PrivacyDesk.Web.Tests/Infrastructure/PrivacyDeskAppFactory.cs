@@ -26,7 +26,6 @@ public class PrivacyDeskAppFactory : WebApplicationFactory<Program>
     /// <summary>The erasure hash key of apps started outside Development (base64 of 32 bytes), where start-up refuses without one.</summary>
     public const string TestErasureHashKey = "dGVzdC1vbmx5LWVyYXN1cmUtaGFzaC1rZXktMDEyMzQ=";
 
-    private readonly string _databasePath = Path.Combine(Path.GetTempPath(), $"privacydesk-test-{Guid.NewGuid():N}.db");
     private readonly string _checkpointFolder = Path.Combine(Path.GetTempPath(), $"privacydesk-test-{Guid.NewGuid():N}-checkpoints");
 
     static PrivacyDeskAppFactory()
@@ -39,8 +38,8 @@ public class PrivacyDeskAppFactory : WebApplicationFactory<Program>
 
     public string Environment { get; init; } = "Development";
 
-    /// <summary>The SQLite file (SQLite only; see <see cref="Provider"/>).</summary>
-    public string DatabasePath => _databasePath;
+    /// <summary>This app's SQLite file (SQLite only; see <see cref="Provider"/>); give a second app the first one's to run two instances on one database.</summary>
+    public string DatabasePath { get; init; } = Path.Combine(Path.GetTempPath(), $"privacydesk-test-{Guid.NewGuid():N}.db");
 
     /// <summary>The database this app runs on: the run's choice (<see cref="TestDatabases.Current"/>) unless a test fixes one.</summary>
     public DatabaseProvider Provider { get; init; } = TestDatabases.Current;
@@ -85,10 +84,10 @@ public class PrivacyDeskAppFactory : WebApplicationFactory<Program>
     public int? SmtpPort { get; init; }
 
     /// <summary>This app's own Development mail pickup folder (ADR 0043), deleted with the app.</summary>
-    public string MailPickupFolder => _databasePath + "-mail";
+    public string MailPickupFolder => DatabasePath + "-mail";
 
     /// <summary>This app's own folder for the demo sources' files, deleted with the app.</summary>
-    public string DemoSourcesFolder => _databasePath + "-sources";
+    public string DemoSourcesFolder => DatabasePath + "-sources";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -98,9 +97,9 @@ public class PrivacyDeskAppFactory : WebApplicationFactory<Program>
             builder.UseSetting("Database:Provider", nameof(DatabaseProvider.PostgreSql));
             builder.UseSetting($"ConnectionStrings:{DependencyInjection.PostgreSqlConnectionStringName}", _postgresConnectionString);
         }
-        else if (!MigrateFromEmpty && !File.Exists(_databasePath))
+        else if (!MigrateFromEmpty && !File.Exists(DatabasePath))
         {
-            MigratedTemplate.CopyTo(_databasePath);
+            MigratedTemplate.CopyTo(DatabasePath);
         }
         builder.UseEnvironment(Environment);
         // The query-shape warnings EF Core only logs (seen in use, ADR 0034) throw here, so the test that runs such a query fails naming it.
@@ -110,7 +109,7 @@ public class PrivacyDeskAppFactory : WebApplicationFactory<Program>
             // Seeding the five demo users hashed 5 × 100,000 PBKDF2 rounds: 0.45 of a test app's 0.72 s start, once per test.
             builder.ConfigureServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = TestHashIterations));
         }
-        builder.UseSetting("Database:SqlitePath", _databasePath);
+        builder.UseSetting("Database:SqlitePath", DatabasePath);
         builder.UseSetting("Demo:SeedCases", SeedDemoCases ? "true" : "false");
         // The demo's connected source systems (Development) would connect the register's systems in every test app; a test that wants a source connects its own.
         builder.UseSetting("Demo:SourceSystems:Enabled", ConnectDemoSources ? "true" : "false");
@@ -159,7 +158,7 @@ public class PrivacyDeskAppFactory : WebApplicationFactory<Program>
         SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
-            File.Delete(_databasePath + suffix);
+            File.Delete(DatabasePath + suffix);
         }
         if (Directory.Exists(MailPickupFolder))
         {

@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using PrivacyDesk.Data;
+using PrivacyDesk.Data.RateLimiting;
 using PrivacyDesk.Domain.Common;
 using PrivacyDesk.Domain.Requests;
 using PrivacyDesk.Web.Features.Documents;
@@ -53,11 +54,8 @@ public sealed record IntakeStatus(
 /// </summary>
 public static partial class IntakeEndpoints
 {
-    public const string RateLimitPolicy = "intake-per-key";
     public const string AuthorizationPolicy = "intake-api-key";
 
-    /// <summary>Where the key-recognition step leaves a known key's public prefix for the rate limiter.</summary>
-    private const string KnownPrefixItem = "privacydesk:api_key_prefix";
     public const string ApiKeyHeader = "X-Api-Key";
     public const string ApiKeySchemeName = "ApiKey";
     public const string IdempotencyHeader = "Idempotency-Key";
@@ -124,57 +122,39 @@ public static partial class IntakeEndpoints
                 return Task.CompletedTask;
             }).ShouldInclude = description => description.RelativePath?.StartsWith("api/v1/", StringComparison.Ordinal) == true);
         services.AddSingleton<ApiKeys>();
+        services.AddSingleton<RateWindows>();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeySchemeName, null);
         services.AddAuthorization(authorization => authorization.AddPolicy(AuthorizationPolicy, policy => policy
             .AddAuthenticationSchemes(ApiKeySchemeName)
             .RequireAuthenticatedUser()));
-        services.AddRateLimiter(limiter =>
-        {
-            limiter.AddPolicy(RateLimitPolicy, context =>
-            {
-                // A live key's public prefix (whatever secret came with it), else the caller's address: guessing keys
-                // spends the guesser's allowance, and a new random key never opens a new limiter.
-                var partition = context.Items[KnownPrefixItem] is string prefix
-                    ? "key:" + prefix
-                    : "address:" + context.Connection.RemoteIpAddress;
-                return RateLimitPartition.GetFixedWindowLimiter(partition, _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = Math.Max(1, options.PermitsPerMinute),
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                });
-            });
-            limiter.OnRejected = async (rejected, cancellationToken) =>
-            {
-                var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
-                    ? (int)Math.Ceiling(retryAfter.TotalSeconds)
-                    : 60;
-                seconds = Math.Max(1, seconds);
-                var response = rejected.HttpContext.Response;
-                response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                await Problem(StatusCodes.Status429TooManyRequests, [IntakeApiErrors.RateLimited with
-                {
-                    Arguments = new Dictionary<string, string>(StringComparer.Ordinal) { ["seconds"] = seconds.ToString(CultureInfo.InvariantCulture) },
-                }]).ExecuteAsync(rejected.HttpContext);
-            };
-        });
         return services;
     }
 
     /// <summary>
-    /// Finds whether the presented key's prefix is a live key, before the rate limiter (whose partition function
-    /// cannot wait for the database) and before authentication, so a refused guess is counted too.
+    /// The intake API's limit (ADR 0021, ADR 0050), before authentication so a refused guess is counted too: per live key
+    /// (its public prefix, whatever secret came with it), else per caller address, so guessing keys spends the guesser's
+    /// allowance and a new random key never opens a new window. Counted in the database, so every instance shares it.
     /// </summary>
-    public static IApplicationBuilder UseIntakeKeyRecognition(this IApplicationBuilder app) =>
+    public static IApplicationBuilder UseIntakeRateLimit(this IApplicationBuilder app) =>
         app.UseWhen(context => context.Request.Path.StartsWithSegments("/api/v1", StringComparison.OrdinalIgnoreCase), api => api.Use(async (context, next) =>
         {
             var presented = context.Request.Headers[ApiKeyHeader].ToString();
-            if (presented.Length > 0 && await context.RequestServices.GetRequiredService<ApiKeys>().KnownPrefixAsync(presented, context.RequestAborted) is { } prefix)
+            var prefix = presented.Length > 0 ? await context.RequestServices.GetRequiredService<ApiKeys>().KnownPrefixAsync(presented, context.RequestAborted) : null;
+            var partition = prefix is not null ? "intake:key:" + prefix : "intake:address:" + context.Connection.RemoteIpAddress;
+            var options = context.RequestServices.GetRequiredService<IOptions<IntakeApiOptions>>().Value;
+            var decision = await context.RequestServices.GetRequiredService<RateWindows>()
+                .TryTakeAsync(partition, Math.Max(1, options.PermitsPerMinute), TimeSpan.FromMinutes(1), context.RequestAborted);
+            if (decision.Permitted)
             {
-                context.Items[KnownPrefixItem] = prefix;
+                await next(context);
+                return;
             }
-            await next(context);
+            var seconds = Math.Max(1, (int)Math.Ceiling(decision.RetryAfter.TotalSeconds));
+            context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            await Problem(StatusCodes.Status429TooManyRequests, [IntakeApiErrors.RateLimited with
+            {
+                Arguments = new Dictionary<string, string>(StringComparer.Ordinal) { ["seconds"] = seconds.ToString(CultureInfo.InvariantCulture) },
+            }]).ExecuteAsync(context);
         }));
 
     public static IEndpointRouteBuilder MapIntakeApi(this IEndpointRouteBuilder app)
@@ -201,7 +181,6 @@ public static partial class IntakeEndpoints
         var api = app.MapGroup("/api/v1/requests")
             .RequireAuthorization(AuthorizationPolicy)
             .DisableAntiforgery()
-            .RequireRateLimiting(RateLimitPolicy)
             .WithTags("Intake");
         api.MapPost("", CreateAsync)
             .WithName("CreateRequest")
