@@ -64,9 +64,6 @@ internal sealed class DataSubjectRequestConfiguration : IEntityTypeConfiguration
         builder.HasIndex(r => r.ReceivedAt);
         builder.HasIndex(r => r.EffectiveDueOn);
         builder.HasIndex(r => new { r.SubjectId, r.Type });
-        // Issue 17 (unfinished): meant for a surname search within the open cases, but SQLite's planner prefers
-        // IX_Requests_SubjectId_Type and no query uses it yet; drop it at merge unless the query is reshaped.
-        builder.HasIndex(r => new { r.SubjectId, r.EffectiveDueOn, r.Id, r.Status, r.HandlerId }, "IX_Requests_Open_SubjectId").HasFilter(open);
         // The SLA dashboard (bench/results/dashboard.md): open cases grouped by type, status, deadline and
         // age, and per handler, each from a covering partial index of the open rows (without them SQLite
         // read a million-entry handler index, or looked up every open row in the table).
