@@ -9,12 +9,13 @@ using SmtpServer.Mail;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
-namespace PrivacyDesk.Web.Tests.Infrastructure;
+namespace PrivacyDesk.Tests.Shared;
 
 /// <summary>
 /// A real SMTP server in the test process (SmtpServer 11.1.0) on a free loopback port, keeping what it receives parsed
 /// with MimeKit. The port is chosen at construction, so a test can point the app at it before <see cref="StartAsync"/>
-/// (the server "down" until then). Point the app at it with <c>new PrivacyDeskAppFactory { SmtpPort = sink.Port }</c>.
+/// (the server "down" until then). The web tests point the app at it with <c>new PrivacyDeskAppFactory { SmtpPort = sink.Port }</c>;
+/// the browser tests' app sends all its e-mail to one (RunningApp.Mail).
 /// </summary>
 /// <example>
 /// <code>
@@ -133,6 +134,29 @@ public sealed class SmtpSink : IAsyncDisposable
             }
         }
         return Messages;
+    }
+
+    /// <summary>
+    /// Waits for the first message, among those arriving from index <paramref name="after"/> on (0: all so far), that matches
+    /// <paramref name="match"/>; <paramref name="what"/> names it when none comes within <paramref name="timeout"/> (10 s by default).
+    /// </summary>
+    public async Task<MimeMessage> WaitForAsync(Func<MimeMessage, bool> match, string what, int after = 0, TimeSpan? timeout = null)
+    {
+        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            if (Messages.Skip(after).FirstOrDefault(match) is { } found)
+            {
+                return found;
+            }
+            var left = until - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero)
+            {
+                throw new TimeoutException($"No e-mail for {what} reached the test SMTP server within {(timeout ?? TimeSpan.FromSeconds(10)).TotalSeconds:0} s ({_messages.Count} received in all).");
+            }
+            // Wakes on an arrival, or looks again after a second in case another waiter took the signal.
+            await _arrived.WaitAsync(left < TimeSpan.FromSeconds(1) ? left : TimeSpan.FromSeconds(1));
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -36,6 +36,9 @@ public sealed partial class RunningApp : IAsyncLifetime
 
     public const string SourceDatabasePrefix = "e2e_";
 
+    /// <summary>The real SMTP server every e-mail of the run goes to (issue 16): a test reads the subject's code and links from it.</summary>
+    public SmtpSink Mail { get; private set; } = default!;
+
     /// <summary>A former customer the source systems know and PrivacyDesk does not yet: the erasure test registers her (issue 15).</summary>
     public static readonly DemoSubject FormerCustomer = new("C-990020", "Karin Bos", "karin.bos@example.nl", "+31 6 1111 2222");
 
@@ -73,6 +76,7 @@ public sealed partial class RunningApp : IAsyncLifetime
         Postgres = await PostgresServer.StartAsync();
         await CoreBankingDemo.CreatePostgresAsync(Postgres.ConnectionString(), SourceDatabasePrefix, [.. CoreBankingDemo.DefaultSubjects, FormerCustomer], DemoSize.Small);
         await CreateSourceUsersAsync();
+        Mail = await SmtpSink.StartNewAsync();
         if (File.Exists(WarningsReport))
         {
             File.Delete(WarningsReport);
@@ -133,6 +137,10 @@ public sealed partial class RunningApp : IAsyncLifetime
         start.Environment["Demo__SourceSystems__DatabasePrefix"] = SourceDatabasePrefix;
         // The outbox runner looks for work every two seconds here (15 s by default), so a retention scan is seen soon.
         start.Environment["Outbox__PollInterval"] = "00:00:02";
+        // E-mail goes over SMTP to the run's own server instead of Development's pickup folder.
+        start.Environment["Mail__Smtp__Host"] = "127.0.0.1";
+        start.Environment["Mail__Smtp__Port"] = Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Mail__Smtp__Security"] = "None";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         // One line per entry, so each warning is read with its category and event id (AppWarnings.Parse).
@@ -265,6 +273,10 @@ public sealed partial class RunningApp : IAsyncLifetime
         if (Postgres is not null)
         {
             await Postgres.DisposeAsync();
+        }
+        if (Mail is not null)
+        {
+            await Mail.DisposeAsync();
         }
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {

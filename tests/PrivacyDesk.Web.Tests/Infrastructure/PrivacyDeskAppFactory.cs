@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PrivacyDesk.Data;
+using PrivacyDesk.Tests.Shared;
 
 namespace PrivacyDesk.Web.Tests.Infrastructure;
 

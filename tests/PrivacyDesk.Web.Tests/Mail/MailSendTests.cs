@@ -8,6 +8,7 @@ using PrivacyDesk.Data;
 using PrivacyDesk.Data.Mail;
 using PrivacyDesk.Data.Outbox;
 using PrivacyDesk.Domain.Documents;
+using PrivacyDesk.Tests.Shared;
 using PrivacyDesk.Web.Features.Mail;
 using PrivacyDesk.Web.Tests.Infrastructure;
 

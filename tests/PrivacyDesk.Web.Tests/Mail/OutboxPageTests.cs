@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using PrivacyDesk.Data;
 using PrivacyDesk.Data.Mail;
 using PrivacyDesk.Data.Outbox;
+using PrivacyDesk.Tests.Shared;
 using PrivacyDesk.Web.Components.Pages.Administration.Outbox;
 using PrivacyDesk.Web.Features.Mail;
 using PrivacyDesk.Web.Features.Settings;
