@@ -63,7 +63,7 @@ public sealed partial class PortalPurge(IServiceScopeFactory scopes, TimeProvide
         {
             var batch = await db.OutgoingEmails
                 .Where(e => e.Kind == MailKinds.PortalCode && e.SentAt != null && e.QueuedAt < expiredCodesQueuedBefore && !e.Subject.EndsWith(BlankCode))
-                .Take(MailBatch).ToListAsync(cancellationToken);
+                .OrderBy(e => e.QueuedAt).Take(MailBatch).ToListAsync(cancellationToken);
             foreach (var mail in batch)
             {
                 mail.BlankOut(SixDigits().Replace(mail.Subject, BlankCode), SixDigits().Replace(mail.TextBody, BlankCode));
