@@ -101,6 +101,14 @@ public sealed class OutgoingEmail
         Attempts++;
     }
 
+    /// <summary>A sent code e-mail whose code expired: the code blanked out (the portal's purge), the rest kept as the record of sending.</summary>
+    public void BlankOut(string subject, string textBody)
+    {
+        Subject = subject;
+        TextBody = textBody;
+        HtmlBody = null;
+    }
+
     /// <summary>A delivery attempt failed; the outbox retries with backoff.</summary>
     public void MarkFailed(string errorCode)
     {

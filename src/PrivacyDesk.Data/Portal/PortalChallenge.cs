@@ -143,4 +143,7 @@ public enum PortalCodeCheck
     Expired,
     TooManyAttempts,
     AlreadyUsed,
+
+    /// <summary>The link the code was for locked after too many wrong codes in total; only the office opens it again.</summary>
+    LinkLocked,
 }

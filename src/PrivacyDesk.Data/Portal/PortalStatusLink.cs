@@ -25,6 +25,15 @@ public sealed class PortalStatusLink
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>Wrong codes entered on this link in total (every code, every try); counted atomically in the database.</summary>
+    public int WrongCodes { get; private set; }
+
+    /// <summary>When the link locked after <see cref="MaxWrongCodes"/> wrong codes; null while open.</summary>
+    public DateTimeOffset? LockedAt { get; private set; }
+
+    /// <summary>The same cap as an answer link's (ADR 0045): two codes' worth of tries, then only the office opens it again.</summary>
+    public const int MaxWrongCodes = 10;
+
     /// <summary>A new link and its token (returned once, for the e-mail; never stored).</summary>
     public static (PortalStatusLink Link, string Token) Create(byte[] key, Guid requestId, DateTimeOffset now)
     {

@@ -130,6 +130,11 @@ internal static class CaseFileText
         "request.delivery.created" => new("bezorgde het antwoord per e-mail met een beveiligde link", "delivered the answer by e-mail with a secure link"),
         "request.delivery.downloaded" => new("downloadde een document van het antwoord (betrokkene, na code)", "downloaded a document of the answer (subject, after a code)"),
         "request.delivery.extended" => new("verlengde de link naar het antwoord", "extended the link to the answer"),
+        "request.delivery.locked" => new("de link naar het antwoord is geblokkeerd na te veel verkeerde codes", "the link to the answer was locked after too many wrong codes"),
+        "request.delivery.unlocked" => new("gaf de geblokkeerde link naar het antwoord weer vrij", "unlocked the link to the answer"),
+        "request.delivery.documents_viewed" => new("opende de lijst met documenten van het antwoord (betrokkene, na code)", "opened the list of the answer's documents (subject, after a code)"),
+        "portal.status.locked" => new("de statuslink is geblokkeerd na te veel verkeerde codes", "the status link was locked after too many wrong codes"),
+        "portal.status.unlocked" => new("gaf de geblokkeerde statuslink weer vrij", "unlocked the status link"),
         "request.delivery.method_chosen" => new("koos hoe het antwoord per e-mail wordt bezorgd", "chose how the answer is delivered by e-mail"),
         _ => new(action, action),
     }).In(dutch);

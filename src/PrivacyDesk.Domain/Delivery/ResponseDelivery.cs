@@ -38,6 +38,16 @@ public sealed class ResponseDelivery : AggregateRoot
 
     public const string ExtendedAction = "request.delivery.extended";
 
+    public const string LockedAction = "request.delivery.locked";
+
+    public const string UnlockedAction = "request.delivery.unlocked";
+
+    /// <summary>
+    /// Wrong codes in total on one link before it locks: two codes' worth of tries (5 each), more than a person mistyping needs,
+    /// and it caps a slow guesser at 10 in a million over the link's whole life, however many codes are asked for.
+    /// </summary>
+    public const int MaxWrongCodes = 10;
+
     private ResponseDelivery()
     {
     }
@@ -70,7 +80,46 @@ public sealed class ResponseDelivery : AggregateRoot
     /// <summary>When an officer last extended the link; null when never.</summary>
     public DateTimeOffset? ExtendedAt { get; private set; }
 
+    /// <summary>Wrong codes entered on this link since it was made or last unlocked.</summary>
+    public int WrongCodes { get; private set; }
+
+    /// <summary>When the link locked after <see cref="MaxWrongCodes"/> wrong codes; null while open. Only an officer unlocks it.</summary>
+    public DateTimeOffset? LockedAt { get; private set; }
+
     public bool IsExpired(DateTimeOffset now) => now >= ExpiresAt;
+
+    public bool IsLocked => LockedAt is not null;
+
+    /// <summary>A wrong code on the link: counted; the <see cref="MaxWrongCodes"/>th locks it (audited, ids only).</summary>
+    public void RecordWrongCode(DateTimeOffset now, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (IsLocked)
+        {
+            return;
+        }
+        WrongCodes++;
+        if (WrongCodes >= MaxWrongCodes)
+        {
+            LockedAt = now;
+            Audit(LockedAction, actor, now, Fields(("deliveryId", Id.ToString()), ("wrongCodes", WrongCodes.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        }
+    }
+
+    /// <summary>An officer opens a locked link again (after contact with the subject): the count starts over.</summary>
+    public Result Unlock(DateTimeOffset now, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        if (!IsLocked)
+        {
+            return Result.Failure(DeliveryErrors.NotLocked);
+        }
+        var before = Fields(("deliveryId", Id.ToString()), ("lockedAt", Iso(LockedAt!.Value)));
+        LockedAt = null;
+        WrongCodes = 0;
+        Audit(UnlockedAction, actor, now, before, Fields(("deliveryId", Id.ToString()), ("lockedAt", null)));
+        return Result.Success();
+    }
 
     /// <summary>
     /// A delivery of <paramref name="documents"/> for a request, valid <paramref name="linkDays"/> days from <paramref name="now"/>.
@@ -192,6 +241,10 @@ public static class DeliveryErrors
 
     public static readonly Error NoEmailAddress = new("delivery.no_email_address");
 
+    public static readonly Error NotLocked = new("delivery.not_locked");
+
+    public static readonly Error LinkLocked = new("delivery.link_locked");
+
     public static IReadOnlyDictionary<string, LocalizedText> Messages { get; } = new Dictionary<string, LocalizedText>(StringComparer.Ordinal)
     {
         [NothingToDeliver.Code] = new(
@@ -212,5 +265,11 @@ public static class DeliveryErrors
         [NoEmailAddress.Code] = new(
             "Van deze betrokkene is geen e-mailadres bekend: verstuur het antwoord per post.",
             "No e-mail address is known for this subject: send the answer by post."),
+        [LinkLocked.Code] = new(
+            "Deze link is geblokkeerd na te veel verkeerde codes.",
+            "This link is locked after too many wrong codes."),
+        [NotLocked.Code] = new(
+            "Deze link is niet geblokkeerd.",
+            "This link is not locked."),
     };
 }

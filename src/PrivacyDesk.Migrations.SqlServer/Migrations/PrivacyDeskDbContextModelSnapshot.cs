@@ -865,6 +865,9 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateTimeOffset?>("LockedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<Guid>("RequestId")
                         .HasColumnType("uniqueidentifier");
 
@@ -872,6 +875,9 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("WrongCodes")
+                        .HasColumnType("int");
 
                     b.HasKey("Id");
 
@@ -1146,6 +1152,9 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                     b.Property<DateTimeOffset?>("LastDownloadedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateTimeOffset?>("LockedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("Method")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1158,6 +1167,9 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("WrongCodes")
+                        .HasColumnType("int");
 
                     b.HasKey("Id");
 

@@ -850,6 +850,9 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LockedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("RequestId")
                         .HasColumnType("TEXT");
 
@@ -857,6 +860,9 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("WrongCodes")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1129,6 +1135,9 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                     b.Property<long?>("LastDownloadedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LockedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Method")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1141,6 +1150,9 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("WrongCodes")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

@@ -4,7 +4,6 @@ using PrivacyDesk.Domain.Auditing;
 using PrivacyDesk.Web.Components;
 using PrivacyDesk.Web.Components.Account;
 using PrivacyDesk.Web.Features.Dashboard;
-using PrivacyDesk.Web.Features.Delivery;
 using PrivacyDesk.Web.Features.Documents;
 using PrivacyDesk.Web.Features.Inbox;
 using PrivacyDesk.Web.Features.Intake;
@@ -79,7 +78,6 @@ public static class Pipeline
         app.MapCaseAttachmentEndpoints();
         app.MapInboxEndpoints();
         app.MapDocumentEndpoints();
-        app.MapAnswerDownloads();
         app.MapIntakeApi();
         app.MapPrivacyPortal();
         app.MapHealthEndpoints();

@@ -16,6 +16,7 @@ using PrivacyDesk.Web.Features.Common;
 using PrivacyDesk.Web.Features.Delivery;
 using PrivacyDesk.Web.Features.Requests;
 using PrivacyDesk.Web.Tests.Infrastructure;
+using PrivacyDesk.Web.Tests.Portal;
 using PrivacyDesk.Web.Tests.Requests;
 
 namespace PrivacyDesk.Web.Tests.Delivery;
@@ -344,6 +345,111 @@ public sealed partial class AnswerDeliveryTests : IAsyncLifetime
         var sent = host.Render(view.Id);
         var day = TimeZoneInfo.ConvertTime(sentAt, TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam"));
         sent.Find("[data-testid=delivery-line]").TextContent.ShouldContain("Bezorgd " + day.ToString("d MMM", new System.Globalization.CultureInfo("nl-NL")));
+    }
+
+    private static async Task<string> TextAsync(HttpResponseMessage response) =>
+        System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Cancel));
+
+    [Fact]
+    public async Task UnderAnotherBasePathTheEmailsLinkOpensTheAnswerAndTheFixedPathIsGone()
+    {
+        await _services.DisposeAsync();
+        _services = _app.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Portal:BasePath", "/mijn-privacy");
+            b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(_clock));
+        });
+        var view = await SendAsync();
+        var mail = await DeliveryMailAsync(view.Id);
+        var link = Regex.Match(mail.TextBody, @"https://desk\.example\.nl/mijn-privacy/answer/(?<token>[A-Za-z0-9_-]+)");
+        link.Success.ShouldBeTrue(mail.TextBody);
+        var path = new Uri(link.Value).AbsolutePath;
+        using var browser = _services.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+        // Nothing of the portal answers there: the staff app's answer for any unknown path (to the sign-in page), never the answer page.
+        var old = await browser.GetAsync(new Uri("/privacy/answer/" + link.Groups["token"].Value, UriKind.Relative), Cancel);
+        old.StatusCode.ShouldNotBe(System.Net.HttpStatusCode.OK);
+        (await TextAsync(old)).ShouldNotContain("answer-send-code");
+        var page = await TextAsync(await browser.GetAsync(new Uri(path, UriKind.Relative), Cancel));
+        page.ShouldContain("data-testid=\"answer-send-code\"");
+        page.ShouldContain($"action=\"{path}/send-code\"");
+
+        var sent = await PortalHarness.PostAsync(browser, path + "/send-code", PortalHarness.HiddenFields(page));
+        sent.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        var fields = PortalHarness.HiddenFields(await TextAsync(sent));
+        fields["Code"] = await LastCodeAsync();
+        var verified = await PortalHarness.PostAsync(browser, path + "/code", fields);
+        verified.StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
+        verified.Headers.Location!.OriginalString.ShouldBe(path);
+        verified.Headers.GetValues("Set-Cookie").ShouldContain(c => c.Contains("path=/mijn-privacy/answer", StringComparison.OrdinalIgnoreCase));
+
+        var documents = await TextAsync(await browser.GetAsync(new Uri(path, UriKind.Relative), Cancel));
+        documents.ShouldContain("data-testid=\"answer-documents\"");
+        var download = Regex.Match(documents, "href=\"(?<href>/mijn-privacy/answer/[^\"]+/documents/[0-9a-f-]+)\"");
+        download.Success.ShouldBeTrue();
+        (await browser.GetAsync(new Uri(download.Groups["href"].Value, UriKind.Relative), Cancel)).StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+        (await WithDbAsync(db => db.ResponseDeliveries.AsNoTracking().SingleAsync(d => d.RequestId == view.Id, Cancel))).DownloadCount.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task OpeningTheDocumentListIsAuditedOnTheCaseAsThePortalWithIdsOnly()
+    {
+        var view = await SendAsync();
+        var token = TokenIn(await DeliveryMailAsync(view.Id));
+        var delivery = await WithDbAsync(db => db.ResponseDeliveries.AsNoTracking().SingleAsync(d => d.RequestId == view.Id, Cancel));
+        await UnlockAsync(token);
+
+        var documents = await WithAsync<AnswerPortal, IReadOnlyList<AnswerDocument>>(p => p.DocumentsAsync(delivery.Id, Cancel));
+
+        documents.Count.ShouldBe(delivery.DocumentIds.Count);
+        var audits = await WithDbAsync(db => db.AuditEvents.AsNoTracking().Where(e => e.Action == AnswerPortal.DocumentsViewedAction).ToListAsync(Cancel));
+        var audit = audits.ShouldHaveSingleItem();
+        audit.EntityType.ShouldBe(CaseWorkspace.ViewEntityType);
+        audit.EntityId.ShouldBe(view.Id.ToString());
+        audit.ActorName.ShouldBe(AnswerPortal.PortalActor.Name);
+        audit.Details!.ShouldContain(delivery.Id.ToString());
+        (audit.Details + audit.Before + audit.After).ShouldNotContain("ayse", Case.Insensitive);
+        (audit.Details + audit.Before + audit.After).ShouldNotContain("Ayşe", Case.Insensitive);
+    }
+
+    [Fact]
+    public async Task TenWrongCodesLockTheAnswerLinkUntilTheOfficerUnlocksIt()
+    {
+        var view = await SendAsync();
+        var token = TokenIn(await DeliveryMailAsync(view.Id));
+        var checks = new List<PortalCodeCheck>();
+        for (var round = 0; round < 2; round++)
+        {
+            var challenge = await WithAsync<AnswerPortal, Result<Guid>>(p => p.SendCodeAsync(token, "203.0.113.7", "nl", Cancel));
+            ShouldSucceed(challenge);
+            var right = await LastCodeAsync();
+            var wrong = right == "111111" ? "222222" : "111111";
+            for (var i = 0; i < PortalChallenge.MaxAttempts; i++)
+            {
+                checks.Add(await WithAsync<AnswerPortal, PortalCodeCheck>(p => p.VerifyAsync(token, challenge.Value, wrong, Cancel)));
+            }
+        }
+        checks[^1].ShouldBe(PortalCodeCheck.LinkLocked);
+        checks.Take(ResponseDelivery.MaxWrongCodes - 1).ShouldNotContain(PortalCodeCheck.LinkLocked);
+
+        var codeMails = await WithDbAsync(db => db.OutgoingEmails.CountAsync(e => e.Kind == MailKinds.PortalCode, Cancel));
+        (await WithAsync<AnswerPortal, Result<Guid>>(p => p.SendCodeAsync(token, "203.0.113.7", "nl", Cancel))).Errors.ShouldContain(DeliveryErrors.LinkLocked);
+        (await WithDbAsync(db => db.OutgoingEmails.CountAsync(e => e.Kind == MailKinds.PortalCode, Cancel))).ShouldBe(codeMails);
+        using var browser = _services.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var page = await browser.GetAsync(new Uri($"/privacy/answer/{token}", UriKind.Relative), Cancel);
+        page.StatusCode.ShouldBe(System.Net.HttpStatusCode.Locked);
+        (await TextAsync(page)).ShouldContain("data-testid=\"link-locked\"");
+        (await WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == ResponseDelivery.LockedAction && e.EntityId == view.Id.ToString(), Cancel))).ShouldBe(1);
+
+        var panel = await WithAsync<AnswerDeliveries, Result<DeliveryPanelView>>(d => d.ReadAsync(_officer, view.Id, Cancel));
+        panel.Value.Delivery!.LockedAt.ShouldNotBeNull();
+        ShouldSucceed(await WithAsync<AnswerDeliveries, Result<bool>>(d => d.UnlockAsync(_officer, view.Id, panel.Value.Delivery.Stamp, Cancel)));
+
+        // The newest code mail is the one just sent (the test clock stands still otherwise).
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        await UnlockAsync(token);
+        (await WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == ResponseDelivery.UnlockedAction && e.EntityId == view.Id.ToString(), Cancel))).ShouldBe(1);
+        (await WithDbAsync(db => db.ResponseDeliveries.AsNoTracking().SingleAsync(d => d.RequestId == view.Id, Cancel))).LockedAt.ShouldBeNull();
     }
 
     /// <summary>The case page's delivery panel rendered with bUnit on the test's app services, in Dutch.</summary>

@@ -143,9 +143,11 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.App app) :
         ["GET /inbox"] = [S, A, A, F, F],
         ["POST /inbox"] = [S, B, B, F, F],
         ["GET /inbox/{id:guid}/original"] = [S, N, N, N, N],
-        // Secure delivery (ADR 0045): the answer page is public (a code opens it); a download needs the answer's own cookie.
-        ["GET /privacy/answer/{Token}"] = [A, A, A, A, A],
-        ["POST /privacy/answer/{Token}"] = [B, B, B, B, B],
+        // Secure delivery (ADR 0045): the answer pages are the portal's, under its base path; the page is public (a code opens it),
+        // its forms are the portal's forms, and a download needs the answer's own cookie.
+        ["GET /privacy/answer/{token}"] = [A, A, A, A, A],
+        ["POST /privacy/answer/{token}/send-code"] = [B, B, B, B, B],
+        ["POST /privacy/answer/{token}/code"] = [B, B, B, B, B],
         ["GET /privacy/answer/{token}/documents/{documentId:guid}"] = [N, N, N, N, N],
         ["GET /privacy/"] = [A, A, A, A, A],
         ["GET /privacy/code"] = [A, A, A, A, A],

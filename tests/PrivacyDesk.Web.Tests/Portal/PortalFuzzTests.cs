@@ -15,6 +15,8 @@ public sealed class PortalFuzzTests : IAsyncLifetime
         "/privacy", "/privacy/", "/privacy/code", "/privacy/status/abc", "/privacy/status/abc/send-code", "/privacy/status/abc/code",
         "/privacy/status/abc/withdraw", "/privacy/status/abc/message", "/privacy/language/xx", "/privacy/%01%7f", "/privacy/status/%2e%2e%2f",
         "/privacy/status/" + new string('a', 3000), "/privacy/code?x=" + new string('%', 20),
+        "/privacy/answer/abc", "/privacy/answer/abc/send-code", "/privacy/answer/abc/code", "/privacy/answer/abc/documents/00000000-0000-0000-0000-000000000000",
+        "/privacy/answer/" + new string('a', 3000), "/privacy/answer/%2e%2e%2f/code",
     ];
 
     private static readonly string[] Fields = ["Type", "FullName", "Email", "CustomerNumber", "Phone", "Description", "ThirdPartyName", "ThirdPartyEmail",

@@ -164,4 +164,34 @@ public sealed class PortalStatusTests : IAsyncLifetime
         answer.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await browser.GetStringAsync(new Uri(_link, UriKind.Relative), Cancel)).ShouldNotContain((await RequestAsync()).Reference.ToString());
     }
+
+    [Fact]
+    public async Task TenWrongCodesInTotalLockTheStatusLinkAndNoFurtherCodeIsSent()
+    {
+        using var browser = _portal.Browser();
+        HttpResponseMessage last = default!;
+        for (var round = 0; round < 2; round++)
+        {
+            (await PortalHarness.PostFromPageAsync(browser, _link, _link + "/send-code")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            var right = await _portal.LatestCodeAsync(Email);
+            var wrong = right == "111111" ? "222222" : "111111";
+            for (var i = 0; i < 5; i++)
+            {
+                last = await PortalHarness.PostFromPageAsync(browser, _link + "/code", _link + "/code", new Dictionary<string, string> { ["Code"] = wrong });
+            }
+        }
+
+        last.StatusCode.ShouldBe(HttpStatusCode.Locked);
+        (await last.Content.ReadAsStringAsync(Cancel)).ShouldContain("data-testid=\"link-locked\"");
+        await using var db = _portal.Db();
+        var codes = await db.OutgoingEmails.AsNoTracking().CountAsync(m => m.Kind == MailKinds.PortalCode, Cancel);
+        // The locked page has no form: a form token from the portal's first page.
+        using var other = _portal.Browser("203.0.113.50");
+        var again = await PortalHarness.PostFromPageAsync(other, "/privacy", _link + "/send-code");
+        again.StatusCode.ShouldBe(HttpStatusCode.Locked);
+        (await db.OutgoingEmails.AsNoTracking().CountAsync(m => m.Kind == MailKinds.PortalCode, Cancel)).ShouldBe(codes);
+        var request = await RequestAsync();
+        (await db.AuditEvents.AsNoTracking().CountAsync(e => e.Action == PortalRequests.StatusLockedAction && e.EntityId == request.Id.ToString(), Cancel))
+            .ShouldBe(1);
+    }
 }

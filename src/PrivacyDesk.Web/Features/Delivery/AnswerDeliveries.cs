@@ -41,7 +41,8 @@ public sealed record DeliveryView(
     DateTimeOffset? LastDownloadedAt,
     int DownloadCount,
     DateTimeOffset? ExtendedAt,
-    IReadOnlyList<DeliveredDocument> Documents);
+    IReadOnlyList<DeliveredDocument> Documents,
+    DateTimeOffset? LockedAt = null);
 
 /// <summary>The delivery part of a case: the chosen method (before sending), whether an address is on file, and the delivery once sent.</summary>
 public sealed record DeliveryPanelView(AnswerDeliveryMethod Chosen, bool HasEmailAddress, bool IsOpen, DeliveryView? Delivery);
@@ -162,7 +163,8 @@ public sealed class AnswerDeliveries(
         return Result.Success(panel with { Delivery = new DeliveryView(
             delivery.Id, stamp, delivery.Method, Local(delivery.CreatedAt), Local(delivery.ExpiresAt), delivery.IsExpired(clock.GetUtcNow()), state,
             LocalOrNull(mail?.SentAt), LocalOrNull(delivery.FirstDownloadedAt), LocalOrNull(delivery.LastDownloadedAt), delivery.DownloadCount,
-            LocalOrNull(delivery.ExtendedAt), [.. ids.Select(id => files.FirstOrDefault(f => f.Id == id)).OfType<DeliveredDocument>()]) });
+            LocalOrNull(delivery.ExtendedAt), [.. ids.Select(id => files.FirstOrDefault(f => f.Id == id)).OfType<DeliveredDocument>()],
+            LocalOrNull(delivery.LockedAt)) });
     }
 
     /// <summary>
@@ -177,6 +179,21 @@ public sealed class AnswerDeliveries(
         {
             var extended = delivery.Extend(days, work.Now, work.Actor);
             return Task.FromResult(extended.IsSuccess ? Result.Success(true) : Result<bool>.Failure(extended.Errors));
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// An officer opens a link locked after too many wrong codes (after speaking to the subject): the handler or a team lead, with the
+    /// stamp of the delivery they read. Audited in the request's stream; the count of wrong codes starts over.
+    /// </summary>
+    public Task<Result<bool>> UnlockAsync(ClaimsPrincipal caller, Guid requestId, Guid deliveryStamp, CancellationToken cancellationToken = default)
+    {
+        var target = new StampedTarget<ResponseDelivery>(DataSubjectRequest.AuditEntityType, requestId,
+            (db, token) => db.ResponseDeliveries.SingleOrDefaultAsync(d => d.RequestId == requestId, token), DeliveryErrors.NoDelivery);
+        return cases.ChangeOwnedAsync(caller, requestId, CaseAccess.Handle, target, deliveryStamp, (work, delivery) =>
+        {
+            var unlocked = delivery.Unlock(work.Now, work.Actor);
+            return Task.FromResult(unlocked.IsSuccess ? Result.Success(true) : Result<bool>.Failure(unlocked.Errors));
         }, cancellationToken);
     }
 

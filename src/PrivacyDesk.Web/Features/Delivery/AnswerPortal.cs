@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PrivacyDesk.Data;
 using PrivacyDesk.Data.Portal;
+using PrivacyDesk.Domain.Auditing;
 using PrivacyDesk.Domain.Common;
 using PrivacyDesk.Domain.Controller;
 using PrivacyDesk.Domain.Delivery;
@@ -10,12 +11,13 @@ using PrivacyDesk.Domain.Documents;
 using PrivacyDesk.Domain.Staff;
 using PrivacyDesk.Web.Features.Documents;
 using PrivacyDesk.Web.Features.Portal;
+using PrivacyDesk.Web.Features.Requests;
 using PrivacyDesk.Web.Features.Settings;
 
 namespace PrivacyDesk.Web.Features.Delivery;
 
 /// <summary>What the answer page may know about a link before the code: never the subject's name or the outcome.</summary>
-public sealed record AnswerLink(Guid DeliveryId, string Reference, string MaskedEmail, string Language, DateTimeOffset ExpiresAtLocal, bool IsExpired);
+public sealed record AnswerLink(Guid DeliveryId, string Reference, string MaskedEmail, string Language, DateTimeOffset ExpiresAtLocal, bool IsExpired, bool IsLocked = false);
 
 /// <summary>One document the subject may download once the code was right.</summary>
 public sealed record AnswerDocument(Guid Id, DocumentKind Kind, string FileName, string ContentType, long SizeInBytes);
@@ -37,6 +39,9 @@ public sealed class AnswerPortal(
     public static readonly TimeSpan SessionLifetime = TimeSpan.FromMinutes(20);
 
     public const string SessionCookie = "PrivacyDesk.Answer";
+
+    /// <summary>The subject opened the answer's document list (after a code): a view of the case, in its stream of views; ids only.</summary>
+    public const string DocumentsViewedAction = "request.delivery.documents_viewed";
 
     private const int DownloadAttempts = 3;
 
@@ -65,6 +70,10 @@ public sealed class AnswerPortal(
         {
             return Result<Guid>.Failure(DeliveryErrors.LinkExpired);
         }
+        if (found.Link.IsLocked)
+        {
+            return Result<Guid>.Failure(DeliveryErrors.LinkLocked);
+        }
         var issued = await codes.IssueAsync(db, PortalChallengePurpose.Delivery, found.Email, language, clientAddress,
             requestId: found.RequestId, deliveryId: found.Link.DeliveryId, cancellationToken: cancellationToken);
         if (issued.IsFailure)
@@ -84,12 +93,17 @@ public sealed class AnswerPortal(
         {
             return PortalCodeCheck.Expired;
         }
+        if (found.Link.IsLocked)
+        {
+            return PortalCodeCheck.LinkLocked;
+        }
         var challenge = await db.PortalChallenges.SingleOrDefaultAsync(
             c => c.Id == challengeId && c.DeliveryId == found.Link.DeliveryId && c.Purpose == PortalChallengePurpose.Delivery, cancellationToken);
         if (challenge is null)
         {
             return PortalCodeCheck.Wrong;
         }
+        var triesBefore = challenge.Attempts;
         var check = codes.Check(challenge, code);
         try
         {
@@ -100,16 +114,51 @@ public sealed class AnswerPortal(
             // Two tabs entered a code at once: only the first counts; the other tries again.
             return PortalCodeCheck.Wrong;
         }
+        if (challenge.Attempts > triesBefore && check != PortalCodeCheck.Verified && await CountWrongCodeAsync(db, found.Link.DeliveryId, cancellationToken))
+        {
+            return PortalCodeCheck.LinkLocked;
+        }
         return check;
     }
 
-    /// <summary>The offered documents of a link (after the code); never their content.</summary>
+    /// <summary>
+    /// One wrong code on the link, counted on the delivery whatever the code (a slow guesser asks for new codes); the
+    /// <see cref="ResponseDelivery.MaxWrongCodes"/>th locks it, audited on the case. A save racing a download retries. True when locked.
+    /// </summary>
+    private async Task<bool> CountWrongCodeAsync(PrivacyDeskDbContext db, Guid deliveryId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            db.ChangeTracker.Clear();
+            var delivery = await db.ResponseDeliveries.SingleAsync(d => d.Id == deliveryId, cancellationToken);
+            delivery.RecordWrongCode(clock.GetUtcNow(), PortalActor);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return delivery.IsLocked;
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < DownloadAttempts * 3)
+            {
+                // A download, an extension or another wrong code saved first: count again on what is there now.
+            }
+        }
+    }
+
+    /// <summary>The offered documents of a link (after the code), never their content; each opening of the list is audited on the case (ids only).</summary>
     public async Task<IReadOnlyList<AnswerDocument>> DocumentsAsync(Guid deliveryId, CancellationToken cancellationToken = default)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
-        var ids = await db.ResponseDeliveries.AsNoTracking().Where(d => d.Id == deliveryId).Select(d => d.DocumentIds).SingleOrDefaultAsync(cancellationToken) ?? [];
-        var list = ids.ToList();
+        var delivery = await db.ResponseDeliveries.AsNoTracking().Where(d => d.Id == deliveryId)
+            .Select(d => new { d.RequestId, d.DocumentIds }).SingleOrDefaultAsync(cancellationToken);
+        if (delivery is null)
+        {
+            return [];
+        }
+        db.AuditEvents.Add(AuditEvent.Record(clock.GetUtcNow(), PortalActor.Id, PortalActor.Name, DocumentsViewedAction, CaseWorkspace.ViewEntityType,
+            delivery.RequestId.ToString(), new Dictionary<string, string?>(StringComparer.Ordinal) { ["deliveryId"] = deliveryId.ToString() }));
+        await db.SaveChangesAsync(cancellationToken);
+        var list = delivery.DocumentIds.ToList();
         var rows = await db.GeneratedDocuments.AsNoTracking().Where(d => list.Contains(d.Id))
             .Select(d => new AnswerDocument(d.Id, d.Kind, d.FileName, d.ContentType, d.SizeInBytes)).ToListAsync(cancellationToken);
         return [.. list.Select(id => rows.FirstOrDefault(r => r.Id == id)).OfType<AnswerDocument>()];
@@ -190,7 +239,7 @@ public sealed class AnswerPortal(
     public async Task<Guid?> SessionDeliveryAsync(string? token, string? cookie, CancellationToken cancellationToken = default)
     {
         var link = await FindAsync(token, cancellationToken);
-        return link is { IsExpired: false } && HasSession(cookie, link.DeliveryId) ? link.DeliveryId : null;
+        return link is { IsExpired: false, IsLocked: false } && HasSession(cookie, link.DeliveryId) ? link.DeliveryId : null;
     }
 
     private string? TokenHash(string? token) =>
@@ -204,7 +253,7 @@ public sealed class AnswerPortal(
             return null;
         }
         var found = await db.ResponseDeliveries.AsNoTracking().Where(d => d.TokenHash == hash)
-            .Join(db.Requests, d => d.RequestId, r => r.Id, (d, r) => new { d.Id, d.RequestId, d.ExpiresAt, r.Reference, r.Language, r.SubjectId })
+            .Join(db.Requests, d => d.RequestId, r => r.Id, (d, r) => new { d.Id, d.RequestId, d.ExpiresAt, d.LockedAt, r.Reference, r.Language, r.SubjectId })
             .SingleOrDefaultAsync(cancellationToken);
         if (found is null)
         {
@@ -214,7 +263,7 @@ public sealed class AnswerPortal(
         var email = emails is { Count: > 0 } ? emails[0] : "";
         var zone = (await controllerSettings.CurrentAsync(cancellationToken)).TimeZone;
         var link = new AnswerLink(found.Id, found.Reference.ToString(), DeliveryLinks.MaskEmail(email), found.Language,
-            TimeZoneInfo.ConvertTime(found.ExpiresAt, zone), clock.GetUtcNow() >= found.ExpiresAt);
+            TimeZoneInfo.ConvertTime(found.ExpiresAt, zone), clock.GetUtcNow() >= found.ExpiresAt, found.LockedAt is not null);
         return (link, found.RequestId, email);
     }
 }

@@ -8,9 +8,6 @@ namespace PrivacyDesk.Web.Features.Delivery;
 /// <summary>The answer link's token: random, only its keyed hash stored, and the address it lives at on the portal.</summary>
 public static class DeliveryLinks
 {
-    /// <summary>The portal page of an answer (see <see cref="AnswerPath"/>).</summary>
-    public const string AnswerRoute = "/privacy/answer/{Token}";
-
     private const int TokenBytes = 32;
 
     /// <summary>256 random bits, URL-safe: guessing one is hopeless, and it says nothing about the subject or the case.</summary>
@@ -20,20 +17,18 @@ public static class DeliveryLinks
     public static string Hash(byte[] key, string token) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes("delivery:" + token)));
 
-    /// <summary>The path the answer pages live at. Fixed for now (they are routed pages, not the portal's mapped endpoints), so it does not follow <see cref="PortalOptions.BasePath"/>.</summary>
-    public const string AnswerPath = "/privacy/answer";
-
     /// <summary>
-    /// The link in the e-mail: the portal's public address when configured (its base path, if it ends with one, taken off),
-    /// else the address the officer's browser reached the app at, then <see cref="AnswerPath"/>; relative when neither is known.
+    /// The link in the e-mail: the portal's public address when configured (<see cref="PortalOptions.PublicBaseUrl"/>, base path
+    /// included, like the status links), else the address the officer's browser reached the app at plus the base path; then the
+    /// answer's path and the token. Relative when neither is known.
     /// </summary>
     public static string AnswerUrl(PortalOptions options, string? siteBaseUri, string token)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var basePath = options.BasePath.TrimEnd('/');
-        var root = !string.IsNullOrWhiteSpace(options.PublicBaseUrl) ? options.PublicBaseUrl.Trim().TrimEnd('/') : (siteBaseUri ?? "").Trim().TrimEnd('/');
-        var site = root.EndsWith(basePath, StringComparison.OrdinalIgnoreCase) ? root[..^basePath.Length] : root;
-        return $"{site}{AnswerPath}/{token}";
+        var portal = !string.IsNullOrWhiteSpace(options.PublicBaseUrl)
+            ? options.PublicBaseUrl.Trim().TrimEnd('/')
+            : (siteBaseUri ?? "").Trim().TrimEnd('/') + options.BasePath.TrimEnd('/');
+        return $"{portal}{AnswerEndpoints.AnswerSegment}/{token}";
     }
 
     /// <summary>"j•••@e•••.nl": enough for the subject to recognise the address, nothing for anyone else.</summary>

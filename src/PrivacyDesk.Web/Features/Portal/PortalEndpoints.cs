@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using PrivacyDesk.Data.Portal;
 using PrivacyDesk.Domain.Common;
 using PrivacyDesk.Web.Components.Portal;
+using PrivacyDesk.Web.Features.Delivery;
 using PrivacyDesk.Web.Hosting;
 
 namespace PrivacyDesk.Web.Features.Portal;
@@ -51,6 +52,7 @@ public static class PortalEndpoints
         portal.MapPost("/status/{token}/code", VerifyStatusCodeAsync);
         portal.MapPost("/status/{token}/withdraw", WithdrawAsync);
         portal.MapPost("/status/{token}/message", SendMessageAsync);
+        portal.MapAnswerPages();
         portal.MapGet("/language/{language}", ChooseLanguage);
         portal.MapFallback("{**rest}", NotFoundPage);
         return endpoints;
@@ -68,7 +70,7 @@ public static class PortalEndpoints
         var form = await ReadFormAsync(context);
         if (form is null)
         {
-            return BadRequestPage(context, antiforgery, options.Value);
+            return BadRequestPage(context, options.Value);
         }
         var portal = PortalContext.For(context, antiforgery, options.Value);
         var submission = PortalSubmission.From(form, portal.Language);
@@ -110,7 +112,7 @@ public static class PortalEndpoints
         var form = await ReadFormAsync(context);
         if (form is null)
         {
-            return BadRequestPage(context, antiforgery, options.Value);
+            return BadRequestPage(context, options.Value);
         }
         var portal = PortalContext.For(context, antiforgery, options.Value);
         if (!await IsValidAsync(context, antiforgery) || session.CurrentCode(context) is not { RequestId: null } current)
@@ -145,7 +147,7 @@ public static class PortalEndpoints
         var form = await ReadFormAsync(context);
         if (form is null)
         {
-            return BadRequestPage(context, antiforgery, options.Value);
+            return BadRequestPage(context, options.Value);
         }
         var portal = PortalContext.For(context, antiforgery, options.Value);
         var statusUrl = StatusUrl(portal, token);
@@ -154,6 +156,10 @@ public static class PortalEndpoints
             return Locked(portal, statusUrl, [new Error("portal.form.expired")], StatusCodes.Status400BadRequest);
         }
         var sent = await requests.SendStatusCodeAsync(token, portal.Language, ClientAddress(context), context.RequestAborted);
+        if (sent.Errors.Contains(PortalRequests.LinkLocked))
+        {
+            return await LinkLockedAsync(portal, context);
+        }
         if (sent.IsFailure)
         {
             return Locked(portal, statusUrl, sent.Errors, StatusCodes.Status429TooManyRequests);
@@ -177,7 +183,7 @@ public static class PortalEndpoints
         var form = await ReadFormAsync(context);
         if (form is null)
         {
-            return BadRequestPage(context, antiforgery, options.Value);
+            return BadRequestPage(context, options.Value);
         }
         var portal = PortalContext.For(context, antiforgery, options.Value);
         var statusUrl = StatusUrl(portal, token);
@@ -198,6 +204,10 @@ public static class PortalEndpoints
             return CodeEntry(portal, statusUrl + "/code", statusUrl, statusCode: true, [WrongCode(verified.AttemptsLeft)], StatusCodes.Status400BadRequest);
         }
         session.EndCode(context);
+        if (verified.Check == PortalCodeCheck.LinkLocked)
+        {
+            return await LinkLockedAsync(portal, context);
+        }
         return Locked(portal, statusUrl, [CodeError(verified.Check)], StatusCodes.Status400BadRequest);
     }
 
@@ -233,7 +243,7 @@ public static class PortalEndpoints
         var form = await ReadFormAsync(context);
         if (form is null)
         {
-            return BadRequestPage(context, antiforgery, options);
+            return BadRequestPage(context, options);
         }
         var portal = PortalContext.For(context, antiforgery, options);
         var requestId = await requests.FindLinkAsync(token, context.RequestAborted);
@@ -253,6 +263,10 @@ public static class PortalEndpoints
     {
         var statusUrl = StatusUrl(portal, token);
         var requestId = await requests.FindLinkAsync(token, context.RequestAborted);
+        if (requestId is not null && await requests.IsLinkLockedAsync(requestId.Value, context.RequestAborted))
+        {
+            return await LinkLockedAsync(portal, context);
+        }
         if (requestId is not null && session.CurrentStatus(context) == requestId
             && await requests.StatusAsync(requestId.Value, recordView: true, context.RequestAborted) is { } view)
         {
@@ -298,7 +312,7 @@ public static class PortalEndpoints
         });
     }
 
-    private static IResult BadRequestPage(HttpContext context, IAntiforgery antiforgery, PortalOptions options)
+    internal static IResult BadRequestPage(HttpContext context, PortalOptions options)
     {
         var portal = new PortalContext(PortalContext.BaseOf(context, options), PortalContext.CurrentLanguage, "", "");
         return Page<PortalNoticePage>(StatusCodes.Status400BadRequest, new Dictionary<string, object?>
@@ -322,6 +336,13 @@ public static class PortalEndpoints
     private static IResult Locked(PortalContext portal, string statusUrl, IReadOnlyList<Error> errors, int status) =>
         Page<StatusLockedPage>(status, new Dictionary<string, object?> { ["Portal"] = portal, ["StatusUrl"] = statusUrl, ["Errors"] = errors });
 
+    /// <summary>A link locked after too many wrong codes: whom to contact (the controller profile), no form.</summary>
+    internal static async Task<IResult> LinkLockedAsync(PortalContext portal, HttpContext context)
+    {
+        var contact = (await context.RequestServices.GetRequiredService<Settings.ControllerSettings>().CurrentAsync(context.RequestAborted)).Contact;
+        return Page<LinkLockedPage>(StatusCodes.Status423Locked, new Dictionary<string, object?> { ["Portal"] = portal, ["Contact"] = contact });
+    }
+
     private static IResult SessionEnded(PortalContext portal, string backUrl, int status) =>
         Notice(portal, new Error("portal.session.missing"), backUrl, status);
 
@@ -332,7 +353,7 @@ public static class PortalEndpoints
         });
 
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1859", Justification = "Every portal answer is an IResult; the page type is the caller's detail.")]
-    private static IResult Page<TPage>(int statusCode, IReadOnlyDictionary<string, object?> parameters)
+    internal static IResult Page<TPage>(int statusCode, IReadOnlyDictionary<string, object?> parameters)
         where TPage : IComponent =>
         new RazorComponentResult<TPage>(parameters) { StatusCode = statusCode, PreventStreamingRendering = true };
 
@@ -349,9 +370,9 @@ public static class PortalEndpoints
     };
 
     /// <summary>The client's address as the connection (or a configured proxy's forwarded header) gives it; stored only as a keyed hash.</summary>
-    private static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    internal static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
-    private static async Task<bool> IsValidAsync(HttpContext context, IAntiforgery antiforgery)
+    internal static async Task<bool> IsValidAsync(HttpContext context, IAntiforgery antiforgery)
     {
         try
         {
@@ -364,7 +385,7 @@ public static class PortalEndpoints
     }
 
     /// <summary>A URL-encoded form of at most <see cref="MaxBodyBytes"/>, or null for anything else (too big, malformed, another type).</summary>
-    private static async Task<IFormCollection?> ReadFormAsync(HttpContext context)
+    internal static async Task<IFormCollection?> ReadFormAsync(HttpContext context)
     {
         var request = context.Request;
         if (request.ContentType is not { } type || !type.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)

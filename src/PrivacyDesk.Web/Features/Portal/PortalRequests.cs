@@ -25,6 +25,9 @@ public sealed record PortalVerification(PortalCodeCheck Check, int AttemptsLeft,
     /// <summary>When the code was verified: the request's moment of receipt.</summary>
     public DateTimeOffset? VerifiedAt { get; init; }
 
+    /// <summary>A code was compared and was wrong: it counts against the link's total.</summary>
+    public bool WrongCode { get; init; }
+
     /// <summary>The form held by a submission's challenge, read once the code is right.</summary>
     internal PortalSubmission? Pending { get; init; }
 }
@@ -41,7 +44,12 @@ public sealed partial class PortalRequests(
     /// <summary>A status page opened after a code: a view of the case, in the request's audit stream of views.</summary>
     public const string StatusViewedAction = "portal.status.viewed";
 
+    /// <summary>A status link locked after too many wrong codes (in the request's audit stream).</summary>
+    public const string StatusLockedAction = "portal.status.locked";
+
     public static readonly Error Unavailable = new("portal.unavailable");
+
+    public static readonly Error LinkLocked = new("portal.link.locked");
 
     private byte[] Key => options.Value.CodeKeyBytes() ?? throw new InvalidOperationException("Portal:CodeKey is validated at start.");
 
@@ -151,6 +159,11 @@ public sealed partial class PortalRequests(
     public async Task<Result<Guid>> SendStatusCodeAsync(string? token, string language, string clientAddress, CancellationToken cancellationToken = default)
     {
         var requestId = await FindLinkAsync(token, cancellationToken);
+        if (requestId is { } lockedId && await IsLinkLockedAsync(lockedId, cancellationToken))
+        {
+            // A locked link sends no more codes (a known link only: an unknown one still looks like any other).
+            return Result<Guid>.Failure(LinkLocked);
+        }
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
         string? address = null;
@@ -182,7 +195,15 @@ public sealed partial class PortalRequests(
     /// <summary>Checks a status code; the right one answers with the request it opens (the caller starts the short session).</summary>
     public async Task<PortalVerification> VerifyStatusAsync(Guid challengeId, Guid linkRequestId, string? code, CancellationToken cancellationToken = default)
     {
+        if (await IsLinkLockedAsync(linkRequestId, cancellationToken))
+        {
+            return new PortalVerification(PortalCodeCheck.LinkLocked, 0);
+        }
         var checkedCode = await CheckAsync(challengeId, PortalChallengePurpose.ViewStatus, code, cancellationToken, linkRequestId);
+        if (checkedCode.WrongCode && await CountWrongCodeAsync(linkRequestId, cancellationToken))
+        {
+            return new PortalVerification(PortalCodeCheck.LinkLocked, 0);
+        }
         return checkedCode.Check == PortalCodeCheck.Verified ? checkedCode : checkedCode with { RequestId = null };
     }
 
@@ -231,10 +252,45 @@ public sealed partial class PortalRequests(
     [LoggerMessage(EventId = 1603, Level = LogLevel.Information, Message = "Portal challenge {ChallengeId} registered request {RequestId}")]
     private static partial void LogRegistered(ILogger logger, Guid challengeId, Guid requestId);
 
+    [LoggerMessage(EventId = 1609, Level = LogLevel.Warning, Message = "Portal status link of request {RequestId} locked after too many wrong codes")]
+    private static partial void LogStatusLinkLocked(ILogger logger, Guid requestId);
+
     [LoggerMessage(EventId = 1604, Level = LogLevel.Information, Message = "Portal status code {ChallengeId} issued for request {RequestId}")]
     private static partial void LogStatusCodeIssued(ILogger logger, Guid challengeId, Guid? requestId);
 
-    private sealed record Checked(PortalCodeCheck Check, int AttemptsLeft, DateTimeOffset? VerifiedAt, PortalSubmission? Pending, Guid? RequestId);
+    private sealed record Checked(PortalCodeCheck Check, int AttemptsLeft, DateTimeOffset? VerifiedAt, PortalSubmission? Pending, Guid? RequestId, bool WrongCode = false);
+
+    /// <summary>Whether the status link of <paramref name="requestId"/> is locked after too many wrong codes.</summary>
+    public async Task<bool> IsLinkLockedAsync(Guid requestId, CancellationToken cancellationToken = default)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
+        return await db.PortalStatusLinks.AsNoTracking().AnyAsync(l => l.RequestId == requestId && l.LockedAt != null, cancellationToken);
+    }
+
+    /// <summary>
+    /// One wrong code on the status link, counted in one statement (parallel guesses all count); the one that reaches
+    /// <see cref="PortalStatusLink.MaxWrongCodes"/> locks it and audits the lock on the case (ids only). True when the link is now locked.
+    /// </summary>
+    private async Task<bool> CountWrongCodeAsync(Guid requestId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
+        var now = clock.GetUtcNow();
+        await db.PortalStatusLinks.Where(l => l.RequestId == requestId && l.LockedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.WrongCodes, l => l.WrongCodes + 1), cancellationToken);
+        var locked = await db.PortalStatusLinks.Where(l => l.RequestId == requestId && l.LockedAt == null && l.WrongCodes >= PortalStatusLink.MaxWrongCodes)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.LockedAt, now), cancellationToken);
+        if (locked > 0)
+        {
+            var actor = PortalActor.Instance;
+            db.AuditEvents.Add(AuditEvent.Record(now, actor.Id, actor.Name, StatusLockedAction, DataSubjectRequest.AuditEntityType, requestId.ToString(),
+                new Dictionary<string, string?>(StringComparer.Ordinal) { ["wrongCodes"] = PortalStatusLink.MaxWrongCodes.ToString(CultureInfo.InvariantCulture) }));
+            await db.SaveChangesAsync(cancellationToken);
+            LogStatusLinkLocked(logger, requestId);
+        }
+        return await db.PortalStatusLinks.AsNoTracking().AnyAsync(l => l.RequestId == requestId && l.LockedAt != null, cancellationToken);
+    }
 
     private async Task<PortalVerification> CheckAsync(
         Guid challengeId, PortalChallengePurpose purpose, string? code, CancellationToken cancellationToken, Guid? requestId = null)
@@ -244,6 +300,7 @@ public sealed partial class PortalRequests(
         {
             VerifiedAt = outcome.VerifiedAt,
             Pending = outcome.Pending,
+            WrongCode = outcome.WrongCode,
         };
     }
 
@@ -261,12 +318,14 @@ public sealed partial class PortalRequests(
                     // A challenge that does not exist (an unknown status link's code page) answers like a wrong code that has expired.
                     return Result.Success(new Checked(PortalCodeCheck.Expired, 0, null, null, null));
                 }
+                var triesBefore = challenge.Attempts;
                 var check = codes.Check(challenge, code);
                 await db.SaveChangesAsync(cancellationToken);
                 var left = Math.Max(0, PortalChallenge.MaxAttempts - challenge.Attempts);
                 var owed = check == PortalCodeCheck.Verified || (check == PortalCodeCheck.AlreadyUsed && challenge.RequestId is null);
                 return Result.Success(new Checked(check, left, challenge.VerifiedAt,
-                    owed ? PortalSubmission.FromJson(challenge.PendingSubmission) : null, challenge.RequestId));
+                    owed ? PortalSubmission.FromJson(challenge.PendingSubmission) : null, challenge.RequestId,
+                    WrongCode: challenge.Attempts > triesBefore && check != PortalCodeCheck.Verified));
             }, cancellationToken);
             return outcome.Value;
         }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PrivacyDesk.Data.Outbox;
 
 namespace PrivacyDesk.Web.Features.Portal;
 
@@ -15,6 +16,8 @@ public static class PortalSetup
         services.AddSingleton<PortalSession>();
         services.AddScoped<PortalRequests>();
         services.AddSingleton<PortalIdentityEvidence>();
+        services.AddOutboxHandler<PortalPurge>();
+        services.AddRecurringOutboxMessage(PortalPurge.Recurring);
         return services;
     }
 }
