@@ -863,6 +863,9 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("LockedAt")
+                        .HasColumnType("bigint");
+
                     b.Property<Guid>("RequestId")
                         .HasColumnType("uuid");
 
@@ -870,6 +873,9 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<int>("WrongCodes")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -879,6 +885,26 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("PortalStatusLinks", (string)null);
+                });
+
+            modelBuilder.Entity("PrivacyDesk.Data.RateLimiting.RateWindow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("WindowStart")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("WindowStart");
+
+                    b.ToTable("RateWindows", (string)null);
                 });
 
             modelBuilder.Entity("PrivacyDesk.Data.RequestReferenceCounter", b =>
@@ -1124,6 +1150,9 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     b.Property<long?>("LastDownloadedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("LockedAt")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Method")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1136,6 +1165,9 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<int>("WrongCodes")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 

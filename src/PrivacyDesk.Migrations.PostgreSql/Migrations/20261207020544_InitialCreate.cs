@@ -318,7 +318,9 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     RequestId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    WrongCodes = table.Column<int>(type: "integer", nullable: false),
+                    LockedAt = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -357,6 +359,19 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Purposes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RateWindows",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "character varying(64)", unicode: false, maxLength: 64, nullable: false),
+                    WindowStart = table.Column<long>(type: "bigint", nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RateWindows", x => x.Key);
                 });
 
             migrationBuilder.CreateTable(
@@ -1014,6 +1029,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     LastDownloadedAt = table.Column<long>(type: "bigint", nullable: true),
                     DownloadCount = table.Column<int>(type: "integer", nullable: false),
                     ExtendedAt = table.Column<long>(type: "bigint", nullable: true),
+                    WrongCodes = table.Column<int>(type: "integer", nullable: false),
+                    LockedAt = table.Column<long>(type: "bigint", nullable: true),
                     ConcurrencyStamp = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
@@ -1218,6 +1235,11 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                 name: "IX_Purposes_Status",
                 table: "Purposes",
                 column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RateWindows_WindowStart",
+                table: "RateWindows",
+                column: "WindowStart");
 
             migrationBuilder.CreateIndex(
                 name: "IX_RequestAttachments_RequestId",
@@ -1473,6 +1495,9 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "Purposes");
+
+            migrationBuilder.DropTable(
+                name: "RateWindows");
 
             migrationBuilder.DropTable(
                 name: "RequestAttachments");

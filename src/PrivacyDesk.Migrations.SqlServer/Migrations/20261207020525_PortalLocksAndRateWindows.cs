@@ -1,4 +1,4 @@
-using System;
+﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace PrivacyDesk.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
-    public partial class PortalLinkLocks : Migration
+    public partial class PortalLocksAndRateWindows : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -36,11 +36,32 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                 type: "int",
                 nullable: false,
                 defaultValue: 0);
+
+            migrationBuilder.CreateTable(
+                name: "RateWindows",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
+                    WindowStart = table.Column<long>(type: "bigint", nullable: false),
+                    Count = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RateWindows", x => x.Key);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RateWindows_WindowStart",
+                table: "RateWindows",
+                column: "WindowStart");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "RateWindows");
+
             migrationBuilder.DropColumn(
                 name: "LockedAt",
                 table: "ResponseDeliveries");

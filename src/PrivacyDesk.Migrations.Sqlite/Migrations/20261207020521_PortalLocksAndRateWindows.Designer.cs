@@ -11,8 +11,8 @@ using PrivacyDesk.Data;
 namespace PrivacyDesk.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PrivacyDeskDbContext))]
-    [Migration("20261207011237_Issue17SearchRateWindows")]
-    partial class Issue17SearchRateWindows
+    [Migration("20261207020521_PortalLocksAndRateWindows")]
+    partial class PortalLocksAndRateWindows
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -853,6 +853,9 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LockedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("RequestId")
                         .HasColumnType("TEXT");
 
@@ -860,6 +863,9 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("WrongCodes")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1132,6 +1138,9 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                     b.Property<long?>("LastDownloadedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LockedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Method")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1144,6 +1153,9 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("WrongCodes")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1426,9 +1438,6 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                         .HasFilter("Status IN ('Received', 'AwaitingIdentity', 'InProgress', 'AwaitingApproval')");
 
                     b.HasIndex(new[] { "ReceivedAt", "Id", "Status" }, "IX_Requests_Open_ReceivedAt")
-                        .HasFilter("Status IN ('Received', 'AwaitingIdentity', 'InProgress', 'AwaitingApproval')");
-
-                    b.HasIndex(new[] { "SubjectId", "EffectiveDueOn", "Id", "Status", "HandlerId" }, "IX_Requests_Open_SubjectId")
                         .HasFilter("Status IN ('Received', 'AwaitingIdentity', 'InProgress', 'AwaitingApproval')");
 
                     b.HasIndex(new[] { "Type", "Status", "EffectiveDueOn", "DueOn", "ReceivedOn" }, "IX_Requests_Open_Type")

@@ -5,7 +5,7 @@
 namespace PrivacyDesk.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class PortalLinkLocks : Migration
+    public partial class PortalLocksAndRateWindows : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -35,11 +35,32 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                 type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
+
+            migrationBuilder.CreateTable(
+                name: "RateWindows",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
+                    WindowStart = table.Column<long>(type: "INTEGER", nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RateWindows", x => x.Key);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RateWindows_WindowStart",
+                table: "RateWindows",
+                column: "WindowStart");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "RateWindows");
+
             migrationBuilder.DropColumn(
                 name: "LockedAt",
                 table: "ResponseDeliveries");
