@@ -16,6 +16,7 @@ public sealed partial class OutboxRunner(
     ILogger<OutboxRunner> logger) : BackgroundService
 {
     private readonly IReadOnlyList<RecurringOutboxMessage> _recurring = [.. recurring];
+    private readonly List<Guid> _recurringIds = [.. recurring.Select(r => r.Id)];
 
     /// <summary>This instance's name in the lease column.</summary>
     public string InstanceName { get; } = string.IsNullOrWhiteSpace(options.InstanceName)
@@ -28,12 +29,14 @@ public sealed partial class OutboxRunner(
         await EnsureRecurringAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var maxAttempts = options.MaxAttempts;
+        // Recurring work (the mailbox poll, the retention scan, the portal purge) is never given up: it is the only one of its kind.
+        var recurring = _recurringIds;
         List<Guid> due;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
             due = await db.OutboxMessages.AsNoTracking()
-                .Where(m => m.CompletedAt == null && m.DueAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now) && m.Attempts < maxAttempts)
+                .Where(m => m.CompletedAt == null && m.DueAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now) && (m.Attempts < maxAttempts || recurring.Contains(m.Id)))
                 .OrderBy(m => m.DueAt).ThenBy(m => m.Id)
                 .Select(m => m.Id)
                 .Take(options.BatchSize)
@@ -93,6 +96,7 @@ public sealed partial class OutboxRunner(
         var until = now + options.Lease;
         var name = InstanceName;
         var maxAttempts = options.MaxAttempts;
+        var recurring = _recurringIds;
         OutboxMessage? message;
         await using (var scope = scopes.CreateAsyncScope())
         {
@@ -102,7 +106,7 @@ public sealed partial class OutboxRunner(
             {
                 // The lease: only an unclaimed (or expired) due message is taken; one affected row means this instance has it.
                 claimed = await db.OutboxMessages
-                    .Where(m => m.Id == id && m.CompletedAt == null && m.DueAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now) && m.Attempts < maxAttempts)
+                    .Where(m => m.Id == id && m.CompletedAt == null && m.DueAt <= now && (m.ClaimedUntil == null || m.ClaimedUntil < now) && (m.Attempts < maxAttempts || recurring.Contains(m.Id)))
                     .ExecuteUpdateAsync(s => s
                         .SetProperty(m => m.ClaimedBy, name)
                         .SetProperty(m => m.ClaimedUntil, until)

@@ -30,11 +30,11 @@ public sealed class RateWindows(IDbContextFactory<PrivacyDeskDbContext> contexts
         RETURNING "Count" AS "Value"
         """;
 
-    // SQL Server: MERGE under HOLDLOCK, so two sessions cannot both insert the same key.
+    // SQL Server: MERGE under HOLDLOCK, so two sessions cannot both insert the same key; the key cast to the column's varchar(64), so the seek uses the key.
     private const string Merge =
         """
         MERGE [RateWindows] WITH (HOLDLOCK) AS t
-        USING (SELECT {0} AS [Key], {1} AS [WindowStart]) AS s ON t.[Key] = s.[Key]
+        USING (SELECT CAST({0} AS varchar(64)) AS [Key], {1} AS [WindowStart]) AS s ON t.[Key] = s.[Key]
         WHEN MATCHED AND (t.[WindowStart] <> s.[WindowStart] OR t.[Count] < {2}) THEN
             UPDATE SET [Count] = CASE WHEN t.[WindowStart] = s.[WindowStart] THEN t.[Count] + 1 ELSE 1 END, [WindowStart] = s.[WindowStart]
         WHEN NOT MATCHED THEN INSERT ([Key], [WindowStart], [Count]) VALUES (s.[Key], s.[WindowStart], 1)

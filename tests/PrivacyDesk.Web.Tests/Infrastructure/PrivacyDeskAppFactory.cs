@@ -146,7 +146,22 @@ public class PrivacyDeskAppFactory : WebApplicationFactory<Program>
     public async Task<int> ExecuteSqlDirectlyAsync(string sql, params object?[] values)
     {
         await using var db = await Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<PrivacyDeskDbContext>>().CreateDbContextAsync();
-        return await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database, sql, values.Select(v => v ?? DBNull.Value));
+        // A null goes as a named text parameter holding DBNull: Npgsql's EF Core provider has no mapping for a bare DBNull.
+        var connection = Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetDbConnection(db.Database);
+        var parameters = values.Select((value, index) =>
+        {
+            if (value is not null)
+            {
+                return value;
+            }
+            using var command = connection.CreateCommand();
+            var nullParameter = command.CreateParameter();
+            nullParameter.ParameterName = "@null" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            nullParameter.DbType = System.Data.DbType.String;
+            nullParameter.Value = DBNull.Value;
+            return nullParameter;
+        });
+        return await Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.ExecuteSqlRawAsync(db.Database, sql, parameters);
     }
 
     public override async ValueTask DisposeAsync()

@@ -68,4 +68,19 @@ public sealed class PortalPurgeTests : IAsyncDisposable
         (await after.OutgoingEmails.AsNoTracking().Where(m => m.Kind == MailKinds.PortalCode).ToListAsync(Cancel))
             .ShouldAllBe(m => m.Subject.EndsWith(PortalPurge.BlankCode));
     }
+
+    [Fact]
+    public async Task ARegisteredRequestsChallengeStaysAsTheEvidenceTheOfficerReadsOnTheIdentityPanel()
+    {
+        using var browser = _portal.Browser();
+        await _portal.RegisterAsync(browser, PortalHarness.ValidForm("kept@example.nl"));
+
+        _portal.Clock.Advance(PortalPurge.ChallengeKeep + TimeSpan.FromDays(30));
+        await PurgeAsync();
+
+        await using var db = _portal.Db();
+        var kept = await db.PortalChallenges.AsNoTracking().SingleAsync(Cancel);
+        kept.RequestId.ShouldNotBeNull("the identity panel compares its address hash with the subject's address on file");
+        kept.PendingSubmission.ShouldBeNull();
+    }
 }

@@ -195,6 +195,23 @@ public sealed class OutboxRunnerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RecurringWorkThatKeepsFailingIsNeverGivenUpSoTheMailboxPollComesBackAfterAnOutage()
+    {
+        var id = new Guid("0c5e3c1a-6b1d-4d8e-9a51-3f1f0b6a7c02");
+        var poll = new RecurringOutboxMessage(id, FailingHandler.KindName, now => now);
+        var runner = Runner("instance-a", poll);
+
+        for (var pass = 0; pass < 6; pass++)
+        {
+            await runner.RunDueAsync(Cancel);
+            _clock.Advance(TimeSpan.FromHours(7));
+        }
+
+        _log.Runs[id].ShouldBe(6, "recurring work keeps its place past MaxAttempts (3): it is the only one of its kind");
+        (await ReadAsync(id)).CompletedAt.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task AMessageOfAnUnknownKindFailsWithACode()
     {
         var id = (await EnqueueAsync("test.nobody", 1)).Single();

@@ -90,10 +90,11 @@ public sealed class RetentionFollowUpTests : IAsyncLifetime
         var entryId = await RetentionSeed.KeptAsync(Services, officer, _jan, CoreBankingSchema.Marketing.SystemName, "direct-marketing", _today.AddDays(10));
         var runner = Services.GetRequiredService<OutboxRunner>();
 
-        (await runner.RunDueAsync(Cancel)).ShouldBe(1, "the scan");
+        // The daily scan runs, with whatever other recurring work is due (the portal's hourly purge).
+        (await runner.RunDueAsync(Cancel)).ShouldBeGreaterThanOrEqualTo(1, "the scan");
         (await EntryAsync(entryId)).Status.ShouldBe(RetentionEntryStatus.Running, "not due yet");
         _clock.Advance(TimeSpan.FromDays(12));
-        (await runner.RunDueAsync(Cancel)).ShouldBe(1, "the next day's scan");
+        (await runner.RunDueAsync(Cancel)).ShouldBeGreaterThanOrEqualTo(1, "the next day's scan");
 
         var plan = await WithDbAsync(db => db.SourceChangePlans.AsNoTracking().SingleAsync(p => p.RetentionEntryId == entryId, Cancel));
         return (entryId, plan);

@@ -56,7 +56,10 @@ public sealed partial class PortalPurge(IServiceScopeFactory scopes, TimeProvide
         var forms = await db.PortalChallenges.Where(c => c.PendingSubmission != null && c.VerifiedAt == null && c.ExpiresAt < now)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.PendingSubmission, (string?)null), cancellationToken);
         var keepFrom = now - ChallengeKeep;
-        var challenges = await db.PortalChallenges.Where(c => c.ExpiresAt < keepFrom).ExecuteDeleteAsync(cancellationToken);
+        // A registered request's challenge stays: its address hash is the identity evidence the case shows (PortalIdentityEvidence); its form is gone.
+        var challenges = await db.PortalChallenges
+            .Where(c => c.ExpiresAt < keepFrom && !(c.RequestId != null && c.Purpose == PortalChallengePurpose.SubmitRequest))
+            .ExecuteDeleteAsync(cancellationToken);
         var expiredCodesQueuedBefore = now - PortalChallenge.Lifetime;
         var mails = 0;
         while (true)
