@@ -48,17 +48,12 @@ public static class AnswerEndpoints
 
     private static async Task<IResult> SendCodeAsync(HttpContext context, string token, AnswerPortal answers, IAntiforgery antiforgery, IOptions<PortalOptions> options)
     {
-        var form = await PortalEndpoints.ReadFormAsync(context);
-        if (form is null)
+        var (opened, refused) = await OpenPostAsync(context, token, answers, antiforgery, options.Value);
+        if (opened is not { } open)
         {
-            return PortalEndpoints.BadRequestPage(context, options.Value);
+            return refused!;
         }
-        var portal = PortalContext.For(context, antiforgery, options.Value);
-        var link = await answers.FindAsync(token, context.RequestAborted);
-        if (link is null || link.IsExpired || link.IsLocked)
-        {
-            return await ClosedAsync(portal, token, link, answers, context.RequestAborted);
-        }
+        var (form, portal, link) = open;
         if (!await PortalEndpoints.IsValidAsync(context, antiforgery))
         {
             return AnswerPage(portal, token, link, StatusCodes.Status400BadRequest, message: Text(context, "Answer.Code.Expired"));
@@ -75,17 +70,12 @@ public static class AnswerEndpoints
 
     private static async Task<IResult> VerifyAsync(HttpContext context, string token, AnswerPortal answers, IAntiforgery antiforgery, IOptions<PortalOptions> options)
     {
-        var form = await PortalEndpoints.ReadFormAsync(context);
-        if (form is null)
+        var (opened, refused) = await OpenPostAsync(context, token, answers, antiforgery, options.Value);
+        if (opened is not { } open)
         {
-            return PortalEndpoints.BadRequestPage(context, options.Value);
+            return refused!;
         }
-        var portal = PortalContext.For(context, antiforgery, options.Value);
-        var link = await answers.FindAsync(token, context.RequestAborted);
-        if (link is null || link.IsExpired || link.IsLocked)
-        {
-            return await ClosedAsync(portal, token, link, answers, context.RequestAborted);
-        }
+        var (form, portal, link) = open;
         if (!await PortalEndpoints.IsValidAsync(context, antiforgery) || !Guid.TryParse(form[ChallengeField], out var challengeId))
         {
             return AnswerPage(portal, token, link, StatusCodes.Status400BadRequest, message: Text(context, "Answer.Code.Expired"));
@@ -131,6 +121,26 @@ public static class AnswerEndpoints
         context.Response.Headers.CacheControl = "no-store";
         return Results.File(file.Value.Content, file.Value.ContentType, file.Value.FileName);
     }
+
+    /// <summary>A posted form on a live link: the bounded form, the page context and the link; else the page to answer instead.</summary>
+    private static async Task<(PostedOnLink? Opened, IResult? Refused)> OpenPostAsync(
+        HttpContext context, string token, AnswerPortal answers, IAntiforgery antiforgery, PortalOptions options)
+    {
+        var form = await PortalEndpoints.ReadFormAsync(context);
+        if (form is null)
+        {
+            return (null, PortalEndpoints.BadRequestPage(context, options));
+        }
+        var portal = PortalContext.For(context, antiforgery, options);
+        var link = await answers.FindAsync(token, context.RequestAborted);
+        if (link is null || link.IsExpired || link.IsLocked)
+        {
+            return (null, await ClosedAsync(portal, token, link, answers, context.RequestAborted));
+        }
+        return (new PostedOnLink(form, portal, link), null);
+    }
+
+    private sealed record PostedOnLink(IFormCollection Form, PortalContext Portal, AnswerLink Link);
 
     /// <summary>An unknown or expired link (whom to contact), or a locked one (the same, saying why).</summary>
     private static async Task<IResult> ClosedAsync(PortalContext portal, string token, AnswerLink? link, AnswerPortal answers, CancellationToken cancellationToken)
