@@ -104,6 +104,9 @@ foreach (var size in sizes)
     scenarios.Add(("team lead · search reference prefix \"DSR-2026-0001\"", lead, new QueueQuery(QueueFilter.Closed, Search: "DSR-2026-0001")));
     scenarios.Add(("team lead · search customer number \"C-0012345\"", lead, new QueueQuery(QueueFilter.Closed, Search: "C-0012345")));
     scenarios.Add(("team lead · search name \"Jansen\"", lead, new QueueQuery(Search: "Jansen")));
+    scenarios.Add(("team lead · search name \"Jansen\", overdue", lead, new QueueQuery(QueueFilter.Overdue, Search: "Jansen")));
+    scenarios.Add(("officer · search name \"Jansen\"", officer, new QueueQuery(Search: "Jansen")));
+    scenarios.Add(("team lead · search name \"Jansen\", closed", lead, new QueueQuery(QueueFilter.Closed, QueueSort.Received, Descending: true, Search: "Jansen")));
 
     report.AppendLine(CultureInfo.InvariantCulture, $"## {size:N0} requests");
     report.AppendLine();

@@ -64,6 +64,12 @@ internal sealed class DataSubjectRequestConfiguration : IEntityTypeConfiguration
         builder.HasIndex(r => r.ReceivedAt);
         builder.HasIndex(r => r.EffectiveDueOn);
         builder.HasIndex(r => new { r.SubjectId, r.Type });
+        // A search by name among open cases: the matching subjects' open cases, without reading their closed ones
+        // (a common surname at 1,000,000 requests: 650 open among 28,000; RequestQueue.ApplyFilter). It covers what
+        // the queue's filters and sorts read, so the page's ids come from it alone: only then does SQLite, without
+        // statistics, prefer it to (SubjectId, Type). Wide, but it holds the open cases only.
+        builder.HasIndex(r => new { r.SubjectId, r.EffectiveDueOn, r.Id, r.Status, r.HandlerId, r.ReceivedAt, r.Reference, r.Type }, "IX_Requests_Open_SubjectId")
+            .HasFilter(open);
         // The SLA dashboard (bench/results/dashboard.md): open cases grouped by type, status, deadline and
         // age, and per handler, each from a covering partial index of the open rows (without them SQLite
         // read a million-entry handler index, or looked up every open row in the table).
