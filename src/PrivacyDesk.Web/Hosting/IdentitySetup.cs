@@ -40,6 +40,7 @@ public static class IdentitySetup
             cookie.Cookie.SameSite = SameSiteMode.Strict;
             cookie.SlidingExpiration = true;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(9);
+            cookie.Events.OnValidatePrincipal = ValidateSecurityStampInOwnScopeAsync;
         });
 
         // The sign-in cookie is checked against the security stamp every minute, so locking an account ends its sessions.
@@ -66,6 +67,28 @@ public static class IdentitySetup
 
         services.AddAuthorization(options => options.AddPermissionPolicies());
         return services;
+    }
+
+    /// <summary>
+    /// Identity's security-stamp check (every minute, see above) in a scope of its own. Identity resolves its validator,
+    /// and with it a user store and a <see cref="PrivacyDeskDbContext"/>, from the request's services; the request that
+    /// carries a Blazor circuit's WebSocket lives as long as the circuit, so every open page kept a DbContext with its
+    /// tracked user until the tab closed (ADR 0049). Same validator, same interval; its DbContext ends with the check.
+    /// </summary>
+    internal static async Task ValidateSecurityStampInOwnScopeAsync(Microsoft.AspNetCore.Authentication.Cookies.CookieValidatePrincipalContext context)
+    {
+        var http = context.HttpContext;
+        var requestServices = http.RequestServices;
+        await using var scope = requestServices.GetRequiredService<IServiceScopeFactory>().CreateAsyncScope();
+        http.RequestServices = scope.ServiceProvider;
+        try
+        {
+            await SecurityStampValidator.ValidatePrincipalAsync(context);
+        }
+        finally
+        {
+            http.RequestServices = requestServices;
+        }
     }
 
     /// <summary>One policy per <see cref="Permission"/>, named after it, and a fallback that requires sign-in.</summary>

@@ -38,6 +38,23 @@ public sealed class CaseStepsTests : MudBunitContext
     }
 
     [Fact]
+    public void AStepNeverOpenedHoldsNoPanelsAndOnceOpenedKeepsThemWhileFolded()
+    {
+        var card = Card(CaseStep.VerifyIdentity, CaseStep.DraftResponse, new IdentitySummary(IdentityVerificationMethod.KnownChannel, Checked));
+
+        // Each open page is a circuit on the server: a folded step's forms and tables cost memory nobody looks at (ADR 0049).
+        card.FindAll("[data-testid=step-content]").ShouldBeEmpty();
+        card.Find("#step-VerifyIdentity-body").ShouldNotBeNull("the toggle's aria-controls target is there");
+
+        card.Find("[data-testid=step-toggle]").Click();
+        card.FindAll("[data-testid=step-content]").Count.ShouldBe(1);
+
+        card.Find("[data-testid=step-toggle]").Click();
+        Shown(card).ShouldBeFalse();
+        card.FindAll("[data-testid=step-content]").Count.ShouldBe(1, "what was typed or loaded survives folding");
+    }
+
+    [Fact]
     public void TheCurrentStepIsOpenWithoutAToggleAndALaterStepIsFoldedWithoutASummary()
     {
         var current = Card(CaseStep.Decide, CaseStep.Decide);

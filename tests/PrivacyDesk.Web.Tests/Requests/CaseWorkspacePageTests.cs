@@ -81,6 +81,16 @@ public sealed class CaseWorkspacePageTests : MudBunitContext, IAsyncLifetime
         return reference;
     }
 
+    /// <summary>Opens a folded step as a reader does: a step's panels are rendered once it is first opened (ADR 0049).</summary>
+    private static void OpenStep(IRenderedComponent<CaseWorkspacePage> page, CaseStep step)
+    {
+        var card = page.Find($"[data-testid=step-{step}]");
+        if (card.GetAttribute("data-open") != "true")
+        {
+            page.Find($"[data-testid=step-{step}] [data-testid=step-toggle]").Click();
+        }
+    }
+
     [Fact]
     public async Task AnAuditorSeesTheWholeCaseButNoActionAtAll()
     {
@@ -89,6 +99,7 @@ public sealed class CaseWorkspacePageTests : MudBunitContext, IAsyncLifetime
         var page = await RenderAsAsync("auditor@privacydesk.test", reference);
 
         page.Find("[data-testid=read-only]").ShouldNotBeNull();
+        OpenStep(page, CaseStep.Decide);
         page.FindAll("[data-testid=purpose-row]").ShouldNotBeEmpty();
         page.FindAll("[data-testid=timeline-entry]").ShouldNotBeEmpty();
         VisibleActions(page).ShouldBeEmpty();
@@ -103,6 +114,7 @@ public sealed class CaseWorkspacePageTests : MudBunitContext, IAsyncLifetime
         (await Workspace.TakeAsync(officer, view.Id, view.Stamp)).IsSuccess.ShouldBeTrue();
 
         var page = await RenderAsAsync("officer@privacydesk.test", reference);
+        OpenStep(page, CaseStep.DraftResponse);
         page.WaitForElement("[data-testid=recipients-empty]", TimeSpan.FromSeconds(10));
         page.FindAll("[data-testid=recipients-plan]").ShouldBeEmpty("nothing to plan before processing starts");
         page.Find("[data-testid=start-processing]").Click();
