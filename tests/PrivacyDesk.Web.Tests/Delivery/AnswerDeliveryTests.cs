@@ -14,6 +14,7 @@ using PrivacyDesk.Domain.Documents;
 using PrivacyDesk.Domain.Requests;
 using PrivacyDesk.Web.Features.Common;
 using PrivacyDesk.Web.Features.Delivery;
+using PrivacyDesk.Web.Features.Portal;
 using PrivacyDesk.Web.Features.Requests;
 using PrivacyDesk.Web.Tests.Infrastructure;
 using PrivacyDesk.Web.Tests.Portal;
@@ -450,6 +451,61 @@ public sealed partial class AnswerDeliveryTests : IAsyncLifetime
         await UnlockAsync(token);
         (await WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == ResponseDelivery.UnlockedAction && e.EntityId == view.Id.ToString(), Cancel))).ShouldBe(1);
         (await WithDbAsync(db => db.ResponseDeliveries.AsNoTracking().SingleAsync(d => d.RequestId == view.Id, Cancel))).LockedAt.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task ParallelWrongCodesOnSeveralLiveCodesCountTenAtMostLockOnceAndNeverFail()
+    {
+        var view = await SendAsync();
+        var token = TokenIn(await DeliveryMailAsync(view.Id));
+        var portal = _services.Services.GetRequiredService<AnswerPortal>();
+        for (var round = 0; round < 3 && !await AnswerLockedAsync(view.Id); round++)
+        {
+            // A new hour: the address may ask for its codes again; every live code takes five guesses, all at once.
+            _clock.Advance(TimeSpan.FromMinutes(61));
+            var challenges = new List<Guid>();
+            for (var i = 0; i < 5; i++)
+            {
+                var sent = await portal.SendCodeAsync(token, $"203.0.113.{20 + i}", "nl", Cancel);
+                ShouldSucceed(sent);
+                challenges.Add(sent.Value);
+            }
+            var wrong = await CodeNoMailHoldsAsync();
+            await Task.WhenAll(challenges.SelectMany(c => Enumerable.Range(0, PortalChallenge.MaxAttempts)
+                .Select(_ => Task.Run(() => portal.VerifyAsync(token, c, wrong, Cancel), Cancel))));
+        }
+
+        var delivery = await WithDbAsync(db => db.ResponseDeliveries.AsNoTracking().SingleAsync(d => d.RequestId == view.Id, Cancel));
+        delivery.WrongCodes.ShouldBe(ResponseDelivery.MaxWrongCodes);
+        delivery.LockedAt.ShouldNotBeNull();
+        (await WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == ResponseDelivery.LockedAction && e.EntityId == view.Id.ToString(), Cancel))).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task ParallelCodeRequestsForOneAddressNeverPassItsLimit()
+    {
+        var view = await SendAsync();
+        var token = TokenIn(await DeliveryMailAsync(view.Id));
+        var portal = _services.Services.GetRequiredService<AnswerPortal>();
+        var limit = _services.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PortalOptions>>().Value.CodesPerAddressPerHour;
+
+        var sent = await Task.WhenAll(Enumerable.Range(0, limit + 7).Select(i =>
+            Task.Run(() => portal.SendCodeAsync(token, $"203.0.113.{40 + i}", "nl", Cancel), Cancel)));
+
+        sent.Count(r => r.IsSuccess).ShouldBe(limit);
+        sent.Where(r => r.IsFailure).ShouldAllBe(r => r.Errors.Contains(PortalCodes.RateLimited));
+        (await WithDbAsync(db => db.PortalChallenges.CountAsync(c => c.RequestId == view.Id, Cancel))).ShouldBe(limit);
+    }
+
+    private Task<bool> AnswerLockedAsync(Guid requestId) =>
+        WithDbAsync(db => db.ResponseDeliveries.AnyAsync(d => d.RequestId == requestId && d.LockedAt != null, Cancel));
+
+    /// <summary>A six-digit code that none of the code e-mails holds: wrong for every challenge.</summary>
+    private async Task<string> CodeNoMailHoldsAsync()
+    {
+        var subjects = await WithDbAsync(db => db.OutgoingEmails.AsNoTracking().Where(e => e.Kind == MailKinds.PortalCode).Select(e => e.Subject).ToListAsync(Cancel));
+        var sent = subjects.Select(s => Code().Match(s).Groups["code"].Value).ToHashSet(StringComparer.Ordinal);
+        return Enumerable.Range(0, 1_000).Select(i => i.ToString("D6", System.Globalization.CultureInfo.InvariantCulture)).First(c => !sent.Contains(c));
     }
 
     /// <summary>The case page's delivery panel rendered with bUnit on the test's app services, in Dutch.</summary>
