@@ -497,6 +497,37 @@ public sealed partial class AnswerDeliveryTests : IAsyncLifetime
         (await WithDbAsync(db => db.PortalChallenges.CountAsync(c => c.RequestId == view.Id, Cancel))).ShouldBe(limit);
     }
 
+    [Fact]
+    public async Task ALockedStatusLinkShowsOnTheCaseAndTheOfficerUnlocksItAudited()
+    {
+        var reference = await CaseWorkspaceData.RegisterAsync(_app, RequestType.Access, _clock.GetUtcNow());
+        var view = await OpenAsync(reference);
+        ShouldSucceed(await WithAsync<CaseWorkspace, Result>(w => w.TakeAsync(_officer, view.Id, view.Stamp, Cancel)));
+        view = await OpenAsync(reference);
+        await WithDbAsync(async db =>
+        {
+            db.PortalStatusLinks.Add(PortalStatusLink.Create(new byte[32], view.Id, _clock.GetUtcNow()).Link);
+            await db.SaveChangesAsync(Cancel);
+            return await db.PortalStatusLinks.Where(l => l.RequestId == view.Id).ExecuteUpdateAsync(u => u
+                .SetProperty(l => l.WrongCodes, PortalStatusLink.MaxWrongCodes).SetProperty(l => l.LockedAt, _clock.GetUtcNow()), Cancel);
+        });
+        (await WithAsync<AnswerDeliveries, Result<DeliveryPanelView>>(d => d.ReadAsync(_officer, view.Id, Cancel))).Value.StatusLinkLockedAt.ShouldNotBeNull();
+        await using var host = new PanelHost(_services, _officer);
+
+        var panel = host.Render(view.Id, view.Stamp, "status-link-locked");
+        panel.Find("[data-testid=status-link-locked]").TextContent.ShouldContain("Statuslink geblokkeerd");
+        panel.Find("[data-testid=status-link-unlock]").Click();
+
+        panel.WaitForAssertion(() => panel.FindAll("[data-testid=status-link-locked]").ShouldBeEmpty());
+        var link = await WithDbAsync(db => db.PortalStatusLinks.AsNoTracking().SingleAsync(l => l.RequestId == view.Id, Cancel));
+        link.LockedAt.ShouldBeNull();
+        link.WrongCodes.ShouldBe(0);
+        var audit = (await WithDbAsync(db => db.AuditEvents.AsNoTracking()
+            .Where(e => e.Action == PortalRequests.StatusUnlockedAction && e.EntityId == view.Id.ToString()).ToListAsync(Cancel))).ShouldHaveSingleItem();
+        audit.ActorName.ShouldNotBe(PortalActor.Instance.Name);
+        (await WithAsync<AnswerDeliveries, Result>(d => d.UnlockStatusLinkAsync(_officer, view.Id, view.Stamp, Cancel))).Errors.ShouldContain(DeliveryErrors.NotLocked);
+    }
+
     private Task<bool> AnswerLockedAsync(Guid requestId) =>
         WithDbAsync(db => db.ResponseDeliveries.AnyAsync(d => d.RequestId == requestId && d.LockedAt != null, Cancel));
 
@@ -516,6 +547,14 @@ public sealed partial class AnswerDeliveryTests : IAsyncLifetime
             Services.AddScoped(_ => services.Services.CreateScope().ServiceProvider.GetRequiredService<AnswerDeliveries>());
             SignIn(officer);
             RenderProviders();
+        }
+
+        /// <summary>The panel of a case with its stamp, once <paramref name="testId"/> is on it.</summary>
+        public IRenderedComponent<PrivacyDesk.Web.Components.Pages.Requests.Case.DeliveryPanel> Render(Guid requestId, Guid caseStamp, string testId)
+        {
+            var panel = Render<PrivacyDesk.Web.Components.Pages.Requests.Case.DeliveryPanel>(p => p.Add(c => c.RequestId, requestId).Add(c => c.CaseStamp, caseStamp));
+            panel.WaitForElement($"[data-testid={testId}]");
+            return panel;
         }
 
         public IRenderedComponent<PrivacyDesk.Web.Components.Pages.Requests.Case.DeliveryPanel> Render(Guid requestId)

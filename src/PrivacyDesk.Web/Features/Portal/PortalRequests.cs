@@ -47,6 +47,9 @@ public sealed partial class PortalRequests(
     /// <summary>A status link locked after too many wrong codes (in the request's audit stream).</summary>
     public const string StatusLockedAction = "portal.status.locked";
 
+    /// <summary>An officer opened a locked status link again (in the request's audit stream).</summary>
+    public const string StatusUnlockedAction = "portal.status.unlocked";
+
     public static readonly Error Unavailable = new("portal.unavailable");
 
     public static readonly Error LinkLocked = new("portal.link.locked");
