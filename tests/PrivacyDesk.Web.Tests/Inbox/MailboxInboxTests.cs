@@ -168,8 +168,8 @@ public sealed class MailboxInboxTests : IAsyncLifetime
         audit.ShouldHaveSingleItem().ActorName.ShouldBe(MailboxPoll.MailboxActor.Name);
     }
 
-    [Fact]
-    public async Task AReplyFromAnotherAddressIsAFlaggedDraftThatTheOfficerAttachesToTheCase()
+    /// <summary>A case of Sanne's with our acknowledgement, and a reply to it from an address that is not hers, polled: answers the reference.</summary>
+    private async Task<string> ReplyFromAnotherAddressAsync()
     {
         var officer = await OfficerAsync();
         var registration = _factory.Services.CreateScope().ServiceProvider.GetRequiredService<RequestRegistration>();
@@ -189,6 +189,14 @@ public sealed class MailboxInboxTests : IAsyncLifetime
         await _imap.AppendAsync(reply, EnglishArrival);
 
         (await PollAsync()).ShouldBe(1);
+        return reference;
+    }
+
+    [Fact]
+    public async Task AReplyFromAnotherAddressIsAFlaggedDraftThatTheOfficerAttachesToTheCase()
+    {
+        var officer = await OfficerAsync();
+        var reference = await ReplyFromAnotherAddressAsync();
 
         var request = await WithDbAsync(db => db.Requests.AsNoTracking().SingleAsync(r => r.Reference == RequestReference.Parse(reference), Cancel));
         request.Messages.ShouldBeEmpty("a reply from an address that is not the subject's never lands on the case by itself");
@@ -207,6 +215,34 @@ public sealed class MailboxInboxTests : IAsyncLifetime
         var audit = await WithDbAsync(db => db.AuditEvents.AsNoTracking()
             .Where(a => a.EntityId == request.Id.ToString() && a.Action == DataSubjectRequest.SubjectMessageReceivedAction).ToListAsync(Cancel));
         audit.ShouldHaveSingleItem().ActorName.ShouldNotBe(MailboxPoll.MailboxActor.Name);
+    }
+
+    [Fact]
+    public async Task TheInboxFlagsAReplyFromAnotherAddressAndTheOfficerAddsItToItsCase()
+    {
+        var officer = await OfficerAsync();
+        var reference = await ReplyFromAnotherAddressAsync();
+        await using var host = new InboxHost(_factory, officer);
+
+        var page = host.Render<PrivacyDesk.Web.Components.Pages.Inbox.InboxPage>();
+        page.WaitForElement("[data-testid=inbox-other-address]").TextContent.ShouldContain("Antwoord van een ander adres");
+        page.Find("[data-testid=inbox-open]").Click();
+        page.WaitForElement("[data-testid=inbox-reply-other-address]").TextContent.ShouldContain(reference);
+        page.Find("[data-testid=inbox-attach]").Click();
+
+        page.WaitForAssertion(() => page.Find("[data-testid=inbox-done]").TextContent.ShouldContain($"Bij {reference} gevoegd."));
+        (await WithDbAsync(db => db.InboxMessages.AsNoTracking().SingleAsync(Cancel))).Status.ShouldBe(InboxMessageStatus.Threaded);
+    }
+
+    /// <summary>The Inbox page rendered with bUnit on the test app's services, in Dutch.</summary>
+    private sealed class InboxHost : MudBunitContext
+    {
+        public InboxHost(WebApplicationFactory<Program> app, System.Security.Claims.ClaimsPrincipal officer)
+        {
+            Services.AddScoped(_ => app.Services.CreateScope().ServiceProvider.GetRequiredService<InboxService>());
+            SignIn(officer);
+            RenderProviders();
+        }
     }
 
     [Fact]
