@@ -105,8 +105,14 @@ public sealed class InboxMessage
 
     public InboxMessageStatus Status { get; private set; }
 
-    /// <summary>The request it became (registered) or threaded onto.</summary>
+    /// <summary>
+    /// The request it became (registered) or threaded onto; on a draft, the case a reply refers to that came from an address not the
+    /// subject's (<see cref="IsReplyFromAnotherAddress"/>): it waits for an officer to attach it to that case or file it.
+    /// </summary>
     public Guid? RequestId { get; private set; }
+
+    /// <summary>A reply to one of our e-mails, from an address the case's subject does not have: flagged, never threaded by itself.</summary>
+    public bool IsReplyFromAnotherAddress => Status == InboxMessageStatus.New && RequestId is not null;
 
     public string? HandledById { get; private set; }
 
@@ -150,6 +156,16 @@ public sealed class InboxMessage
             Status = InboxMessageStatus.New,
             ConcurrencyStamp = Guid.NewGuid(),
         };
+    }
+
+    /// <summary>A reply to the case <paramref name="requestId"/> from another address: a draft that names the case it refers to.</summary>
+    public void RefersTo(Guid requestId)
+    {
+        if (Status != InboxMessageStatus.New)
+        {
+            throw new InvalidOperationException("Only a draft refers to a case; a handled message already belongs to one.");
+        }
+        RequestId = requestId;
     }
 
     /// <summary>A reply that went onto its case as correspondence.</summary>

@@ -34,6 +34,13 @@ public sealed class PortalStatusLink
     /// <summary>The same cap as an answer link's (ADR 0045): two codes' worth of tries, then only the office opens it again.</summary>
     public const int MaxWrongCodes = 10;
 
+    /// <summary>An officer opened the locked link again (after contact with the subject): the count of wrong codes starts over.</summary>
+    public void Unlock()
+    {
+        LockedAt = null;
+        WrongCodes = 0;
+    }
+
     /// <summary>A new link and its token (returned once, for the e-mail; never stored).</summary>
     public static (PortalStatusLink Link, string Token) Create(byte[] key, Guid requestId, DateTimeOffset now)
     {

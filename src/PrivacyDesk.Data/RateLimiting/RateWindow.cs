@@ -8,7 +8,7 @@ public sealed class RateWindow
 {
     public const int KeyMaxLength = 64;
 
-    /// <summary>A SHA-256 of the partition (e.g. an API key's prefix or a caller's address), so no address is stored.</summary>
+    /// <summary>An HMAC-SHA256 of the partition (e.g. an API key's prefix or a caller's address) under <see cref="RateWindowKey"/>, so no address is stored or can be found again.</summary>
     public string Key { get; private set; } = "";
 
     /// <summary>The window's start in seconds since 1970 (UTC): a plain integer every provider compares alike.</summary>

@@ -12,7 +12,7 @@ public readonly record struct RateWindowDecision(bool Permitted, TimeSpan RetryA
 /// call counts and decides (a conditional upsert: the row is created, reset for a new window, or counted up only while
 /// under the limit), so parallel calls on any instance can never pass the limit together.
 /// </summary>
-public sealed class RateWindows(IDbContextFactory<PrivacyDeskDbContext> contexts, TimeProvider clock)
+public sealed class RateWindows(IDbContextFactory<PrivacyDeskDbContext> contexts, TimeProvider clock, RateWindowKey key)
 {
     public const string Table = "RateWindows";
 
@@ -41,6 +41,31 @@ public sealed class RateWindows(IDbContextFactory<PrivacyDeskDbContext> contexts
         OUTPUT inserted.[Count] AS [Value];
         """;
 
+    /// <summary>
+    /// Holds the windows of <paramref name="partitions"/> for the caller's open transaction on <paramref name="db"/>: the same upsert,
+    /// without a limit, so each row stays locked until the caller commits. A limit the caller counts itself (the portal's sliding hour
+    /// of codes) is then read and kept in one step: a second caller for the same partition, on any instance, waits and counts the first.
+    /// Rows are taken in key order, so two callers never wait for each other.
+    /// </summary>
+    public async Task HoldAsync(PrivacyDeskDbContext db, IEnumerable<string> partitions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(partitions);
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("A rate window is held inside the caller's transaction; outside one it would be let go at once.");
+        }
+        var now = clock.GetUtcNow().ToUnixTimeSeconds();
+        var start = now - (now % 3_600);
+        var sql = db.Database.IsSqlServer() ? Merge : Upsert;
+        foreach (var hashed in partitions.Select(key.Hash).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+#pragma warning disable EF1002 // A constant statement; the values travel as parameters.
+            await db.Database.SqlQueryRaw<int>(sql, hashed, start, int.MaxValue).ToListAsync(cancellationToken);
+#pragma warning restore EF1002
+        }
+    }
+
     /// <summary>Counts one call of <paramref name="partition"/> against <paramref name="limit"/> per <paramref name="window"/>.</summary>
     public async Task<RateWindowDecision> TryTakeAsync(string partition, int limit, TimeSpan window, CancellationToken cancellationToken = default)
     {
@@ -50,7 +75,7 @@ public sealed class RateWindows(IDbContextFactory<PrivacyDeskDbContext> contexts
         var seconds = Math.Max(1, (long)window.TotalSeconds);
         var now = clock.GetUtcNow().ToUnixTimeSeconds();
         var start = now - (now % seconds);
-        var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(partition)));
+        var hashed = key.Hash(partition);
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         List<int> counted;
@@ -58,7 +83,7 @@ public sealed class RateWindows(IDbContextFactory<PrivacyDeskDbContext> contexts
         {
             var sql = db.Database.IsSqlServer() ? Merge : Upsert;
 #pragma warning disable EF1002 // A constant statement; the values travel as parameters.
-            counted = await db.Database.SqlQueryRaw<int>(sql, key, start, limit).ToListAsync(cancellationToken);
+            counted = await db.Database.SqlQueryRaw<int>(sql, hashed, start, limit).ToListAsync(cancellationToken);
             if (counted is [1])
             {
                 // The first call of a new window for this key: a good moment to forget every window that has ended.
@@ -70,4 +95,24 @@ public sealed class RateWindows(IDbContextFactory<PrivacyDeskDbContext> contexts
             ? new RateWindowDecision(true, TimeSpan.Zero)
             : new RateWindowDecision(false, TimeSpan.FromSeconds(Math.Max(1, start + seconds - now)));
     }
+}
+
+/// <summary>
+/// The secret a window's key is hashed under (ADR 0050): an HMAC-SHA256 of the partition, so a stored key names no caller and
+/// cannot be found again by hashing every IPv4 address. Every instance on one database must hold the same secret.
+/// </summary>
+public sealed class RateWindowKey
+{
+    private readonly byte[] _key;
+
+    /// <param name="secret">At least 32 bytes; the key used is derived from it (HKDF), so the secret can key other hashes too.</param>
+    public RateWindowKey(byte[] secret)
+    {
+        ArgumentNullException.ThrowIfNull(secret);
+        ArgumentOutOfRangeException.ThrowIfLessThan(secret.Length, 32);
+        _key = HKDF.DeriveKey(HashAlgorithmName.SHA256, secret, 32, info: Encoding.UTF8.GetBytes("PrivacyDesk.RateWindows.v1"));
+    }
+
+    /// <summary>The stored key of <paramref name="partition"/>: hex, 64 characters (<see cref="RateWindow.KeyMaxLength"/>).</summary>
+    public string Hash(string partition) => Convert.ToHexStringLower(HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(partition)));
 }

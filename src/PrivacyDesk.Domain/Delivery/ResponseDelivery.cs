@@ -90,20 +90,15 @@ public sealed class ResponseDelivery : AggregateRoot
 
     public bool IsLocked => LockedAt is not null;
 
-    /// <summary>A wrong code on the link: counted; the <see cref="MaxWrongCodes"/>th locks it (audited, ids only).</summary>
-    public void RecordWrongCode(DateTimeOffset now, Actor actor)
+    /// <summary>
+    /// The audit entry of a link locked by its <see cref="MaxWrongCodes"/>th wrong code (ids only). The count and the lock are one
+    /// conditional update in the database (parallel guesses must not pass the cap), so the portal records this entry beside it.
+    /// </summary>
+    public static DomainChange Locked(Guid deliveryId, Guid requestId, DateTimeOffset now, Actor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (IsLocked)
-        {
-            return;
-        }
-        WrongCodes++;
-        if (WrongCodes >= MaxWrongCodes)
-        {
-            LockedAt = now;
-            Audit(LockedAction, actor, now, Fields(("deliveryId", Id.ToString()), ("wrongCodes", WrongCodes.ToString(System.Globalization.CultureInfo.InvariantCulture))));
-        }
+        return new DomainChange(LockedAction, DataSubjectRequest.AuditEntityType, requestId.ToString(), actor.Id, actor.Name, now, null,
+            Fields(("deliveryId", deliveryId.ToString()), ("wrongCodes", MaxWrongCodes.ToString(System.Globalization.CultureInfo.InvariantCulture))));
     }
 
     /// <summary>An officer opens a locked link again (after contact with the subject): the count starts over.</summary>

@@ -14,6 +14,7 @@ using PrivacyDesk.Domain.Documents;
 using PrivacyDesk.Domain.Requests;
 using PrivacyDesk.Web.Features.Common;
 using PrivacyDesk.Web.Features.Delivery;
+using PrivacyDesk.Web.Features.Portal;
 using PrivacyDesk.Web.Features.Requests;
 using PrivacyDesk.Web.Tests.Infrastructure;
 using PrivacyDesk.Web.Tests.Portal;
@@ -452,6 +453,92 @@ public sealed partial class AnswerDeliveryTests : IAsyncLifetime
         (await WithDbAsync(db => db.ResponseDeliveries.AsNoTracking().SingleAsync(d => d.RequestId == view.Id, Cancel))).LockedAt.ShouldBeNull();
     }
 
+    [Fact]
+    public async Task ParallelWrongCodesOnSeveralLiveCodesCountTenAtMostLockOnceAndNeverFail()
+    {
+        var view = await SendAsync();
+        var token = TokenIn(await DeliveryMailAsync(view.Id));
+        var portal = _services.Services.GetRequiredService<AnswerPortal>();
+        for (var round = 0; round < 3 && !await AnswerLockedAsync(view.Id); round++)
+        {
+            // A new hour: the address may ask for its codes again; every live code takes five guesses, all at once.
+            _clock.Advance(TimeSpan.FromMinutes(61));
+            var challenges = new List<Guid>();
+            for (var i = 0; i < 5; i++)
+            {
+                var sent = await portal.SendCodeAsync(token, $"203.0.113.{20 + i}", "nl", Cancel);
+                ShouldSucceed(sent);
+                challenges.Add(sent.Value);
+            }
+            var wrong = await CodeNoMailHoldsAsync();
+            await Task.WhenAll(challenges.SelectMany(c => Enumerable.Range(0, PortalChallenge.MaxAttempts)
+                .Select(_ => Task.Run(() => portal.VerifyAsync(token, c, wrong, Cancel), Cancel))));
+        }
+
+        var delivery = await WithDbAsync(db => db.ResponseDeliveries.AsNoTracking().SingleAsync(d => d.RequestId == view.Id, Cancel));
+        delivery.WrongCodes.ShouldBe(ResponseDelivery.MaxWrongCodes);
+        delivery.LockedAt.ShouldNotBeNull();
+        (await WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == ResponseDelivery.LockedAction && e.EntityId == view.Id.ToString(), Cancel))).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task ParallelCodeRequestsForOneAddressNeverPassItsLimit()
+    {
+        var view = await SendAsync();
+        var token = TokenIn(await DeliveryMailAsync(view.Id));
+        var portal = _services.Services.GetRequiredService<AnswerPortal>();
+        var limit = _services.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<PortalOptions>>().Value.CodesPerAddressPerHour;
+
+        var sent = await Task.WhenAll(Enumerable.Range(0, limit + 7).Select(i =>
+            Task.Run(() => portal.SendCodeAsync(token, $"203.0.113.{40 + i}", "nl", Cancel), Cancel)));
+
+        sent.Count(r => r.IsSuccess).ShouldBe(limit);
+        sent.Where(r => r.IsFailure).ShouldAllBe(r => r.Errors.Contains(PortalCodes.RateLimited));
+        (await WithDbAsync(db => db.PortalChallenges.CountAsync(c => c.RequestId == view.Id, Cancel))).ShouldBe(limit);
+    }
+
+    [Fact]
+    public async Task ALockedStatusLinkShowsOnTheCaseAndTheOfficerUnlocksItAudited()
+    {
+        var reference = await CaseWorkspaceData.RegisterAsync(_app, RequestType.Access, _clock.GetUtcNow());
+        var view = await OpenAsync(reference);
+        ShouldSucceed(await WithAsync<CaseWorkspace, Result>(w => w.TakeAsync(_officer, view.Id, view.Stamp, Cancel)));
+        view = await OpenAsync(reference);
+        await WithDbAsync(async db =>
+        {
+            db.PortalStatusLinks.Add(PortalStatusLink.Create(new byte[32], view.Id, _clock.GetUtcNow()).Link);
+            await db.SaveChangesAsync(Cancel);
+            return await db.PortalStatusLinks.Where(l => l.RequestId == view.Id).ExecuteUpdateAsync(u => u
+                .SetProperty(l => l.WrongCodes, PortalStatusLink.MaxWrongCodes).SetProperty(l => l.LockedAt, _clock.GetUtcNow()), Cancel);
+        });
+        (await WithAsync<AnswerDeliveries, Result<DeliveryPanelView>>(d => d.ReadAsync(_officer, view.Id, Cancel))).Value.StatusLinkLockedAt.ShouldNotBeNull();
+        await using var host = new PanelHost(_services, _officer);
+
+        var panel = host.Render(view.Id, view.Stamp, "status-link-locked");
+        panel.Find("[data-testid=status-link-locked]").TextContent.ShouldContain("Statuslink geblokkeerd");
+        panel.Find("[data-testid=status-link-unlock]").Click();
+
+        panel.WaitForAssertion(() => panel.FindAll("[data-testid=status-link-locked]").ShouldBeEmpty());
+        var link = await WithDbAsync(db => db.PortalStatusLinks.AsNoTracking().SingleAsync(l => l.RequestId == view.Id, Cancel));
+        link.LockedAt.ShouldBeNull();
+        link.WrongCodes.ShouldBe(0);
+        var audit = (await WithDbAsync(db => db.AuditEvents.AsNoTracking()
+            .Where(e => e.Action == PortalRequests.StatusUnlockedAction && e.EntityId == view.Id.ToString()).ToListAsync(Cancel))).ShouldHaveSingleItem();
+        audit.ActorName.ShouldNotBe(PortalActor.Instance.Name);
+        (await WithAsync<AnswerDeliveries, Result>(d => d.UnlockStatusLinkAsync(_officer, view.Id, view.Stamp, Cancel))).Errors.ShouldContain(DeliveryErrors.NotLocked);
+    }
+
+    private Task<bool> AnswerLockedAsync(Guid requestId) =>
+        WithDbAsync(db => db.ResponseDeliveries.AnyAsync(d => d.RequestId == requestId && d.LockedAt != null, Cancel));
+
+    /// <summary>A six-digit code that none of the code e-mails holds: wrong for every challenge.</summary>
+    private async Task<string> CodeNoMailHoldsAsync()
+    {
+        var subjects = await WithDbAsync(db => db.OutgoingEmails.AsNoTracking().Where(e => e.Kind == MailKinds.PortalCode).Select(e => e.Subject).ToListAsync(Cancel));
+        var sent = subjects.Select(s => Code().Match(s).Groups["code"].Value).ToHashSet(StringComparer.Ordinal);
+        return Enumerable.Range(0, 1_000).Select(i => i.ToString("D6", System.Globalization.CultureInfo.InvariantCulture)).First(c => !sent.Contains(c));
+    }
+
     /// <summary>The case page's delivery panel rendered with bUnit on the test's app services, in Dutch.</summary>
     private sealed class PanelHost : MudBunitContext
     {
@@ -460,6 +547,14 @@ public sealed partial class AnswerDeliveryTests : IAsyncLifetime
             Services.AddScoped(_ => services.Services.CreateScope().ServiceProvider.GetRequiredService<AnswerDeliveries>());
             SignIn(officer);
             RenderProviders();
+        }
+
+        /// <summary>The panel of a case with its stamp, once <paramref name="testId"/> is on it.</summary>
+        public IRenderedComponent<PrivacyDesk.Web.Components.Pages.Requests.Case.DeliveryPanel> Render(Guid requestId, Guid caseStamp, string testId)
+        {
+            var panel = Render<PrivacyDesk.Web.Components.Pages.Requests.Case.DeliveryPanel>(p => p.Add(c => c.RequestId, requestId).Add(c => c.CaseStamp, caseStamp));
+            panel.WaitForElement($"[data-testid={testId}]");
+            return panel;
         }
 
         public IRenderedComponent<PrivacyDesk.Web.Components.Pages.Requests.Case.DeliveryPanel> Render(Guid requestId)

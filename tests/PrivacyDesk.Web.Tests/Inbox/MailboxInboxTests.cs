@@ -168,6 +168,83 @@ public sealed class MailboxInboxTests : IAsyncLifetime
         audit.ShouldHaveSingleItem().ActorName.ShouldBe(MailboxPoll.MailboxActor.Name);
     }
 
+    /// <summary>A case of Sanne's with our acknowledgement, and a reply to it from an address that is not hers, polled: answers the reference.</summary>
+    private async Task<string> ReplyFromAnotherAddressAsync()
+    {
+        var officer = await OfficerAsync();
+        var registration = _factory.Services.CreateScope().ServiceProvider.GetRequiredService<RequestRegistration>();
+        var reference = (await registration.RegisterAsync(officer, new NewRequest(
+            RequestType.Access, RequestChannel.Letter, DateTimeOffset.UtcNow.AddDays(-5), "nl", null,
+            new NewSubject("Sanne de Vries", "sanne.devries@example.nl", null, null, SubjectCategory.Customer), "Inzage per brief.", []), Cancel)).Value;
+        var messageId = await WithDbAsync(async db =>
+        {
+            var requestId = await db.Requests.Where(r => r.Reference == RequestReference.Parse(reference)).Select(r => r.Id).SingleAsync(Cancel);
+            var email = MailQueue.Enqueue(db, new MailDraft(MailKinds.Acknowledgement, "sanne.devries@example.nl", "nl", "Uw verzoek", "Ontvangen.", RequestId: requestId), DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync(Cancel);
+            return email.MessageId;
+        });
+        var reply = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(Fixture("nl-reply.eml"))
+            .Replace("{{IN_REPLY_TO}}", messageId, StringComparison.Ordinal)
+            .Replace("Sanne de Vries <sanne.devries@example.nl>", "Onbekend <iemand.anders@example.org>", StringComparison.Ordinal));
+        await _imap.AppendAsync(reply, EnglishArrival);
+
+        (await PollAsync()).ShouldBe(1);
+        return reference;
+    }
+
+    [Fact]
+    public async Task AReplyFromAnotherAddressIsAFlaggedDraftThatTheOfficerAttachesToTheCase()
+    {
+        var officer = await OfficerAsync();
+        var reference = await ReplyFromAnotherAddressAsync();
+
+        var request = await WithDbAsync(db => db.Requests.AsNoTracking().SingleAsync(r => r.Reference == RequestReference.Parse(reference), Cancel));
+        request.Messages.ShouldBeEmpty("a reply from an address that is not the subject's never lands on the case by itself");
+        var stored = await WithDbAsync(db => db.InboxMessages.AsNoTracking().SingleAsync(Cancel));
+        stored.Status.ShouldBe(InboxMessageStatus.New);
+        var row = (await Inbox.ListAsync(officer, InboxFilter.New, 1, Cancel)).Value.Rows.ShouldHaveSingleItem();
+        row.ReplyFromAnotherAddress.ShouldBeTrue();
+        row.RequestReference.ShouldBe(reference);
+
+        var attached = await Inbox.AttachToCaseAsync(officer, stored.Id, (await Inbox.OpenAsync(officer, stored.Id, Cancel)).Value.Stamp, Cancel);
+
+        attached.IsSuccess.ShouldBeTrue(string.Join(",", attached.Errors.Select(e => e.Code)));
+        request = await WithDbAsync(db => db.Requests.AsNoTracking().SingleAsync(r => r.Id == request.Id, Cancel));
+        request.Messages.ShouldHaveSingleItem().InboxMessageId.ShouldBe(stored.Id);
+        (await WithDbAsync(db => db.InboxMessages.AsNoTracking().SingleAsync(Cancel))).Status.ShouldBe(InboxMessageStatus.Threaded);
+        var audit = await WithDbAsync(db => db.AuditEvents.AsNoTracking()
+            .Where(a => a.EntityId == request.Id.ToString() && a.Action == DataSubjectRequest.SubjectMessageReceivedAction).ToListAsync(Cancel));
+        audit.ShouldHaveSingleItem().ActorName.ShouldNotBe(MailboxPoll.MailboxActor.Name);
+    }
+
+    [Fact]
+    public async Task TheInboxFlagsAReplyFromAnotherAddressAndTheOfficerAddsItToItsCase()
+    {
+        var officer = await OfficerAsync();
+        var reference = await ReplyFromAnotherAddressAsync();
+        await using var host = new InboxHost(_factory, officer);
+
+        var page = host.Render<PrivacyDesk.Web.Components.Pages.Inbox.InboxPage>();
+        page.WaitForElement("[data-testid=inbox-other-address]").TextContent.ShouldContain("Antwoord van een ander adres");
+        page.Find("[data-testid=inbox-open]").Click();
+        page.WaitForElement("[data-testid=inbox-reply-other-address]").TextContent.ShouldContain(reference);
+        page.Find("[data-testid=inbox-attach]").Click();
+
+        page.WaitForAssertion(() => page.Find("[data-testid=inbox-done]").TextContent.ShouldContain($"Bij {reference} gevoegd."));
+        (await WithDbAsync(db => db.InboxMessages.AsNoTracking().SingleAsync(Cancel))).Status.ShouldBe(InboxMessageStatus.Threaded);
+    }
+
+    /// <summary>The Inbox page rendered with bUnit on the test app's services, in Dutch.</summary>
+    private sealed class InboxHost : MudBunitContext
+    {
+        public InboxHost(WebApplicationFactory<Program> app, System.Security.Claims.ClaimsPrincipal officer)
+        {
+            Services.AddScoped(_ => app.Services.CreateScope().ServiceProvider.GetRequiredService<InboxService>());
+            SignIn(officer);
+            RenderProviders();
+        }
+    }
+
     [Fact]
     public async Task AReplyOnAnotherOfficersCaseIsNotInTheOfficersInbox()
     {

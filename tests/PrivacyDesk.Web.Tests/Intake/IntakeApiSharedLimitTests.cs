@@ -1,8 +1,13 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using PrivacyDesk.Data;
+using PrivacyDesk.Data.RateLimiting;
 
 namespace PrivacyDesk.Web.Tests.Intake;
 
@@ -60,6 +65,32 @@ public sealed class IntakeApiSharedLimitTests
 
         answers.Count(s => s == HttpStatusCode.NotFound).ShouldBe(10);
         answers.Count(s => s == HttpStatusCode.TooManyRequests).ShouldBe(30);
+    }
+
+    [Fact]
+    public async Task AWindowsKeyIsAKeyedHashThatInstancesSharingTheKeyAgreeOn()
+    {
+        var ct = Xunit.TestContext.Current.CancellationToken;
+        var clock = new FakeTimeProvider(Start);
+        const string Partition = "intake:address:203.0.113.7";
+        await using var first = new Instance(clock, limit: 10);
+        await using var second = new Instance(clock, limit: 10, first.DatabasePath);
+        await using var otherKey = new Instance(clock, limit: 10, first.DatabasePath);
+        otherKey.ExtraSettings["Portal:CodeKey"] = Convert.ToBase64String(Encoding.UTF8.GetBytes("another-portal-key-of-thirty-two-bytes-or-more"));
+
+        foreach (var instance in new[] { first, second, otherKey })
+        {
+            (await instance.Services.GetRequiredService<RateWindows>().TryTakeAsync(Partition, 10, TimeSpan.FromMinutes(1), ct)).Permitted.ShouldBeTrue();
+        }
+
+        await using var db = first.Services.GetRequiredService<IDbContextFactory<PrivacyDeskDbContext>>().CreateDbContext();
+        var rows = await db.Set<RateWindow>().AsNoTracking().OrderByDescending(w => w.Count).ToListAsync(ct);
+        rows.Count.ShouldBe(2);
+        rows[0].Count.ShouldBe(2, "the two instances with one key count in one window");
+        rows[1].Count.ShouldBe(1);
+        // Not the plain hash: 2^32 IPv4 addresses hashed without the key would give the address back.
+        rows.ShouldAllBe(w => w.Key != Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Partition))));
+        rows.ShouldAllBe(w => !w.Key.Contains("203.0.113.7", StringComparison.Ordinal));
     }
 
     /// <summary>One app instance with the test's clock; the second is given the first one's database file.</summary>

@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using PrivacyDesk.Data.Mail;
+using PrivacyDesk.Data.Portal;
 using PrivacyDesk.Domain.Requests;
 using PrivacyDesk.Web.Features.Portal;
 using PrivacyDesk.Web.Features.Requests;
@@ -193,5 +195,53 @@ public sealed class PortalStatusTests : IAsyncLifetime
         var request = await RequestAsync();
         (await db.AuditEvents.AsNoTracking().CountAsync(e => e.Action == PortalRequests.StatusLockedAction && e.EntityId == request.Id.ToString(), Cancel))
             .ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task ParallelWrongCodesOnSeveralLiveCodesCountTenAtMostLockOnceAndNeverFail()
+    {
+        var request = await RequestAsync();
+        var token = _link["/privacy/status/".Length..];
+        for (var round = 0; round < 3 && !await StatusLinkLockedAsync(request.Id); round++)
+        {
+            // A new hour: the address may ask for its codes again; every live code takes five guesses, all at once.
+            _portal.Clock.Advance(TimeSpan.FromMinutes(61));
+            var challenges = new List<Guid>();
+            for (var i = 0; i < 4; i++)
+            {
+                await using var scope = _portal.Services.CreateAsyncScope();
+                var sent = await scope.ServiceProvider.GetRequiredService<PortalRequests>().SendStatusCodeAsync(token, "nl", $"198.51.100.{20 + i}", Cancel);
+                sent.IsSuccess.ShouldBeTrue(string.Join(",", sent.Errors.Select(e => e.Code)));
+                challenges.Add(sent.Value);
+            }
+            var wrong = await CodeNoMailHoldsAsync();
+            await Task.WhenAll(challenges.SelectMany(c => Enumerable.Range(0, PortalChallenge.MaxAttempts).Select(_ => Task.Run(async () =>
+            {
+                await using var scope = _portal.Services.CreateAsyncScope();
+                return await scope.ServiceProvider.GetRequiredService<PortalRequests>().VerifyStatusAsync(c, request.Id, wrong, Cancel);
+            }, Cancel))));
+        }
+
+        await using var db = _portal.Db();
+        var link = await db.PortalStatusLinks.AsNoTracking().SingleAsync(l => l.RequestId == request.Id, Cancel);
+        link.WrongCodes.ShouldBe(PortalStatusLink.MaxWrongCodes);
+        link.LockedAt.ShouldNotBeNull();
+        (await db.AuditEvents.AsNoTracking().CountAsync(e => e.Action == PortalRequests.StatusLockedAction && e.EntityId == request.Id.ToString(), Cancel))
+            .ShouldBe(1);
+    }
+
+    private async Task<bool> StatusLinkLockedAsync(Guid requestId)
+    {
+        await using var db = _portal.Db();
+        return await db.PortalStatusLinks.AnyAsync(l => l.RequestId == requestId && l.LockedAt != null, Cancel);
+    }
+
+    /// <summary>A six-digit code that none of the code e-mails holds: wrong for every challenge.</summary>
+    private async Task<string> CodeNoMailHoldsAsync()
+    {
+        await using var db = _portal.Db();
+        var subjects = await db.OutgoingEmails.AsNoTracking().Where(m => m.Kind == MailKinds.PortalCode).Select(m => m.Subject).ToListAsync(Cancel);
+        return Enumerable.Range(0, 1_000).Select(i => i.ToString("D6", System.Globalization.CultureInfo.InvariantCulture))
+            .First(c => !subjects.Any(s => s.Contains(c, StringComparison.Ordinal)));
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PrivacyDesk.Data;
 using PrivacyDesk.Data.Mail;
+using PrivacyDesk.Domain.Auditing;
 using PrivacyDesk.Domain.Common;
 using PrivacyDesk.Domain.Delivery;
 using PrivacyDesk.Domain.Documents;
@@ -44,8 +45,11 @@ public sealed record DeliveryView(
     IReadOnlyList<DeliveredDocument> Documents,
     DateTimeOffset? LockedAt = null);
 
-/// <summary>The delivery part of a case: the chosen method (before sending), whether an address is on file, and the delivery once sent.</summary>
-public sealed record DeliveryPanelView(AnswerDeliveryMethod Chosen, bool HasEmailAddress, bool IsOpen, DeliveryView? Delivery);
+/// <summary>
+/// The delivery part of a case: the chosen method (before sending), whether an address is on file, the delivery once sent, and
+/// when the subject's portal status link locked after too many wrong codes (null while open or when the case has none).
+/// </summary>
+public sealed record DeliveryPanelView(AnswerDeliveryMethod Chosen, bool HasEmailAddress, bool IsOpen, DeliveryView? Delivery, DateTimeOffset? StatusLinkLockedAt = null);
 
 /// <summary>
 /// Delivering the answer (issue 16, ADR 0045), the officer's side: when a response or refusal is sent, the delivery and its
@@ -142,7 +146,12 @@ public sealed class AnswerDeliveries(
             return Result<DeliveryPanelView>.Failure(CaseUnitOfWork.NotFound);
         }
         var emails = await db.DataSubjects.AsNoTracking().Where(s => s.Id == request.SubjectId).Select(s => s.EmailAddresses).SingleOrDefaultAsync(cancellationToken);
-        var panel = new DeliveryPanelView(request.AnswerDelivery, emails is { Count: > 0 }, request.Status.IsOpen(), null);
+        var zone = (await controllerSettings.CurrentAsync(cancellationToken)).TimeZone;
+        DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, zone);
+        DateTimeOffset? LocalOrNull(DateTimeOffset? at) => at is { } value ? Local(value) : null;
+        var statusLinkLockedAt = await db.PortalStatusLinks.AsNoTracking().Where(l => l.RequestId == requestId && l.LockedAt != null)
+            .Select(l => l.LockedAt).FirstOrDefaultAsync(cancellationToken);
+        var panel = new DeliveryPanelView(request.AnswerDelivery, emails is { Count: > 0 }, request.Status.IsOpen(), null, LocalOrNull(statusLinkLockedAt));
         var delivery = await db.ResponseDeliveries.AsNoTracking().SingleOrDefaultAsync(d => d.RequestId == requestId, cancellationToken);
         if (delivery is null)
         {
@@ -156,9 +165,6 @@ public sealed class AnswerDeliveries(
         var ids = delivery.DocumentIds.ToList();
         var files = await db.GeneratedDocuments.AsNoTracking().Where(d => ids.Contains(d.Id))
             .Select(d => new DeliveredDocument(d.Id, d.Kind, d.FileName)).ToListAsync(cancellationToken);
-        var zone = (await controllerSettings.CurrentAsync(cancellationToken)).TimeZone;
-        DateTimeOffset Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, zone);
-        DateTimeOffset? LocalOrNull(DateTimeOffset? at) => at is { } value ? Local(value) : null;
         var state = mail?.SentAt is not null ? DeliveryEmailState.Sent : mail?.LastErrorCode is not null ? DeliveryEmailState.Failed : DeliveryEmailState.Waiting;
         return Result.Success(panel with { Delivery = new DeliveryView(
             delivery.Id, stamp, delivery.Method, Local(delivery.CreatedAt), Local(delivery.ExpiresAt), delivery.IsExpired(clock.GetUtcNow()), state,
@@ -196,6 +202,31 @@ public sealed class AnswerDeliveries(
             return Task.FromResult(unlocked.IsSuccess ? Result.Success(true) : Result<bool>.Failure(unlocked.Errors));
         }, cancellationToken);
     }
+
+    /// <summary>
+    /// An officer opens the subject's portal status link again after it locked on too many wrong codes (the locked page tells the
+    /// subject to ask the office): the handler or a team lead, with the case's stamp, through the case unit of work. The count of
+    /// wrong codes starts over; audited in the request's stream (<see cref="PortalRequests.StatusUnlockedAction"/>, ids only).
+    /// </summary>
+    public Task<Result> UnlockStatusLinkAsync(ClaimsPrincipal caller, Guid requestId, Guid caseStamp, CancellationToken cancellationToken = default) =>
+        cases.ChangeAsync(caller, requestId, caseStamp, CaseAccess.Handle, async work =>
+        {
+            var link = await work.Db.PortalStatusLinks.FirstOrDefaultAsync(l => l.RequestId == requestId && l.LockedAt != null, cancellationToken);
+            if (link is null)
+            {
+                return Result.Failure(DeliveryErrors.NotLocked);
+            }
+            var before = new Dictionary<string, string?>(StringComparer.Ordinal)
+            {
+                ["lockedAt"] = link.LockedAt!.Value.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+                ["wrongCodes"] = link.WrongCodes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            };
+            link.Unlock();
+            work.Db.AuditEvents.Add(AuditEvent.From(new DomainChange(PortalRequests.StatusUnlockedAction, DataSubjectRequest.AuditEntityType,
+                requestId.ToString(), work.Actor.Id, work.Actor.Name, work.Now, before,
+                new Dictionary<string, string?>(StringComparer.Ordinal) { ["lockedAt"] = null, ["wrongCodes"] = "0" })));
+            return Result.Success();
+        }, cancellationToken);
 
     /// <summary>The office's per-case choice (before sending): link only, or the documents attached as well.</summary>
     public Task<Result> ChooseMethodAsync(ClaimsPrincipal caller, Guid requestId, Guid stamp, AnswerDeliveryMethod method, CancellationToken cancellationToken = default) =>

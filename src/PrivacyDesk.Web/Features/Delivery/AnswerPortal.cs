@@ -74,14 +74,17 @@ public sealed class AnswerPortal(
         {
             return Result<Guid>.Failure(DeliveryErrors.LinkLocked);
         }
-        var issued = await codes.IssueAsync(db, PortalChallengePurpose.Delivery, found.Email, language, clientAddress,
-            requestId: found.RequestId, deliveryId: found.Link.DeliveryId, cancellationToken: cancellationToken);
-        if (issued.IsFailure)
+        return await db.InTransactionAsync(async () =>
         {
-            return Result<Guid>.Failure(issued.Errors);
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        return Result.Success(issued.Value.Id);
+            var issued = await codes.IssueAsync(db, PortalChallengePurpose.Delivery, found.Email, language, clientAddress,
+                requestId: found.RequestId, deliveryId: found.Link.DeliveryId, cancellationToken: cancellationToken);
+            if (issued.IsFailure)
+            {
+                return Result<Guid>.Failure(issued.Errors);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            return Result.Success(issued.Value.Id);
+        }, cancellationToken);
     }
 
     /// <summary>Checks a code for this link's challenge; a challenge of another link or purpose is never right.</summary>
@@ -122,26 +125,33 @@ public sealed class AnswerPortal(
     }
 
     /// <summary>
-    /// One wrong code on the link, counted on the delivery whatever the code (a slow guesser asks for new codes); the
-    /// <see cref="ResponseDelivery.MaxWrongCodes"/>th locks it, audited on the case. A save racing a download retries. True when locked.
+    /// One wrong code on the link, counted on the delivery whatever the code (a slow guesser asks for new codes) and never past
+    /// <see cref="ResponseDelivery.MaxWrongCodes"/>: one conditional <c>UPDATE</c> counts only on an open link under the cap (no stamp
+    /// race with downloads, so no retries), and the transaction then holds the row, so the count read back is this guess's own; the
+    /// guess that reaches the cap locks the link, moves its stamp and audits the lock on the case in the same transaction. True when locked.
     /// </summary>
     private async Task<bool> CountWrongCodeAsync(PrivacyDeskDbContext db, Guid deliveryId, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        db.ChangeTracker.Clear();
+        var now = clock.GetUtcNow();
+        var locked = await db.InTransactionAsync(async () =>
         {
-            db.ChangeTracker.Clear();
-            var delivery = await db.ResponseDeliveries.SingleAsync(d => d.Id == deliveryId, cancellationToken);
-            delivery.RecordWrongCode(clock.GetUtcNow(), PortalActor);
-            try
+            var counted = await db.ResponseDeliveries
+                .Where(d => d.Id == deliveryId && d.LockedAt == null && d.WrongCodes < ResponseDelivery.MaxWrongCodes)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.WrongCodes, d => d.WrongCodes + 1), cancellationToken);
+            var link = await db.ResponseDeliveries.AsNoTracking().Where(d => d.Id == deliveryId)
+                .Select(d => new { d.RequestId, d.WrongCodes }).SingleAsync(cancellationToken);
+            if (counted == 1 && link.WrongCodes == ResponseDelivery.MaxWrongCodes)
             {
+                await db.ResponseDeliveries.Where(d => d.Id == deliveryId && d.LockedAt == null).ExecuteUpdateAsync(s => s
+                    .SetProperty(d => d.LockedAt, now)
+                    .SetProperty(d => EF.Property<Guid>(d, PrivacyDeskDbContext.ConcurrencyStamp), Guid.NewGuid()), cancellationToken);
+                db.AuditEvents.Add(AuditEvent.From(ResponseDelivery.Locked(deliveryId, link.RequestId, now, PortalActor)));
                 await db.SaveChangesAsync(cancellationToken);
-                return delivery.IsLocked;
             }
-            catch (DbUpdateConcurrencyException) when (attempt < DownloadAttempts * 3)
-            {
-                // A download, an extension or another wrong code saved first: count again on what is there now.
-            }
-        }
+            return Result.Success(link.WrongCodes >= ResponseDelivery.MaxWrongCodes);
+        }, cancellationToken);
+        return locked.Value;
     }
 
     /// <summary>The offered documents of a link (after the code), never their content; each opening of the list is audited on the case (ids only).</summary>

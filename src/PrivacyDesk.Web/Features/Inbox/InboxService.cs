@@ -25,7 +25,11 @@ public enum InboxFilter
 public sealed record InboxRow(
     Guid Id, string FromAddress, string? FromName, string Subject, DateTimeOffset ArrivedAt, string Language, RequestType? SuggestedType,
     Guid? MatchedSubjectId, string? MatchedSubjectName, InboxMessageStatus Status, string? RequestReference, string? HandledByName,
-    DateTimeOffset? HandledAt, bool BodyOmitted);
+    DateTimeOffset? HandledAt, bool BodyOmitted)
+{
+    /// <summary>A draft that replies to one of our e-mails on <see cref="RequestReference"/>'s case from an address the subject does not have.</summary>
+    public bool ReplyFromAnotherAddress => Status == InboxMessageStatus.New && RequestReference is not null;
+}
 
 public sealed record InboxListPage(IReadOnlyList<InboxRow> Rows, int Total, int Page, int PageSize);
 
@@ -43,7 +47,8 @@ public sealed record InboxOriginal(string FileName, byte[] Content);
 /// through <see cref="RequestRegistration"/> with receipt = its arrival) or files it as not a request. Both audited; a
 /// second officer deciding on the same message gets the stale-edit answer.
 /// </summary>
-public sealed class InboxService(IServiceScopeFactory scopes, RequestRegistration registration, ControllerSettings controllerSettings, TimeProvider clock)
+public sealed class InboxService(
+    IServiceScopeFactory scopes, RequestRegistration registration, CaseUnitOfWork cases, ControllerSettings controllerSettings, TimeProvider clock)
 {
     public const int PageSize = 25;
     public const string ViewEntityType = InboxMessage.AuditEntityType;
@@ -234,6 +239,53 @@ public sealed class InboxService(IServiceScopeFactory scopes, RequestRegistratio
                 return Task.FromResult(Result.Success(true));
             }, cancellationToken);
         return filed.IsSuccess ? Result.Success() : Result.Failure(filed.Errors);
+    }
+
+    /// <summary>
+    /// Attaches a reply from another address to the case it refers to, as the subject's correspondence relayed by the officer (who read
+    /// it and judged it belongs there): through the case unit of work, with the message marked threaded in the same transaction under
+    /// the stamp the officer saw. Only a flagged draft on a case the caller may see.
+    /// </summary>
+    public async Task<Result> AttachToCaseAsync(ClaimsPrincipal caller, Guid id, Guid stamp, CancellationToken cancellationToken = default)
+    {
+        if (!MayUse(caller))
+        {
+            return Result.Failure(Forbidden);
+        }
+        var actor = caller.ToActor();
+        Guid? requestId;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
+            var found = await Visible(db, actor).Where(m => m.Id == id).Select(m => new { m.Status, m.RequestId }).SingleOrDefaultAsync(cancellationToken);
+            if (found is null)
+            {
+                return Result.Failure(NotFound);
+            }
+            requestId = found.Status == InboxMessageStatus.New ? found.RequestId : null;
+        }
+        if (requestId is not { } caseId)
+        {
+            return Result.Failure(AlreadyHandled);
+        }
+        var attached = await cases.ChangeForSubjectAsync(caseId, actor, async work =>
+        {
+            var message = await work.Db.InboxMessages.SingleAsync(m => m.Id == id, cancellationToken);
+            if (message.ConcurrencyStamp != stamp || !message.IsReplyFromAnotherAddress)
+            {
+                return Result<bool>.Failure(message.IsReplyFromAnotherAddress ? await StaleAsync(id, work.Zone, cancellationToken) : AlreadyHandled);
+            }
+            var received = work.Request.ReceiveSubjectMessage(actor, message.ArrivedAt, SubjectMessageChannel.Email, message.Text, message.Subject, message.Id);
+            if (received.IsFailure)
+            {
+                return Result<bool>.Failure(received.Errors);
+            }
+            message.ThreadOnto(caseId, actor.Id, actor.Name, work.Now);
+            work.Db.AuditEvents.Add(AuditEvent.Record(work.Now, actor.Id, actor.Name, InboxMessage.ThreadedAction, ViewEntityType, id.ToString(),
+                AuditDetails.Of(("requestId", caseId.ToString()))));
+            return Result.Success(true);
+        }, cancellationToken);
+        return attached.IsSuccess ? Result.Success() : Result.Failure(attached.Errors);
     }
 
     public static string FileName(Guid id) => $"inbox-{id:N}.eml";

@@ -170,7 +170,10 @@ public sealed partial class MailboxPoll(
             await MatchSubjectAsync(db, address, cancellationToken), text, original, size, tooLarge, summary.Attachments?.Count() ?? 0);
 
         var requestId = await ThreadOfAsync(db, candidates, cancellationToken);
-        if (requestId is { } caseId && !tooLarge && text.Length > 0)
+        // Only the subject's own address threads: a reply from any other address (a forward, a spoofed In-Reply-To) waits in the
+        // Inbox, flagged and naming its case, for an officer to attach it or file it.
+        var fromSubject = requestId is { } replyTo && await FromSubjectAsync(db, replyTo, address, cancellationToken);
+        if (requestId is { } caseId && fromSubject && !tooLarge && text.Length > 0)
         {
             var threaded = await cases.ChangeForSubjectAsync(caseId, MailboxActor, async work =>
             {
@@ -195,8 +198,15 @@ public sealed partial class MailboxPoll(
         }
 
         var draft = InboxMessage.Read(read, now);
+        if (requestId is { } refersTo && !fromSubject)
+        {
+            draft.RefersTo(refersTo);
+        }
         db.InboxMessages.Add(draft);
-        db.AuditEvents.Add(Audit(now, InboxMessage.ReadAction, draft, ("uid", summary.UniqueId.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        var uid = ("uid", (object?)summary.UniqueId.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        db.AuditEvents.Add(draft.IsReplyFromAnotherAddress
+            ? Audit(now, InboxMessage.ReadAction, draft, uid, ("refersTo", draft.RequestId.ToString()))
+            : Audit(now, InboxMessage.ReadAction, draft, uid));
         await AdvanceAsync(db, folderName, summary.UniqueId.Id, now, cancellationToken);
         try
         {
@@ -224,9 +234,19 @@ public sealed partial class MailboxPoll(
         {
             return ours;
         }
+        // A flagged draft (a reply from another address) is no anchor: only what became or joined a request is.
         return await db.InboxMessages.AsNoTracking()
-            .Where(m => m.InternetMessageId != null && candidates.Contains(m.InternetMessageId) && m.RequestId != null)
+            .Where(m => m.InternetMessageId != null && candidates.Contains(m.InternetMessageId) && m.RequestId != null && m.Status != InboxMessageStatus.New)
             .Select(m => m.RequestId).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>Whether <paramref name="address"/> is one of the addresses on file for the subject of the case <paramref name="requestId"/>.</summary>
+    private static async Task<bool> FromSubjectAsync(PrivacyDeskDbContext db, Guid requestId, string address, CancellationToken cancellationToken)
+    {
+        var normalised = address.Trim().ToLowerInvariant();
+        var subjectId = await db.Requests.AsNoTracking().Where(r => r.Id == requestId).Select(r => r.SubjectId).SingleOrDefaultAsync(cancellationToken);
+        var addresses = await db.DataSubjects.AsNoTracking().Where(s => s.Id == subjectId).Select(s => s.EmailAddresses).SingleOrDefaultAsync(cancellationToken);
+        return normalised.Length > 0 && addresses is not null && addresses.Any(a => string.Equals(a.Trim(), normalised, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>The one subject on file with this address; none when nobody or several have it.</summary>

@@ -10,6 +10,7 @@ using PrivacyDesk.Data.RateLimiting;
 using PrivacyDesk.Domain.Common;
 using PrivacyDesk.Domain.Requests;
 using PrivacyDesk.Web.Features.Documents;
+using PrivacyDesk.Web.Features.Portal;
 using PrivacyDesk.Web.Features.Requests;
 using PrivacyDesk.Web.Features.Settings;
 using Scalar.AspNetCore;
@@ -122,6 +123,9 @@ public static partial class IntakeEndpoints
                 return Task.CompletedTask;
             }).ShouldInclude = description => description.RelativePath?.StartsWith("api/v1/", StringComparison.Ordinal) == true);
         services.AddSingleton<ApiKeys>();
+        // The portal's secret (required, validated at start, the same on every instance) keys the windows' hashed addresses too.
+        services.AddSingleton(sp => new RateWindowKey(sp.GetRequiredService<IOptions<PortalOptions>>().Value.CodeKeyBytes()
+            ?? throw new InvalidOperationException("Portal:CodeKey is validated at start.")));
         services.AddSingleton<RateWindows>();
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeySchemeName, null);
         services.AddAuthorization(authorization => authorization.AddPolicy(AuthorizationPolicy, policy => policy

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PrivacyDesk.Data;
 using PrivacyDesk.Data.Mail;
 using PrivacyDesk.Data.Portal;
+using PrivacyDesk.Data.RateLimiting;
 using PrivacyDesk.Domain.Common;
 using PrivacyDesk.Web.Features.Settings;
 
@@ -11,17 +12,19 @@ namespace PrivacyDesk.Web.Features.Portal;
 /// <summary>
 /// The portal's one-time codes (issue 16): the one place a code is issued, e-mailed and checked, for a new request, the
 /// status page and the answer's downloads alike. Rate limits count recent challenges in the database, so every app
-/// instance shares them. Nothing here says whether an address belongs to a customer.
+/// instance shares them; the count and the new challenge are one step, as the caller's transaction holds the address's and the
+/// client's <see cref="RateWindows"/> rows. Nothing here says whether an address belongs to a customer.
 /// </summary>
-public sealed class PortalCodes(IOptions<PortalOptions> options, ControllerSettings controller, TimeProvider clock)
+public sealed class PortalCodes(IOptions<PortalOptions> options, ControllerSettings controller, RateWindows windows, TimeProvider clock)
 {
     public static readonly Error RateLimited = new("portal.code.rate_limited");
 
     private byte[] Key => options.Value.CodeKeyBytes() ?? throw new InvalidOperationException("Portal:CodeKey is validated at start.");
 
     /// <summary>
-    /// Adds a challenge and its code e-mail to <paramref name="db"/> without saving (the caller saves both in its unit), or
-    /// refuses with <see cref="RateLimited"/> when the address or the client asked for too many codes in the last hour.
+    /// Adds a challenge and its code e-mail to <paramref name="db"/> without saving (the caller saves both in its transaction, which
+    /// must be open: it holds the limits' rows until then), or refuses with <see cref="RateLimited"/> when the address or the client
+    /// asked for too many codes in the last hour.
     /// </summary>
     /// <param name="clientAddress">The client's IP address as the proxy-aware request sees it; stored only as a keyed hash.</param>
     public async Task<Result<PortalChallenge>> IssueAsync(
@@ -33,6 +36,8 @@ public sealed class PortalCodes(IOptions<PortalOptions> options, ControllerSetti
         var since = now.AddHours(-1);
         var emailHash = PortalChallenge.HashEmail(Key, email);
         var (challenge, code) = PortalChallenge.Create(purpose, Key, email, clientAddress, now, pendingSubmission, requestId, deliveryId);
+        // Parallel posts for one address or client, on any instance, wait here for each other: the count below sees every earlier challenge.
+        await windows.HoldAsync(db, ["portal:code:address:" + emailHash, "portal:code:client:" + challenge.ClientHash], cancellationToken);
         var byAddress = await db.PortalChallenges.CountAsync(c => c.EmailHash == emailHash && c.CreatedAt > since, cancellationToken);
         var byClient = await db.PortalChallenges.CountAsync(c => c.ClientHash == challenge.ClientHash && c.CreatedAt > since, cancellationToken);
         if (byAddress >= options.Value.CodesPerAddressPerHour || byClient >= options.Value.CodesPerClientPerHour)

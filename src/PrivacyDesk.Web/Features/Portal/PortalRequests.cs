@@ -47,6 +47,9 @@ public sealed partial class PortalRequests(
     /// <summary>A status link locked after too many wrong codes (in the request's audit stream).</summary>
     public const string StatusLockedAction = "portal.status.locked";
 
+    /// <summary>An officer opened a locked status link again (in the request's audit stream).</summary>
+    public const string StatusUnlockedAction = "portal.status.unlocked";
+
     public static readonly Error Unavailable = new("portal.unavailable");
 
     public static readonly Error LinkLocked = new("portal.link.locked");
@@ -269,27 +272,35 @@ public sealed partial class PortalRequests(
     }
 
     /// <summary>
-    /// One wrong code on the status link, counted in one statement (parallel guesses all count); the one that reaches
-    /// <see cref="PortalStatusLink.MaxWrongCodes"/> locks it and audits the lock on the case (ids only). True when the link is now locked.
+    /// One wrong code on the status link, counted in the database and never past <see cref="PortalStatusLink.MaxWrongCodes"/>: one
+    /// conditional <c>UPDATE</c> counts only on an open link under the cap, and the transaction then holds the row, so the count read
+    /// back is this guess's own; the one that reaches the cap locks the link and audits the lock on the case (ids only) in the same
+    /// transaction. Parallel guesses on any instance count ten at most and lock once. True when the link is now locked.
     /// </summary>
     private async Task<bool> CountWrongCodeAsync(Guid requestId, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
         var now = clock.GetUtcNow();
-        await db.PortalStatusLinks.Where(l => l.RequestId == requestId && l.LockedAt == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(l => l.WrongCodes, l => l.WrongCodes + 1), cancellationToken);
-        var locked = await db.PortalStatusLinks.Where(l => l.RequestId == requestId && l.LockedAt == null && l.WrongCodes >= PortalStatusLink.MaxWrongCodes)
-            .ExecuteUpdateAsync(s => s.SetProperty(l => l.LockedAt, now), cancellationToken);
-        if (locked > 0)
+        var locked = await db.InTransactionAsync(async () =>
         {
-            var actor = PortalActor.Instance;
-            db.AuditEvents.Add(AuditEvent.Record(now, actor.Id, actor.Name, StatusLockedAction, DataSubjectRequest.AuditEntityType, requestId.ToString(),
-                new Dictionary<string, string?>(StringComparer.Ordinal) { ["wrongCodes"] = PortalStatusLink.MaxWrongCodes.ToString(CultureInfo.InvariantCulture) }));
-            await db.SaveChangesAsync(cancellationToken);
-            LogStatusLinkLocked(logger, requestId);
-        }
-        return await db.PortalStatusLinks.AsNoTracking().AnyAsync(l => l.RequestId == requestId && l.LockedAt != null, cancellationToken);
+            var counted = await db.PortalStatusLinks
+                .Where(l => l.RequestId == requestId && l.LockedAt == null && l.WrongCodes < PortalStatusLink.MaxWrongCodes)
+                .ExecuteUpdateAsync(s => s.SetProperty(l => l.WrongCodes, l => l.WrongCodes + 1), cancellationToken);
+            var wrongCodes = await db.PortalStatusLinks.Where(l => l.RequestId == requestId).Select(l => l.WrongCodes).FirstOrDefaultAsync(cancellationToken);
+            if (counted == 1 && wrongCodes == PortalStatusLink.MaxWrongCodes)
+            {
+                await db.PortalStatusLinks.Where(l => l.RequestId == requestId && l.LockedAt == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(l => l.LockedAt, now), cancellationToken);
+                var actor = PortalActor.Instance;
+                db.AuditEvents.Add(AuditEvent.Record(now, actor.Id, actor.Name, StatusLockedAction, DataSubjectRequest.AuditEntityType, requestId.ToString(),
+                    new Dictionary<string, string?>(StringComparer.Ordinal) { ["wrongCodes"] = PortalStatusLink.MaxWrongCodes.ToString(CultureInfo.InvariantCulture) }));
+                await db.SaveChangesAsync(cancellationToken);
+                LogStatusLinkLocked(logger, requestId);
+            }
+            return Result.Success(wrongCodes >= PortalStatusLink.MaxWrongCodes);
+        }, cancellationToken);
+        return locked.Value;
     }
 
     private async Task<PortalVerification> CheckAsync(

@@ -140,6 +140,24 @@ public sealed class InboxPageState(InboxService inbox, PageLoadFailures failures
         });
     }
 
+    /// <summary>A reply from another address, attached by the officer to the case it refers to.</summary>
+    public async Task AttachToCaseAsync(string doneText)
+    {
+        if (Opened is not { } opened)
+        {
+            return;
+        }
+        await ActAsync(async () =>
+        {
+            var attached = await inbox.AttachToCaseAsync(caller, opened.Row.Id, opened.Stamp);
+            if (attached.IsSuccess)
+            {
+                Done = (doneText, opened.Row.RequestReference);
+            }
+            return attached.IsSuccess ? [] : attached.Errors;
+        });
+    }
+
     private async Task ActAsync(Func<Task<IReadOnlyList<DomainError>>> action)
     {
         Busy = true;
