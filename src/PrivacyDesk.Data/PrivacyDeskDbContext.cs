@@ -112,8 +112,8 @@ public sealed class PrivacyDeskDbContext(DbContextOptions<PrivacyDeskDbContext> 
     public void AllowCaseChanges() => MayChangeCases = true;
 
     /// <summary>
-    /// Outside an explicit transaction, a save is one unit: it passes the write gate and runs in its
-    /// own transaction through the execution strategy, so a retried attempt re-chains its audit
+    /// Outside an explicit transaction, a save is one unit: it passes the write gate (on a server database also
+    /// across instances, ADR 0053) and runs in its own transaction through the execution strategy, so a retried attempt re-chains its audit
     /// entries (the interceptor runs again) instead of resending stale positions.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -126,6 +126,7 @@ public sealed class PrivacyDeskDbContext(DbContextOptions<PrivacyDeskDbContext> 
         var saved = await Database.CreateExecutionStrategy().ExecuteAsync(async () =>
         {
             await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+            await gate.HoldAcrossInstancesAsync(this, cancellationToken);
             var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return count;
@@ -147,6 +148,7 @@ public sealed class PrivacyDeskDbContext(DbContextOptions<PrivacyDeskDbContext> 
         var saved = Database.CreateExecutionStrategy().Execute(() =>
         {
             using var transaction = Database.BeginTransaction();
+            gate.HoldAcrossInstances(this);
             var count = base.SaveChanges(acceptAllChangesOnSuccess: false);
             transaction.Commit();
             return count;

@@ -21,7 +21,7 @@ public sealed class RequestReferenceCounter
 
 public static class RequestReferences
 {
-    /// <summary>The next reference of the year. Call inside the unit's transaction (InTransactionAsync), which keeps writers apart.</summary>
+    /// <summary>The next reference of the year. Call inside the unit's transaction (InTransactionAsync), which keeps writers apart: on a server database across instances too (ADR 0053).</summary>
     public static async Task<RequestReference> NextAsync(PrivacyDeskDbContext db, int year, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);

@@ -9,7 +9,8 @@ public static class TransactionExtensions
     /// Runs <paramref name="work"/> in one transaction through the provider's execution strategy, so
     /// a transient failure retries the whole unit. A successful result commits; a failed result
     /// (an expected business refusal) rolls everything back, so a refusal never changes anything.
-    /// The unit passes the write gate, so its audit entries append to the trail without a race.
+    /// The unit passes the write gate, so its audit entries append to the trail without a race; on a server database the
+    /// gate's lock is taken in the transaction too, so units on other instances wait for it as well (ADR 0053).
     /// </summary>
     public static Task<T> InTransactionAsync<T>(this DbContext db, Func<Task<T>> work, CancellationToken cancellationToken = default)
         where T : Result
@@ -26,6 +27,7 @@ public static class TransactionExtensions
                 db.ChangeTracker.Clear();
             }
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            await gate.HoldAcrossInstancesAsync(db, cancellationToken);
             var result = await work();
             if (result.IsSuccess)
             {

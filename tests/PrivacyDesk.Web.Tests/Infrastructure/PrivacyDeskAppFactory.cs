@@ -47,6 +47,12 @@ public class PrivacyDeskAppFactory : WebApplicationFactory<Program>
 
     private string? _postgresConnectionString;
 
+    /// <summary>
+    /// PostgreSQL only: join this database (made and dropped by the test, e.g. with <see cref="PostgresTestServer.CreateDatabaseAsync"/>)
+    /// instead of making one for this app, to run several instances on one database.
+    /// </summary>
+    public string? SharedPostgreSqlConnectionString { get; init; }
+
     /// <summary>This app's own checkpoint folder: the development setting would make every test app share one file.</summary>
     public string CheckpointFolder => _checkpointFolder;
 
@@ -94,9 +100,10 @@ public class PrivacyDeskAppFactory : WebApplicationFactory<Program>
     {
         if (Provider == DatabaseProvider.PostgreSql)
         {
-            _postgresConnectionString ??= PostgresTestServer.CreateDatabaseAsync(migrated: !MigrateFromEmpty).GetAwaiter().GetResult();
+            var connectionString = SharedPostgreSqlConnectionString
+                ?? (_postgresConnectionString ??= PostgresTestServer.CreateDatabaseAsync(migrated: !MigrateFromEmpty).GetAwaiter().GetResult());
             builder.UseSetting("Database:Provider", nameof(DatabaseProvider.PostgreSql));
-            builder.UseSetting($"ConnectionStrings:{DependencyInjection.PostgreSqlConnectionStringName}", _postgresConnectionString);
+            builder.UseSetting($"ConnectionStrings:{DependencyInjection.PostgreSqlConnectionStringName}", connectionString);
         }
         else if (!MigrateFromEmpty && !File.Exists(DatabasePath))
         {

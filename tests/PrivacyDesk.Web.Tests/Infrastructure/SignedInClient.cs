@@ -19,7 +19,8 @@ public static partial class SignedInClient
         return client;
     }
 
-    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password, string? returnUrl = null)
+    /// <summary>Reads the sign-in form from <paramref name="client"/> and posts it there, or to <paramref name="postTo"/> (another app instance).</summary>
+    public static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string email, string password, string? returnUrl = null, HttpClient? postTo = null)
     {
         var form = await client.GetStringAsync(new Uri("/Account/Login", UriKind.Relative));
         var fields = HiddenInputs().Matches(form).ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => WebUtility.HtmlDecode(m.Groups["value"].Value));
@@ -27,7 +28,7 @@ public static partial class SignedInClient
         fields["Input.Password"] = password;
         using var content = new FormUrlEncodedContent(fields);
         var target = returnUrl is null ? "/Account/Login" : "/Account/Login?ReturnUrl=" + Uri.EscapeDataString(returnUrl);
-        return await client.PostAsync(new Uri(target, UriKind.Relative), content);
+        return await (postTo ?? client).PostAsync(new Uri(target, UriKind.Relative), content);
     }
 
     [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]*)\"")]

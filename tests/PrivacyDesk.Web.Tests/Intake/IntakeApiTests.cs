@@ -272,6 +272,30 @@ public sealed class IntakeApiTests(IntakeApiTests.Fixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task TheSameIdempotencyKeySentSeveralTimesAtOnceRegistersOneRequestAndAnswersAllWithIt()
+    {
+        // A client retrying on a timeout while its first call still runs (or a proxy retrying on another instance): the calls overlap.
+        var body = Body();
+        var key = "at-once-" + Guid.NewGuid();
+        var before = await App.CountRowsAsync();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ =>
+        {
+            var (response, json) = await SendAsync(IntakeApiFactory.Post(body, idempotencyKey: key));
+            using (response)
+            {
+                return (response.StatusCode, Reference: json.ValueKind == JsonValueKind.Object && json.TryGetProperty("reference", out var r) ? r.GetString() : null);
+            }
+        }));
+
+        answers.Select(a => a.StatusCode).ShouldAllBe(s => s == HttpStatusCode.Created);
+        answers.Select(a => a.Reference).Distinct().Count().ShouldBe(1, "every call gets the one registration's answer");
+        var after = await App.CountRowsAsync();
+        after.Requests.ShouldBe(before.Requests + 1);
+        after.Idempotency.ShouldBe(before.Idempotency + 1);
+    }
+
+    [Fact]
     public async Task TheSameIdempotencyKeyWithAnotherBodyIsAConflict()
     {
         var key = Guid.NewGuid().ToString();

@@ -296,11 +296,13 @@ public static partial class IntakeEndpoints
                 answer = new IntakeCreated(receipt.Reference, IntakeJson.Name(receipt.Status), receipt.ReceivedOn, receipt.DueOn);
                 if (idempotencyKey is not null)
                 {
-                    // This key's expired answers (among them one under the same header, which makes room for this one) go.
-                    var keyHash = ApiKey.Hash(idempotencyKey);
+                    // This key's expired answers (among them one under the same header, which makes room for this one) go. Only
+                    // expired ones: a live answer under the same header is a call with this header that registered while this one was
+                    // under way (a retry overlapping its first try, on this instance or another); the unique index then refuses this
+                    // one, which rolls back and answers with that registration (below), instead of replacing its answer with a second.
                     var expired = now - IdempotencyRecord.Retention;
                     await db.IdempotencyRecords
-                        .Where(r => r.ApiKeyId == caller.KeyId && (r.KeyHash == keyHash || r.CreatedAt <= expired))
+                        .Where(r => r.ApiKeyId == caller.KeyId && r.CreatedAt <= expired)
                         .ExecuteDeleteAsync(cancellationToken);
                     db.IdempotencyRecords.Add(IdempotencyRecord.Create(caller.KeyId, idempotencyKey, body, StatusCodes.Status201Created,
                         JsonSerializer.Serialize(answer, Json), LocationOf(receipt.Reference), now));
