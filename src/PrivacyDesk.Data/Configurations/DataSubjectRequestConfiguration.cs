@@ -131,6 +131,8 @@ internal sealed class DataSubjectRequestConfiguration : IEntityTypeConfiguration
             n.Property(x => x.RecipientName).HasMaxLength(RecipientNotification.NameMaxLength);
             n.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
             n.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            n.Property(x => x.Channel).HasConversion<string>().HasMaxLength(20);
+            n.Property(x => x.EmailedTo).HasMaxLength(RecipientNotification.EmailMaxLength);
         });
         // Data collection (issue 4): one task per source system; extract bytes live in RequestCollectionExtracts.
         builder.OwnsMany(r => r.CollectionTasks, t =>

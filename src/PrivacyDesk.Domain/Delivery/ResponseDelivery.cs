@@ -42,6 +42,17 @@ public sealed class ResponseDelivery : AggregateRoot
 
     public const string UnlockedAction = "request.delivery.unlocked";
 
+    /// <summary>The same actions for an Art. 19 notice to a recipient, so the case's trail tells the two apart.</summary>
+    public const string NoticeCreatedAction = "request.recipient_notice.created";
+
+    public const string NoticeDownloadedAction = "request.recipient_notice.downloaded";
+
+    public const string NoticeExtendedAction = "request.recipient_notice.extended";
+
+    public const string NoticeLockedAction = "request.recipient_notice.locked";
+
+    public const string NoticeUnlockedAction = "request.recipient_notice.unlocked";
+
     /// <summary>
     /// Wrong codes in total on one link before it locks: two codes' worth of tries (5 each), more than a person mistyping needs,
     /// and it caps a slow guesser at 10 in a million over the link's whole life, however many codes are asked for.
@@ -55,6 +66,14 @@ public sealed class ResponseDelivery : AggregateRoot
     public Guid Id { get; private set; }
 
     public Guid RequestId { get; private set; }
+
+    /// <summary>
+    /// Null for the answer to the subject; for an Art. 19 notice, the case's recipient notification it carries (ADR 0051): the code
+    /// then goes to the address the notification was e-mailed to, and the link offers only that recipient's letter.
+    /// </summary>
+    public Guid? RecipientNotificationId { get; private set; }
+
+    public bool IsRecipientNotice => RecipientNotificationId is not null;
 
     /// <summary>Hex HMAC-SHA256 of the link token under the portal key; the link is found by this, the token is never stored.</summary>
     public string TokenHash { get; private set; } = "";
@@ -94,10 +113,10 @@ public sealed class ResponseDelivery : AggregateRoot
     /// The audit entry of a link locked by its <see cref="MaxWrongCodes"/>th wrong code (ids only). The count and the lock are one
     /// conditional update in the database (parallel guesses must not pass the cap), so the portal records this entry beside it.
     /// </summary>
-    public static DomainChange Locked(Guid deliveryId, Guid requestId, DateTimeOffset now, Actor actor)
+    public static DomainChange Locked(Guid deliveryId, Guid requestId, bool recipientNotice, DateTimeOffset now, Actor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        return new DomainChange(LockedAction, DataSubjectRequest.AuditEntityType, requestId.ToString(), actor.Id, actor.Name, now, null,
+        return new DomainChange(recipientNotice ? NoticeLockedAction : LockedAction, DataSubjectRequest.AuditEntityType, requestId.ToString(), actor.Id, actor.Name, now, null,
             Fields(("deliveryId", deliveryId.ToString()), ("wrongCodes", MaxWrongCodes.ToString(System.Globalization.CultureInfo.InvariantCulture))));
     }
 
@@ -112,7 +131,7 @@ public sealed class ResponseDelivery : AggregateRoot
         var before = Fields(("deliveryId", Id.ToString()), ("lockedAt", Iso(LockedAt!.Value)));
         LockedAt = null;
         WrongCodes = 0;
-        Audit(UnlockedAction, actor, now, before, Fields(("deliveryId", Id.ToString()), ("lockedAt", null)));
+        Audit(IsRecipientNotice ? NoticeUnlockedAction : UnlockedAction, actor, now, before, Fields(("deliveryId", Id.ToString()), ("lockedAt", null)));
         return Result.Success();
     }
 
@@ -152,6 +171,38 @@ public sealed class ResponseDelivery : AggregateRoot
         return Result<ResponseDelivery>.Of(delivery);
     }
 
+    /// <summary>
+    /// An Art. 19 notice to one recipient (ADR 0051): the same link, code and download record as the answer, offering exactly that
+    /// recipient's notification letter, valid <paramref name="linkDays"/> days. Refuses any other document kind.
+    /// </summary>
+    public static Result<ResponseDelivery> CreateForRecipientNotice(
+        Guid requestId, Guid recipientNotificationId, string tokenHash, OfferedDocument letter, DateTimeOffset now, int linkDays, Actor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(letter);
+        ArgumentException.ThrowIfNullOrWhiteSpace(tokenHash);
+        ArgumentOutOfRangeException.ThrowIfLessThan(linkDays, 1);
+        if (letter.Kind != DocumentKind.RecipientNotification)
+        {
+            return Result<ResponseDelivery>.Failure(DeliveryErrors.DocumentNotOffered);
+        }
+        var delivery = new ResponseDelivery
+        {
+            Id = Guid.CreateVersion7(),
+            RequestId = requestId,
+            RecipientNotificationId = recipientNotificationId,
+            TokenHash = tokenHash,
+            Method = AnswerDeliveryMethod.Link,
+            CreatedAt = now,
+            ExpiresAt = now.AddDays(linkDays),
+            DocumentIds = [letter.DocumentId],
+        };
+        delivery.Audit(NoticeCreatedAction, actor, now, Fields(
+            ("deliveryId", delivery.Id.ToString()), ("notificationId", recipientNotificationId.ToString()),
+            ("documents", letter.DocumentId.ToString()), ("expiresAt", Iso(delivery.ExpiresAt))));
+        return Result<ResponseDelivery>.Of(delivery);
+    }
+
     /// <summary>The delivery e-mail was queued with it.</summary>
     public void SentWith(Guid emailId) => EmailId = emailId;
 
@@ -174,7 +225,7 @@ public sealed class ResponseDelivery : AggregateRoot
         LastDownloadedAt = now;
         DownloadCount++;
         // Ids only: what was fetched and how often, never who the subject is.
-        Audit(DownloadedAction, actor, now, Fields(
+        Audit(IsRecipientNotice ? NoticeDownloadedAction : DownloadedAction, actor, now, Fields(
             ("deliveryId", Id.ToString()), ("documentId", documentId.ToString()),
             ("count", DownloadCount.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         return Result.Success();
@@ -197,7 +248,7 @@ public sealed class ResponseDelivery : AggregateRoot
         var before = ExpiresAt;
         ExpiresAt = (ExpiresAt > now ? ExpiresAt : now).AddDays(days);
         ExtendedAt = now;
-        Audit(ExtendedAction, actor, now, Fields(("deliveryId", Id.ToString()), ("expiresAt", Iso(before))),
+        Audit(IsRecipientNotice ? NoticeExtendedAction : ExtendedAction, actor, now, Fields(("deliveryId", Id.ToString()), ("expiresAt", Iso(before))),
             Fields(("deliveryId", Id.ToString()), ("expiresAt", Iso(ExpiresAt))));
         return Result.Success();
     }

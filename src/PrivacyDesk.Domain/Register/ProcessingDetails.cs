@@ -42,8 +42,18 @@ public enum RecipientKind
     OtherThirdParty,
 }
 
-/// <summary>Who receives the data (Art. 30(1)(d)); the recipients Art. 19 notifications go to.</summary>
-public sealed record Recipient(string Name, RecipientKind Kind, string Country);
+/// <summary>
+/// Who receives the data (Art. 30(1)(d)); the recipients Art. 19 notifications go to. <paramref name="Email"/> is optional: the
+/// address an Art. 19 notification may be e-mailed to (by a secure link, never the letter itself); without one it goes by hand.
+/// </summary>
+public sealed record Recipient(string Name, RecipientKind Kind, string Country, string? Email = null)
+{
+    /// <summary>The longest address a mail server takes (RFC 5321's path limit less the brackets).</summary>
+    public const int EmailMaxLength = 254;
+
+    /// <summary>Whether <see cref="Email"/> is absent or an address a mail server would take. A method, not a property: it is no part of the stored JSON or the audit text.</summary>
+    public bool HasValidEmail() => Email is null || Common.ContactDetails.IsEmailAddress(Email, EmailMaxLength);
+}
 
 /// <summary>The Chapter V instruments that make a transfer outside the EEA lawful.</summary>
 public enum TransferSafeguard

@@ -119,6 +119,7 @@ public sealed partial class Purpose : AggregateRoot
         {
             errors.Add(RegisterErrors.BasisDuplicate);
         }
+        errors.AddRange(RegisterRules.Malformed(definition));
         if (errors.Count > 0)
         {
             return Result<Purpose>.Failure(errors);
@@ -312,6 +313,11 @@ public sealed partial class Purpose : AggregateRoot
         if (Status == PurposeStatus.Retired)
         {
             return Result.Failure(RegisterErrors.Retired);
+        }
+        var malformed = RegisterRules.Malformed(revised);
+        if (malformed.Count > 0)
+        {
+            return Result.Failure(malformed);
         }
         if (Status == PurposeStatus.Active)
         {

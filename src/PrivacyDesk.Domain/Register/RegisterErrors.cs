@@ -13,6 +13,7 @@ public static class RegisterErrors
     public static readonly Error BasisDuplicate = new("register.purpose.basis_duplicate", "LawfulBases");
     public static readonly Error BasisNotFound = new("register.purpose.basis_not_found", "LawfulBases");
     public static readonly Error RecipientNotFound = new("register.purpose.recipient_not_found", "Recipients");
+    public static readonly Error RecipientEmailInvalid = new("register.purpose.recipient_email_invalid", "Recipients");
     public static readonly Error TransferNotFound = new("register.purpose.transfer_not_found", "Transfers");
     public static readonly Error ReasonMissing = new("register.purpose.reason_missing", "Reason");
     public static readonly Error NotFound = new("register.purpose.not_found");
@@ -74,6 +75,9 @@ public static class RegisterErrors
         [RecipientNotFound.Code] = new(
             "Deze ontvanger staat niet bij dit doel.",
             "This recipient is not listed for this purpose."),
+        [RecipientEmailInvalid.Code] = new(
+            "Het e-mailadres van ontvanger '{recipient}' is geen geldig e-mailadres; vul een adres in zoals privacy@ontvanger.nl, of laat het leeg.",
+            "The e-mail address of recipient '{recipient}' is not a valid e-mail address; enter one such as privacy@recipient.com, or leave it empty."),
         [TransferNotFound.Code] = new(
             "Deze doorgifte staat niet bij dit doel.",
             "This transfer is not listed for this purpose."),

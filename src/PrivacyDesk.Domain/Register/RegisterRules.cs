@@ -8,6 +8,22 @@ namespace PrivacyDesk.Domain.Register;
 /// </summary>
 public static class RegisterRules
 {
+    /// <summary>
+    /// What no purpose may hold, Draft or not: a recipient's e-mail address that is not one (an Art. 19 notification would go nowhere).
+    /// One error per recipient, naming it.
+    /// </summary>
+    public static IReadOnlyList<Error> Malformed(PurposeDefinition purpose)
+    {
+        ArgumentNullException.ThrowIfNull(purpose);
+        return
+        [
+            .. purpose.Recipients.Where(r => !r.HasValidEmail()).Select(r => RegisterErrors.RecipientEmailInvalid with
+            {
+                Arguments = new Dictionary<string, string>(StringComparer.Ordinal) { ["recipient"] = r.Name },
+            }),
+        ];
+    }
+
     public static IReadOnlyList<Error> Violations(PurposeDefinition purpose)
     {
         ArgumentNullException.ThrowIfNull(purpose);

@@ -218,6 +218,31 @@ public sealed partial class DataSubjectRequest
         return Result.Success();
     }
 
+    /// <summary>
+    /// Records that a recipient's notification was e-mailed to <paramref name="emailAddress"/> (the register's address, kept as it
+    /// was then): sent, like <see cref="MarkRecipientNotified"/>, so the Art. 19 check counts it done. The caller queues the e-mail
+    /// with its secure link in the same change.
+    /// </summary>
+    public Result EmailRecipientNotification(Actor actor, Guid notificationId, DateTimeOffset at, string emailAddress)
+    {
+        var open = OpenNotification(actor, notificationId, nameof(EmailRecipientNotification));
+        if (open.IsFailure)
+        {
+            return open;
+        }
+        var address = emailAddress?.Trim();
+        if (!ContactDetails.IsEmailAddress(address, RecipientNotification.EmailMaxLength))
+        {
+            return Result.Failure(RequestErrors.RecipientEmailInvalid);
+        }
+        open.Value.MarkEmailed(address!, actor.Id, at);
+        var after = NotificationFields(open.Value, open.Value.Status);
+        after["channel"] = nameof(RecipientNotificationChannel.Email);
+        after["emailedTo"] = address;
+        Audit(RequestActions.RecipientEmailed, actor, at, NotificationFields(open.Value, RecipientNotificationStatus.Open), after);
+        return Result.Success();
+    }
+
     /// <summary>Records that notifying a recipient is impossible or involves disproportionate effort, with the reason (Art. 19).</summary>
     public Result ExemptRecipientNotification(
         Actor actor, Guid notificationId, DateTimeOffset at, RecipientNotificationExemption exemption, string reason)

@@ -20,6 +20,13 @@ public enum RecipientNotificationStatus
     Disproportionate,
 }
 
+/// <summary>How a sent notification went out: recorded by hand (a letter, a call, another system), or e-mailed from PrivacyDesk by a secure link.</summary>
+public enum RecipientNotificationChannel
+{
+    Manual,
+    Email,
+}
+
 /// <summary>The two exemptions Art. 19 allows from notifying a recipient.</summary>
 public enum RecipientNotificationExemption
 {
@@ -35,6 +42,9 @@ public sealed class RecipientNotification
 {
     public const int NameMaxLength = 200;
     public const int ReasonMaxLength = 2_000;
+
+    /// <summary>As the register's <c>Recipient.EmailMaxLength</c>.</summary>
+    public const int EmailMaxLength = 254;
 
     private RecipientNotification()
     {
@@ -69,10 +79,26 @@ public sealed class RecipientNotification
     /// <summary>Why notification was impossible or disproportionate.</summary>
     public string? ExemptionReason { get; private set; }
 
+    /// <summary>How it was sent; null while open or exempt, and for notifications recorded before the channel was kept (by hand).</summary>
+    public RecipientNotificationChannel? Channel { get; private set; }
+
+    /// <summary>The address it was e-mailed to, as the register had it then (the register may change since).</summary>
+    public string? EmailedTo { get; private set; }
+
     public bool IsOpen => Status == RecipientNotificationStatus.Open;
 
     internal void MarkSent(string byId, DateTimeOffset at)
     {
+        Channel = RecipientNotificationChannel.Manual;
+        Status = RecipientNotificationStatus.Sent;
+        ClosedAt = at;
+        ClosedById = byId;
+    }
+
+    internal void MarkEmailed(string address, string byId, DateTimeOffset at)
+    {
+        Channel = RecipientNotificationChannel.Email;
+        EmailedTo = address;
         Status = RecipientNotificationStatus.Sent;
         ClosedAt = at;
         ClosedById = byId;

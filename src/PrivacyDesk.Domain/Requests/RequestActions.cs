@@ -27,6 +27,7 @@ public static class RequestActions
     public const string FeeWaived = "request.fee.waived";
     public const string RecipientsPlanned = "request.recipients.planned";
     public const string RecipientNotified = "request.recipient.notified";
+    public const string RecipientEmailed = "request.recipient.emailed";
     public const string RecipientExempted = "request.recipient.exempted";
     public const string RestrictionApplied = "request.restriction.applied";
     public const string RestrictionLiftNotified = "request.restriction.lift_notified";

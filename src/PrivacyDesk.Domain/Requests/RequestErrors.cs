@@ -142,6 +142,8 @@ public static class RequestErrors
     public static readonly Error RecipientNotificationUnknown = new("request.recipients.notification_unknown");
 
     public static readonly Error RecipientNotificationClosed = new("request.recipients.notification_closed");
+    public static readonly Error RecipientEmailInvalid = new("request.recipients.email_invalid");
+    public static readonly Error RecipientNoEmail = new("request.recipients.no_email");
 
     public static readonly Error RecipientExemptionReasonRequired = new("request.recipients.reason_required", "Reason");
 
@@ -366,6 +368,12 @@ public static class RequestErrors
         [RecipientNotificationUnknown.Code] = new(
             "Deze kennisgeving aan een ontvanger hoort niet bij dit verzoek.",
             "This recipient notification does not belong to this request."),
+        [RecipientEmailInvalid.Code] = new(
+            "Het e-mailadres van deze ontvanger in het register is geen geldig e-mailadres; verbeter het in het register.",
+            "This recipient's e-mail address in the register is not a valid e-mail address; correct it in the register."),
+        [RecipientNoEmail.Code] = new(
+            "Het register heeft geen e-mailadres voor deze ontvanger; informeer de ontvanger op een andere manier en leg dat vast.",
+            "The register has no e-mail address for this recipient; notify the recipient another way and record that."),
         [RecipientNotificationClosed.Code] = new(
             "Deze kennisgeving aan een ontvanger is al afgehandeld.",
             "This recipient notification has already been dealt with."),

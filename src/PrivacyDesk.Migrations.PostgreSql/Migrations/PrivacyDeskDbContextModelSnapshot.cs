@@ -1158,6 +1158,9 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<Guid?>("RecipientNotificationId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("RequestId")
                         .HasColumnType("uuid");
 
@@ -1171,13 +1174,17 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RequestId")
+                    b.HasIndex("RecipientNotificationId")
                         .IsUnique();
 
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
                     b.HasIndex("FirstDownloadedAt", "RequestId");
+
+                    b.HasIndex(new[] { "RequestId" }, "IX_ResponseDeliveries_RequestId")
+                        .IsUnique()
+                        .HasFilter("\"RecipientNotificationId\" IS NULL");
 
                     b.ToTable("ResponseDeliveries", (string)null);
                 });
@@ -1451,6 +1458,9 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                         .HasFilter("\"Status\" IN ('Received', 'AwaitingIdentity', 'InProgress', 'AwaitingApproval')");
 
                     b.HasIndex(new[] { "ReceivedAt", "Id", "Status" }, "IX_Requests_Open_ReceivedAt")
+                        .HasFilter("\"Status\" IN ('Received', 'AwaitingIdentity', 'InProgress', 'AwaitingApproval')");
+
+                    b.HasIndex(new[] { "SubjectId", "EffectiveDueOn", "Id", "Status", "HandlerId", "ReceivedAt", "Reference", "Type" }, "IX_Requests_Open_SubjectId")
                         .HasFilter("\"Status\" IN ('Received', 'AwaitingIdentity', 'InProgress', 'AwaitingApproval')");
 
                     b.HasIndex(new[] { "Type", "Status", "EffectiveDueOn", "DueOn", "ReceivedOn" }, "IX_Requests_Open_Type")
@@ -2219,11 +2229,19 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                             b1.Property<Guid>("Id")
                                 .HasColumnType("uuid");
 
+                            b1.Property<string>("Channel")
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
                             b1.Property<long?>("ClosedAt")
                                 .HasColumnType("bigint");
 
                             b1.Property<string>("ClosedById")
                                 .HasColumnType("text");
+
+                            b1.Property<string>("EmailedTo")
+                                .HasMaxLength(254)
+                                .HasColumnType("character varying(254)");
 
                             b1.Property<string>("ExemptionReason")
                                 .HasColumnType("text");

@@ -1160,6 +1160,9 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<Guid?>("RecipientNotificationId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<Guid>("RequestId")
                         .HasColumnType("uniqueidentifier");
 
@@ -1173,13 +1176,18 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RequestId")
-                        .IsUnique();
+                    b.HasIndex("RecipientNotificationId")
+                        .IsUnique()
+                        .HasFilter("[RecipientNotificationId] IS NOT NULL");
 
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
                     b.HasIndex("FirstDownloadedAt", "RequestId");
+
+                    b.HasIndex(new[] { "RequestId" }, "IX_ResponseDeliveries_RequestId")
+                        .IsUnique()
+                        .HasFilter("RecipientNotificationId IS NULL");
 
                     b.ToTable("ResponseDeliveries", (string)null);
                 });
@@ -2222,11 +2230,19 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                             b1.Property<Guid>("Id")
                                 .HasColumnType("uniqueidentifier");
 
+                            b1.Property<string>("Channel")
+                                .HasMaxLength(20)
+                                .HasColumnType("nvarchar(20)");
+
                             b1.Property<DateTimeOffset?>("ClosedAt")
                                 .HasColumnType("datetimeoffset");
 
                             b1.Property<string>("ClosedById")
                                 .HasColumnType("nvarchar(max)");
+
+                            b1.Property<string>("EmailedTo")
+                                .HasMaxLength(254)
+                                .HasColumnType("nvarchar(254)");
 
                             b1.Property<string>("ExemptionReason")
                                 .HasColumnType("nvarchar(max)");

@@ -1143,6 +1143,9 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("RecipientNotificationId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("RequestId")
                         .HasColumnType("TEXT");
 
@@ -1156,13 +1159,17 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RequestId")
+                    b.HasIndex("RecipientNotificationId")
                         .IsUnique();
 
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
                     b.HasIndex("FirstDownloadedAt", "RequestId");
+
+                    b.HasIndex(new[] { "RequestId" }, "IX_ResponseDeliveries_RequestId")
+                        .IsUnique()
+                        .HasFilter("RecipientNotificationId IS NULL");
 
                     b.ToTable("ResponseDeliveries", (string)null);
                 });
@@ -2205,10 +2212,18 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                             b1.Property<Guid>("Id")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("Channel")
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
                             b1.Property<long?>("ClosedAt")
                                 .HasColumnType("INTEGER");
 
                             b1.Property<string>("ClosedById")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("EmailedTo")
+                                .HasMaxLength(254)
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("ExemptionReason")

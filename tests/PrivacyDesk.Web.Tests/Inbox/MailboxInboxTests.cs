@@ -246,6 +246,33 @@ public sealed class MailboxInboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AReplyToAnArt19NoticeWaitsInTheInboxInsteadOfPassingForTheSubjectsMessage()
+    {
+        var officer = await OfficerAsync();
+        var registration = _factory.Services.CreateScope().ServiceProvider.GetRequiredService<RequestRegistration>();
+        var reference = (await registration.RegisterAsync(officer, new NewRequest(
+            RequestType.Erasure, RequestChannel.Letter, DateTimeOffset.UtcNow.AddDays(-5), "nl", null,
+            new NewSubject("Sanne de Vries", "sanne.devries@example.nl", null, null, SubjectCategory.Customer), "Wis mijn gegevens.", []), Cancel)).Value;
+        // ADR 0051: the notice went to a recipient organisation, so its reply is the recipient's, not the subject's.
+        var messageId = await WithDbAsync(async db =>
+        {
+            var requestId = await db.Requests.Where(r => r.Reference == RequestReference.Parse(reference)).Select(r => r.Id).SingleAsync(Cancel);
+            var email = MailQueue.Enqueue(db, new MailDraft(MailKinds.RecipientNotice, "art19@bureau.example.nl", "nl", "Kennisgeving", "Link.", RequestId: requestId), DateTimeOffset.UtcNow);
+            await db.SaveChangesAsync(Cancel);
+            return email.MessageId;
+        });
+        var reply = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(Fixture("nl-reply.eml")).Replace("{{IN_REPLY_TO}}", messageId, StringComparison.Ordinal));
+        await _imap.AppendAsync(reply, EnglishArrival);
+
+        (await PollAsync()).ShouldBe(1);
+
+        var request = await WithDbAsync(db => db.Requests.AsNoTracking().SingleAsync(r => r.Reference == RequestReference.Parse(reference), Cancel));
+        request.Messages.ShouldBeEmpty();
+        var stored = await WithDbAsync(db => db.InboxMessages.AsNoTracking().SingleAsync(Cancel));
+        stored.Status.ShouldBe(InboxMessageStatus.New);
+    }
+
+    [Fact]
     public async Task AReplyOnAnotherOfficersCaseIsNotInTheOfficersInbox()
     {
         var officer = await OfficerAsync();

@@ -32,6 +32,7 @@ public sealed class CaseWorkspacePageTests : MudBunitContext, IAsyncLifetime
         Services.AddScoped(_ => ActivatorUtilities.CreateInstance<CaseAttachments>(_factory.Services));
         Services.AddScoped(_ => ActivatorUtilities.CreateInstance<PrivacyDesk.Web.Features.Documents.CaseDocuments>(_factory.Services));
         Services.AddSingleton(_ => _factory.Services.GetRequiredService<PrivacyDesk.Web.Features.Delivery.AnswerDeliveries>());
+        Services.AddSingleton(_ => _factory.Services.GetRequiredService<PrivacyDesk.Web.Features.Delivery.RecipientNotices>());
         // The real signed-in ids, so "is this my case" is answered as in the app.
         Services.AddSingleton<AuthenticationStateProvider>(_signedIn);
         return ValueTask.CompletedTask;

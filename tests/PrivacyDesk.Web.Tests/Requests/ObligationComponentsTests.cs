@@ -21,6 +21,7 @@ public sealed class ObligationComponentsTests : MudBunitContext, IAsyncLifetime
     {
         _ = _factory.Server;
         Services.AddScoped(_ => ActivatorUtilities.CreateInstance<CaseObligations>(_factory.Services));
+        Services.AddSingleton(_ => _factory.Services.GetRequiredService<PrivacyDesk.Web.Features.Delivery.RecipientNotices>());
         Services.AddScoped(_ => ActivatorUtilities.CreateInstance<CaseFetching>(_factory.Services));
         _service = ActivatorUtilities.CreateInstance<CaseObligations>(_factory.Services);
         _officer = await Callers.ForAsync(_factory, "officer@privacydesk.test");
@@ -197,6 +198,47 @@ public sealed class ObligationComponentsTests : MudBunitContext, IAsyncLifetime
         erasurePanel.WaitForElement("[data-testid=recipients-plan]");
         accessPanel.FindAll("[data-testid=recipients-panel]").ShouldBeEmpty();
         accessPanel.Markup.Trim().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task SendByEmailIsOfferedOnlyForARecipientWithAnAddressAndSendsItAfterTheDialog()
+    {
+        var requestId = await ObligationCases.CreateAsync(_factory, RequestType.Erasure, decideAll: true);
+        var chosen = (await _service.RecipientsAsync(_officer, requestId)).Value.Unplanned.First(r => r.Kind == NotificationRecipientKind.External);
+        await using (var db = await _factory.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<PrivacyDesk.Data.PrivacyDeskDbContext>>().CreateDbContextAsync())
+        {
+            var purpose = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Purposes, p => p.Id == chosen.PurposeId);
+            var entry = purpose.Recipients.First(r => r.Name == chosen.Name);
+            var actor = await ObligationCases.ActorAsync(_factory, "officer@privacydesk.test");
+            purpose.RemoveRecipient(entry.Name, actor, DateTimeOffset.UtcNow).IsSuccess.ShouldBeTrue();
+            purpose.AddRecipient(entry with { Email = "art19@bureau.example.nl" }, actor, DateTimeOffset.UtcNow).IsSuccess.ShouldBeTrue();
+            await db.SaveChangesAsync();
+        }
+        (await _service.PlanRecipientsAsync(_officer, requestId, await CaseStamps.OfAsync(_factory, requestId))).IsSuccess.ShouldBeTrue();
+        var provider = RenderProviders();
+
+        var stamp = await CaseStamps.OfAsync(_factory, requestId);
+        var panel = Render<RecipientsPanel>(p => p.Add(c => c.RequestId, requestId).Add(c => c.CaseStamp, stamp));
+        panel.WaitForElement("[data-testid=recipients-table]");
+        var rows = panel.FindAll("[data-testid=recipients-table] tbody tr");
+        rows.Count.ShouldBeGreaterThan(1);
+        // Only the register entry with an address offers it (the same name under another purpose has none); the others keep recording by hand.
+        var withButton = rows.Where(r => r.QuerySelectorAll("[data-testid=recipient-email]").Length > 0).ToList();
+        withButton.ShouldHaveSingleItem().TextContent.ShouldContain(chosen.Name);
+        withButton[0].QuerySelector("[data-testid=recipient-email]")!.TextContent.ShouldContain("Per e-mail versturen");
+        rows.Except(withButton).ShouldAllBe(r => r.QuerySelectorAll("[data-testid=recipient-notified]").Length == 1);
+
+        await panel.InvokeAsync(() => panel.Find("[data-testid=recipient-email]").Click());
+        provider.WaitForElement("[data-testid=recipient-email-dialog]");
+        provider.Find("[data-testid=recipient-email-intro]").TextContent.ShouldContain("art19@bureau.example.nl");
+        await provider.InvokeAsync(() => provider.Find("[data-testid=dialog-save]").Click());
+
+        panel.WaitForAssertion(() => panel.Find("[data-testid=recipient-emailed]").TextContent.ShouldContain("Per e-mail verstuurd aan art19@bureau.example.nl"));
+        panel.Find("[data-testid=recipient-emailed]").TextContent.ShouldContain("e-mail wacht op verzending");
+        var sent = (await _service.RecipientsAsync(_officer, requestId)).Value.Rows.Single(r => r.Channel == RecipientNotificationChannel.Email);
+        sent.RecipientName.ShouldBe(chosen.Name);
+        sent.Status.ShouldBe(RecipientNotificationStatus.Sent);
+        sent.EmailedTo.ShouldBe("art19@bureau.example.nl");
     }
 
     [Fact]

@@ -37,6 +37,7 @@ public sealed class PageLoadFailureTests : MudBunitContext, IAsyncLifetime
         Services.AddScoped(_ => ActivatorUtilities.CreateInstance<Web.Features.Requests.CaseAttachments>(_factory.Services));
         Services.AddScoped(_ => ActivatorUtilities.CreateInstance<Web.Features.Documents.CaseDocuments>(_factory.Services));
         Services.AddSingleton(_ => _factory.Services.GetRequiredService<Web.Features.Delivery.AnswerDeliveries>());
+        Services.AddSingleton(_ => _factory.Services.GetRequiredService<PrivacyDesk.Web.Features.Delivery.RecipientNotices>());
         Services.AddScoped(_ => ActivatorUtilities.CreateInstance<QueueService>(_factory.Services));
         Services.AddSingleton(new PageLoadFailures(_log));
         Services.AddSingleton<AuthenticationStateProvider>(_signedIn);

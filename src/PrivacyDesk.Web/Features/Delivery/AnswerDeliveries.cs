@@ -152,7 +152,7 @@ public sealed class AnswerDeliveries(
         var statusLinkLockedAt = await db.PortalStatusLinks.AsNoTracking().Where(l => l.RequestId == requestId && l.LockedAt != null)
             .Select(l => l.LockedAt).FirstOrDefaultAsync(cancellationToken);
         var panel = new DeliveryPanelView(request.AnswerDelivery, emails is { Count: > 0 }, request.Status.IsOpen(), null, LocalOrNull(statusLinkLockedAt));
-        var delivery = await db.ResponseDeliveries.AsNoTracking().SingleOrDefaultAsync(d => d.RequestId == requestId, cancellationToken);
+        var delivery = await db.ResponseDeliveries.AsNoTracking().SingleOrDefaultAsync(d => d.RequestId == requestId && d.RecipientNotificationId == null, cancellationToken);
         if (delivery is null)
         {
             return Result.Success(panel);
@@ -180,7 +180,7 @@ public sealed class AnswerDeliveries(
     public Task<Result<bool>> ExtendAsync(ClaimsPrincipal caller, Guid requestId, Guid deliveryStamp, int days, CancellationToken cancellationToken = default)
     {
         var target = new StampedTarget<ResponseDelivery>(DataSubjectRequest.AuditEntityType, requestId,
-            (db, token) => db.ResponseDeliveries.SingleOrDefaultAsync(d => d.RequestId == requestId, token), DeliveryErrors.NoDelivery);
+            (db, token) => db.ResponseDeliveries.SingleOrDefaultAsync(d => d.RequestId == requestId && d.RecipientNotificationId == null, token), DeliveryErrors.NoDelivery);
         return cases.ChangeOwnedAsync(caller, requestId, CaseAccess.Handle, target, deliveryStamp, (work, delivery) =>
         {
             var extended = delivery.Extend(days, work.Now, work.Actor);
@@ -195,7 +195,7 @@ public sealed class AnswerDeliveries(
     public Task<Result<bool>> UnlockAsync(ClaimsPrincipal caller, Guid requestId, Guid deliveryStamp, CancellationToken cancellationToken = default)
     {
         var target = new StampedTarget<ResponseDelivery>(DataSubjectRequest.AuditEntityType, requestId,
-            (db, token) => db.ResponseDeliveries.SingleOrDefaultAsync(d => d.RequestId == requestId, token), DeliveryErrors.NoDelivery);
+            (db, token) => db.ResponseDeliveries.SingleOrDefaultAsync(d => d.RequestId == requestId && d.RecipientNotificationId == null, token), DeliveryErrors.NoDelivery);
         return cases.ChangeOwnedAsync(caller, requestId, CaseAccess.Handle, target, deliveryStamp, (work, delivery) =>
         {
             var unlocked = delivery.Unlock(work.Now, work.Actor);

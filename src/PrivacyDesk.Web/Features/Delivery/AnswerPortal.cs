@@ -17,7 +17,10 @@ using PrivacyDesk.Web.Features.Settings;
 namespace PrivacyDesk.Web.Features.Delivery;
 
 /// <summary>What the answer page may know about a link before the code: never the subject's name or the outcome.</summary>
-public sealed record AnswerLink(Guid DeliveryId, string Reference, string MaskedEmail, string Language, DateTimeOffset ExpiresAtLocal, bool IsExpired, bool IsLocked = false);
+/// <param name="IsRecipientNotice">An Art. 19 notice to a recipient organisation (ADR 0051) rather than the subject's answer: the page words it so.</param>
+public sealed record AnswerLink(
+    Guid DeliveryId, string Reference, string MaskedEmail, string Language, DateTimeOffset ExpiresAtLocal, bool IsExpired, bool IsLocked = false,
+    bool IsRecipientNotice = false);
 
 /// <summary>One document the subject may download once the code was right.</summary>
 public sealed record AnswerDocument(Guid Id, DocumentKind Kind, string FileName, string ContentType, long SizeInBytes);
@@ -42,6 +45,9 @@ public sealed class AnswerPortal(
 
     /// <summary>The subject opened the answer's document list (after a code): a view of the case, in its stream of views; ids only.</summary>
     public const string DocumentsViewedAction = "request.delivery.documents_viewed";
+
+    /// <summary>The same for an Art. 19 notice: the recipient opened its document list (after a code).</summary>
+    public const string NoticeViewedAction = "request.recipient_notice.documents_viewed";
 
     private const int DownloadAttempts = 3;
 
@@ -140,13 +146,13 @@ public sealed class AnswerPortal(
                 .Where(d => d.Id == deliveryId && d.LockedAt == null && d.WrongCodes < ResponseDelivery.MaxWrongCodes)
                 .ExecuteUpdateAsync(s => s.SetProperty(d => d.WrongCodes, d => d.WrongCodes + 1), cancellationToken);
             var link = await db.ResponseDeliveries.AsNoTracking().Where(d => d.Id == deliveryId)
-                .Select(d => new { d.RequestId, d.WrongCodes }).SingleAsync(cancellationToken);
+                .Select(d => new { d.RequestId, d.WrongCodes, d.RecipientNotificationId }).SingleAsync(cancellationToken);
             if (counted == 1 && link.WrongCodes == ResponseDelivery.MaxWrongCodes)
             {
                 await db.ResponseDeliveries.Where(d => d.Id == deliveryId && d.LockedAt == null).ExecuteUpdateAsync(s => s
                     .SetProperty(d => d.LockedAt, now)
                     .SetProperty(d => EF.Property<Guid>(d, PrivacyDeskDbContext.ConcurrencyStamp), Guid.NewGuid()), cancellationToken);
-                db.AuditEvents.Add(AuditEvent.From(ResponseDelivery.Locked(deliveryId, link.RequestId, now, PortalActor)));
+                db.AuditEvents.Add(AuditEvent.From(ResponseDelivery.Locked(deliveryId, link.RequestId, link.RecipientNotificationId is not null, now, PortalActor)));
                 await db.SaveChangesAsync(cancellationToken);
             }
             return Result.Success(link.WrongCodes >= ResponseDelivery.MaxWrongCodes);
@@ -160,12 +166,13 @@ public sealed class AnswerPortal(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
         var delivery = await db.ResponseDeliveries.AsNoTracking().Where(d => d.Id == deliveryId)
-            .Select(d => new { d.RequestId, d.DocumentIds }).SingleOrDefaultAsync(cancellationToken);
+            .Select(d => new { d.RequestId, d.DocumentIds, d.RecipientNotificationId }).SingleOrDefaultAsync(cancellationToken);
         if (delivery is null)
         {
             return [];
         }
-        db.AuditEvents.Add(AuditEvent.Record(clock.GetUtcNow(), PortalActor.Id, PortalActor.Name, DocumentsViewedAction, CaseWorkspace.ViewEntityType,
+        var action = delivery.RecipientNotificationId is null ? DocumentsViewedAction : NoticeViewedAction;
+        db.AuditEvents.Add(AuditEvent.Record(clock.GetUtcNow(), PortalActor.Id, PortalActor.Name, action, CaseWorkspace.ViewEntityType,
             delivery.RequestId.ToString(), new Dictionary<string, string?>(StringComparer.Ordinal) { ["deliveryId"] = deliveryId.ToString() }));
         await db.SaveChangesAsync(cancellationToken);
         var list = delivery.DocumentIds.ToList();
@@ -263,17 +270,28 @@ public sealed class AnswerPortal(
             return null;
         }
         var found = await db.ResponseDeliveries.AsNoTracking().Where(d => d.TokenHash == hash)
-            .Join(db.Requests, d => d.RequestId, r => r.Id, (d, r) => new { d.Id, d.RequestId, d.ExpiresAt, d.LockedAt, r.Reference, r.Language, r.SubjectId })
+            .Join(db.Requests, d => d.RequestId, r => r.Id, (d, r) => new { d.Id, d.RequestId, d.RecipientNotificationId, d.ExpiresAt, d.LockedAt, r.Reference, r.Language, r.SubjectId })
             .SingleOrDefaultAsync(cancellationToken);
         if (found is null)
         {
             return null;
         }
-        var emails = await db.DataSubjects.AsNoTracking().Where(s => s.Id == found.SubjectId).Select(s => s.EmailAddresses).SingleOrDefaultAsync(cancellationToken);
-        var email = emails is { Count: > 0 } ? emails[0] : "";
+        string email;
+        if (found.RecipientNotificationId is { } notificationId)
+        {
+            // An Art. 19 notice: the code goes to the address the notice was e-mailed to, as kept on the notification.
+            email = await db.Requests.AsNoTracking().Where(r => r.Id == found.RequestId).SelectMany(r => r.RecipientNotifications)
+                .Where(n => n.Id == notificationId).Select(n => n.EmailedTo).SingleOrDefaultAsync(cancellationToken) ?? "";
+        }
+        else
+        {
+            var emails = await db.DataSubjects.AsNoTracking().Where(s => s.Id == found.SubjectId).Select(s => s.EmailAddresses).SingleOrDefaultAsync(cancellationToken);
+            email = emails is { Count: > 0 } ? emails[0] : "";
+        }
         var zone = (await controllerSettings.CurrentAsync(cancellationToken)).TimeZone;
         var link = new AnswerLink(found.Id, found.Reference.ToString(), DeliveryLinks.MaskEmail(email), found.Language,
-            TimeZoneInfo.ConvertTime(found.ExpiresAt, zone), clock.GetUtcNow() >= found.ExpiresAt, found.LockedAt is not null);
+            TimeZoneInfo.ConvertTime(found.ExpiresAt, zone), clock.GetUtcNow() >= found.ExpiresAt, found.LockedAt is not null,
+            found.RecipientNotificationId is not null);
         return (link, found.RequestId, email);
     }
 }

@@ -8,6 +8,7 @@ public static class DeliverySetup
         // Singletons: each call opens its own scope and context (as the case unit of work does).
         services.AddSingleton<AnswerDeliveries>();
         services.AddSingleton<AnswerPortal>();
+        services.AddSingleton<RecipientNotices>();
         return services;
     }
 }

@@ -249,6 +249,10 @@ public sealed class CaseDocuments(
     internal Task<Result<DocumentRow>> GenerateWithinAsync(CaseWork work, DocumentKind kind, string language, CancellationToken cancellationToken) =>
         GenerateForAsync(work, kind, NormalLanguage(language), null, cancellationToken);
 
+    /// <summary>The Art. 19 letter to one recipient, rendered and stored inside a change the caller runs (e-mailing the notice, ADR 0051).</summary>
+    internal Task<Result<DocumentRow>> GenerateRecipientLetterWithinAsync(CaseWork work, Guid recipientNotificationId, string language, CancellationToken cancellationToken) =>
+        GenerateForAsync(work, DocumentKind.RecipientNotification, NormalLanguage(language), recipientNotificationId, cancellationToken);
+
     /// <summary>Renders and adds the next version with its audit event; the unit of work saves them with the case check.</summary>
     private async Task<Result<DocumentRow>> GenerateForAsync(
         CaseWork work, DocumentKind kind, string language, Guid? recipientNotificationId, CancellationToken cancellationToken)

@@ -228,7 +228,8 @@ public sealed partial class MailboxPoll(
             return null;
         }
         var ours = await db.OutgoingEmails.AsNoTracking()
-            .Where(e => candidates.Contains(e.MessageId) && e.RequestId != null)
+            // A reply to an Art. 19 notice comes from the recipient organisation, not the subject: it waits in the Inbox (ADR 0051).
+            .Where(e => candidates.Contains(e.MessageId) && e.RequestId != null && e.Kind != PrivacyDesk.Data.Mail.MailKinds.RecipientNotice)
             .Select(e => e.RequestId).FirstOrDefaultAsync(cancellationToken);
         if (ours is not null)
         {

@@ -296,6 +296,7 @@ public sealed class ProcessingRegisterService(
         {
             upfront.Add(RegisterErrors.NameMissing);
         }
+        upfront.AddRange(RegisterRules.Malformed(target));
         if (purpose.IsActive)
         {
             upfront.AddRange(RegisterRules.Violations(target));

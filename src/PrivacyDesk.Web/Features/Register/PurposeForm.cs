@@ -83,7 +83,7 @@ public sealed class PurposeForm
             DescriptionEn = definition.Description.En,
             SubjectCategories = [.. definition.SubjectCategories],
             DataCategories = [.. definition.DataCategories.Select(c => new DataCategoryForm { Name = c.Name, Origin = c.Origin })],
-            Recipients = [.. definition.Recipients.Select(r => new RecipientForm { Name = r.Name, Kind = r.Kind, Country = r.Country })],
+            Recipients = [.. definition.Recipients.Select(r => new RecipientForm { Name = r.Name, Kind = r.Kind, Country = r.Country, Email = r.Email ?? "" })],
             SourceSystems = string.Join('\n', definition.SourceSystems),
             Transfers = [.. definition.Transfers.Select(t => new TransferForm { Recipient = t.Recipient, Country = t.Country, Safeguard = t.Safeguard, Details = t.Details ?? "" })],
             IsAnonymised = definition.IsAnonymised,
@@ -131,7 +131,7 @@ public sealed class PurposeForm
         LawfulBases = [.. Bases.Where(b => b.Selected).Select(b => b.ToBasis())],
         SubjectCategories = [.. Enum.GetValues<SubjectCategory>().Where(SubjectCategories.Contains)],
         DataCategories = [.. DataCategories.Where(c => !string.IsNullOrWhiteSpace(c.Name)).Select(c => new DataCategory(c.Name.Trim(), c.Origin))],
-        Recipients = [.. Recipients.Where(r => !string.IsNullOrWhiteSpace(r.Name)).Select(r => new Recipient(r.Name.Trim(), r.Kind, Upper(r.Country)))],
+        Recipients = [.. Recipients.Where(r => !string.IsNullOrWhiteSpace(r.Name)).Select(r => new Recipient(r.Name.Trim(), r.Kind, Upper(r.Country), Blank(r.Email)))],
         SourceSystems = [.. SourceSystems.Split('\n').Select(s => s.Trim()).Where(s => s.Length > 0).Distinct(StringComparer.Ordinal)],
         Transfers = [.. Transfers.Where(t => !string.IsNullOrWhiteSpace(t.Recipient)).Select(t => new Transfer(t.Recipient.Trim(), Upper(t.Country), t.Safeguard, Blank(t.Details)))],
         Retention = RetentionAmount is null && string.IsNullOrWhiteSpace(RetentionGround)
@@ -236,6 +236,12 @@ public sealed class RecipientForm
     public RecipientKind Kind { get; set; } = RecipientKind.Internal;
 
     public string Country { get; set; } = "NL";
+
+    /// <summary>Where an Art. 19 notification may be e-mailed (ADR 0051); blank is none.</summary>
+    public string Email { get; set; } = "";
+
+    /// <summary>Blank, or an address a mail server takes: the editor names a wrong one at once; the register refuses it on save.</summary>
+    public bool HasValidEmail => string.IsNullOrWhiteSpace(Email) || ContactDetails.IsEmailAddress(Email.Trim(), Recipient.EmailMaxLength);
 }
 
 public sealed class TransferForm

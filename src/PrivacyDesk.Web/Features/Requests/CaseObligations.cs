@@ -36,9 +36,18 @@ public sealed record CollectionView(CaseFacts Case, IReadOnlyList<CollectionTask
 
 public sealed record ExtractPreview(string FileName, string Sha256, int RowCount, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows);
 
+/// <summary>How an e-mailed Art. 19 notice stands (ADR 0051): the e-mail's state and the recipient's downloads, times in the controller's zone.</summary>
+public sealed record RecipientNoticeDelivery(
+    Delivery.DeliveryEmailState EmailState, DateTimeOffset ExpiresAt, bool IsExpired, bool IsLocked, DateTimeOffset? FirstDownloadedAt,
+    DateTimeOffset? LastDownloadedAt, int DownloadCount);
+
+/// <param name="RegisterEmail">The address the register has for this recipient now (null: none), which "Send by e-mail" would use.</param>
+/// <param name="EmailedTo">The address the notification was e-mailed to, as kept on it.</param>
+/// <param name="EmailLanguage">The language "Send by e-mail" offers first: Dutch for a recipient in the Netherlands or Belgium, else English.</param>
 public sealed record RecipientRow(
     Guid Id, string RecipientName, NotificationRecipientKind Kind, LocalizedText PurposeName, RecipientNotificationStatus Status,
-    string? ExemptionReason, DateTimeOffset? ClosedAt);
+    string? ExemptionReason, DateTimeOffset? ClosedAt, string? RegisterEmail = null, RecipientNotificationChannel? Channel = null, string? EmailedTo = null,
+    RecipientNoticeDelivery? Delivery = null, string EmailLanguage = "nl");
 
 /// <param name="Unplanned">Recipients of purposes whose part of the request is carried out that have no notification yet.</param>
 /// <param name="UndecidedPurposes">Purposes processing the subject's data that still have no decision, so their recipients are not known yet.</param>
@@ -108,10 +117,15 @@ public sealed class CaseObligations(IServiceScopeFactory scopes, TimeProvider cl
             }
             var purposes = await db.Purposes.AsNoTracking().ToListAsync(cancellationToken);
             var names = purposes.ToDictionary(purpose => purpose.Id, purpose => purpose.Name);
+            var notices = await RecipientNoticesAsync(db, request.Id, settings.TimeZone, cancellationToken);
             var rows = request.RecipientNotifications
                 .OrderBy(n => names.GetValueOrDefault(n.PurposeId)?.Nl, StringComparer.CurrentCulture)
                 .ThenBy(n => n.RecipientName, StringComparer.CurrentCulture)
-                .Select(n => new RecipientRow(n.Id, n.RecipientName, n.Kind, names.GetValueOrDefault(n.PurposeId, new LocalizedText("?", "?")), n.Status, n.ExemptionReason, Local(n.ClosedAt, settings.TimeZone)))
+                .Select(n => (Notification: n, Entry: Delivery.RecipientNotices.RegisterEntry(purposes, n.PurposeId, n.RecipientName)))
+                .Select(x => new RecipientRow(x.Notification.Id, x.Notification.RecipientName, x.Notification.Kind,
+                    names.GetValueOrDefault(x.Notification.PurposeId, new LocalizedText("?", "?")), x.Notification.Status, x.Notification.ExemptionReason,
+                    Local(x.Notification.ClosedAt, settings.TimeZone), x.Entry?.Email, x.Notification.Channel, x.Notification.EmailedTo,
+                    notices.GetValueOrDefault(x.Notification.Id), x.Entry?.Country is "NL" or "BE" or null ? "nl" : "en"))
                 .ToList();
             var subject = await db.DataSubjects.AsNoTracking().SingleOrDefaultAsync(s => s.Id == request.SubjectId, cancellationToken);
             var processing = subject?.ProcessingPurposes(purposes) ?? [];
@@ -377,6 +391,25 @@ public sealed class CaseObligations(IServiceScopeFactory scopes, TimeProvider cl
                     decision.PurposeId)))
                 .Where(recipient => !existing.Contains((recipient.Name.Trim().ToUpperInvariant(), recipient.PurposeId))),
         ];
+    }
+
+    /// <summary>The case's e-mailed Art. 19 notices by notification: the e-mail's state and the downloads (ADR 0051).</summary>
+    private async Task<Dictionary<Guid, RecipientNoticeDelivery>> RecipientNoticesAsync(
+        PrivacyDeskDbContext db, Guid requestId, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        var deliveries = await db.ResponseDeliveries.AsNoTracking().Where(d => d.RequestId == requestId && d.RecipientNotificationId != null)
+            .GroupJoin(db.OutgoingEmails.AsNoTracking(), d => d.EmailId, e => e.Id, (d, e) => new { d, e })
+            .SelectMany(x => x.e.DefaultIfEmpty(), (x, e) => new
+            {
+                x.d.RecipientNotificationId, x.d.ExpiresAt, x.d.LockedAt, x.d.FirstDownloadedAt, x.d.LastDownloadedAt, x.d.DownloadCount,
+                SentAt = e == null ? null : e.SentAt, LastErrorCode = e == null ? null : e.LastErrorCode,
+            })
+            .ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        return deliveries.ToDictionary(d => d.RecipientNotificationId!.Value, d => new RecipientNoticeDelivery(
+            d.SentAt is not null ? Delivery.DeliveryEmailState.Sent : d.LastErrorCode is not null ? Delivery.DeliveryEmailState.Failed : Delivery.DeliveryEmailState.Waiting,
+            TimeZoneInfo.ConvertTime(d.ExpiresAt, zone), now >= d.ExpiresAt, d.LockedAt is not null, Local(d.FirstDownloadedAt, zone), Local(d.LastDownloadedAt, zone),
+            d.DownloadCount));
     }
 
     /// <summary>The source systems of the Active purposes that process the subject's data, in register order, once each.</summary>

@@ -301,7 +301,7 @@ public sealed class RequestQueue(IServiceScopeFactory scopes, ControllerSettings
                 r.Status == awaitingApproval && r.HandlerId != me && r.SubmittedById != me && r.ApprovedAt == null),
             QueueFilter.Closed => requests.Where(r => !OpenStatuses.Contains(r.Status)),
             // "Id IN (deliveries never downloaded)": driven by that index, a handful among all closed cases, each found by its key.
-            QueueFilter.NotDownloaded => requests.Where(r => db.ResponseDeliveries.Where(d => d.FirstDownloadedAt == null).Select(d => d.RequestId).Contains(r.Id)),
+            QueueFilter.NotDownloaded => requests.Where(r => db.ResponseDeliveries.Where(d => d.FirstDownloadedAt == null && d.RecipientNotificationId == null).Select(d => d.RequestId).Contains(r.Id)),
             _ => open,
         };
     }

@@ -12,7 +12,7 @@ using PrivacyDesk.Data;
 namespace PrivacyDesk.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(PrivacyDeskDbContext))]
-    [Migration("20261207020544_InitialCreate")]
+    [Migration("20261207045800_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -1161,6 +1161,9 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<Guid?>("RecipientNotificationId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("RequestId")
                         .HasColumnType("uuid");
 
@@ -1174,13 +1177,17 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RequestId")
+                    b.HasIndex("RecipientNotificationId")
                         .IsUnique();
 
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
                     b.HasIndex("FirstDownloadedAt", "RequestId");
+
+                    b.HasIndex(new[] { "RequestId" }, "IX_ResponseDeliveries_RequestId")
+                        .IsUnique()
+                        .HasFilter("\"RecipientNotificationId\" IS NULL");
 
                     b.ToTable("ResponseDeliveries", (string)null);
                 });
@@ -1454,6 +1461,9 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                         .HasFilter("\"Status\" IN ('Received', 'AwaitingIdentity', 'InProgress', 'AwaitingApproval')");
 
                     b.HasIndex(new[] { "ReceivedAt", "Id", "Status" }, "IX_Requests_Open_ReceivedAt")
+                        .HasFilter("\"Status\" IN ('Received', 'AwaitingIdentity', 'InProgress', 'AwaitingApproval')");
+
+                    b.HasIndex(new[] { "SubjectId", "EffectiveDueOn", "Id", "Status", "HandlerId", "ReceivedAt", "Reference", "Type" }, "IX_Requests_Open_SubjectId")
                         .HasFilter("\"Status\" IN ('Received', 'AwaitingIdentity', 'InProgress', 'AwaitingApproval')");
 
                     b.HasIndex(new[] { "Type", "Status", "EffectiveDueOn", "DueOn", "ReceivedOn" }, "IX_Requests_Open_Type")
@@ -2222,11 +2232,19 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                             b1.Property<Guid>("Id")
                                 .HasColumnType("uuid");
 
+                            b1.Property<string>("Channel")
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
                             b1.Property<long?>("ClosedAt")
                                 .HasColumnType("bigint");
 
                             b1.Property<string>("ClosedById")
                                 .HasColumnType("text");
+
+                            b1.Property<string>("EmailedTo")
+                                .HasMaxLength(254)
+                                .HasColumnType("character varying(254)");
 
                             b1.Property<string>("ExemptionReason")
                                 .HasColumnType("text");

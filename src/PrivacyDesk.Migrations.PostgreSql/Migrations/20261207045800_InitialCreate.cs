@@ -954,6 +954,8 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                     ClosedAt = table.Column<long>(type: "bigint", nullable: true),
                     ClosedById = table.Column<string>(type: "text", nullable: true),
                     ExemptionReason = table.Column<string>(type: "text", nullable: true),
+                    Channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    EmailedTo = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
                     RequestId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
@@ -1019,6 +1021,7 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     RequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecipientNotificationId = table.Column<Guid>(type: "uuid", nullable: true),
                     TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     Method = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     DocumentIds = table.Column<string>(type: "text", nullable: false),
@@ -1337,6 +1340,12 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                 filter: "\"Status\" IN ('Received', 'AwaitingIdentity', 'InProgress', 'AwaitingApproval')");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Requests_Open_SubjectId",
+                table: "Requests",
+                columns: new[] { "SubjectId", "EffectiveDueOn", "Id", "Status", "HandlerId", "ReceivedAt", "Reference", "Type" },
+                filter: "\"Status\" IN ('Received', 'AwaitingIdentity', 'InProgress', 'AwaitingApproval')");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Requests_Open_Type",
                 table: "Requests",
                 columns: new[] { "Type", "Status", "EffectiveDueOn", "DueOn", "ReceivedOn" },
@@ -1374,10 +1383,17 @@ namespace PrivacyDesk.Migrations.PostgreSql.Migrations
                 columns: new[] { "FirstDownloadedAt", "RequestId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ResponseDeliveries_RecipientNotificationId",
+                table: "ResponseDeliveries",
+                column: "RecipientNotificationId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ResponseDeliveries_RequestId",
                 table: "ResponseDeliveries",
                 column: "RequestId",
-                unique: true);
+                unique: true,
+                filter: "\"RecipientNotificationId\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ResponseDeliveries_TokenHash",
