@@ -230,6 +230,30 @@ public sealed class PortalStatusTests : IAsyncLifetime
             .ShouldBe(1);
     }
 
+    [Fact]
+    public async Task ALinkLeftAtTheCapButNotLockedLocksOnTheNextWrongCodeAndTheRightCodeNoLongerOpensIt()
+    {
+        var request = await RequestAsync();
+        var token = _link["/privacy/status/".Length..];
+        await using (var db = _portal.Db())
+        {
+            // As a count and a lock in two statements could leave it (a request cancelled in between, before they were one transaction).
+            await db.PortalStatusLinks.Where(l => l.RequestId == request.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(l => l.WrongCodes, PortalStatusLink.MaxWrongCodes), Cancel);
+        }
+        await using var scope = _portal.Services.CreateAsyncScope();
+        var portal = scope.ServiceProvider.GetRequiredService<PortalRequests>();
+        var sent = await portal.SendStatusCodeAsync(token, "nl", "198.51.100.40", Cancel);
+        sent.IsSuccess.ShouldBeTrue(string.Join(",", sent.Errors.Select(e => e.Code)));
+
+        await portal.VerifyStatusAsync(sent.Value, request.Id, await CodeNoMailHoldsAsync(), Cancel);
+
+        (await StatusLinkLockedAsync(request.Id)).ShouldBeTrue("ten wrong codes lock the link, however they were counted");
+        await using var check = _portal.Db();
+        (await check.AuditEvents.AsNoTracking().CountAsync(e => e.Action == PortalRequests.StatusLockedAction && e.EntityId == request.Id.ToString(), Cancel))
+            .ShouldBe(1);
+    }
+
     private async Task<bool> StatusLinkLockedAsync(Guid requestId)
     {
         await using var db = _portal.Db();

@@ -142,16 +142,18 @@ public sealed class AnswerPortal(
         var now = clock.GetUtcNow();
         var locked = await db.InTransactionAsync(async () =>
         {
-            var counted = await db.ResponseDeliveries
+            await db.ResponseDeliveries
                 .Where(d => d.Id == deliveryId && d.LockedAt == null && d.WrongCodes < ResponseDelivery.MaxWrongCodes)
                 .ExecuteUpdateAsync(s => s.SetProperty(d => d.WrongCodes, d => d.WrongCodes + 1), cancellationToken);
             var link = await db.ResponseDeliveries.AsNoTracking().Where(d => d.Id == deliveryId)
                 .Select(d => new { d.RequestId, d.WrongCodes, d.RecipientNotificationId }).SingleAsync(cancellationToken);
-            if (counted == 1 && link.WrongCodes == ResponseDelivery.MaxWrongCodes)
+            // Whichever guess finds the cap reached on an open link locks it (the conditional UPDATE lets one through), also a link left at the cap unlocked.
+            if (link.WrongCodes >= ResponseDelivery.MaxWrongCodes
+                && await db.ResponseDeliveries.Where(d => d.Id == deliveryId && d.LockedAt == null && d.WrongCodes >= ResponseDelivery.MaxWrongCodes)
+                    .ExecuteUpdateAsync(s => s
+                        .SetProperty(d => d.LockedAt, now)
+                        .SetProperty(d => EF.Property<Guid>(d, PrivacyDeskDbContext.ConcurrencyStamp), Guid.NewGuid()), cancellationToken) > 0)
             {
-                await db.ResponseDeliveries.Where(d => d.Id == deliveryId && d.LockedAt == null).ExecuteUpdateAsync(s => s
-                    .SetProperty(d => d.LockedAt, now)
-                    .SetProperty(d => EF.Property<Guid>(d, PrivacyDeskDbContext.ConcurrencyStamp), Guid.NewGuid()), cancellationToken);
                 db.AuditEvents.Add(AuditEvent.From(ResponseDelivery.Locked(deliveryId, link.RequestId, link.RecipientNotificationId is not null, now, PortalActor)));
                 await db.SaveChangesAsync(cancellationToken);
             }

@@ -311,9 +311,14 @@ public static partial class IntakeEndpoints
         }
         catch (DbUpdateException) when (idempotencyKey is not null)
         {
-            // The same Idempotency-Key arrived twice at once and the other one stored its answer first.
+            // The same Idempotency-Key arrived twice at once and the other one stored its answer first: answer as it did (or 409 for
+            // another body). Without a live answer under this key the failure was something else, which must not pass for a conflict.
             var earlier = await EarlierAnswerAsync(scopes, caller, idempotencyKey, body, clock.GetUtcNow(), cancellationToken);
-            return earlier ?? Problem(StatusCodes.Status409Conflict, [IntakeApiErrors.IdempotencyConflict]);
+            if (earlier is null)
+            {
+                throw;
+            }
+            return earlier;
         }
         if (received.IsFailure)
         {

@@ -284,14 +284,16 @@ public sealed partial class PortalRequests(
         var now = clock.GetUtcNow();
         var locked = await db.InTransactionAsync(async () =>
         {
-            var counted = await db.PortalStatusLinks
+            await db.PortalStatusLinks
                 .Where(l => l.RequestId == requestId && l.LockedAt == null && l.WrongCodes < PortalStatusLink.MaxWrongCodes)
                 .ExecuteUpdateAsync(s => s.SetProperty(l => l.WrongCodes, l => l.WrongCodes + 1), cancellationToken);
             var wrongCodes = await db.PortalStatusLinks.Where(l => l.RequestId == requestId).Select(l => l.WrongCodes).FirstOrDefaultAsync(cancellationToken);
-            if (counted == 1 && wrongCodes == PortalStatusLink.MaxWrongCodes)
+            // Whichever guess finds the cap reached on an open link locks it (the conditional UPDATE lets one through): also a link left
+            // at the cap unlocked, e.g. by a request cancelled between the two statements of the count before it was one transaction.
+            if (wrongCodes >= PortalStatusLink.MaxWrongCodes
+                && await db.PortalStatusLinks.Where(l => l.RequestId == requestId && l.LockedAt == null && l.WrongCodes >= PortalStatusLink.MaxWrongCodes)
+                    .ExecuteUpdateAsync(s => s.SetProperty(l => l.LockedAt, now), cancellationToken) > 0)
             {
-                await db.PortalStatusLinks.Where(l => l.RequestId == requestId && l.LockedAt == null)
-                    .ExecuteUpdateAsync(s => s.SetProperty(l => l.LockedAt, now), cancellationToken);
                 var actor = PortalActor.Instance;
                 db.AuditEvents.Add(AuditEvent.Record(now, actor.Id, actor.Name, StatusLockedAction, DataSubjectRequest.AuditEntityType, requestId.ToString(),
                     new Dictionary<string, string?>(StringComparer.Ordinal) { ["wrongCodes"] = PortalStatusLink.MaxWrongCodes.ToString(CultureInfo.InvariantCulture) }));
