@@ -268,12 +268,14 @@ public sealed class InboxService(
         {
             return Result.Failure(AlreadyHandled);
         }
-        var attached = await cases.ChangeForSubjectAsync(caseId, actor, async work =>
+        // The case is admitted inside the unit as for any officer's change (permission, visibility: unassigned or the caller's), so a case
+        // taken by someone else since the Inbox was read refuses the attach; the stamp compared is the message's.
+        var target = new StampedTarget<InboxMessage>(ViewEntityType, id, (context, token) => context.InboxMessages.SingleOrDefaultAsync(m => m.Id == id, token), NotFound);
+        var attached = await cases.ChangeOwnedAsync(caller, caseId, CaseAccess.Work, target, stamp, async (work, message) =>
         {
-            var message = await work.Db.InboxMessages.SingleAsync(m => m.Id == id, cancellationToken);
-            if (message.ConcurrencyStamp != stamp || !message.IsReplyFromAnotherAddress)
+            if (!message.IsReplyFromAnotherAddress || message.Status != InboxMessageStatus.New)
             {
-                return Result<bool>.Failure(message.IsReplyFromAnotherAddress ? await StaleAsync(id, work.Zone, cancellationToken) : AlreadyHandled);
+                return Result<bool>.Failure(AlreadyHandled);
             }
             var received = work.Request.ReceiveSubjectMessage(actor, message.ArrivedAt, SubjectMessageChannel.Email, message.Text, message.Subject, message.Id);
             if (received.IsFailure)
