@@ -6,7 +6,9 @@ cd "$(dirname "$0")/.."
 
 need=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need+=(chromium)
-fc-list 2>/dev/null | grep -qiE "DejaVuSans|LiberationSans" || need+=(fonts-dejavu-core fonts-liberation2)
+# The documents' face is Liberation Sans (FontCatalog); the PDF tests' line breaks assume its metrics. A machine with DejaVu
+# alone (Chromium pulls it in) renders with the fallback and fails 30 of them, so Liberation is checked on its own.
+fc-list 2>/dev/null | grep -q "LiberationSans-Regular.ttf" || need+=(fonts-liberation2)
 # The connector tests and the PostgreSQL pass of the web tests start their own PostgreSQL and MariaDB servers from Debian's
 # packages (ADR 0037, 0047); no service needs to run.
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need+=(postgresql)

@@ -133,23 +133,34 @@ public sealed class MailboxInboxTests : IAsyncLifetime
         (await _imap.CountAsync(folder)).ShouldBe(2, "never deleted on the server unless configured");
     }
 
-    [Fact]
-    public async Task AReplyToOurEmailThreadsOntoItsCaseAsCorrespondence()
+    /// <summary>
+    /// A letter request of Sanne de Vries (sanne.devries@example.nl), one e-mail of ours on it, and in the mailbox the Dutch reply
+    /// fixture answering that e-mail (In-Reply-To its Message-ID). The case's reference.
+    /// </summary>
+    private async Task<string> ReplyToOurEmailAsync(RequestType type, string description, MailDraft ours)
     {
         var officer = await OfficerAsync();
         var registration = _factory.Services.CreateScope().ServiceProvider.GetRequiredService<RequestRegistration>();
         var reference = (await registration.RegisterAsync(officer, new NewRequest(
-            RequestType.Access, RequestChannel.Letter, DateTimeOffset.UtcNow.AddDays(-5), "nl", null,
-            new NewSubject("Sanne de Vries", "sanne.devries@example.nl", null, null, SubjectCategory.Customer), "Inzage per brief.", []), Cancel)).Value;
+            type, RequestChannel.Letter, DateTimeOffset.UtcNow.AddDays(-5), "nl", null,
+            new NewSubject("Sanne de Vries", "sanne.devries@example.nl", null, null, SubjectCategory.Customer), description, []), Cancel)).Value;
         var messageId = await WithDbAsync(async db =>
         {
             var requestId = await db.Requests.Where(r => r.Reference == RequestReference.Parse(reference)).Select(r => r.Id).SingleAsync(Cancel);
-            var email = MailQueue.Enqueue(db, new MailDraft(MailKinds.Acknowledgement, "sanne.devries@example.nl", "nl", "Uw verzoek", "Ontvangen.", RequestId: requestId), DateTimeOffset.UtcNow);
+            var email = MailQueue.Enqueue(db, ours with { RequestId = requestId }, DateTimeOffset.UtcNow);
             await db.SaveChangesAsync(Cancel);
             return email.MessageId;
         });
         var reply = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(Fixture("nl-reply.eml")).Replace("{{IN_REPLY_TO}}", messageId, StringComparison.Ordinal));
         await _imap.AppendAsync(reply, EnglishArrival);
+        return reference;
+    }
+
+    [Fact]
+    public async Task AReplyToOurEmailThreadsOntoItsCaseAsCorrespondence()
+    {
+        var reference = await ReplyToOurEmailAsync(RequestType.Access, "Inzage per brief.",
+            new MailDraft(MailKinds.Acknowledgement, "sanne.devries@example.nl", "nl", "Uw verzoek", "Ontvangen."));
 
         (await PollAsync()).ShouldBe(1);
 
@@ -163,7 +174,7 @@ public sealed class MailboxInboxTests : IAsyncLifetime
         stored.Status.ShouldBe(InboxMessageStatus.Threaded);
         stored.RequestId.ShouldBe(request.Id);
         message.InboxMessageId.ShouldBe(stored.Id);
-        (await Inbox.ListAsync(officer, InboxFilter.New, 1, Cancel)).Value.Total.ShouldBe(0, "a threaded reply is no draft");
+        (await Inbox.ListAsync(await OfficerAsync(), InboxFilter.New, 1, Cancel)).Value.Total.ShouldBe(0, "a threaded reply is no draft");
         var audit = await WithDbAsync(db => db.AuditEvents.AsNoTracking().Where(a => a.EntityId == request.Id.ToString() && a.Action == DataSubjectRequest.SubjectMessageReceivedAction).ToListAsync(Cancel));
         audit.ShouldHaveSingleItem().ActorName.ShouldBe(MailboxPoll.MailboxActor.Name);
     }
@@ -248,21 +259,9 @@ public sealed class MailboxInboxTests : IAsyncLifetime
     [Fact]
     public async Task AReplyToAnArt19NoticeWaitsInTheInboxInsteadOfPassingForTheSubjectsMessage()
     {
-        var officer = await OfficerAsync();
-        var registration = _factory.Services.CreateScope().ServiceProvider.GetRequiredService<RequestRegistration>();
-        var reference = (await registration.RegisterAsync(officer, new NewRequest(
-            RequestType.Erasure, RequestChannel.Letter, DateTimeOffset.UtcNow.AddDays(-5), "nl", null,
-            new NewSubject("Sanne de Vries", "sanne.devries@example.nl", null, null, SubjectCategory.Customer), "Wis mijn gegevens.", []), Cancel)).Value;
         // ADR 0051: the notice went to a recipient organisation, so its reply is the recipient's, not the subject's.
-        var messageId = await WithDbAsync(async db =>
-        {
-            var requestId = await db.Requests.Where(r => r.Reference == RequestReference.Parse(reference)).Select(r => r.Id).SingleAsync(Cancel);
-            var email = MailQueue.Enqueue(db, new MailDraft(MailKinds.RecipientNotice, "art19@bureau.example.nl", "nl", "Kennisgeving", "Link.", RequestId: requestId), DateTimeOffset.UtcNow);
-            await db.SaveChangesAsync(Cancel);
-            return email.MessageId;
-        });
-        var reply = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(Fixture("nl-reply.eml")).Replace("{{IN_REPLY_TO}}", messageId, StringComparison.Ordinal));
-        await _imap.AppendAsync(reply, EnglishArrival);
+        var reference = await ReplyToOurEmailAsync(RequestType.Erasure, "Wis mijn gegevens.",
+            new MailDraft(MailKinds.RecipientNotice, "art19@bureau.example.nl", "nl", "Kennisgeving", "Link."));
 
         (await PollAsync()).ShouldBe(1);
 
