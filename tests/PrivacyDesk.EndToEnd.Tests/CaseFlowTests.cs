@@ -139,9 +139,13 @@ public sealed partial class CaseFlowTests(RunningApp app)
         (await auditor.TextContentAsync("[data-testid=read-only]"))!.ShouldContain("Read-only");
         (await auditor.TextContentAsync(Status))!.Trim().ShouldBe("Approved, ready to send");
         (await auditor.TextContentAsync("[data-testid=case-subject]")).ShouldBe(DemoCases.WellKnownName);
+        // Finished steps are folded to one line each and render their panels once opened (ADR 0049); the auditor opens the ones to read.
+        await auditor.ClickAsync("[data-testid=step-Decide] [data-testid=step-toggle]");
+        await auditor.WaitForSelectorAsync("[data-testid=purpose-row]");
         (await auditor.Locator("[data-testid=purpose-row]").CountAsync()).ShouldBe(rows);
+        await auditor.ClickAsync("[data-testid=step-VerifyIdentity] [data-testid=step-toggle]");
+        await auditor.WaitForSelectorAsync("[data-testid=identity-checks]");
         (await auditor.Locator("[data-testid=identity-checks]").TextContentAsync())!.ShouldContain("Verified");
-        // Finished steps are folded to one line each; the auditor opens the ones to read.
         await auditor.ClickAsync("[data-testid=step-DraftResponse] [data-testid=step-toggle]");
         await auditor.WaitForSelectorAsync("[data-testid=recipients-table]");
         await auditor.ClickAsync("[data-testid=step-Approval] [data-testid=step-toggle]");

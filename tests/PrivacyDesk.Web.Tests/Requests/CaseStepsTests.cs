@@ -55,6 +55,18 @@ public sealed class CaseStepsTests : MudBunitContext
     }
 
     [Fact]
+    public void AStepWhosePanelWorksByItselfIsRenderedWhileFoldedAndNeverOpened()
+    {
+        // Collect data: its panel fetches the connected systems automatically once the case has started (ADR 0039).
+        var card = Render<CaseStepCard>(p => p
+            .Add(x => x.Step, CaseStep.CollectData).Add(x => x.Current, CaseStep.Assess).Add(x => x.KeepRendered, true)
+            .AddChildContent("<p data-testid=\"step-content\">Inhoud</p>"));
+
+        Shown(card).ShouldBeFalse();
+        card.FindAll("[data-testid=step-content]").Count.ShouldBe(1);
+    }
+
+    [Fact]
     public void TheCurrentStepIsOpenWithoutAToggleAndALaterStepIsFoldedWithoutASummary()
     {
         var current = Card(CaseStep.Decide, CaseStep.Decide);
