@@ -229,6 +229,18 @@ internal static class CaseFileText
         "lapsedDecisions" => new("Vervallen besluiten", "Lapsed decisions"),
         "duplicateOf" => new("Dubbel met", "Duplicate of"),
         "deadline" => new("Termijn", "Deadline"),
+        "deliveryId" => new("Bezorging", "Delivery"),
+        "wrongCodes" => new("Verkeerde codes", "Wrong codes"),
+        "lockedAt" => new("Geblokkeerd op", "Locked at"),
+        "expiresAt" => new("Link geldig tot", "Link valid until"),
+        "documents" => new("Documenten", "Documents"),
+        "documentId" => new("Document", "Document"),
+        "messageId" => new("Bericht", "Message"),
+        "correctionId" => new("Correctie", "Correction"),
+        "system" => new("Bronsysteem", "Source system"),
+        "table" => new("Tabel", "Table"),
+        "column" => new("Kolom", "Column"),
+        "replacedEarlierValue" => new("Eerdere waarde vervangen", "Earlier value replaced"),
         _ => new(Words(name), Words(name)),
     }).In(dutch);
 

@@ -3,8 +3,10 @@ using PrivacyDesk.Documents.Tests.Fixtures;
 using PrivacyDesk.Documents.Tests.Layout;
 using PrivacyDesk.Domain.Auditing;
 using PrivacyDesk.Domain.Common;
+using PrivacyDesk.Domain.Delivery;
 using PrivacyDesk.Domain.Documents;
 using PrivacyDesk.Domain.Requests;
+using PrivacyDesk.Domain.Staff;
 using UglyToad.PdfPig;
 
 namespace PrivacyDesk.Documents.Tests.CaseFiles;
@@ -282,6 +284,36 @@ public sealed class CaseFileDocumentTests
         changes.ShouldContain("Omdat het moest · Blob: x");
         changes.ShouldContain("x…; Status: Ontvangen → In behandeling", Case.Sensitive, "the two-megabyte value cut to a few dozen characters");
         all.ShouldNotContain(new string('x', 60));
+    }
+
+    [Fact]
+    public void TheDutchCaseFileNamesTheAnswerLinksAndMessagesFieldsInDutch()
+    {
+        var input = CaseFileCases.Case("nl");
+        var request = input.Request;
+        var portal = new Actor("portal", "Privacyportaal", []);
+        var document = Guid.CreateVersion7();
+        var delivery = ResponseDelivery.Create(request.Id, "hash", AnswerDeliveryMethod.Link, [new OfferedDocument(document, DocumentKind.Response)],
+            CaseFileCases.At(170), 14, CaseFileCases.Officer).Value!;
+        delivery.RecordDownload(document, CaseFileCases.At(171), portal).IsSuccess.ShouldBeTrue();
+        delivery.Extend(7, CaseFileCases.At(172), CaseFileCases.Officer).IsSuccess.ShouldBeTrue();
+        request.ReceiveSubjectMessage(portal, CaseFileCases.At(173), SubjectMessageChannel.Portal, "Wanneer hoor ik iets?").IsSuccess.ShouldBeTrue();
+        var appended = delivery.PendingChanges.Append(ResponseDelivery.Locked(delivery.Id, request.Id, false, CaseFileCases.At(174), portal))
+            .Select(AuditEvent.From);
+
+        var rendered = DocumentRenderer.RenderCaseFile(CaseFileCases.CaseFile(input, appended: appended));
+
+        Pdf.Keep(rendered.Content, "case-file-delivery-fields-nl");
+        var changes = ChangeColumn(rendered.Content, "nl");
+        changes.ShouldContain("Bezorging: ");
+        changes.ShouldContain("Verkeerde codes: 10");
+        changes.ShouldContain("Link geldig tot: ");
+        changes.ShouldContain("Documenten: ");
+        changes.ShouldContain("Bericht: ");
+        foreach (var english in new[] { "Delivery id", "Wrong codes", "Expires at", "Document id", "Documents:", "Message id" })
+        {
+            changes.ShouldNotContain(english, Case.Insensitive);
+        }
     }
 
     /// <summary>The trail's "Reason / change" column, read top to bottom across all pages, so a summary that wraps reads as one text.</summary>
