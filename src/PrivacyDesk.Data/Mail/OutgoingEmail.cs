@@ -101,7 +101,10 @@ public sealed class OutgoingEmail
         Attempts++;
     }
 
-    /// <summary>A sent code e-mail whose code expired: the code blanked out (the portal's purge), the rest kept as the record of sending.</summary>
+    /// <summary>
+    /// A sent e-mail's secret blanked out, the rest kept as the record of sending: a code once it expired (the portal's purge),
+    /// an answer link's token once the server accepted it (the send handler).
+    /// </summary>
     public void BlankOut(string subject, string textBody)
     {
         Subject = subject;

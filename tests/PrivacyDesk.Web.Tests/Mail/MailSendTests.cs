@@ -111,6 +111,46 @@ public sealed class MailSendTests : IAsyncDisposable
         message.CompletedAt.ShouldNotBeNull();
     }
 
+    [Theory]
+    [InlineData(MailKinds.ResponseDelivery)]
+    [InlineData(MailKinds.RecipientNotice)]
+    public async Task ASentLinkEmailKeepsItsRecordButNotTheLinksToken(string kind)
+    {
+        const string token = "Zk3v_Qx9-Lm2Np8Rt4Wy6Ab1Cd5Ef7Gh0Ij3Kl9Mn2o";
+        var sink = await SinkAsync();
+        var app = App(sink.Port);
+        var email = await QueueAsync(app, Draft() with
+        {
+            Kind = kind,
+            Subject = "Ons antwoord op uw verzoek DSR-2027-000001",
+            TextBody = $"Geachte heer, mevrouw,\n\nU kunt het downloaden via deze beveiligde link:\n\n    https://privacy.example.nl/privacy/answer/{token}\n\nDe link is geldig tot en met 1 april 2027.",
+        });
+
+        await RunOutboxAsync(app);
+
+        (await sink.WaitForAsync(1)).ShouldHaveSingleItem().TextBody!.ShouldContain($"https://privacy.example.nl/privacy/answer/{token}");
+        var (sent, _) = await ReadAsync(app, email.Id);
+        sent.SentAt.ShouldNotBeNull();
+        sent.TextBody.ShouldNotContain(token);
+        sent.TextBody.ShouldContain("https://privacy.example.nl/privacy/answer/••••••\n\nDe link is geldig tot en met 1 april 2027.");
+        sent.Subject.ShouldBe("Ons antwoord op uw verzoek DSR-2027-000001");
+        sent.To.ShouldBe("jan.devries@example.nl");
+    }
+
+    [Fact]
+    public async Task AnUnsentLinkEmailKeepsItsToken()
+    {
+        var sink = await SinkAsync(start: false);
+        var app = App(sink.Port);
+        var email = await QueueAsync(app, Draft() with { Kind = MailKinds.ResponseDelivery, TextBody = "Via https://privacy.example.nl/privacy/answer/abcDEF123_-x" });
+
+        await RunOutboxAsync(app);
+
+        var (failed, _) = await ReadAsync(app, email.Id);
+        failed.SentAt.ShouldBeNull();
+        failed.TextBody.ShouldContain("/privacy/answer/abcDEF123_-x");
+    }
+
     [Fact]
     public async Task AnEnglishEmailIsSignedInEnglish()
     {

@@ -1,12 +1,13 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.WebUtilities;
 using PrivacyDesk.Web.Features.Portal;
 
 namespace PrivacyDesk.Web.Features.Delivery;
 
 /// <summary>The answer link's token: random, only its keyed hash stored, and the address it lives at on the portal.</summary>
-public static class DeliveryLinks
+public static partial class DeliveryLinks
 {
     private const int TokenBytes = 32;
 
@@ -30,6 +31,15 @@ public static class DeliveryLinks
             : (siteBaseUri ?? "").Trim().TrimEnd('/') + options.BasePath.TrimEnd('/');
         return $"{portal}{AnswerEndpoints.AnswerSegment}/{token}";
     }
+
+    /// <summary>
+    /// A sent link e-mail's stored text with every answer link's token blanked out (<see cref="PortalPurge.BlankCode"/>): the row
+    /// stays the record of what was sent and when, and a copy of the database holds no working link (only its keyed hash).
+    /// </summary>
+    public static string WithoutTokens(string text) => AnswerToken().Replace(text ?? "", "${path}" + PortalPurge.BlankCode);
+
+    [GeneratedRegex(@"(?<path>" + AnswerEndpoints.AnswerSegment + @"/)[A-Za-z0-9_-]+")]
+    private static partial Regex AnswerToken();
 
     /// <summary>"j•••@e•••.nl": enough for the subject to recognise the address, nothing for anyone else.</summary>
     public static string MaskEmail(string email)

@@ -38,6 +38,11 @@ public sealed partial class MailSendHandler(
         if (code is null)
         {
             email.MarkSent(clock.GetUtcNow());
+            if (email.Kind is MailKinds.ResponseDelivery or MailKinds.RecipientNotice)
+            {
+                // The link has reached the server: the stored copy keeps the record of sending without a working link.
+                email.BlankOut(email.Subject, Delivery.DeliveryLinks.WithoutTokens(email.TextBody));
+            }
             await db.SaveChangesAsync(cancellationToken);
             LogSent(email.Id, email.Kind, transport.Route);
             return OutboxResult.Done;
