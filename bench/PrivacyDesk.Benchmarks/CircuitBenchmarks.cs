@@ -34,7 +34,7 @@ public static partial class CircuitBenchmarks
         Directory.CreateDirectory(dumps);
         if (!File.Exists(Path.Combine(app, "PrivacyDesk.Web.dll")))
         {
-            Console.Error.WriteLine($"No published app at {app}: dotnet publish src/PrivacyDesk.Web -c Release -o {app}");
+            Console.Error.WriteLine($"No published app at {app}: dotnet publish src/PrivacyDesk.Web -c Release -r linux-x64 -o {app}");
             return 1;
         }
 

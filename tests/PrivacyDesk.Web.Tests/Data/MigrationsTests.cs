@@ -30,6 +30,31 @@ public sealed class MigrationsTests
     }
 
     [Fact]
+    public void TheSqliteModelBuiltAheadOfTimeIsTheModelOnModelCreatingBuilds()
+    {
+        // The app starts on the compiled model (ADR 0056); a model change without `scripts/compile-model.sh` would run
+        // the app on yesterday's model while the migrations follow today's. Compared whole: every entity, property,
+        // key, index, navigation and converter, and the tables, columns and indexes they map to.
+        var options = new DbContextOptionsBuilder<PrivacyDeskDbContext>().UseSqlite("Data Source=:memory:").Options;
+        using var fromCode = new PrivacyDeskDbContext(options);
+        using var app = Context(DatabaseProvider.Sqlite, "Data Source=:memory:");
+        var compiled = app.Model; // initialised for its provider, as the app uses it
+
+        compiled.ToDebugString(MetadataDebugStringOptions.LongDefault)
+            .ShouldBe(fromCode.Model.ToDebugString(MetadataDebugStringOptions.LongDefault), "run scripts/compile-model.sh");
+        compiled.GetRelationalModel().ToDebugString(MetadataDebugStringOptions.LongDefault)
+            .ShouldBe(fromCode.Model.GetRelationalModel().ToDebugString(MetadataDebugStringOptions.LongDefault), "run scripts/compile-model.sh");
+    }
+
+    [Fact]
+    public void TheAppRunsOnTheModelBuiltAheadOfTimeOnSqlite()
+    {
+        using var db = Context(DatabaseProvider.Sqlite, "Data Source=:memory:");
+
+        db.Model.ShouldBeSameAs(PrivacyDesk.Data.CompiledModels.Sqlite.PrivacyDeskDbContextModel.Instance);
+    }
+
+    [Fact]
     public void TheSqlServerMigrationsMatchTheModel()
     {
         using var db = Context(DatabaseProvider.SqlServer, "Server=(none);Database=PrivacyDesk;TrustServerCertificate=True");
