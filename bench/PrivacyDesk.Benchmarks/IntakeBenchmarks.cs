@@ -56,7 +56,10 @@ public static class IntakeBenchmarks
         // --profile N: N requests from one client with the database work counted (IntakeProfile), instead of the load rounds.
         var profiled = int.Parse(Option(args, "--profile", "0"), CultureInfo.InvariantCulture);
         var profile = profiled > 0 ? new IntakeProfile() : null;
-        await using var app = Build(repositoryRoot, path, profile);
+        // --no-outbox: a diagnostic only (the letters are then never made): how much of the gap is the letter the outbox renders
+        // on the same cores while the load runs.
+        var outboxRuns = !args.Contains("--no-outbox");
+        await using var app = Build(repositoryRoot, path, profile, outboxRuns);
         await app.PrepareDatabaseAsync();
         var connectionString = Data.DependencyInjection.SqliteConnectionString(path, repositoryRoot);
         if (size > 0)
@@ -124,7 +127,7 @@ public static class IntakeBenchmarks
             results.Add(("intake API", await LoadAsync(client, "/api/v1/requests", key, concurrency, TimeSpan.FromSeconds(seconds))));
             results.Add(("minimal insert", await LoadAsync(client, "/bench/minimal", key, concurrency, TimeSpan.FromSeconds(seconds))));
         }
-        var letters = await LettersAsync(connectionString);
+        var letters = outboxRuns ? await LettersAsync(connectionString) : "\nThe outbox was off (--no-outbox): no letters were made; a diagnostic run, not the goal's measurement.\n";
         await app.StopAsync();
 
         var report = Report(results, seconds, concurrency, rounds, size) + letters;
@@ -139,7 +142,7 @@ public static class IntakeBenchmarks
         return 0;
     }
 
-    private static WebApplication Build(string repositoryRoot, string databasePath, IntakeProfile? profile)
+    private static WebApplication Build(string repositoryRoot, string databasePath, IntakeProfile? profile, bool outbox = true)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -152,6 +155,10 @@ public static class IntakeBenchmarks
         builder.Configuration["Database:SqlitePath"] = databasePath;
         builder.Configuration["Demo:SeedCases"] = "false";
         builder.Configuration["IntakeApi:PermitsPerMinute"] = "100000000";
+        if (!outbox)
+        {
+            builder.Configuration["Outbox:Enabled"] = "false";
+        }
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Services.AddDataServices(builder.Configuration, builder.Environment.ContentRootPath);
