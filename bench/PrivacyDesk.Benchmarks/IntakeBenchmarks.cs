@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -52,7 +53,13 @@ public static class IntakeBenchmarks
             File.Delete(path + suffix);
         }
 
-        await using var app = Build(repositoryRoot, path);
+        // --profile N: N requests from one client with the database work counted (IntakeProfile), instead of the load rounds.
+        var profiled = int.Parse(Option(args, "--profile", "0"), CultureInfo.InvariantCulture);
+        var profile = profiled > 0 ? new IntakeProfile() : null;
+        // --no-outbox: a diagnostic only (the letters are then never made): how much of the gap is the letter the outbox renders
+        // on the same cores while the load runs.
+        var outboxRuns = !args.Contains("--no-outbox");
+        await using var app = Build(repositoryRoot, path, profile, outboxRuns);
         await app.PrepareDatabaseAsync();
         var connectionString = Data.DependencyInjection.SqliteConnectionString(path, repositoryRoot);
         if (size > 0)
@@ -70,6 +77,10 @@ public static class IntakeBenchmarks
         }
         using var minimal = new MinimalIntake(connectionString);
         app.MapPost("/bench/minimal", (Delegate)((HttpContext http) => minimal.HandleAsync(http))).AllowAnonymous().DisableAntiforgery();
+        if (profile is not null)
+        {
+            app.Use(profile.MiddlewareAsync);
+        }
         app.UsePrivacyDeskPipeline();
         app.MapPrivacyDeskEndpoints();
         await app.StartAsync();
@@ -80,6 +91,33 @@ public static class IntakeBenchmarks
         using var client = new HttpClient(handler) { BaseAddress = new Uri(address) };
         var key = app.Configuration["IntakeApi:DemoKey"]!;
 
+        if (profile is not null)
+        {
+            await LoadAsync(client, "/api/v1/requests", key, 1, TimeSpan.FromSeconds(4));
+            profile.Recording = true;
+            for (var i = 0; i < profiled; i++)
+            {
+                await PostAsync(client, "/api/v1/requests", key, 99, i);
+            }
+            profile.Recording = false;
+            Console.WriteLine(profile.Report());
+            // Both endpoints on equal terms: the app's connection (through its DbContext) and the minimal endpoint's (a bare SqliteConnection).
+            await using (var scope = app.Services.CreateAsyncScope())
+            {
+                var appConnection = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>().Database.GetDbConnection();
+                await appConnection.OpenAsync();
+                Console.WriteLine($"App's connection: {await PragmasAsync(appConnection)}");
+            }
+            await using (var bare = new SqliteConnection(connectionString))
+            {
+                await bare.OpenAsync();
+                Console.WriteLine($"Minimal endpoint's connection: {await PragmasAsync(bare)}");
+            }
+            await app.StopAsync();
+            Console.WriteLine($"The database stays for a look: {path}");
+            return 0;
+        }
+
         var results = new List<(string Name, Measurement Result)>();
         // Warm-up: JIT, connection pools, the letter's fonts.
         await LoadAsync(client, "/api/v1/requests", key, concurrency, TimeSpan.FromSeconds(4));
@@ -89,7 +127,7 @@ public static class IntakeBenchmarks
             results.Add(("intake API", await LoadAsync(client, "/api/v1/requests", key, concurrency, TimeSpan.FromSeconds(seconds))));
             results.Add(("minimal insert", await LoadAsync(client, "/bench/minimal", key, concurrency, TimeSpan.FromSeconds(seconds))));
         }
-        var letters = await LettersAsync(connectionString);
+        var letters = outboxRuns ? await LettersAsync(connectionString) : "\nThe outbox was off (--no-outbox): no letters were made; a diagnostic run, not the goal's measurement.\n";
         await app.StopAsync();
 
         var report = Report(results, seconds, concurrency, rounds, size) + letters;
@@ -104,7 +142,7 @@ public static class IntakeBenchmarks
         return 0;
     }
 
-    private static WebApplication Build(string repositoryRoot, string databasePath)
+    private static WebApplication Build(string repositoryRoot, string databasePath, IntakeProfile? profile, bool outbox = true)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -117,9 +155,17 @@ public static class IntakeBenchmarks
         builder.Configuration["Database:SqlitePath"] = databasePath;
         builder.Configuration["Demo:SeedCases"] = "false";
         builder.Configuration["IntakeApi:PermitsPerMinute"] = "100000000";
+        if (!outbox)
+        {
+            builder.Configuration["Outbox:Enabled"] = "false";
+        }
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Services.AddDataServices(builder.Configuration, builder.Environment.ContentRootPath);
+        if (profile is not null)
+        {
+            builder.Services.ConfigureDbContext<PrivacyDeskDbContext>((_, db) => db.AddInterceptors(IntakeProfile.Interceptors()));
+        }
         builder.Services.AddDocumentServices();
         builder.Services.AddStaffIdentity();
         builder.Services.AddUserInterface();
@@ -175,15 +221,10 @@ public static class IntakeBenchmarks
             var sequence = 0;
             while (watch.Elapsed < duration)
             {
-                var body = Body(worker, sequence++);
-                using var message = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8) };
-                message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-                message.Headers.TryAddWithoutValidation("X-Api-Key", key);
                 var started = Stopwatch.GetTimestamp();
-                using var response = await client.SendAsync(message);
-                await response.Content.ReadAsByteArrayAsync();
+                var status = await PostAsync(client, path, key, worker, sequence++);
                 latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                if (response.StatusCode == HttpStatusCode.Created)
+                if (status == HttpStatusCode.Created)
                 {
                     Interlocked.Increment(ref accepted);
                 }
@@ -197,6 +238,28 @@ public static class IntakeBenchmarks
         var elapsed = watch.Elapsed.TotalSeconds;
         var sorted = latencies.OrderBy(l => l).ToArray();
         return new Measurement(accepted, other, elapsed, Percentile(sorted, 0.5), Percentile(sorted, 0.95));
+    }
+
+    private static async Task<string> PragmasAsync(System.Data.Common.DbConnection connection)
+    {
+        var values = new List<string>();
+        foreach (var pragma in new[] { "journal_mode", "synchronous" })
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA " + pragma;
+            values.Add($"{pragma}={await command.ExecuteScalarAsync()}");
+        }
+        return string.Join(", ", values);
+    }
+
+    private static async Task<HttpStatusCode> PostAsync(HttpClient client, string path, string key, int worker, int sequence)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(Body(worker, sequence), Encoding.UTF8) };
+        message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        message.Headers.TryAddWithoutValidation("X-Api-Key", key);
+        using var response = await client.SendAsync(message);
+        await response.Content.ReadAsByteArrayAsync();
+        return response.StatusCode;
     }
 
     private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];

@@ -52,6 +52,8 @@ public sealed class AuditTrailInterceptor(ControllerOptions controller, AuditAnc
 
     private async Task ChainAsync(PrivacyDeskDbContext db, CancellationToken cancellationToken)
     {
+        // The streams of aggregates inserted by this save begin here: there is nothing of them in the trail to read.
+        var newStreams = new HashSet<(string, string)>();
         foreach (var entry in db.ChangeTracker.Entries<AggregateRoot>().ToList())
         {
             RefuseCaseChangeOutsideUnitOfWork(db, entry);
@@ -61,9 +63,17 @@ public sealed class AuditTrailInterceptor(ControllerOptions controller, AuditAnc
                 // Any change, even one only to a child row, moves the aggregate's stamp: a concurrent save from a stale copy fails.
                 entry.Property(PrivacyDeskDbContext.ConcurrencyStamp).CurrentValue = Guid.NewGuid();
             }
+            var insertedId = entry.State == EntityState.Added && entry.Metadata.FindPrimaryKey() is { Properties: [var key] }
+                ? entry.Property(key.Name).CurrentValue?.ToString()
+                : null;
             foreach (var change in changes)
             {
-                db.AuditEvents.Add(AuditEvent.From(change));
+                var audit = AuditEvent.From(change);
+                db.AuditEvents.Add(audit);
+                if (insertedId is not null && string.Equals(audit.EntityId, insertedId, StringComparison.OrdinalIgnoreCase))
+                {
+                    newStreams.Add((audit.EntityType, audit.EntityId));
+                }
             }
         }
 
@@ -83,7 +93,7 @@ public sealed class AuditTrailInterceptor(ControllerOptions controller, AuditAnc
         foreach (var audit in pending)
         {
             var key = (audit.EntityType, audit.EntityId);
-            if (!streams.TryGetValue(key, out var stream))
+            if (!streams.TryGetValue(key, out var stream) && !newStreams.Contains(key))
             {
                 var lastOfStream = await db.AuditEvents.AsNoTracking()
                     .Where(a => a.EntityType == audit.EntityType && a.EntityId == audit.EntityId)

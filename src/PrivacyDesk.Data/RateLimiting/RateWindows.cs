@@ -72,25 +72,47 @@ public sealed class RateWindows(IDbContextFactory<PrivacyDeskDbContext> contexts
         ArgumentNullException.ThrowIfNull(partition);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(window, MaxWindow);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        using (await WriteGate.EnterAsync(db, cancellationToken))
+        {
+            return await CountAsync(db, partition, limit, window, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="TryTakeAsync(string, int, TimeSpan, CancellationToken)"/>, as a statement of the caller's open transaction on
+    /// <paramref name="db"/> (which holds the write gate): the call is counted in the same commit as the work it admits, and a refusal
+    /// is the caller's to roll back. The intake API counts a registration this way, so one commit serves both (issue 17).
+    /// </summary>
+    public Task<RateWindowDecision> TryTakeAsync(
+        PrivacyDeskDbContext db, string partition, int limit, TimeSpan window, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(partition);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(window, MaxWindow);
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("This count belongs to the caller's transaction; without one, use the overload that opens its own.");
+        }
+        return CountAsync(db, partition, limit, window, cancellationToken);
+    }
+
+    private async Task<RateWindowDecision> CountAsync(PrivacyDeskDbContext db, string partition, int limit, TimeSpan window, CancellationToken cancellationToken)
+    {
         var seconds = Math.Max(1, (long)window.TotalSeconds);
         var now = clock.GetUtcNow().ToUnixTimeSeconds();
         var start = now - (now % seconds);
         var hashed = key.Hash(partition);
-
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        List<int> counted;
-        using (await WriteGate.EnterAsync(db, cancellationToken))
-        {
-            var sql = db.Database.IsSqlServer() ? Merge : Upsert;
+        var sql = db.Database.IsSqlServer() ? Merge : Upsert;
 #pragma warning disable EF1002 // A constant statement; the values travel as parameters.
-            counted = await db.Database.SqlQueryRaw<int>(sql, hashed, start, limit).ToListAsync(cancellationToken);
-            if (counted is [1])
-            {
-                // The first call of a new window for this key: a good moment to forget every window that has ended.
-                await db.Database.ExecuteSqlRawAsync("""DELETE FROM "RateWindows" WHERE "WindowStart" < {0}""", [now - (long)MaxWindow.TotalSeconds], cancellationToken);
-            }
-#pragma warning restore EF1002
+        var counted = await db.Database.SqlQueryRaw<int>(sql, hashed, start, limit).ToListAsync(cancellationToken);
+        if (counted is [1])
+        {
+            // The first call of a new window for this key: a good moment to forget every window that has ended.
+            await db.Database.ExecuteSqlRawAsync("""DELETE FROM "RateWindows" WHERE "WindowStart" < {0}""", [now - (long)MaxWindow.TotalSeconds], cancellationToken);
         }
+#pragma warning restore EF1002
         return counted.Count == 1
             ? new RateWindowDecision(true, TimeSpan.Zero)
             : new RateWindowDecision(false, TimeSpan.FromSeconds(Math.Max(1, start + seconds - now)));

@@ -142,24 +142,53 @@ public static partial class IntakeEndpoints
     public static IApplicationBuilder UseIntakeRateLimit(this IApplicationBuilder app) =>
         app.UseWhen(context => context.Request.Path.StartsWithSegments("/api/v1", StringComparison.OrdinalIgnoreCase), api => api.Use(async (context, next) =>
         {
+            var keys = context.RequestServices.GetRequiredService<ApiKeys>();
+            var windows = context.RequestServices.GetRequiredService<RateWindows>();
             var presented = context.Request.Headers[ApiKeyHeader].ToString();
-            var prefix = presented.Length > 0 ? await context.RequestServices.GetRequiredService<ApiKeys>().KnownPrefixAsync(presented, context.RequestAborted) : null;
+            var prefix = presented.Length > 0 ? await keys.KnownPrefixAsync(presented, context.RequestAborted) : null;
             var partition = prefix is not null ? "intake:key:" + prefix : "intake:address:" + context.Connection.RemoteIpAddress;
-            var options = context.RequestServices.GetRequiredService<IOptions<IntakeApiOptions>>().Value;
-            var decision = await context.RequestServices.GetRequiredService<RateWindows>()
-                .TryTakeAsync(partition, Math.Max(1, options.PermitsPerMinute), TimeSpan.FromMinutes(1), context.RequestAborted);
+            var limit = Math.Max(1, context.RequestServices.GetRequiredService<IOptions<IntakeApiOptions>>().Value.PermitsPerMinute);
+            if (prefix is not null && IsRegistration(context.Request) && await keys.RecogniseAsync(presented, context.RequestAborted) is not null)
+            {
+                // A registration with a recognised key owes its count to the registration's own transaction (ADR 0052); every other
+                // answer takes it before it is sent. Should anything answer without taking it (an exception), it is taken here after.
+                var call = new IntakeCallCount(partition, limit);
+                context.Features.Set(call);
+                try
+                {
+                    await next(context);
+                }
+                finally
+                {
+                    if (!call.Taken)
+                    {
+                        await call.TakeAsync(windows, CancellationToken.None);
+                    }
+                }
+                return;
+            }
+            var decision = await windows.TryTakeAsync(partition, limit, IntakeCallCount.Window, context.RequestAborted);
             if (decision.Permitted)
             {
                 await next(context);
                 return;
             }
-            var seconds = Math.Max(1, (int)Math.Ceiling(decision.RetryAfter.TotalSeconds));
-            context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-            await Problem(StatusCodes.Status429TooManyRequests, [IntakeApiErrors.RateLimited with
-            {
-                Arguments = new Dictionary<string, string>(StringComparer.Ordinal) { ["seconds"] = seconds.ToString(CultureInfo.InvariantCulture) },
-            }]).ExecuteAsync(context);
+            await TooManyRequests(context, decision).ExecuteAsync(context);
         }));
+
+    private static bool IsRegistration(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method) && request.Path.Equals("/api/v1/requests", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>429 with Retry-After: the seconds left in the window.</summary>
+    private static IResult TooManyRequests(HttpContext context, RateWindowDecision decision)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(decision.RetryAfter.TotalSeconds));
+        context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return Problem(StatusCodes.Status429TooManyRequests, [IntakeApiErrors.RateLimited with
+        {
+            Arguments = new Dictionary<string, string>(StringComparer.Ordinal) { ["seconds"] = seconds.ToString(CultureInfo.InvariantCulture) },
+        }]);
+    }
 
     public static IEndpointRouteBuilder MapIntakeApi(this IEndpointRouteBuilder app)
     {
@@ -243,7 +272,23 @@ public static partial class IntakeEndpoints
     }
 
     private static async Task<IResult> CreateAsync(
-        HttpContext http, RequestRegistration registration, TimeProvider clock, IServiceScopeFactory scopes, CancellationToken cancellationToken)
+        HttpContext http, RequestRegistration registration, TimeProvider clock, IServiceScopeFactory scopes, RateWindows windows,
+        CancellationToken cancellationToken)
+    {
+        var call = http.Features.Get<IntakeCallCount>();
+        var answer = await CreateOrRefuseAsync(http, registration, clock, scopes, windows, call, cancellationToken);
+        // Every answer but a committed registration (which counted the call in its own transaction) takes the count before it is
+        // sent: a call over the limit is answered 429, whatever it would have been (ADR 0052).
+        if (call is not null && await call.TakeAsync(windows, cancellationToken) is { Permitted: false } refused)
+        {
+            return TooManyRequests(http, refused);
+        }
+        return answer;
+    }
+
+    private static async Task<IResult> CreateOrRefuseAsync(
+        HttpContext http, RequestRegistration registration, TimeProvider clock, IServiceScopeFactory scopes, RateWindows windows,
+        IntakeCallCount? call, CancellationToken cancellationToken)
     {
         var caller = ApiCaller.From(http.User);
         if (http.Request.ContentLength > IntakeJson.MaxBodyBytes)
@@ -307,7 +352,7 @@ public static partial class IntakeEndpoints
                     db.IdempotencyRecords.Add(IdempotencyRecord.Create(caller.KeyId, idempotencyKey, body, StatusCodes.Status201Created,
                         JsonSerializer.Serialize(answer, Json), LocationOf(receipt.Reference), now));
                 }
-            }, cancellationToken);
+            }, call is null ? null : db => call.TakeInAsync(windows, db, cancellationToken), cancellationToken);
         }
         catch (DbUpdateException) when (idempotencyKey is not null)
         {
@@ -322,8 +367,10 @@ public static partial class IntakeEndpoints
         }
         if (received.IsFailure)
         {
+            // A refused count is answered by the caller (CreateAsync) as 429; the unit it refused stored nothing.
             return Problem(StatusCodes.Status400BadRequest, received.Errors);
         }
+        call?.Committed();
 
         // The request stands; its acknowledgement letter follows from the outbox (ADR 0048), whose message committed with it.
         return Results.Created(LocationOf(received.Value.Reference), answer);

@@ -132,7 +132,7 @@ public sealed partial class PortalRequests(
                 settings.Contact.Name, receipt.RequestId), verifiedAt);
             // The same acknowledgement letter on the case as for a request the intake API sent (ADR 0048).
             AcknowledgementLetters.Enqueue(db, receipt.RequestId, verifiedAt);
-        }, cancellationToken);
+        }, cancellationToken: cancellationToken);
         if (received.IsFailure)
         {
             LogNotRegistered(logger, challengeId, received.Errors[0].Code);

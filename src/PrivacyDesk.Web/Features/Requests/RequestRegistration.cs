@@ -226,11 +226,13 @@ public sealed class RequestRegistration(IServiceScopeFactory scopes, TimeProvide
     /// actor, named after the API key). The subject is the one on file with the e-mail address or customer
     /// number, or a new one (a customer when a customer number is given, otherwise a website visitor). Every
     /// rule is checked before anything is stored, and every problem is returned at once. <paramref name="alongside"/>
-    /// stores what belongs to the same unit (the key's link, the idempotency record) in the same transaction.
+    /// stores what belongs to the same unit (the key's link, the idempotency record) in the same transaction. <paramref name="admit"/>
+    /// runs first in that transaction, before anything is read for the registration (the intake API counts the call in its rate
+    /// window there, so one commit serves both); its failure is returned and nothing is stored.
     /// </summary>
     public async Task<Result<IntakeReceipt>> ReceiveAsync(
         IntakeSubmission input, Actor system, Func<PrivacyDeskDbContext, IntakeReceipt, Task>? alongside = null,
-        CancellationToken cancellationToken = default)
+        Func<PrivacyDeskDbContext, Task<Result>>? admit = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(system);
@@ -259,6 +261,10 @@ public sealed class RequestRegistration(IServiceScopeFactory scopes, TimeProvide
         var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
         return await db.InTransactionAsync(async () =>
         {
+            if (admit is not null && await admit(db) is { IsFailure: true } refused)
+            {
+                return Result<IntakeReceipt>.Failure(refused.Errors);
+            }
             var same = await SameSubjectAsync(db, input.Subject.Email, input.Subject.CustomerNumber, cancellationToken);
             Guid subjectId;
             if (same is null)
@@ -275,7 +281,8 @@ public sealed class RequestRegistration(IServiceScopeFactory scopes, TimeProvide
             {
                 subjectId = same.Id;
             }
-            var existing = (await OpenRequestsAsync(db, subjectId, cancellationToken)).Select(o => o.Existing);
+            // A subject registered in this unit has no requests yet: nothing to read.
+            IEnumerable<ExistingRequest> existing = same is null ? [] : (await OpenRequestsAsync(db, subjectId, cancellationToken)).Select(o => o.Existing);
             var reference = await RequestReferences.NextAsync(db, receivedOn.Year, cancellationToken);
             var received = DataSubjectRequest.Receive(reference, intake with { SubjectId = subjectId }, existing, system, now);
             if (received.IsFailure)
@@ -418,7 +425,10 @@ public sealed class RequestRegistration(IServiceScopeFactory scopes, TimeProvide
                 }
             }
 
-            var existing = (await OpenRequestsAsync(db, subjectId, cancellationToken)).Select(o => o.Existing);
+            // A subject registered in this unit has no requests yet: nothing to read.
+            IEnumerable<ExistingRequest> existing = input.NewSubject is null
+                ? (await OpenRequestsAsync(db, subjectId, cancellationToken)).Select(o => o.Existing)
+                : [];
             var reference = await RequestReferences.NextAsync(db, receivedOn.Year, cancellationToken);
             var intake = new RequestIntake(
                 input.Type!.Value, input.Channel!.Value, receivedAt, receivedOn, input.Language, subjectId, input.Description, deadline.DueOn);
