@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using MudBlazor.Services;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor;
@@ -24,6 +25,10 @@ public static class UserInterfaceSetup
             options.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(1);
             options.DisconnectedCircuitMaxRetained = 30;
         });
+        // Memory back to the machine after a wave of pages closed and the instance went quiet (ADR 0049).
+        services.AddSingleton<OpenCircuits>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, CircuitCounter>());
+        services.AddHostedService<IdleMemoryTrim>();
         services.AddMudServices(config =>
         {
             config.SnackbarConfiguration.PositionClass = Defaults.Classes.Position.BottomRight;

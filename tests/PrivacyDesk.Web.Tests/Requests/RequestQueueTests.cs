@@ -148,6 +148,21 @@ public sealed class RequestQueueTests(QueueDatabase database) : IClassFixture<Qu
         (await ReferencesAsync(_seed.Lead, new QueueQuery(Search: search))).ShouldBe(_seed.References(expected));
     }
 
+    [Theory]
+    [InlineData(QueueSort.Deadline, false, new[] { "R3", "R6", "R8" })]
+    [InlineData(QueueSort.Received, true, new[] { "R8", "R6", "R3" })]
+    public async Task ANameSearchCountsAndPagesItsMatchesWithoutRepeatsOrGaps(QueueSort sort, bool descending, string[] expected)
+    {
+        var first = await PageAsync(_seed.Lead, new QueueQuery(Search: "celik", Sort: sort, Descending: descending, PageSize: 2));
+        var second = await PageAsync(_seed.Lead, new QueueQuery(Search: "celik", Sort: sort, Descending: descending, Page: 1, PageSize: 2));
+
+        first.TotalCount.ShouldBe(3);
+        second.TotalCount.ShouldBe(3);
+        first.Rows.Concat(second.Rows).Select(r => r.Reference).ShouldBe(_seed.References(expected));
+        first.Rows[0].SubjectName.ShouldNotBeNullOrEmpty();
+        (await PageAsync(_seed.Officer, new QueueQuery(Search: "celik"))).TotalCount.ShouldBe(0, "Ayşe Çelik's open cases are not the officer's");
+    }
+
     [Fact]
     public async Task SearchFindsAReferenceWholeByPrefixOrByItsNumber()
     {
@@ -242,6 +257,8 @@ public sealed class RequestQueueTests(QueueDatabase database) : IClassFixture<Qu
         {
             counts.Add(await PlanAsync(db, part.Take(RequestQueue.CountCap + 1).Select(r => new { r.Id }).AsSingleQuery().ToQueryString()));
         }
+        // The one pass that gives both when the matches are few (PageAsync): read like the count.
+        counts.Add(await PlanAsync(db, RequestQueue.NameSearchMatches(db, actor, query, QueueSeed.Today)!.Take(RequestQueue.NameSearchMatchCap + 1).Select(id => new { id }).AsSingleQuery().ToQueryString()));
 
         // Never every request of every subject called Jansen (IX_Requests_SubjectId_Type): at 1,000,000 requests that read
         // 28,000 rows to keep 650. All open cases go by the open cases' subject index; a handler's or the unassigned cases

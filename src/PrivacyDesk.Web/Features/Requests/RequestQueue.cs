@@ -123,6 +123,9 @@ public sealed class RequestQueue(IServiceScopeFactory scopes, ControllerSettings
 
     public const int MaxBulkAssign = 200;
 
+    /// <summary>A name search among open cases with at most this many matches is read in one pass (<see cref="NameSearchMatches"/>).</summary>
+    public const int NameSearchMatchCap = 2_000;
+
     private static readonly Error Forbidden = CaseUnitOfWork.Forbidden;
     public static readonly Error NothingSelected = new("queue.assign.nothing_selected");
     public static readonly Error TooManySelected = new("queue.assign.too_many");
@@ -152,12 +155,27 @@ public sealed class RequestQueue(IServiceScopeFactory scopes, ControllerSettings
 
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
-        var count = 0;
-        foreach (var part in CountQueries(db, actor, query, today))
+        IQueryable<DataSubjectRequest> pageRows;
+        int count;
+        var matches = NameSearchMatches(db, actor, query, today) is { } ids
+            ? await ids.Take(NameSearchMatchCap + 1).ToListAsync(cancellationToken)
+            : null;
+        if (matches is { Count: <= NameSearchMatchCap })
         {
-            count += await part.Take(CountCap + 1).CountAsync(cancellationToken);
+            count = matches.Count;
+            var pageIds = matches.Skip(page * pageSize).Take(pageSize).ToList();
+            pageRows = Sorted(db.Requests.AsNoTracking().Where(r => pageIds.Contains(r.Id)), query.Sort, query.Descending);
         }
-        var found = await PageRows(db, actor, query, today, page * pageSize, pageSize)
+        else
+        {
+            count = 0;
+            foreach (var part in CountQueries(db, actor, query, today))
+            {
+                count += await part.Take(CountCap + 1).CountAsync(cancellationToken);
+            }
+            pageRows = PageRows(db, actor, query, today, page * pageSize, pageSize);
+        }
+        var found = await pageRows
             .Select(r => new
             {
                 r.Id,
@@ -214,6 +232,19 @@ public sealed class RequestQueue(IServiceScopeFactory scopes, ControllerSettings
         var ids = rows.Select(r => r.Id);
         return Sorted(db.Requests.AsNoTracking().Where(r => ids.Contains(r.Id)), query.Sort, query.Descending);
     }
+
+    /// <summary>
+    /// A search by name among open cases reads its matches once: the ids of every matching case in page order, at most
+    /// <see cref="NameSearchMatchCap"/> of them, give both the count and the page's ids. Counted and paged separately, the
+    /// same pass over the matching subjects' open cases ran twice (a common surname: 14,000 subjects, 650 open cases, about
+    /// 13 ms a pass at 1,000,000 requests). Null for every other query; past the cap the page falls back to
+    /// <see cref="CountQueries"/> and <see cref="PageRows"/>.
+    /// </summary>
+    internal static IQueryable<Guid>? NameSearchMatches(PrivacyDeskDbContext db, Actor actor, QueueQuery query, DateOnly today) =>
+        SearchKind(query.Search) == QueueSearch.BySubject && query.Received is null && query.Answered is null
+        && query.Filter is not (QueueFilter.Closed or QueueFilter.NotDownloaded)
+            ? Sorted(Filtered(db, actor, query, today), query.Sort, query.Descending).Select(r => r.Id)
+            : null;
 
     /// <summary>
     /// The capped count's queries, whose counts add up to the page's rows. EF Core wants an order before a
