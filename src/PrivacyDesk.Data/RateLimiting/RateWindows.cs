@@ -75,7 +75,7 @@ public sealed class RateWindows(IDbContextFactory<PrivacyDeskDbContext> contexts
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         using (await WriteGate.EnterAsync(db, cancellationToken))
         {
-            return await CountAsync(db, partition, limit, window, cancellationToken);
+            return await CountAsync(db, partition, limit, window, prune: true, cancellationToken);
         }
     }
 
@@ -95,10 +95,13 @@ public sealed class RateWindows(IDbContextFactory<PrivacyDeskDbContext> contexts
         {
             throw new InvalidOperationException("This count belongs to the caller's transaction; without one, use the overload that opens its own.");
         }
-        return CountAsync(db, partition, limit, window, cancellationToken);
+        // No pruning here: inside a long transaction that already holds its key's row, a DELETE of other keys' rows could
+        // meet another instance's pruning the other way round (a deadlock on PostgreSQL). The standalone count prunes.
+        return CountAsync(db, partition, limit, window, prune: false, cancellationToken);
     }
 
-    private async Task<RateWindowDecision> CountAsync(PrivacyDeskDbContext db, string partition, int limit, TimeSpan window, CancellationToken cancellationToken)
+    private async Task<RateWindowDecision> CountAsync(
+        PrivacyDeskDbContext db, string partition, int limit, TimeSpan window, bool prune, CancellationToken cancellationToken)
     {
         var seconds = Math.Max(1, (long)window.TotalSeconds);
         var now = clock.GetUtcNow().ToUnixTimeSeconds();
@@ -107,7 +110,7 @@ public sealed class RateWindows(IDbContextFactory<PrivacyDeskDbContext> contexts
         var sql = db.Database.IsSqlServer() ? Merge : Upsert;
 #pragma warning disable EF1002 // A constant statement; the values travel as parameters.
         var counted = await db.Database.SqlQueryRaw<int>(sql, hashed, start, limit).ToListAsync(cancellationToken);
-        if (counted is [1])
+        if (prune && counted is [1])
         {
             // The first call of a new window for this key: a good moment to forget every window that has ended.
             await db.Database.ExecuteSqlRawAsync("""DELETE FROM "RateWindows" WHERE "WindowStart" < {0}""", [now - (long)MaxWindow.TotalSeconds], cancellationToken);

@@ -5,9 +5,9 @@ namespace PrivacyDesk.Web.Hosting;
 /// <summary>
 /// Gives memory back to the machine once a wave of pages has closed and the instance has gone quiet (ADR 0049): Server GC
 /// keeps the heap it committed while pages were open (RSS stayed 30–70 % over the baseline minutes after 50 pages
-/// closed), so after at least <see cref="MinimumClosed"/> circuits ended and none opened or ended for
-/// <see cref="Quiet"/>, one aggressive full collection decommits what the closed pages held. Never while pages come
-/// and go: a blocking collection pauses every open page for tens of milliseconds.
+/// closed), so after at least <see cref="MinimumClosed"/> circuits ended, no more pages left open than ended, and none
+/// opened or ended for <see cref="Quiet"/>, one aggressive full collection decommits what the closed pages held. Never
+/// while pages come and go or most are still open: a blocking collection pauses every open page for tens of milliseconds.
 /// </summary>
 public sealed partial class IdleMemoryTrim(OpenCircuits circuits, TimeProvider clock, ILogger<IdleMemoryTrim> logger) : BackgroundService
 {
@@ -22,7 +22,8 @@ public sealed partial class IdleMemoryTrim(OpenCircuits circuits, TimeProvider c
     public bool TrimIfQuiet()
     {
         var (closed, lastChange) = circuits.ClosedSinceTrim();
-        if (closed < MinimumClosed || clock.GetUtcNow() - lastChange < Quiet)
+        // Most of the wave gone too: with many pages still open (a working day), the pause would be theirs.
+        if (closed < MinimumClosed || circuits.Open > closed || clock.GetUtcNow() - lastChange < Quiet)
         {
             return false;
         }

@@ -64,6 +64,23 @@ public sealed class IdleMemoryTrimTests
     }
 
     [Fact]
+    public void NothingIsCollectedWhileMostPagesAreStillOpen()
+    {
+        for (var i = 0; i < 40; i++)
+        {
+            _circuits.Opened();
+        }
+        for (var i = 0; i < 12; i++)
+        {
+            _circuits.Closed();
+        }
+        _clock.Advance(TimeSpan.FromMinutes(5));
+
+        _trim.TrimIfQuiet().ShouldBeFalse("28 officers are still working");
+        _collections.ShouldBe(0);
+    }
+
+    [Fact]
     public void AFewClosedPagesAreLeftToTheCollector()
     {
         OpenAndClose(IdleMemoryTrim.MinimumClosed - 1);

@@ -239,8 +239,10 @@ public sealed partial class StaffAdministration(IServiceScopeFactory scopes, Tim
             {
                 return Result.Failure(passwordErrors);
             }
-            var token = await users.GeneratePasswordResetTokenAsync(user);
-            var reset = await users.ResetPasswordAsync(user, token, newPassword);
+            // The password is replaced directly, not through a reset token: a token is Data Protection's, and a key ring
+            // refresh that creates a new key would save it on its own connection while this unit holds SQLite's write lock.
+            var removed = await users.RemovePasswordAsync(user);
+            var reset = removed.Succeeded ? await users.AddPasswordAsync(user, newPassword) : removed;
             if (!reset.Succeeded)
             {
                 return Result.Failure(reset.Errors.Select(e => new Error(PasswordErrorCode(e.Code), Fields.Password)));

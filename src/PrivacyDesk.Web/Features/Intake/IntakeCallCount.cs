@@ -45,12 +45,15 @@ public sealed class IntakeCallCount(string partition, int limit)
         {
             return Refused ?? new RateWindowDecision(true, TimeSpan.Zero);
         }
-        Taken = true;
         if (Refused is { } refused)
         {
             // A refusal changed nothing (the window was full) and stays a refusal.
+            Taken = true;
             return refused;
         }
-        return await windows.TryTakeAsync(partition, limit, Window, cancellationToken);
+        // Taken once the count is in: a call whose count failed is not marked as counted.
+        var decision = await windows.TryTakeAsync(partition, limit, Window, cancellationToken);
+        Taken = true;
+        return decision;
     }
 }

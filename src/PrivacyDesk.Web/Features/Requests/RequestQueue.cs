@@ -163,8 +163,6 @@ public sealed class RequestQueue(IServiceScopeFactory scopes, ControllerSettings
         if (matches is { Count: <= NameSearchMatchCap })
         {
             count = matches.Count;
-            var pageIds = matches.Skip(page * pageSize).Take(pageSize).ToList();
-            pageRows = Sorted(db.Requests.AsNoTracking().Where(r => pageIds.Contains(r.Id)), query.Sort, query.Descending);
         }
         else
         {
@@ -173,6 +171,15 @@ public sealed class RequestQueue(IServiceScopeFactory scopes, ControllerSettings
             {
                 count += await part.Take(CountCap + 1).CountAsync(cancellationToken);
             }
+        }
+        if (matches is not null && (matches.Count <= NameSearchMatchCap || (page + 1) * pageSize <= NameSearchMatchCap))
+        {
+            // The page lies within the ids already read (over the cap, the first 2,000 are still in page order).
+            var pageIds = matches.Take(NameSearchMatchCap).Skip(page * pageSize).Take(pageSize).ToList();
+            pageRows = Sorted(db.Requests.AsNoTracking().Where(r => pageIds.Contains(r.Id)), query.Sort, query.Descending);
+        }
+        else
+        {
             pageRows = PageRows(db, actor, query, today, page * pageSize, pageSize);
         }
         var found = await pageRows

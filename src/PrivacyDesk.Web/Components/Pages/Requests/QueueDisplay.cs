@@ -68,9 +68,10 @@ public sealed class QueueDisplay(IStringLocalizer<QueueText> text, IStringLocali
 
     /// <summary>
     /// What MudIcon renders (a MudBlazor icon constant, no data), as one cached string: one render-tree frame per icon in a
-    /// row instead of an element and its attributes.
+    /// row instead of an element and its attributes. Raw markup: only ever MudBlazor's icon constants and size classes,
+    /// never data (hence internal to the queue's page).
     /// </summary>
-    public static MarkupString Svg(string icon, string size) =>
+    internal static MarkupString Svg(string icon, string size) =>
         SvgCache.GetOrAdd((icon, size), key => new MarkupString(
             $"<svg class=\"mud-icon-root mud-svg-icon {key.Size}\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\" role=\"img\">{key.Icon}</svg>"));
 
