@@ -80,6 +80,26 @@ public sealed class RateWindows(IDbContextFactory<PrivacyDeskDbContext> contexts
     }
 
     /// <summary>
+    /// A refusal known before counting: the window of <paramref name="partition"/> is already full (one read, no write, no gate).
+    /// Null when it is not, or may not be: the count decides then. Lets a call over its limit be refused without waiting for the
+    /// write gate (ADR 0052); a refusal changes nothing, so answering it from a read is the same answer.
+    /// </summary>
+    public async Task<RateWindowDecision?> RefusalIfFullAsync(string partition, int limit, TimeSpan window, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(partition);
+        var seconds = Math.Max(1, (long)window.TotalSeconds);
+        var now = clock.GetUtcNow().ToUnixTimeSeconds();
+        var start = now - (now % seconds);
+        var hashed = key.Hash(partition);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await db.Set<RateWindow>().AsNoTracking().Where(w => w.Key == hashed)
+            .Select(w => new { w.WindowStart, w.Count }).FirstOrDefaultAsync(cancellationToken);
+        return row is not null && row.WindowStart == start && row.Count >= limit
+            ? new RateWindowDecision(false, TimeSpan.FromSeconds(Math.Max(1, start + seconds - now)))
+            : null;
+    }
+
+    /// <summary>
     /// As <see cref="TryTakeAsync(string, int, TimeSpan, CancellationToken)"/>, as a statement of the caller's open transaction on
     /// <paramref name="db"/> (which holds the write gate): the call is counted in the same commit as the work it admits, and a refusal
     /// is the caller's to roll back. The intake API counts a registration this way, so one commit serves both (issue 17).

@@ -60,6 +60,31 @@ public sealed class IntakeApiRateLimitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ARegistrationOverAFullWindowIsRefusedWithoutWaitingForTheWriteGate()
+    {
+        var ct = Xunit.TestContext.Current.CancellationToken;
+        using var client = _app.CreateClient();
+        for (var i = 0; i < 3; i++)
+        {
+            (await client.SendAsync(IntakeApiFactory.Post(Body()), ct)).StatusCode.ShouldBe(HttpStatusCode.Created);
+        }
+        await using var db = await _app.Services.GetRequiredService<IDbContextFactory<PrivacyDeskDbContext>>().CreateDbContextAsync(ct);
+
+        // Someone else is writing: a flood over its limit must not queue behind them (nor take their lock after them).
+        HttpResponseMessage refused;
+        using (await WriteGate.EnterAsync(db, ct))
+        {
+            refused = await client.SendAsync(IntakeApiFactory.Post(Body()), ct).WaitAsync(TimeSpan.FromSeconds(10), ct);
+        }
+
+        refused.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+        refused.Headers.RetryAfter!.Delta!.Value.TotalSeconds.ShouldBeInRange(1, 60);
+        (await db.ApiKeyRequests.CountAsync(ct)).ShouldBe(3);
+        (await db.Set<RateWindow>().AsNoTracking().SingleAsync(ct)).Count.ShouldBe(3, "a refusal changes nothing");
+        refused.Dispose();
+    }
+
+    [Fact]
     public async Task CallsThatDoNotRegisterAreCountedAndOverTheLimitAnsweredTooManyRequests()
     {
         var ct = Xunit.TestContext.Current.CancellationToken;

@@ -150,6 +150,13 @@ public static partial class IntakeEndpoints
             var limit = Math.Max(1, context.RequestServices.GetRequiredService<IOptions<IntakeApiOptions>>().Value.PermitsPerMinute);
             if (prefix is not null && IsRegistration(context.Request) && await keys.RecogniseAsync(presented, context.RequestAborted) is not null)
             {
+                // A full window refuses at once from a read: a flood from one key must not take the write gate (and the lock
+                // across instances) once per refused call. The count in the registration's unit stays the decision.
+                if (await windows.RefusalIfFullAsync(partition, limit, IntakeCallCount.Window, context.RequestAborted) is { } full)
+                {
+                    await TooManyRequests(context, full).ExecuteAsync(context);
+                    return;
+                }
                 // A registration with a recognised key owes its count to the registration's own transaction (ADR 0052); every other
                 // answer takes it before it is sent. Should anything answer without taking it (an exception), it is taken here after.
                 var call = new IntakeCallCount(partition, limit);
