@@ -13,6 +13,9 @@ namespace PrivacyDesk.Data.Auditing;
 /// </summary>
 public sealed class AuditTrailInterceptor(ControllerOptions controller, AuditAnchorOptions anchor) : SaveChangesInterceptor
 {
+    /// <summary>The aggregates whose inserted rows always start a new audit stream (ids from <see cref="Guid.NewGuid"/>), so no stream head is read for them.</summary>
+    private static readonly HashSet<Type> FreshIdentities = [typeof(PrivacyDesk.Domain.Subjects.DataSubject), typeof(PrivacyDesk.Domain.Requests.DataSubjectRequest)];
+
     private readonly TimeZoneInfo _timeZone = controller.TimeZone;
 
     // From the options, not from AuditAnchor: that needs the DbContext factory, which needs this interceptor.
@@ -52,7 +55,9 @@ public sealed class AuditTrailInterceptor(ControllerOptions controller, AuditAnc
 
     private async Task ChainAsync(PrivacyDeskDbContext db, CancellationToken cancellationToken)
     {
-        // The streams of aggregates inserted by this save begin here: there is nothing of them in the trail to read.
+        // The streams of subjects and requests inserted by this save begin here: there is nothing of them in the trail to read.
+        // Only those: their ids are new random GUIDs, while other aggregates may reuse an id that already has a stream (a
+        // register purpose's id comes from its key and comes back when the default register is imported again).
         var newStreams = new HashSet<(string, string)>();
         foreach (var entry in db.ChangeTracker.Entries<AggregateRoot>().ToList())
         {
@@ -63,7 +68,8 @@ public sealed class AuditTrailInterceptor(ControllerOptions controller, AuditAnc
                 // Any change, even one only to a child row, moves the aggregate's stamp: a concurrent save from a stale copy fails.
                 entry.Property(PrivacyDeskDbContext.ConcurrencyStamp).CurrentValue = Guid.NewGuid();
             }
-            var insertedId = entry.State == EntityState.Added && entry.Metadata.FindPrimaryKey() is { Properties: [var key] }
+            var insertedId = entry.State == EntityState.Added && FreshIdentities.Contains(entry.Metadata.ClrType)
+                && entry.Metadata.FindPrimaryKey() is { Properties: [var key] }
                 ? entry.Property(key.Name).CurrentValue?.ToString()
                 : null;
             foreach (var change in changes)

@@ -63,6 +63,9 @@ public static class SubjectSearchTerms
         return terms;
     }
 
+    /// <summary>The one term a whole e-mail address or customer number is stored as (see <see cref="For"/>), for an exact look-up.</summary>
+    public static string ExactTerm(string text) => Fold(text).Replace(" ", "", StringComparison.Ordinal);
+
     /// <summary>
     /// The words of a typed search, folded like the terms; each must be the start of one of a subject's
     /// terms. An e-mail address is one word. One-letter words are dropped when longer ones exist (they match

@@ -149,6 +149,38 @@ public sealed class IntakeApiTests(IntakeApiTests.Fixture fixture) : IClassFixtu
         after.Subjects.ShouldBe(before.Subjects, "both requests belong to the subject already on file");
     }
 
+    [Fact]
+    public async Task FindsTheSubjectByAShortCustomerNumberThatStartsMoreThanTwentyOthers()
+    {
+        // "K-4242" is searched as the word "4242", which also starts the numbers of the 21 customers registered before it.
+        var prefix = Random.Shared.Next(1_000, 9_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        (await SendAsync(IntakeApiFactory.Post(Body(email: $"k{prefix}@example.com", customerNumber: $"K-{prefix}")))).Response.StatusCode.ShouldBe(HttpStatusCode.Created);
+        // Ids are random, so others are added until at least twenty of them sort before the customer (as the look-up reads them).
+        var others = 0;
+        while (await RankAsync(prefix) < 20 && others < 400)
+        {
+            for (var i = 0; i < 10; i++, others++)
+            {
+                (await SendAsync(IntakeApiFactory.Post(Body(email: $"k{prefix}{others}@example.com", customerNumber: $"K-{prefix}{others:D3}")))).Response.StatusCode.ShouldBe(HttpStatusCode.Created);
+            }
+        }
+        (await RankAsync(prefix)).ShouldBeGreaterThanOrEqualTo(20);
+        var before = await App.CountRowsAsync();
+
+        (await SendAsync(IntakeApiFactory.Post(Body(type: "erasure", customerNumber: $"K-{prefix}")))).Response.StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        (await App.CountRowsAsync()).Subjects.ShouldBe(before.Subjects, "the customer on file, not a second one");
+    }
+
+    private async Task<int> RankAsync(string prefix)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
+        var numbers = await db.DataSubjects.AsNoTracking().Where(s => s.CustomerNumber!.StartsWith("K-" + prefix))
+            .OrderBy(s => s.Id).Select(s => s.CustomerNumber).ToListAsync(Ct);
+        return numbers.IndexOf("K-" + prefix);
+    }
+
     public static TheoryData<string, string, string> BadBodies => new()
     {
         { "malformed JSON", "{\"type\": \"access\", ", "body" },

@@ -205,7 +205,12 @@ public sealed class RequestRegistration(IServiceScopeFactory scopes, TimeProvide
         var number = customerNumber?.Trim() ?? "";
         foreach (var text in new[] { address, number }.Where(t => t.Length >= MinimumSearchLength))
         {
-            var ids = SubjectDirectory.Matching(db, text);
+            // The address's or number's own term, exactly: as a search ("K-12" is the word "12") it also finds every
+            // number that starts the same, and the one on file could fall outside the twenty read (a second subject).
+            var term = SubjectSearchTerms.ExactTerm(text);
+            var ids = term.Length is > 0 and <= SubjectSearchTerm.TermMaxLength
+                ? db.Set<SubjectSearchTerm>().AsNoTracking().Where(t => t.Term == term).Select(t => t.SubjectId)
+                : SubjectDirectory.Matching(db, text);
             if (ids is null)
             {
                 continue;
