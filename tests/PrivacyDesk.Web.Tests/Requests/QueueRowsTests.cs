@@ -40,21 +40,6 @@ public sealed class QueueRowsTests : MudBunitContext, IClassFixture<QueueDatabas
         page.FindAll("tr").Single(row => row.QuerySelector("[data-testid=open-request]")?.TextContent == reference);
 
     [Fact]
-    public void TakeOnARowPutsTheCaseOnTheOfficersName()
-    {
-        var page = RenderQueue(_seed.Officer, "/requests?filter=unassigned");
-        var take = Row(page, _seed["R1"]).QuerySelector("button[data-testid=take]")!;
-        take.GetAttribute("type").ShouldBe("button");
-        take.GetAttribute("aria-label").ShouldBe("Oppakken: " + _seed["R1"]);
-        take.TextContent.Trim().ShouldBe("Oppakken");
-
-        take.Click();
-
-        // Only a case that was taken leaves the unassigned filter (a refusal reloads the same rows).
-        page.WaitForAssertion(() => page.FindAll("[data-testid=open-request]").Select(e => e.TextContent).ShouldNotContain(_seed["R1"]), Wait);
-    }
-
-    [Fact]
     public void TheRowsLinkIsAPlainLinkToTheCaseByReference()
     {
         var page = RenderQueue(_seed.Lead);
