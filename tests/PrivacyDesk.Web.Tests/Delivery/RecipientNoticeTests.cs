@@ -14,6 +14,7 @@ using PrivacyDesk.Domain.Delivery;
 using PrivacyDesk.Domain.Register;
 using PrivacyDesk.Domain.Requests;
 using PrivacyDesk.Tests.Shared;
+using PrivacyDesk.Web.Features.Common;
 using PrivacyDesk.Web.Features.Delivery;
 using PrivacyDesk.Web.Features.Requests;
 using PrivacyDesk.Web.Tests.Infrastructure;
@@ -265,5 +266,61 @@ public sealed partial class RecipientNoticeTests : IAsyncLifetime
         var saved = await WithDbAsync(db => db.Purposes.AsNoTracking().SingleAsync(p => p.Id == target.Id, Cancel));
         saved.Recipients.Single(r => r.Name == form.Recipients[0].Name.Trim()).Email.ShouldBe("art19@bureau.nl");
         PrivacyDesk.Web.Features.Register.PurposeForm.From(saved.Definition).Recipients[0].Email.ShouldBe("art19@bureau.nl");
+    }
+
+    [Fact]
+    public async Task TheOfficerOpensALockedRecipientLinkAndExtendsAnExpiredOneOnlyThatLinkChangesAndBothAreAudited()
+    {
+        var (requestId, _, row, _) = await PlannedErasureAsync();
+        ShouldSucceed(await EmailAsync(requestId, row.Id, "nl"));
+        await RunOutboxAsync();
+        var path = NoticeLink().Match((await _sink.WaitForAsync(1))[0].TextBody!).Groups["path"].Value;
+        using var browser = _services.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        async Task<bool> OffersACodeAsync() => (await TextAsync(await browser.GetAsync(new Uri(path, UriKind.Relative), Cancel))).Contains("data-testid=\"answer-send-code\"", StringComparison.Ordinal);
+        Task<RecipientNoticeDelivery> LinkAsync() => RecipientsAsync(requestId).ContinueWith(v => v.Result.Rows.Single(r => r.Id == row.Id).Delivery!, TaskScheduler.Default);
+        Task<Result<bool>> UnlockAsync(ClaimsPrincipal caller, Guid stamp) =>
+            WithAsync<AnswerDeliveries, Result<bool>>(d => d.UnlockNoticeLinkAsync(caller, requestId, row.Id, stamp, Cancel));
+        Task<Result<bool>> ExtendAsync(Guid stamp, int days) =>
+            WithAsync<AnswerDeliveries, Result<bool>>(d => d.ExtendNoticeLinkAsync(_officer, requestId, row.Id, stamp, days, Cancel));
+        (await OffersACodeAsync()).ShouldBeTrue();
+        // Ten wrong codes locked it (the lock itself is AnswerDeliveryTests'): the recipient's page says so, and so does the case.
+        (await WithDbAsync(db => db.ResponseDeliveries.Where(d => d.RecipientNotificationId == row.Id).ExecuteUpdateAsync(u => u
+            .SetProperty(d => d.WrongCodes, ResponseDelivery.MaxWrongCodes).SetProperty(d => d.LockedAt, _clock.GetUtcNow()), Cancel))).ShouldBe(1);
+        var locked = await LinkAsync();
+        locked.IsLocked.ShouldBeTrue();
+        (await browser.GetAsync(new Uri(path, UriKind.Relative), Cancel)).StatusCode.ShouldBe(System.Net.HttpStatusCode.Locked);
+
+        // An auditor may not, a stamp that was never read is stale, and another notice's id finds nothing: none of them changes it.
+        var auditor = await Callers.ForAsync(_app, "auditor@privacydesk.test");
+        (await UnlockAsync(auditor, locked.Stamp)).Errors.Select(e => e.Code).ShouldBe([CaseUnitOfWork.Forbidden.Code]);
+        (await UnlockAsync(_officer, Guid.NewGuid())).Errors.Select(e => e.Code).ShouldBe([StaleEdit.Code]);
+        (await WithAsync<AnswerDeliveries, Result<bool>>(d => d.UnlockNoticeLinkAsync(_officer, requestId, Guid.NewGuid(), locked.Stamp, Cancel)))
+            .Errors.Select(e => e.Code).ShouldBe([DeliveryErrors.NoDelivery.Code]);
+        (await LinkAsync()).IsLocked.ShouldBeTrue();
+
+        ShouldSucceed(await UnlockAsync(_officer, locked.Stamp));
+        (await LinkAsync()).IsLocked.ShouldBeFalse();
+        (await OffersACodeAsync()).ShouldBeTrue();
+        (await WithDbAsync(db => db.ResponseDeliveries.AsNoTracking().SingleAsync(d => d.RecipientNotificationId == row.Id, Cancel))).WrongCodes.ShouldBe(0);
+
+        // Past its expiry the page no longer offers a code; fourteen days from today open it again.
+        var open = await LinkAsync();
+        _clock.SetUtcNow(open.ExpiresAt.AddDays(2));
+        (await LinkAsync()).IsExpired.ShouldBeTrue();
+        (await OffersACodeAsync()).ShouldBeFalse();
+        (await ExtendAsync((await LinkAsync()).Stamp, ResponseDelivery.MaxExtensionDays + 1)).Errors.Select(e => e.Code).ShouldBe([DeliveryErrors.ExtensionOutOfRange.Code]);
+        ShouldSucceed(await ExtendAsync((await LinkAsync()).Stamp, 14));
+        var extended = await LinkAsync();
+        extended.IsExpired.ShouldBeFalse();
+        extended.ExpiresAt.UtcDateTime.ShouldBe(_clock.GetUtcNow().AddDays(14).UtcDateTime, TimeSpan.FromSeconds(1));
+        (await OffersACodeAsync()).ShouldBeTrue();
+
+        // The subject's own answer has no delivery and was not touched; the trail names the notice actions, ids only.
+        (await WithDbAsync(db => db.ResponseDeliveries.CountAsync(d => d.RequestId == requestId && d.RecipientNotificationId == null, Cancel))).ShouldBe(0);
+        var trail = await WithDbAsync(db => db.AuditEvents.AsNoTracking().Where(e => e.EntityId == requestId.ToString()).ToListAsync(Cancel));
+        trail.Where(e => e.Action == ResponseDelivery.NoticeUnlockedAction).ShouldHaveSingleItem().ActorName.ShouldNotBe(AnswerPortal.PortalActor.Name);
+        var extendedEvent = trail.Where(e => e.Action == ResponseDelivery.NoticeExtendedAction).ShouldHaveSingleItem();
+        (extendedEvent.Before + extendedEvent.After).ShouldNotContain("@");
+        trail.ShouldNotContain(e => e.Action == ResponseDelivery.UnlockedAction || e.Action == ResponseDelivery.ExtendedAction);
     }
 }

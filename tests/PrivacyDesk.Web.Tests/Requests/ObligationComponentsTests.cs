@@ -22,6 +22,7 @@ public sealed class ObligationComponentsTests : MudBunitContext, IAsyncLifetime
         _ = _factory.Server;
         Services.AddScoped(_ => ActivatorUtilities.CreateInstance<CaseObligations>(_factory.Services));
         Services.AddSingleton(_ => _factory.Services.GetRequiredService<PrivacyDesk.Web.Features.Delivery.RecipientNotices>());
+        Services.AddSingleton(_ => _factory.Services.GetRequiredService<PrivacyDesk.Web.Features.Delivery.AnswerDeliveries>());
         Services.AddScoped(_ => ActivatorUtilities.CreateInstance<CaseFetching>(_factory.Services));
         _service = ActivatorUtilities.CreateInstance<CaseObligations>(_factory.Services);
         _officer = await Callers.ForAsync(_factory, "officer@privacydesk.test");
@@ -200,8 +201,8 @@ public sealed class ObligationComponentsTests : MudBunitContext, IAsyncLifetime
         accessPanel.Markup.Trim().ShouldBeEmpty();
     }
 
-    [Fact]
-    public async Task SendByEmailIsOfferedOnlyForARecipientWithAnAddressAndSendsItAfterTheDialog()
+    /// <summary>An erasure with its recipients planned, one register entry given an e-mail address first.</summary>
+    private async Task<(Guid RequestId, PlannedRecipient Chosen)> PlannedWithAddressAsync()
     {
         var requestId = await ObligationCases.CreateAsync(_factory, RequestType.Erasure, decideAll: true);
         var chosen = (await _service.RecipientsAsync(_officer, requestId)).Value.Unplanned.First(r => r.Kind == NotificationRecipientKind.External);
@@ -215,6 +216,55 @@ public sealed class ObligationComponentsTests : MudBunitContext, IAsyncLifetime
             await db.SaveChangesAsync();
         }
         (await _service.PlanRecipientsAsync(_officer, requestId, await CaseStamps.OfAsync(_factory, requestId))).IsSuccess.ShouldBeTrue();
+        return (requestId, chosen);
+    }
+
+    [Fact]
+    public async Task ALockedRecipientLinkIsOpenedAgainAndExtendedFromThePanel()
+    {
+        var (requestId, _) = await PlannedWithAddressAsync();
+        var row = (await _service.RecipientsAsync(_officer, requestId)).Value.Rows.Single(r => r.RegisterEmail is not null);
+        var notices = _factory.Services.GetRequiredService<PrivacyDesk.Web.Features.Delivery.RecipientNotices>();
+        (await notices.EmailAsync(_officer, requestId, await CaseStamps.OfAsync(_factory, requestId), row.Id, "nl", "https://desk.example.nl/")).IsSuccess.ShouldBeTrue();
+        var dbs = _factory.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<PrivacyDesk.Data.PrivacyDeskDbContext>>();
+        async Task<PrivacyDesk.Domain.Delivery.ResponseDelivery> DeliveryAsync()
+        {
+            await using var db = await dbs.CreateDbContextAsync();
+            return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+                Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AsNoTracking(db.ResponseDeliveries), d => d.RecipientNotificationId == row.Id);
+        }
+        await using (var db = await dbs.CreateDbContextAsync())
+        {
+            (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteUpdateAsync(db.ResponseDeliveries.Where(d => d.RecipientNotificationId == row.Id),
+                u => u.SetProperty(d => d.WrongCodes, PrivacyDesk.Domain.Delivery.ResponseDelivery.MaxWrongCodes).SetProperty(d => d.LockedAt, DateTimeOffset.UtcNow))).ShouldBe(1);
+            // The mail server took the e-mail (the outbox's part, which this test does not run).
+            (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteUpdateAsync(db.OutgoingEmails,
+                u => u.SetProperty(e => e.SentAt, DateTimeOffset.UtcNow))).ShouldBe(1);
+        }
+        var expiresAt = (await DeliveryAsync()).ExpiresAt;
+        RenderProviders();
+
+        var panel = Render<RecipientsPanel>(p => p.Add(c => c.RequestId, requestId).Add(c => c.CaseStamp, Guid.NewGuid()));
+        panel.WaitForElement("[data-testid=recipient-link-unlock]");
+        panel.Find("[data-testid=recipient-emailed]").TextContent.ShouldContain("link geblokkeerd na te veel verkeerde codes");
+        panel.Find("[data-testid=recipient-link-unlock]").TextContent.ShouldContain("Link weer vrijgeven");
+        await panel.InvokeAsync(() => panel.Find("[data-testid=recipient-link-unlock]").Click());
+
+        panel.WaitForAssertion(() => panel.FindAll("[data-testid=recipient-link-unlock]").ShouldBeEmpty());
+        panel.Find("[data-testid=recipient-emailed]").TextContent.ShouldContain("nog niet gedownload; link geldig tot");
+        (await DeliveryAsync()).LockedAt.ShouldBeNull();
+        panel.FindAll("[data-testid=recipients-error]").ShouldBeEmpty();
+
+        panel.Find("[data-testid=recipient-link-extend]").TextContent.ShouldContain("Link 14 dagen verlengen");
+        await panel.InvokeAsync(() => panel.Find("[data-testid=recipient-link-extend]").Click());
+        panel.WaitForAssertion(() => panel.Find("[data-testid=recipient-emailed]").TextContent.ShouldContain(DisplayDates.Date(TimeZoneInfo.ConvertTime(expiresAt.AddDays(14), TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam")))));
+        (await DeliveryAsync()).ExpiresAt.ShouldBe(expiresAt.AddDays(14));
+    }
+
+    [Fact]
+    public async Task SendByEmailIsOfferedOnlyForARecipientWithAnAddressAndSendsItAfterTheDialog()
+    {
+        var (requestId, chosen) = await PlannedWithAddressAsync();
         var provider = RenderProviders();
 
         var stamp = await CaseStamps.OfAsync(_factory, requestId);

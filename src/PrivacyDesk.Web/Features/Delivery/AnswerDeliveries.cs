@@ -177,10 +177,18 @@ public sealed class AnswerDeliveries(
     /// An officer gives the subject more time to download: the handler or a team lead, with the stamp of the delivery they read
     /// (a download or another extension since makes it stale: "changed by … at …"). Audited in the request's stream.
     /// </summary>
-    public Task<Result<bool>> ExtendAsync(ClaimsPrincipal caller, Guid requestId, Guid deliveryStamp, int days, CancellationToken cancellationToken = default)
+    public Task<Result<bool>> ExtendAsync(ClaimsPrincipal caller, Guid requestId, Guid deliveryStamp, int days, CancellationToken cancellationToken = default) =>
+        ExtendAsync(caller, requestId, null, deliveryStamp, days, cancellationToken);
+
+    /// <summary>As <see cref="ExtendAsync(ClaimsPrincipal, Guid, Guid, int, CancellationToken)"/> for the link of one Art. 19 notice (ADR 0051), e.g. when the recipient asks for more time.</summary>
+    public Task<Result<bool>> ExtendNoticeLinkAsync(
+        ClaimsPrincipal caller, Guid requestId, Guid recipientNotificationId, Guid deliveryStamp, int days, CancellationToken cancellationToken = default) =>
+        ExtendAsync(caller, requestId, recipientNotificationId, deliveryStamp, days, cancellationToken);
+
+    private Task<Result<bool>> ExtendAsync(
+        ClaimsPrincipal caller, Guid requestId, Guid? recipientNotificationId, Guid deliveryStamp, int days, CancellationToken cancellationToken)
     {
-        var target = new StampedTarget<ResponseDelivery>(DataSubjectRequest.AuditEntityType, requestId,
-            (db, token) => db.ResponseDeliveries.SingleOrDefaultAsync(d => d.RequestId == requestId && d.RecipientNotificationId == null, token), DeliveryErrors.NoDelivery);
+        var target = DeliveryTarget(requestId, recipientNotificationId);
         return cases.ChangeOwnedAsync(caller, requestId, CaseAccess.Handle, target, deliveryStamp, (work, delivery) =>
         {
             var extended = delivery.Extend(days, work.Now, work.Actor);
@@ -192,10 +200,18 @@ public sealed class AnswerDeliveries(
     /// An officer opens a link locked after too many wrong codes (after speaking to the subject): the handler or a team lead, with the
     /// stamp of the delivery they read. Audited in the request's stream; the count of wrong codes starts over.
     /// </summary>
-    public Task<Result<bool>> UnlockAsync(ClaimsPrincipal caller, Guid requestId, Guid deliveryStamp, CancellationToken cancellationToken = default)
+    public Task<Result<bool>> UnlockAsync(ClaimsPrincipal caller, Guid requestId, Guid deliveryStamp, CancellationToken cancellationToken = default) =>
+        UnlockAsync(caller, requestId, null, deliveryStamp, cancellationToken);
+
+    /// <summary>As <see cref="UnlockAsync(ClaimsPrincipal, Guid, Guid, CancellationToken)"/> for the link of one Art. 19 notice (after speaking to the recipient).</summary>
+    public Task<Result<bool>> UnlockNoticeLinkAsync(
+        ClaimsPrincipal caller, Guid requestId, Guid recipientNotificationId, Guid deliveryStamp, CancellationToken cancellationToken = default) =>
+        UnlockAsync(caller, requestId, recipientNotificationId, deliveryStamp, cancellationToken);
+
+    private Task<Result<bool>> UnlockAsync(
+        ClaimsPrincipal caller, Guid requestId, Guid? recipientNotificationId, Guid deliveryStamp, CancellationToken cancellationToken)
     {
-        var target = new StampedTarget<ResponseDelivery>(DataSubjectRequest.AuditEntityType, requestId,
-            (db, token) => db.ResponseDeliveries.SingleOrDefaultAsync(d => d.RequestId == requestId && d.RecipientNotificationId == null, token), DeliveryErrors.NoDelivery);
+        var target = DeliveryTarget(requestId, recipientNotificationId);
         return cases.ChangeOwnedAsync(caller, requestId, CaseAccess.Handle, target, deliveryStamp, (work, delivery) =>
         {
             var unlocked = delivery.Unlock(work.Now, work.Actor);
@@ -227,6 +243,12 @@ public sealed class AnswerDeliveries(
                 new Dictionary<string, string?>(StringComparer.Ordinal) { ["lockedAt"] = null, ["wrongCodes"] = "0" })));
             return Result.Success();
         }, cancellationToken);
+
+    /// <summary>The subject's answer delivery (no notification id) or the delivery of one Art. 19 notice of the same request.</summary>
+    private static StampedTarget<ResponseDelivery> DeliveryTarget(Guid requestId, Guid? recipientNotificationId) =>
+        new(DataSubjectRequest.AuditEntityType, requestId, (db, token) => recipientNotificationId is { } notificationId
+            ? db.ResponseDeliveries.SingleOrDefaultAsync(d => d.RequestId == requestId && d.RecipientNotificationId == notificationId, token)
+            : db.ResponseDeliveries.SingleOrDefaultAsync(d => d.RequestId == requestId && d.RecipientNotificationId == null, token), DeliveryErrors.NoDelivery);
 
     /// <summary>The office's per-case choice (before sending): link only, or the documents attached as well.</summary>
     public Task<Result> ChooseMethodAsync(ClaimsPrincipal caller, Guid requestId, Guid stamp, AnswerDeliveryMethod method, CancellationToken cancellationToken = default) =>

@@ -37,9 +37,10 @@ public sealed record CollectionView(CaseFacts Case, IReadOnlyList<CollectionTask
 public sealed record ExtractPreview(string FileName, string Sha256, int RowCount, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows);
 
 /// <summary>How an e-mailed Art. 19 notice stands (ADR 0051): the e-mail's state and the recipient's downloads, times in the controller's zone.</summary>
+/// <param name="Stamp">The delivery's concurrency stamp as read, which extending or unlocking its link is done with.</param>
 public sealed record RecipientNoticeDelivery(
     Delivery.DeliveryEmailState EmailState, DateTimeOffset ExpiresAt, bool IsExpired, bool IsLocked, DateTimeOffset? FirstDownloadedAt,
-    DateTimeOffset? LastDownloadedAt, int DownloadCount);
+    DateTimeOffset? LastDownloadedAt, int DownloadCount, Guid Stamp);
 
 /// <param name="RegisterEmail">The address the register has for this recipient now (null: none), which "Send by e-mail" would use.</param>
 /// <param name="EmailedTo">The address the notification was e-mailed to, as kept on it.</param>
@@ -402,6 +403,7 @@ public sealed class CaseObligations(IServiceScopeFactory scopes, TimeProvider cl
             .SelectMany(x => x.e.DefaultIfEmpty(), (x, e) => new
             {
                 x.d.RecipientNotificationId, x.d.ExpiresAt, x.d.LockedAt, x.d.FirstDownloadedAt, x.d.LastDownloadedAt, x.d.DownloadCount,
+                Stamp = EF.Property<Guid>(x.d, PrivacyDeskDbContext.ConcurrencyStamp),
                 SentAt = e == null ? null : e.SentAt, LastErrorCode = e == null ? null : e.LastErrorCode,
             })
             .ToListAsync(cancellationToken);
@@ -409,7 +411,7 @@ public sealed class CaseObligations(IServiceScopeFactory scopes, TimeProvider cl
         return deliveries.ToDictionary(d => d.RecipientNotificationId!.Value, d => new RecipientNoticeDelivery(
             d.SentAt is not null ? Delivery.DeliveryEmailState.Sent : d.LastErrorCode is not null ? Delivery.DeliveryEmailState.Failed : Delivery.DeliveryEmailState.Waiting,
             TimeZoneInfo.ConvertTime(d.ExpiresAt, zone), now >= d.ExpiresAt, d.LockedAt is not null, Local(d.FirstDownloadedAt, zone), Local(d.LastDownloadedAt, zone),
-            d.DownloadCount));
+            d.DownloadCount, d.Stamp));
     }
 
     /// <summary>The source systems of the Active purposes that process the subject's data, in register order, once each.</summary>
