@@ -1,3 +1,4 @@
+using MudBlazor;
 using PrivacyDesk.Domain.Staff;
 using PrivacyDesk.Web.Components.Layout;
 using PrivacyDesk.Web.Hosting;
@@ -41,5 +42,23 @@ public sealed class ShellTests : MudBunitContext
         languageSwitch.Find("button").Click();
 
         languageSwitch.WaitForAssertion(() => FindAllInProviders("[data-testid^=language-]").ShouldBe(["Nederlands", "English"]));
+    }
+
+    [Fact]
+    public void TheSignedInUserIsPlainMarkupExceptItsTooltip()
+    {
+        var user = SignIn("Sanne de Vries", StaffRole.PrivacyOfficer);
+
+        var bar = Render<SignedInUser>(p => p.Add(c => c.User, user));
+
+        // Issue 17 (ADR 0059): plain elements with MudBlazor's classes, in every open page.
+        bar.FindComponents<MudLink>().ShouldBeEmpty();
+        bar.FindComponents<MudAvatar>().ShouldBeEmpty();
+        bar.FindComponents<MudIconButton>().ShouldBeEmpty();
+        bar.FindComponents<MudIcon>().ShouldBeEmpty();
+        bar.Find("[data-testid=signed-in-user]").GetAttribute("href").ShouldBe("Account/Manage");
+        bar.Find(".mud-avatar").TextContent.ShouldBe("SV");
+        bar.Find("[data-testid=sign-out]").GetAttribute("type").ShouldBe("submit");
+        bar.Find("[data-testid=sign-out]").Closest("form")!.GetAttribute("action").ShouldBe("Account/Logout");
     }
 }

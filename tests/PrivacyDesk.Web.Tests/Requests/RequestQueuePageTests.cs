@@ -62,6 +62,21 @@ public sealed class RequestQueuePageTests : MudBunitContext, IClassFixture<Queue
     }
 
     [Fact]
+    public void TheQuickFiltersArePlainButtonsNotAChipComponentEach()
+    {
+        var page = RenderQueue(StaffRole.TeamLead, filter: "overdue");
+
+        // Issue 17 (ADR 0059): a MudChip per filter was a component in every open queue.
+        page.FindComponents<MudBlazor.MudChip<string>>().ShouldBeEmpty();
+        var filters = page.FindAll("[data-testid=quick-filters] button");
+        filters.Count.ShouldBeGreaterThan(1);
+        filters.ShouldAllBe(f => f.GetAttribute("type") == "button" && f.ClassList.Contains("mud-chip"));
+        page.FindAll("[data-testid=quick-filters] [aria-pressed=true]").Select(f => f.GetAttribute("data-testid")).ShouldBe(["filter-overdue"]);
+        page.Find("[data-testid=filter-overdue]").ClassList.ShouldContain("mud-chip-filled");
+        page.Find("[data-testid=filter-open]").ClassList.ShouldContain("mud-chip-outlined");
+    }
+
+    [Fact]
     public void AFilterFromTheAddressIsApplied()
     {
         var page = RenderQueue(StaffRole.TeamLead, filter: "awaiting-identity");

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
@@ -66,16 +65,8 @@ public sealed class QueueDisplay(IStringLocalizer<QueueText> text, IStringLocali
     public static string CheckBoxClass(bool selected) =>
         "mud-button-root mud-icon-button mud-default-text hover:mud-default-hover mud-ripple mud-ripple-checkbox mud-checkbox-" + (selected ? "true" : "false");
 
-    /// <summary>
-    /// What MudIcon renders (a MudBlazor icon constant, no data), as one cached string: one render-tree frame per icon in a
-    /// row instead of an element and its attributes. Raw markup: only ever MudBlazor's icon constants and size classes,
-    /// never data (hence internal to the queue's page).
-    /// </summary>
-    internal static MarkupString Svg(string icon, string size) =>
-        SvgCache.GetOrAdd((icon, size), key => new MarkupString(
-            $"<svg class=\"mud-icon-root mud-svg-icon {key.Size}\" focusable=\"false\" viewBox=\"0 0 24 24\" aria-hidden=\"true\" role=\"img\">{key.Icon}</svg>"));
-
-    private static readonly ConcurrentDictionary<(string Icon, string Size), MarkupString> SvgCache = new();
+    /// <summary>What MudIcon renders, as one cached string (<see cref="PlainIcon"/>): one frame per icon in a row.</summary>
+    internal static MarkupString Svg(string icon, string size) => PlainIcon.Svg(icon, size);
 
     private static string CssName(Color colour) => colour switch
     {
