@@ -306,8 +306,9 @@ public static class IntakeBenchmarks
             "constant-time hash compare), rate-limit per key, parse and validate every field with the domain's rules, look the subject up by " +
             "e-mail and customer number in the search index, count the reference in the transaction, write the subject's and the request's " +
             "audit events (hash-chained, behind the write gate), link the key and enqueue the acknowledgement letter (an outbox row in the same " +
-            "transaction; the outbox renders it in the background, on the same cores, while the load runs). The minimal endpoint deserialises the " +
-            "body and runs two prepared INSERTs.");
+            "transaction; the outbox renders it in the background, on the same cores, while the load runs). Registrations that wait for the gate " +
+            "are written together by the next writer, each behind its own savepoint, with one commit (group commit, ADR 0058). The minimal " +
+            "endpoint deserialises the body and runs two prepared INSERTs, one commit each.");
         return report.ToString();
     }
 
