@@ -52,17 +52,28 @@ internal static class WriteGate
         return new Held(gate, mark);
     }
 
-    /// <summary>Null when this flow holds the gate already; else the gate and this flow's new mark, not holding yet.</summary>
-    private static (SemaphoreSlim Gate, Mark Mark)? Begin(DbContext db)
+    /// <summary>Whether this flow holds the gate of <paramref name="db"/>'s database (a save now would pass re-entrantly).</summary>
+    public static bool IsHeldByThisFlow(DbContext db)
     {
         var key = db.Database.GetConnectionString() ?? "";
         for (var mark = Marks.Value; mark is not null; mark = mark.Outer)
         {
             if (mark.Holding && mark.Key == key)
             {
-                return null;
+                return true;
             }
         }
+        return false;
+    }
+
+    /// <summary>Null when this flow holds the gate already; else the gate and this flow's new mark, not holding yet.</summary>
+    private static (SemaphoreSlim Gate, Mark Mark)? Begin(DbContext db)
+    {
+        if (IsHeldByThisFlow(db))
+        {
+            return null;
+        }
+        var key = db.Database.GetConnectionString() ?? "";
         var entered = new Mark(key, Marks.Value);
         Marks.Value = entered;
         return (Gates.GetOrAdd(key, _ => new SemaphoreSlim(1, 1)), entered);

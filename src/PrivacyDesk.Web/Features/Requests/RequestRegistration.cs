@@ -263,8 +263,9 @@ public sealed class RequestRegistration(IServiceScopeFactory scopes, TimeProvide
         }
 
         await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
-        return await db.InTransactionAsync(async () =>
+        // Registrations arriving together are written in one transaction, each behind its own savepoint, committing once (ADR 0058);
+        // the unit below runs in whichever context writes the group, so it uses the one it is given and nothing else.
+        return await scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>().InGroupCommitAsync(GroupCommitLane, async db =>
         {
             if (admit is not null && await admit(db) is { IsFailure: true } refused)
             {
@@ -304,6 +305,9 @@ public sealed class RequestRegistration(IServiceScopeFactory scopes, TimeProvide
             return Result.Success(receipt);
         }, cancellationToken);
     }
+
+    /// <summary>The group-commit lane of <see cref="ReceiveAsync"/>: the intake API's and the portal's registrations are written together.</summary>
+    private const string GroupCommitLane = "registration.receive";
 
     /// <summary>
     /// Every rule <see cref="ReceiveAsync"/> checks before it stores anything, without storing anything: the portal checks its form

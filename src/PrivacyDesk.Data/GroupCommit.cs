@@ -1,0 +1,190 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using PrivacyDesk.Domain.Common;
+
+namespace PrivacyDesk.Data;
+
+/// <summary>
+/// Group commit for small units of one kind (ADR 0058): units that arrive while another of their lane is being written wait,
+/// and the next writer writes all of them in one turn of the write gate and one transaction, each in order and behind a
+/// savepoint of its own, committing once. A unit is the same delegate <see cref="TransactionExtensions.InTransactionAsync"/>
+/// runs: it reads what it needs, changes, and saves; it never commits. A unit that fails with a <see cref="Result"/> is rolled
+/// back to its savepoint and answered with its failure, the others go on. A unit that throws (or a commit that fails) rolls the
+/// whole group back and every unit of it is written again on its own, each in its own <c>InTransactionAsync</c>, so one bad unit
+/// cannot fail another. One unit arriving alone is written exactly as <c>InTransactionAsync</c> writes it.
+/// </summary>
+public static class GroupCommit
+{
+    /// <summary>At most this many units share a transaction; the rest wait for the next turn.</summary>
+    public const int MaxUnits = 32;
+
+    private const string Savepoint = "group_commit_unit";
+
+    private static readonly ConcurrentDictionary<string, Lane> Lanes = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> as <see cref="TransactionExtensions.InTransactionAsync"/> would, possibly in one transaction
+    /// with other units of the same <paramref name="lane"/> on the same database. <paramref name="work"/> must use the context it
+    /// is given (which may be another unit's) and nothing else of the database, and may run more than once (a retry, or the group
+    /// failing). <paramref name="db"/> must stay usable until the returned task ends; another unit's group may be written with it.
+    /// </summary>
+    public static async Task<T> InGroupCommitAsync<T>(
+        this PrivacyDeskDbContext db, string lane, Func<PrivacyDeskDbContext, Task<T>> work, CancellationToken cancellationToken = default)
+        where T : Result
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(work);
+        if (WriteGate.IsHeldByThisFlow(db))
+        {
+            // Inside another unit (re-entrant): waiting for a group would wait for the gate this flow holds.
+            return await db.InTransactionAsync(() => work(db), cancellationToken);
+        }
+        var unit = new Unit<T>(db, work, cancellationToken);
+        var queue = Lanes.GetOrAdd(lane + "\n" + db.Database.GetConnectionString(), _ => new Lane());
+        if (queue.Join(unit))
+        {
+            await queue.LeadAsync(unit);
+        }
+        return await unit.Answer.Task;
+    }
+
+    /// <summary>The units of one lane waiting to be written, and whether a writer is at work for them.</summary>
+    private sealed class Lane
+    {
+        private readonly List<Unit> _waiting = [];
+        private bool _leading;
+
+        /// <summary>Queues the unit; true when its caller must write (no writer is at work for this lane).</summary>
+        public bool Join(Unit unit)
+        {
+            lock (_waiting)
+            {
+                _waiting.Add(unit);
+                if (_leading)
+                {
+                    return false;
+                }
+                _leading = true;
+                return true;
+            }
+        }
+
+        /// <summary>
+        /// Writes the waiting units in groups until <paramref name="own"/> is answered; units still waiting then are written by a
+        /// writer of their own on the thread pool, so a caller waits for its own group, not for everyone's.
+        /// </summary>
+        public async Task LeadAsync(Unit? own)
+        {
+            while (true)
+            {
+                List<Unit> group;
+                lock (_waiting)
+                {
+                    if (_waiting.Count == 0)
+                    {
+                        _leading = false;
+                        return;
+                    }
+                    if (own is not null && own.Answered)
+                    {
+                        _ = Task.Run(() => LeadAsync(null));
+                        return;
+                    }
+                    group = _waiting.GetRange(0, Math.Min(MaxUnits, _waiting.Count));
+                    _waiting.RemoveRange(0, group.Count);
+                }
+                await WriteAsync(group);
+            }
+        }
+    }
+
+    private static async Task WriteAsync(List<Unit> group)
+    {
+        if (group.Count == 1)
+        {
+            await group[0].WriteAloneAsync();
+            return;
+        }
+        // The first unit's context writes the group: its caller waits for the group's answer, so the context lives until then.
+        var db = group[0].Db;
+        var outcomes = new Result[group.Count];
+        try
+        {
+            await db.InTransactionAsync(async () =>
+            {
+                var transaction = db.Database.CurrentTransaction!;
+                for (var i = 0; i < group.Count; i++)
+                {
+                    await transaction.CreateSavepointAsync(Savepoint);
+                    var outcome = await group[i].RunAsync(db);
+                    if (outcome.IsFailure)
+                    {
+                        await transaction.RollbackToSavepointAsync(Savepoint);
+                    }
+                    await transaction.ReleaseSavepointAsync(Savepoint);
+                    // The next unit reads what this one wrote from the database, not from this unit's tracked rows.
+                    db.ChangeTracker.Clear();
+                    outcomes[i] = outcome;
+                }
+                return Result.Success();
+            });
+        }
+#pragma warning disable CA1031 // Any failure of the group is answered unit by unit, each alone: the unit at fault fails with its own exception.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            db.ChangeTracker.Clear();
+            foreach (var unit in group)
+            {
+                await unit.WriteAloneAsync();
+            }
+            return;
+        }
+        for (var i = 0; i < group.Count; i++)
+        {
+            group[i].Complete(outcomes[i]);
+        }
+    }
+
+    private abstract class Unit(PrivacyDeskDbContext db)
+    {
+        public PrivacyDeskDbContext Db { get; } = db;
+
+        public abstract bool Answered { get; }
+
+        /// <summary>The unit's work in the group's context and transaction; it saves, never commits.</summary>
+        public abstract Task<Result> RunAsync(PrivacyDeskDbContext db);
+
+        /// <summary>The unit in a transaction of its own (InTransactionAsync), answered with its result or its exception.</summary>
+        public abstract Task WriteAloneAsync();
+
+        public abstract void Complete(Result outcome);
+    }
+
+    private sealed class Unit<T>(PrivacyDeskDbContext db, Func<PrivacyDeskDbContext, Task<T>> work, CancellationToken cancellationToken) : Unit(db)
+        where T : Result
+    {
+        // Asynchronous continuations: a caller answered here must not run on (and dispose its context in) the writer's flow.
+        public TaskCompletionSource<T> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override bool Answered => Answer.Task.IsCompleted;
+
+        public override async Task<Result> RunAsync(PrivacyDeskDbContext db) => await work(db);
+
+        public override async Task WriteAloneAsync()
+        {
+            try
+            {
+                Answer.TrySetResult(await Db.InTransactionAsync(() => work(Db), cancellationToken));
+            }
+#pragma warning disable CA1031 // Handed to the unit's own caller, who sees it as InTransactionAsync would have thrown it.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                Answer.TrySetException(exception);
+            }
+        }
+
+        public override void Complete(Result outcome) => Answer.TrySetResult((T)outcome);
+    }
+}
