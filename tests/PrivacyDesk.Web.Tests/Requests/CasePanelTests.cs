@@ -118,7 +118,7 @@ public sealed class CasePanelTests : MudBunitContext
         var panel = Render<AssessmentPanel>(p => p.Add(x => x.Case, view).Add(x => x.IsCurrent, true)
             .Add(x => x.OnRecord, input => { sent = input; return Task.FromResult(Result.Failure(refusal)); }));
 
-        panel.Find($"[data-purpose='{kyc.PurposeId}'] [data-option='{nameof(DecisionKind.PartiallyComply)}']").Click();
+        panel.Find($"[data-purpose='{kyc.PurposeId}'] [data-option='{nameof(DecisionKind.PartiallyComply)}']").Change(true);
         panel.Find($"[data-purpose='{kyc.PurposeId}'] [data-testid=decision-reasons]").Input("Bewaard op grond van de Wwft.");
         panel.Find($"[data-purpose='{kyc.PurposeId}'] [data-testid=record-decision]").Click();
 

@@ -1,3 +1,4 @@
+using AngleSharp.Dom;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
@@ -174,6 +175,70 @@ public sealed class CaseWorkspacePageTests : MudBunitContext, IAsyncLifetime
         page.Find("[data-testid=reload]").Click();
         page.WaitForAssertion(() => page.FindAll("[data-testid=note-text-shown]").Select(e => e.TextContent).ShouldContain("Teamleider was eerst."), TimeSpan.FromSeconds(10));
         page.Find("[data-testid=note-text]").GetAttribute("value").ShouldBe("Mijn notitie");
+    }
+
+    /// <summary>An erasure the officer handles and has started: every purpose waits for a decision.</summary>
+    private async Task<(RequestReference Reference, PurposeRow Row, DecisionOption Option)> StartedErasureAsync()
+    {
+        var reference = await CaseWorkspaceData.RegisterAsync(_factory, RequestType.Erasure);
+        var officer = await Callers.ForAsync(_factory, "officer@privacydesk.test");
+        var view = (await Workspace.ReloadAsync(officer, reference.ToString())).Value;
+        (await Workspace.TakeAsync(officer, view.Id, view.Stamp)).IsSuccess.ShouldBeTrue();
+        view = (await Workspace.ReloadAsync(officer, reference.ToString())).Value;
+        (await Workspace.StartProcessingAsync(officer, view.Id, view.Stamp)).IsSuccess.ShouldBeTrue();
+        view = (await Workspace.ReloadAsync(officer, reference.ToString())).Value;
+        // A choice other than the proposal (which is preselected), so the radio is what changes what is recorded.
+        var (row, option) = view.Purposes
+            .SelectMany(r => r.Options.Select(o => (Row: r, Option: o)))
+            .First(x => !x.Option.NeedsReference && !x.Option.NeedsDemonstration
+                && x.Option.Key != (x.Row.Proposal?.Decision is { } p ? new DecisionOption(p.Kind, p.Ground).Key : null));
+        return (reference, row, option);
+    }
+
+    private static void Choose(IRenderedComponent<CaseWorkspacePage> page, PurposeRow row, DecisionOption option)
+    {
+        var selector = $"[data-purpose='{row.PurposeId}']";
+        var radio = page.Find($"{selector} input[type=radio][data-option='{option.Key}']");
+        radio.Change(true);
+        page.Find($"{selector} input[type=radio][data-option='{option.Key}']").IsChecked().ShouldBeTrue();
+        if (option.NeedsReasons)
+        {
+            page.Find($"{selector} [data-testid=decision-reasons]").Input("Gekozen via het keuzerondje.");
+        }
+        page.Find($"{selector} [data-testid=record-decision]").Click();
+    }
+
+    [Fact]
+    public async Task ChoosingAnOutcomeOnItsRadioButtonRecordsThatDecision()
+    {
+        var (reference, row, option) = await StartedErasureAsync();
+        var page = await RenderAsAsync("officer@privacydesk.test", reference);
+        page.FindAll($"[data-purpose='{row.PurposeId}'] [data-testid=decision-chip]").ShouldBeEmpty();
+
+        Choose(page, row, option);
+
+        page.WaitForAssertion(() => page.Find($"[data-purpose='{row.PurposeId}'] [data-testid=decision-chip]"), TimeSpan.FromSeconds(10));
+        var officer = await Callers.ForAsync(_factory, "officer@privacydesk.test");
+        var saved = (await Workspace.ReloadAsync(officer, reference.ToString())).Value.Purposes.Single(p => p.PurposeId == row.PurposeId).Decision;
+        saved.ShouldNotBeNull();
+        saved.Ground.ShouldBe(option.Ground);
+        saved.Outcome.ToString().ShouldBe(option.Kind.ToString());
+    }
+
+    [Fact]
+    public async Task AChoiceSavedAfterSomeoneElseChangedTheCaseIsRefusedAsStaleAndStaysChosen()
+    {
+        var (reference, row, option) = await StartedErasureAsync();
+        var page = await RenderAsAsync("officer@privacydesk.test", reference);
+        var lead = await Callers.ForAsync(_factory, "lead@privacydesk.test");
+        var leadView = (await Workspace.ReloadAsync(lead, reference.ToString())).Value;
+        (await Workspace.AddNoteAsync(lead, leadView.Id, leadView.Stamp, "Teamleider was eerst.")).IsSuccess.ShouldBeTrue();
+
+        Choose(page, row, option);
+
+        page.WaitForAssertion(() => page.Find("[data-testid=stale-alert]").TextContent.ShouldContain("Fatima El Amrani"), TimeSpan.FromSeconds(10));
+        page.Find($"[data-purpose='{row.PurposeId}'] input[type=radio][data-option='{option.Key}']").IsChecked().ShouldBeTrue();
+        (await Workspace.ReloadAsync(lead, reference.ToString())).Value.Purposes.Single(p => p.PurposeId == row.PurposeId).Decision.ShouldBeNull();
     }
 
     private sealed class FixedUser : AuthenticationStateProvider

@@ -62,7 +62,7 @@ public sealed class DecisionButtonsTests : MudBunitContext
 
         // The proposal is preselected: one click records it.
         panel.Find($"{row} [data-testid=record-decision]").TextContent.Trim().ShouldBe("Besluit vastleggen");
-        panel.Find($"{row} [data-option='{DecisionKind.Refuse}:{RefusalGround.ManifestlyUnfoundedOrExcessive}']").Click();
+        panel.Find($"{row} [data-option='{DecisionKind.Refuse}:{RefusalGround.ManifestlyUnfoundedOrExcessive}']").Change(true);
 
         var button = panel.Find($"{row} [data-testid=record-decision]");
         button.TextContent.Trim().ShouldBe("Schrijf eerst de motivering");

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
 using PrivacyDesk.Domain.Deadlines;
@@ -54,32 +53,9 @@ public sealed class QueueDisplay(IStringLocalizer<QueueText> text, IStringLocali
         _ => Color.Default,
     };
 
-    /// <summary>The classes MudChip gives a small chip, for a chip written as plain markup in a row.</summary>
-    public static string ChipClass(Variant variant, Color colour, string? extra = null)
-    {
-        var kind = variant == Variant.Outlined ? "outlined" : variant == Variant.Filled ? "filled" : "text";
-        return $"mud-chip mud-chip-{kind} mud-chip-size-small mud-chip-color-{CssName(colour)}" + (extra is null ? "" : " " + extra);
-    }
-
     /// <summary>The classes MudCheckBox gives its box (default colour), for a row's check box written as plain markup.</summary>
     public static string CheckBoxClass(bool selected) =>
         "mud-button-root mud-icon-button mud-default-text hover:mud-default-hover mud-ripple mud-ripple-checkbox mud-checkbox-" + (selected ? "true" : "false");
-
-    /// <summary>What MudIcon renders, as one cached string (<see cref="PlainIcon"/>): one frame per icon in a row.</summary>
-    internal static MarkupString Svg(string icon, string size) => PlainIcon.Svg(icon, size);
-
-    private static string CssName(Color colour) => colour switch
-    {
-        Color.Primary => "primary",
-        Color.Secondary => "secondary",
-        Color.Tertiary => "tertiary",
-        Color.Info => "info",
-        Color.Success => "success",
-        Color.Warning => "warning",
-        Color.Error => "error",
-        Color.Dark => "dark",
-        _ => "default",
-    };
 
     /// <summary>An empty queue says why: nothing matches the search, nothing overdue (good news), or nothing in this filter.</summary>
     public (string Icon, string Title, string Body) Empty(QueueState state)
