@@ -10,13 +10,18 @@ namespace PrivacyDesk.Data;
 /// savepoint of its own, committing once. A unit is the same delegate <see cref="TransactionExtensions.InTransactionAsync"/>
 /// runs: it reads what it needs, changes, and saves; it never commits. A unit that fails with a <see cref="Result"/> is rolled
 /// back to its savepoint and answered with its failure, the others go on. A unit that throws (or a commit that fails) rolls the
-/// whole group back and every unit of it is written again on its own, each in its own <c>InTransactionAsync</c>, so one bad unit
-/// cannot fail another. One unit arriving alone is written exactly as <c>InTransactionAsync</c> writes it.
+/// whole group back and every unit of it is written again on its own, each in its own <c>InTransactionAsync</c> by its own caller
+/// (its flow, its token), so one bad unit cannot fail another and a failing group does not hold the lane. One unit arriving alone
+/// is written exactly as <c>InTransactionAsync</c> writes it. A unit whose caller gave up before its group is written is answered
+/// cancelled. SQLite and PostgreSQL only; on SQL Server every unit is written alone.
 /// </summary>
 public static class GroupCommit
 {
-    /// <summary>At most this many units share a transaction; the rest wait for the next turn.</summary>
-    public const int MaxUnits = 32;
+    /// <summary>
+    /// At most this many units share a transaction; the rest wait for the next turn. Each unit takes two savepoints on PostgreSQL
+    /// (the group's and EF Core's around its save), and 64 is where a backend's subtransaction cache overflows.
+    /// </summary>
+    public const int MaxUnits = 16;
 
     private const string Savepoint = "group_commit_unit";
 
@@ -39,14 +44,25 @@ public static class GroupCommit
             // Inside another unit (re-entrant): waiting for a group would wait for the gate this flow holds.
             return await db.InTransactionAsync(() => work(db), cancellationToken);
         }
+        if (!db.Database.ProviderName.IsGroupable())
+        {
+            // SQL Server (never run here; explicit savepoints fail under MARS): every unit alone, as before ADR 0058.
+            return await db.InTransactionAsync(() => work(db), cancellationToken);
+        }
         var unit = new Unit<T>(db, work, cancellationToken);
         var queue = Lanes.GetOrAdd(lane + "\n" + db.Database.GetConnectionString(), _ => new Lane());
         if (queue.Join(unit))
         {
             await queue.LeadAsync(unit);
         }
-        return await unit.Answer.Task;
+        // Null: the group failed (or was not written); the unit is written alone here, in its caller's own flow with its own token,
+        // so a failing group never holds the lane while up to MaxUnits transactions retry one after another.
+        return await unit.Answer.Task ?? await db.InTransactionAsync(() => work(db), cancellationToken);
     }
+
+    /// <summary>SQLite and PostgreSQL, both tested with savepoints; SQL Server writes every unit alone.</summary>
+    private static bool IsGroupable(this string? provider) =>
+        provider is "Microsoft.EntityFrameworkCore.Sqlite" or "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     /// <summary>The units of one lane waiting to be written, and whether a writer is at work for them.</summary>
     private sealed class Lane
@@ -87,22 +103,45 @@ public static class GroupCommit
                     }
                     if (own is not null && own.Answered)
                     {
-                        _ = Task.Run(() => LeadAsync(null));
+                        // The next writer runs in no caller's context (its trace, log scope or circuit), as none of them owns it.
+                        using (ExecutionContext.SuppressFlow())
+                        {
+                            _ = Task.Run(() => LeadAsync(null));
+                        }
                         return;
                     }
                     group = _waiting.GetRange(0, Math.Min(MaxUnits, _waiting.Count));
                     _waiting.RemoveRange(0, group.Count);
                 }
-                await WriteAsync(group);
+                try
+                {
+                    await WriteAsync(group);
+                }
+#pragma warning disable CA1031 // Whatever escapes, the lane goes on: the group's units are written alone by their callers.
+                catch (Exception)
+#pragma warning restore CA1031
+                {
+                    group.ForEach(unit => unit.WriteAlone());
+                }
             }
         }
     }
 
     private static async Task WriteAsync(List<Unit> group)
     {
+        // A caller that gave up is answered so (its token), not written into another caller's transaction.
+        foreach (var cancelled in group.Where(unit => unit.CancelIfRequested()).ToList())
+        {
+            group.Remove(cancelled);
+        }
+        if (group.Count == 0)
+        {
+            return;
+        }
         if (group.Count == 1)
         {
-            await group[0].WriteAloneAsync();
+            // Written here, holding the lane: the units arriving meanwhile wait and form the next group.
+            await group[0].WriteAloneHereAsync();
             return;
         }
         // The first unit's context writes the group: its caller waits for the group's answer, so the context lives until then.
@@ -134,10 +173,7 @@ public static class GroupCommit
 #pragma warning restore CA1031
         {
             db.ChangeTracker.Clear();
-            foreach (var unit in group)
-            {
-                await unit.WriteAloneAsync();
-            }
+            group.ForEach(unit => unit.WriteAlone());
             return;
         }
         for (var i = 0; i < group.Count; i++)
@@ -155,8 +191,14 @@ public static class GroupCommit
         /// <summary>The unit's work in the group's context and transaction; it saves, never commits.</summary>
         public abstract Task<Result> RunAsync(PrivacyDeskDbContext db);
 
-        /// <summary>The unit in a transaction of its own (InTransactionAsync), answered with its result or its exception.</summary>
-        public abstract Task WriteAloneAsync();
+        /// <summary>Tells the unit's caller to write it in a transaction of its own (InTransactionAsync), in its own flow.</summary>
+        public abstract void WriteAlone();
+
+        /// <summary>The unit in a transaction of its own (InTransactionAsync) in the writer's flow, answered with its result or its exception.</summary>
+        public abstract Task WriteAloneHereAsync();
+
+        /// <summary>Answers the unit as cancelled when its caller's token is; true then.</summary>
+        public abstract bool CancelIfRequested();
 
         public abstract void Complete(Result outcome);
     }
@@ -164,14 +206,17 @@ public static class GroupCommit
     private sealed class Unit<T>(PrivacyDeskDbContext db, Func<PrivacyDeskDbContext, Task<T>> work, CancellationToken cancellationToken) : Unit(db)
         where T : Result
     {
-        // Asynchronous continuations: a caller answered here must not run on (and dispose its context in) the writer's flow.
-        public TaskCompletionSource<T> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        /// <summary>The unit's answer: its result once its group committed, or null for "write it alone".</summary>
+        /// <remarks>Asynchronous continuations: a caller answered here must not run on (and dispose its context in) the writer's flow.</remarks>
+        public TaskCompletionSource<T?> Answer { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public override bool Answered => Answer.Task.IsCompleted;
 
         public override async Task<Result> RunAsync(PrivacyDeskDbContext db) => await work(db);
 
-        public override async Task WriteAloneAsync()
+        public override void WriteAlone() => Answer.TrySetResult(null);
+
+        public override async Task WriteAloneHereAsync()
         {
             try
             {
@@ -184,6 +229,8 @@ public static class GroupCommit
                 Answer.TrySetException(exception);
             }
         }
+
+        public override bool CancelIfRequested() => cancellationToken.IsCancellationRequested && Answer.TrySetCanceled(cancellationToken);
 
         public override void Complete(Result outcome) => Answer.TrySetResult((T)outcome);
     }

@@ -36,7 +36,7 @@ public sealed class GroupCommitTests : IAsyncLifetime
     }
 
     /// <summary>One unit in a scope of its own: joins the lane synchronously (before this returns), answers its transaction's id.</summary>
-    private async Task<Result<Guid>> UnitAsync(Guid id, Outcome outcome)
+    private async Task<Result<Guid>> UnitAsync(Guid id, Outcome outcome, CancellationToken cancellationToken = default)
     {
         await using var scope = _factory.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>().InGroupCommitAsync(_lane, async db =>
@@ -49,11 +49,14 @@ public sealed class GroupCommitTests : IAsyncLifetime
                 Outcome.Throws => throw new InvalidOperationException("unit " + id),
                 _ => Result.Success(db.Database.CurrentTransaction!.TransactionId),
             };
-        });
+        }, cancellationToken);
     }
 
     /// <summary>Units started while the write gate is held elsewhere: the first waits alone, the rest join the lane behind it.</summary>
-    private async Task<List<Task<Result<Guid>>>> WhileTheGateIsHeldAsync(IReadOnlyList<(Guid Id, Outcome Outcome)> units)
+    /// <param name="tokens">Each unit's caller's token by its place (none by default).</param>
+    /// <param name="whileHeld">Runs after every unit joined, before the gate is let go.</param>
+    private async Task<List<Task<Result<Guid>>>> WhileTheGateIsHeldAsync(
+        IReadOnlyList<(Guid Id, Outcome Outcome)> units, Func<int, CancellationToken>? tokens = null, Action? whileHeld = null)
     {
         var entered = new TaskCompletionSource();
         var leave = new TaskCompletionSource();
@@ -68,7 +71,8 @@ public sealed class GroupCommitTests : IAsyncLifetime
             }
         });
         await entered.Task.WaitAsync(Bound);
-        var started = units.Select(u => UnitAsync(u.Id, u.Outcome)).ToList();
+        var started = units.Select((u, i) => UnitAsync(u.Id, u.Outcome, tokens?.Invoke(i) ?? default)).ToList();
+        whileHeld?.Invoke();
         leave.SetResult();
         await holder.WaitAsync(Bound);
         await Task.WhenAll(started.Select(s => s.ContinueWith(_ => { }, TaskScheduler.Default))).WaitAsync(Bound);
@@ -140,5 +144,19 @@ public sealed class GroupCommitTests : IAsyncLifetime
 
         answer.IsSuccess.ShouldBeTrue();
         (await StoredAsync()).ShouldBe([id]);
+    }
+
+    [Fact]
+    public async Task AUnitWhoseCallerGaveUpWhileWaitingIsAnsweredCancelledAndNotStoredTheOthersShareTheGroup()
+    {
+        var units = Enumerable.Range(0, 6).Select(_ => (Guid.NewGuid(), Outcome.Stored)).ToList();
+        using var gaveUp = new CancellationTokenSource();
+
+        var started = await WhileTheGateIsHeldAsync(units, i => i == 3 ? gaveUp.Token : default, gaveUp.Cancel);
+
+        (await Should.ThrowAsync<Exception>(() => started[3])).ShouldBeAssignableTo<OperationCanceledException>();
+        var answers = await AnswersAsync(started.Where((_, i) => i != 3));
+        answers.Skip(1).Select(a => a.Value).Distinct().Count().ShouldBe(1, "the others that waited still share one transaction");
+        (await StoredAsync()).ShouldBe(units.Where((_, i) => i != 3).Select(u => u.Item1), ignoreOrder: true);
     }
 }

@@ -25,6 +25,8 @@ public sealed class IntakeCallCount(string partition, int limit)
     public async Task<Result> TakeInAsync(RateWindows windows, PrivacyDeskDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(windows);
+        // The unit may run more than once (a retry, or its group written again one by one, ADR 0058): only the last run's refusal stands.
+        Refused = null;
         var decision = await windows.TryTakeAsync(db, partition, limit, Window, cancellationToken);
         if (decision.Permitted)
         {
