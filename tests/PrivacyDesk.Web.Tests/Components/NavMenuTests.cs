@@ -158,4 +158,25 @@ public sealed class NavMenuTests : MudBunitContext
             return Task.CompletedTask;
         }
     }
+
+    /// <summary>
+    /// Each entry's permission is the page's own policy, read from the page: the menu's table (ADR 0059) must never offer a page
+    /// to a role the page refuses, nor hide one from a role it admits.
+    /// </summary>
+    [Fact]
+    public void EachEntryIsShownWithThePermissionItsPageRequires()
+    {
+        var pages = typeof(PrivacyDesk.Web.Components.Layout.NavEntry).Assembly.GetTypes()
+            .SelectMany(type => type.GetCustomAttributes(typeof(Microsoft.AspNetCore.Components.RouteAttribute), inherit: false)
+                .Cast<Microsoft.AspNetCore.Components.RouteAttribute>().Select(route => (route.Template, Type: type)))
+            .ToDictionary(page => page.Template.TrimStart('/'), page => page.Type, StringComparer.OrdinalIgnoreCase);
+
+        foreach (var entry in PrivacyDesk.Web.Components.Layout.NavEntry.All)
+        {
+            pages.ShouldContainKey(entry.Href, $"{entry.TestId} leads to no page");
+            var policy = pages[entry.Href].GetCustomAttributes(typeof(Microsoft.AspNetCore.Authorization.AuthorizeAttribute), inherit: true)
+                .Cast<Microsoft.AspNetCore.Authorization.AuthorizeAttribute>().ShouldHaveSingleItem($"{entry.Href} has one policy").Policy;
+            policy.ShouldBe(entry.Permission.ToString(), $"{entry.TestId}: the menu's permission is the page's policy");
+        }
+    }
 }

@@ -109,4 +109,25 @@ public sealed class AssessmentRowsTests : MudBunitContext
         panel.Find($"{row} [data-testid=toggle-row]").GetAttribute("aria-expanded").ShouldBe("false");
         panel.FindAll($"{row} input[type=radio]").ShouldBeEmpty();
     }
+
+    [Fact]
+    public void ASecondClickOnRecordWhileTheFirstSaveRunsSavesNothingMoreAndTheChoiceIsHeldStill()
+    {
+        var view = CasePanelTests.Case(can: Officer);
+        var marketing = view.Purposes.Single(p => p.Key == "direct-marketing");
+        var saving = new TaskCompletionSource<Result>();
+        var calls = 0;
+        var panel = RenderPanel(view, _ => { calls++; return saving.Task; });
+        var row = $"[data-purpose='{marketing.PurposeId}']";
+        var record = panel.Find($"{row} [data-testid=record-decision]");
+
+        // A double click: both clicks leave the browser before the first render that disables the button reaches it.
+        record.Click();
+        record.Click();
+
+        calls.ShouldBe(1, "MudButton ignored a click while disabled; the plain button's handler must too");
+        panel.Find($"{row} fieldset[data-testid=decision-options]").HasAttribute("disabled").ShouldBeTrue("no other choice while the save runs");
+        saving.SetResult(Result.Success());
+        panel.WaitForAssertion(() => panel.Find($"{row} fieldset[data-testid=decision-options]").HasAttribute("disabled").ShouldBeFalse());
+    }
 }

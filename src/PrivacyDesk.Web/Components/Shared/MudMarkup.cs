@@ -8,7 +8,7 @@ namespace PrivacyDesk.Web.Components.Shared;
 /// The classes and icons MudBlazor's components render, for the repeated read-only parts of a page written as plain markup
 /// (issue 17: a component each made a circuit heavy; ADR 0054 for the queue's rows, ADR 0057 for the case's assessment).
 /// </summary>
-public static class MudMarkup
+internal static class MudMarkup
 {
     /// <summary>The classes MudChip gives a small chip.</summary>
     public static string Chip(Variant variant, Color colour, string? extra = null)
