@@ -147,8 +147,11 @@ public static class GroupCommit
         // The first unit's context writes the group: its caller waits for the group's answer, so the context lives until then.
         var db = group[0].Db;
         var outcomes = new Result[group.Count];
+        // Each unit already has the group's savepoint around it; EF Core's own around every save would be two more statements a unit.
+        var autoSavepoints = db.Database.AutoSavepointsEnabled;
         try
         {
+            db.Database.AutoSavepointsEnabled = false;
             await db.InTransactionAsync(async () =>
             {
                 var transaction = db.Database.CurrentTransaction!;
@@ -173,9 +176,12 @@ public static class GroupCommit
 #pragma warning restore CA1031
         {
             db.ChangeTracker.Clear();
+            // Set back before any caller is answered: the first unit's caller writes alone with this same context.
+            db.Database.AutoSavepointsEnabled = autoSavepoints;
             group.ForEach(unit => unit.WriteAlone());
             return;
         }
+        db.Database.AutoSavepointsEnabled = autoSavepoints;
         for (var i = 0; i < group.Count; i++)
         {
             group[i].Complete(outcomes[i]);
