@@ -49,6 +49,12 @@ public static class GroupCommit
             // SQL Server (never run here; explicit savepoints fail under MARS): every unit alone, as before ADR 0058.
             return await db.InTransactionAsync(() => work(db), cancellationToken);
         }
+        if (db.ChangeTracker.Entries().Any())
+        {
+            // The unit may run in another caller's context, and this one may write other callers' units (clearing it after each):
+            // what it tracks would be saved with someone else's unit, or silently dropped.
+            throw new InvalidOperationException("A context that tracks entities cannot join a group commit (ADR 0058): use a fresh one.");
+        }
         var unit = new Unit<T>(db, work, cancellationToken);
         var queue = Lanes.GetOrAdd(lane + "\n" + db.Database.GetConnectionString(), _ => new Lane());
         if (queue.Join(unit))

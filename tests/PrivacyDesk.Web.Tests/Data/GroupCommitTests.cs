@@ -136,6 +136,26 @@ public sealed class GroupCommitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AContextThatAlreadyTracksChangesIsRefusedAndNothingIsWritten()
+    {
+        var stray = Guid.NewGuid();
+        var id = Guid.NewGuid();
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
+        db.OutboxMessages.Add(OutboxMessage.Create("test.group", new { stray }, DateTimeOffset.UtcNow.AddYears(1), stray));
+
+        var refused = await Should.ThrowAsync<InvalidOperationException>(() => db.InGroupCommitAsync(_lane, async unitDb =>
+        {
+            unitDb.OutboxMessages.Add(OutboxMessage.Create("test.group", new { id }, DateTimeOffset.UtcNow.AddYears(1), id));
+            await unitDb.SaveChangesAsync();
+            return Result.Success();
+        }));
+
+        refused.Message.ShouldContain("group commit");
+        (await StoredAsync()).ShouldBeEmpty("neither the stray row nor the unit's was written");
+    }
+
+    [Fact]
     public async Task AUnitAloneIsWrittenAtOnce()
     {
         var id = Guid.NewGuid();
