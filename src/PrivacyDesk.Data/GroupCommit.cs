@@ -18,8 +18,8 @@ namespace PrivacyDesk.Data;
 public static class GroupCommit
 {
     /// <summary>
-    /// At most this many units share a transaction; the rest wait for the next turn. Each unit takes two savepoints on PostgreSQL
-    /// (the group's and EF Core's around its save), and 64 is where a backend's subtransaction cache overflows.
+    /// At most this many units share a transaction; the rest wait for the next turn. Each unit takes a savepoint on PostgreSQL
+    /// (the group's; EF Core's own are off while a group is written), and 64 is where a backend's subtransaction cache overflows.
     /// </summary>
     public const int MaxUnits = 16;
 
@@ -31,7 +31,9 @@ public static class GroupCommit
     /// Runs <paramref name="work"/> as <see cref="TransactionExtensions.InTransactionAsync"/> would, possibly in one transaction
     /// with other units of the same <paramref name="lane"/> on the same database. <paramref name="work"/> must use the context it
     /// is given (which may be another unit's) and nothing else of the database, and may run more than once (a retry, or the group
-    /// failing). <paramref name="db"/> must stay usable until the returned task ends; another unit's group may be written with it.
+    /// failing). <paramref name="db"/> must stay usable until the returned task ends; another unit's group may be written with it,
+    /// and it must track nothing when it joins. A unit whose save fails must let the failure through: in a group there is no
+    /// savepoint around each save, so a unit that catches it and goes on sends its whole group back to be written unit by unit.
     /// </summary>
     public static async Task<T> InGroupCommitAsync<T>(
         this PrivacyDeskDbContext db, string lane, Func<PrivacyDeskDbContext, Task<T>> work, CancellationToken cancellationToken = default)
@@ -44,16 +46,17 @@ public static class GroupCommit
             // Inside another unit (re-entrant): waiting for a group would wait for the gate this flow holds.
             return await db.InTransactionAsync(() => work(db), cancellationToken);
         }
+        if (db.ChangeTracker.Entries().Any())
+        {
+            // The unit may run in another caller's context, and this one may write other callers' units (clearing it after each):
+            // what it tracks would be saved with someone else's unit, or silently dropped. Checked on SQL Server as well, where
+            // units are written alone, so the same mistake fails on every provider.
+            throw new InvalidOperationException("A context that tracks entities cannot join a group commit (ADR 0058): use a fresh one.");
+        }
         if (!db.Database.ProviderName.IsGroupable())
         {
             // SQL Server (never run here; explicit savepoints fail under MARS): every unit alone, as before ADR 0058.
             return await db.InTransactionAsync(() => work(db), cancellationToken);
-        }
-        if (db.ChangeTracker.Entries().Any())
-        {
-            // The unit may run in another caller's context, and this one may write other callers' units (clearing it after each):
-            // what it tracks would be saved with someone else's unit, or silently dropped.
-            throw new InvalidOperationException("A context that tracks entities cannot join a group commit (ADR 0058): use a fresh one.");
         }
         var unit = new Unit<T>(db, work, cancellationToken);
         var queue = Lanes.GetOrAdd(lane + "\n" + db.Database.GetConnectionString(), _ => new Lane());
@@ -158,32 +161,15 @@ public static class GroupCommit
         try
         {
             db.Database.AutoSavepointsEnabled = false;
-            await db.InTransactionAsync(async () =>
-            {
-                var transaction = db.Database.CurrentTransaction!;
-                for (var i = 0; i < group.Count; i++)
-                {
-                    await transaction.CreateSavepointAsync(Savepoint);
-                    var outcome = await group[i].RunAsync(db);
-                    if (outcome.IsFailure)
-                    {
-                        await transaction.RollbackToSavepointAsync(Savepoint);
-                    }
-                    await transaction.ReleaseSavepointAsync(Savepoint);
-                    // The next unit reads what this one wrote from the database, not from this unit's tracked rows.
-                    db.ChangeTracker.Clear();
-                    outcomes[i] = outcome;
-                }
-                return Result.Success();
-            });
+            await db.InTransactionAsync(() => WriteInOneTransactionAsync(db, group, outcomes));
         }
 #pragma warning disable CA1031 // Any failure of the group is answered unit by unit, each alone: the unit at fault fails with its own exception.
         catch (Exception)
 #pragma warning restore CA1031
         {
-            db.ChangeTracker.Clear();
             // Set back before any caller is answered: the first unit's caller writes alone with this same context.
             db.Database.AutoSavepointsEnabled = autoSavepoints;
+            db.ChangeTracker.Clear();
             group.ForEach(unit => unit.WriteAlone());
             return;
         }
@@ -192,6 +178,50 @@ public static class GroupCommit
         {
             group[i].Complete(outcomes[i]);
         }
+    }
+
+    /// <summary>The group's units in the open transaction, each behind its own savepoint; a refused unit is rolled back to it.</summary>
+    private static async Task<Result> WriteInOneTransactionAsync(PrivacyDeskDbContext db, List<Unit> group, Result[] outcomes)
+    {
+        var transaction = db.Database.CurrentTransaction!;
+        for (var i = 0; i < group.Count; i++)
+        {
+            await transaction.CreateSavepointAsync(Savepoint);
+            var outcome = await RunRefusingSwallowedSaveFailuresAsync(group[i], db);
+            if (outcome.IsFailure)
+            {
+                await transaction.RollbackToSavepointAsync(Savepoint);
+            }
+            await transaction.ReleaseSavepointAsync(Savepoint);
+            // The next unit reads what this one wrote from the database, not from this unit's tracked rows.
+            db.ChangeTracker.Clear();
+            outcomes[i] = outcome;
+        }
+        return Result.Success();
+    }
+
+    /// <summary>
+    /// Runs the unit; if one of its saves failed and it went on anyway, throws, so the group is written again unit by unit. Without
+    /// EF Core's savepoint around each save, a failed save can leave its first statements in the group's transaction (SQLite) and
+    /// its rows still added; alone, the unit's own transaction has that savepoint and the unit behaves as it always did.
+    /// </summary>
+    private static async Task<Result> RunRefusingSwallowedSaveFailuresAsync(Unit unit, PrivacyDeskDbContext db)
+    {
+        var failed = false;
+        void OnFailed(object? sender, Microsoft.EntityFrameworkCore.SaveChangesFailedEventArgs e) => failed = true;
+        db.SaveChangesFailed += OnFailed;
+        Result outcome;
+        try
+        {
+            outcome = await unit.RunAsync(db);
+        }
+        finally
+        {
+            db.SaveChangesFailed -= OnFailed;
+        }
+        return failed
+            ? throw new InvalidOperationException("A unit went on after a failed save; its group is written again unit by unit (ADR 0058).")
+            : outcome;
     }
 
     private abstract class Unit(PrivacyDeskDbContext db)

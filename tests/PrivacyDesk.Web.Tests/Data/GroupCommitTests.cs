@@ -33,7 +33,16 @@ public sealed class GroupCommitTests : IAsyncLifetime
         Stored,
         Refused,
         Throws,
+
+        /// <summary>Saves a new row together with one whose key is taken, catches the failure and answers success.</summary>
+        SwallowsAFailedSave,
     }
+
+    /// <summary>A row stored before the units run, whose key <see cref="Outcome.SwallowsAFailedSave"/> tries to insert again.</summary>
+    private static readonly Guid Taken = Guid.Parse("ffffffff-0000-0000-0000-000000000001");
+
+    /// <summary>The new row of <see cref="Outcome.SwallowsAFailedSave"/>; ordered before <see cref="Taken"/>, so it is inserted first.</summary>
+    private static readonly Guid FirstOfTheFailedSave = Guid.Parse("00000000-0000-0000-0000-000000000001");
 
     /// <summary>One unit in a scope of its own: joins the lane synchronously (before this returns), answers its transaction's id.</summary>
     private async Task<Result<Guid>> UnitAsync(Guid id, Outcome outcome, CancellationToken cancellationToken = default)
@@ -41,6 +50,19 @@ public sealed class GroupCommitTests : IAsyncLifetime
         await using var scope = _factory.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>().InGroupCommitAsync(_lane, async db =>
         {
+            if (outcome == Outcome.SwallowsAFailedSave)
+            {
+                db.OutboxMessages.Add(OutboxMessage.Create("test.group", new { id }, DateTimeOffset.UtcNow.AddYears(1), FirstOfTheFailedSave));
+                db.OutboxMessages.Add(OutboxMessage.Create("test.group", new { id }, DateTimeOffset.UtcNow.AddYears(1), Taken));
+                try
+                {
+                    await db.SaveChangesAsync();
+                }
+                catch (DbUpdateException)
+                {
+                    return Result.Success(db.Database.CurrentTransaction!.TransactionId);
+                }
+            }
             db.OutboxMessages.Add(OutboxMessage.Create("test.group", new { id }, DateTimeOffset.UtcNow.AddYears(1), id));
             await db.SaveChangesAsync();
             return outcome switch
@@ -133,6 +155,24 @@ public sealed class GroupCommitTests : IAsyncLifetime
         var stored = (await AnswersAsync(started.Where((_, i) => i != 3))).Select(a => a.Value).ToList();
         stored.Distinct().Count().ShouldBe(stored.Count, "after the group failed each unit was written in a transaction of its own");
         (await StoredAsync()).ShouldBe(units.Where((_, i) => i != 3).Select(u => u.Item1), ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task AUnitThatGoesOnAfterAFailedSaveKeepsNothingOfThatSaveInAGroupAsAlone()
+    {
+        await using (var scope = _factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<PrivacyDeskDbContext>();
+            db.OutboxMessages.Add(OutboxMessage.Create("test.group", new { Taken }, DateTimeOffset.UtcNow.AddYears(1), Taken));
+            await db.SaveChangesAsync();
+        }
+        var units = Enumerable.Range(0, 6).Select(i => (Guid.NewGuid(), i == 3 ? Outcome.SwallowsAFailedSave : Outcome.Stored)).ToList();
+
+        var answers = await AnswersAsync(await WhileTheGateIsHeldAsync(units));
+
+        answers.ShouldAllBe(a => a.IsSuccess);
+        // Without a savepoint around its save, the failed save's first row stayed in the group's transaction and was committed.
+        (await StoredAsync()).ShouldBe([Taken, .. units.Where((_, i) => i != 3).Select(u => u.Item1)], ignoreOrder: true);
     }
 
     [Fact]
