@@ -25,13 +25,21 @@ public abstract class QueueRowsContext : MudBunitContext, IClassFixture<QueueDat
 
     protected QueueSeed Seed { get; }
 
+    /// <summary>The page at <paramref name="address"/> for <paramref name="caller"/>, once it shows rows.</summary>
     protected IRenderedComponent<QueuePage> RenderQueue(System.Security.Claims.ClaimsPrincipal caller, string address = "/requests")
     {
         SignIn(caller);
+        return RenderQueueAt(address, page => page.FindAll("[data-testid=open-request]").ShouldNotBeEmpty());
+    }
+
+    /// <summary>The page at <paramref name="address"/> for whoever is signed in, once <paramref name="ready"/> holds.</summary>
+    protected IRenderedComponent<QueuePage> RenderQueueAt(string address, Action<IRenderedComponent<QueuePage>> ready)
+    {
+        ArgumentNullException.ThrowIfNull(ready);
         RenderProviders();
         Services.GetRequiredService<NavigationManager>().NavigateTo(address);
         var page = Render<QueuePage>();
-        page.WaitForAssertion(() => page.FindAll("[data-testid=open-request]").ShouldNotBeEmpty(), Wait);
+        page.WaitForAssertion(() => ready(page), Wait);
         return page;
     }
 

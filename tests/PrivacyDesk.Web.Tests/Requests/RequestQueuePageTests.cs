@@ -1,4 +1,3 @@
-using AngleSharp.Dom;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using PrivacyDesk.Domain.Staff;
@@ -9,30 +8,14 @@ using QueueService = PrivacyDesk.Web.Features.Requests.RequestQueue;
 namespace PrivacyDesk.Web.Tests.Requests;
 
 /// <summary>The queue page against the real service and a seeded SQLite database, in Dutch.</summary>
-public sealed class RequestQueuePageTests : MudBunitContext, IClassFixture<QueueDatabase>
+public sealed class RequestQueuePageTests(QueueDatabase database) : QueueRowsContext(database)
 {
-    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
-    private readonly QueueSeed _seed;
-
-    public RequestQueuePageTests(QueueDatabase database)
-    {
-        _seed = database.Seed;
-        Services.AddScoped(_ => ActivatorUtilities.CreateInstance<QueueService>(database.Factory.Services));
-    }
-
     private IRenderedComponent<QueuePage> RenderQueue(string role, string? filter = null)
     {
         SignIn("Test " + role, role);
-        RenderProviders();
-        var navigation = Services.GetRequiredService<NavigationManager>();
-        navigation.NavigateTo(filter is null ? "/requests" : "/requests?filter=" + filter);
-        var page = Render<QueuePage>();
-        page.WaitForAssertion(() => page.Find("[data-testid=queue-count]").TextContent.ShouldNotBeEmpty(), Wait);
-        return page;
+        return RenderQueueAt(filter is null ? "/requests" : "/requests?filter=" + filter,
+            page => page.Find("[data-testid=queue-count]").TextContent.ShouldNotBeEmpty());
     }
-
-    private static IElement Row(IRenderedComponent<QueuePage> page, string reference) =>
-        page.FindAll("tr").Single(row => row.QuerySelector("[data-testid=open-request]")?.TextContent == reference);
 
     [Fact]
     public void RowsShowTheCaseWithItsDeadlineAndAnSlaChipInWords()
@@ -40,13 +23,13 @@ public sealed class RequestQueuePageTests : MudBunitContext, IClassFixture<Queue
         var page = RenderQueue(StaffRole.TeamLead);
 
         page.FindAll("[data-testid=open-request]").Count.ShouldBe(7);
-        Row(page, _seed["R3"]).QuerySelector("[data-testid=sla-chip]")!.TextContent.Trim().ShouldBe("Te laat");
-        Row(page, _seed["R2"]).QuerySelector("[data-testid=sla-chip]")!.TextContent.Trim().ShouldBe("Bijna verlopen");
-        Row(page, _seed["R1"]).QuerySelector("[data-testid=sla-chip]")!.TextContent.Trim().ShouldBe("Op schema");
-        Row(page, _seed["R2"]).TextContent.ShouldContain("Bram Visser");
-        Row(page, _seed["R2"]).TextContent.ShouldContain("Verwijdering");
-        Row(page, _seed["R3"]).QuerySelector("[data-testid=days-left]")!.TextContent.ShouldBe("5 dagen te laat");
-        Row(page, _seed["R2"]).QuerySelector("[data-testid=open-request]")!.GetAttribute("href").ShouldBe("/requests/" + _seed["R2"]);
+        Row(page, Seed["R3"]).QuerySelector("[data-testid=sla-chip]")!.TextContent.Trim().ShouldBe("Te laat");
+        Row(page, Seed["R2"]).QuerySelector("[data-testid=sla-chip]")!.TextContent.Trim().ShouldBe("Bijna verlopen");
+        Row(page, Seed["R1"]).QuerySelector("[data-testid=sla-chip]")!.TextContent.Trim().ShouldBe("Op schema");
+        Row(page, Seed["R2"]).TextContent.ShouldContain("Bram Visser");
+        Row(page, Seed["R2"]).TextContent.ShouldContain("Verwijdering");
+        Row(page, Seed["R3"]).QuerySelector("[data-testid=days-left]")!.TextContent.ShouldBe("5 dagen te laat");
+        Row(page, Seed["R2"]).QuerySelector("[data-testid=open-request]")!.GetAttribute("href").ShouldBe("/requests/" + Seed["R2"]);
         page.Find("[data-testid=queue-count]").TextContent.ShouldBe("7 verzoeken");
     }
 
@@ -81,7 +64,7 @@ public sealed class RequestQueuePageTests : MudBunitContext, IClassFixture<Queue
     {
         var page = RenderQueue(StaffRole.TeamLead, filter: "awaiting-identity");
 
-        page.WaitForAssertion(() => page.FindAll("[data-testid=open-request]").Select(e => e.TextContent).ShouldBe([_seed["R4"]]), Wait);
+        page.WaitForAssertion(() => page.FindAll("[data-testid=open-request]").Select(e => e.TextContent).ShouldBe([Seed["R4"]]), Wait);
         page.Find("[data-testid=filter-awaiting-identity]").GetAttribute("aria-pressed").ShouldBe("true");
     }
 
@@ -104,7 +87,7 @@ public sealed class RequestQueuePageTests : MudBunitContext, IClassFixture<Queue
         page.Find("input[data-testid=queue-search]").Input("Anna");
 
         page.WaitForAssertion(() => page.FindAll("[data-testid=open-request]").Select(e => e.TextContent)
-            .ShouldBe(_seed.References("R4", "R1")), Wait);
+            .ShouldBe(Seed.References("R4", "R1")), Wait);
         navigation.Uri.ShouldBe(before);
         navigation.Uri.ShouldNotContain("anna", Case.Insensitive);
     }
@@ -116,7 +99,7 @@ public sealed class RequestQueuePageTests : MudBunitContext, IClassFixture<Queue
 
         page.FindAll("[data-testid=take]").ShouldBeEmpty();
         page.FindAll("[data-testid=bulk-assign]").ShouldBeEmpty("nothing is selected yet");
-        Row(page, _seed["R1"]).QuerySelector("input[type=checkbox]")!.Change(true);
+        Row(page, Seed["R1"]).QuerySelector("input[type=checkbox]")!.Change(true);
 
         page.WaitForAssertion(() => page.Find("[data-testid=bulk-bar]").TextContent.ShouldContain("1 geselecteerd"), Wait);
         page.Find("[data-testid=bulk-assign]").TextContent.ShouldContain("Toewijzen aan…");
@@ -129,7 +112,7 @@ public sealed class RequestQueuePageTests : MudBunitContext, IClassFixture<Queue
 
         page.FindAll("input[type=checkbox]").ShouldBeEmpty();
         page.FindAll("[data-testid=bulk-assign]").ShouldBeEmpty();
-        Row(page, _seed["R1"]).QuerySelector("[data-testid=take]")!.TextContent.ShouldContain("Oppakken");
+        Row(page, Seed["R1"]).QuerySelector("[data-testid=take]")!.TextContent.ShouldContain("Oppakken");
         page.FindAll("[data-testid=filter-awaiting-approval]").ShouldBeEmpty("approving is for team leads");
         page.FindAll("[data-testid=new-request]").Count.ShouldBe(1);
     }
