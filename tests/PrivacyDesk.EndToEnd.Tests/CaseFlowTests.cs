@@ -165,7 +165,7 @@ public sealed partial class CaseFlowTests(RunningApp app)
         await narrow.WaitForShellAsync();
         await PhoneWidthAsync(narrow);
         await narrow.WaitForSelectorAsync("[data-testid=queue-count]");
-        (await narrow.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390, "the queue fits a phone");
+        await narrow.ShouldFitAsync(390, "the queue fits a phone");
         await narrow.ScreenshotAsync("issue4-queue-officer-en-narrow");
 
         var officer = await app.NewPageAsync();
@@ -198,7 +198,7 @@ public sealed partial class CaseFlowTests(RunningApp app)
         await page.GotoAsync($"/requests/{reference}");
         await page.WaitForSelectorAsync("[data-interactive=true] [data-testid=case-header]");
         await page.WaitForSelectorAsync("[data-testid=recipients-panel]");
-        (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390, "the case fits a phone");
+        await page.ShouldFitAsync(390, "the case fits a phone");
         await page.ScreenshotAsync(name);
         await page.Context.CloseAsync();
     }

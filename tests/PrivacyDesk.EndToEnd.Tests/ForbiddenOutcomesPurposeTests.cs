@@ -151,7 +151,7 @@ public sealed class ForbiddenOutcomesPurposeTests(RunningApp app)
             await folded.ClickAsync();
         }
         await page.WaitForSelectorAsync("[data-testid=assessment-panel]");
-        (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(width, "the case fits the screen");
+        await page.ShouldFitAsync(width, "the case fits the screen");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, name + ".png"), FullPage = true });
         await page.Context.CloseAsync();
     }

@@ -32,8 +32,7 @@ public sealed class RegisterTests(RunningApp app)
         await page.WaitForFunctionAsync("() => { const r = document.getElementById('section-bases').getBoundingClientRect(); return r.top < window.innerHeight && r.bottom > 0; }");
 
         await page.SetViewportSizeAsync(390, 800);
-        await page.WaitForTimeoutAsync(400);
-        (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390, "the purpose form fits a phone");
+        await page.ShouldFitAsync(390, "the purpose form fits a phone");
         await page.ScreenshotAsync($"register-purpose-{suffix}-narrow");
     }
 

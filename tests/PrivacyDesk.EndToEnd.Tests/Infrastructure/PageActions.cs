@@ -56,6 +56,37 @@ public static class PageActions
     }
 
     /// <summary>
+    /// Asserts that the page does not scroll sideways at <paramref name="width"/> px, once its layout has settled.
+    /// </summary>
+    /// <remarks>
+    /// A test narrows a page it opened at desktop width; the responsive drawer closes a moment later (MudBlazor hears the
+    /// new width through its JavaScript breakpoint listener), and until then the open drawer pushes the page wider (CI
+    /// once measured the queue at 470 px in that moment). So the width is polled until it fits; a page that never fits
+    /// fails with its width and the elements that stick out.
+    /// </remarks>
+    public static async Task ShouldFitAsync(this IPage page, int width, string what)
+    {
+        try
+        {
+            await page.WaitForFunctionAsync("w => document.documentElement.scrollWidth <= w", width, new() { Timeout = Timeouts.Action });
+        }
+        catch (TimeoutException)
+        {
+            var measured = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+            var outside = await page.EvaluateAsync<string>(
+                """
+                w => [...document.querySelectorAll('body *')]
+                    .filter(e => e.getBoundingClientRect().right > w + 1 && ![...e.children].some(c => c.getBoundingClientRect().right > w + 1))
+                    .slice(0, 5)
+                    .map(e => `${e.tagName.toLowerCase()}${e.dataset.testid ? '[' + e.dataset.testid + ']' : ''}.${[...e.classList].slice(0, 3).join('.')} to ${Math.round(e.getBoundingClientRect().right)} px`)
+                    .join('; ')
+                """, width);
+            throw new Shouldly.ShouldAssertException(
+                $"{what}: the page is {measured} px wide in a {width} px window after {Timeouts.Action / 1000:0} s ({Timeouts.Describe()}); sticking out: {outside}");
+        }
+    }
+
+    /// <summary>
     /// Writes the screenshot under the ignored artifacts/screenshots, so a test run never changes tracked files;
     /// scripts/refresh-screenshots.sh copies them into docs/screenshots on purpose.
     /// </summary>
