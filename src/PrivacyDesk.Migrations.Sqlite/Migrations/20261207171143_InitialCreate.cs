@@ -73,6 +73,22 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AuditCheckpoints",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Seal = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditCheckpoints", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AuditEvents",
                 columns: table => new
                 {
@@ -92,7 +108,9 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                     StreamSequence = table.Column<int>(type: "INTEGER", nullable: false),
                     PreviousHash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: true),
                     PreviousStreamHash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: true),
-                    Hash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false)
+                    Hash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    ChainVersion = table.Column<int>(type: "INTEGER", nullable: false, defaultValue: 1),
+                    Seal = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -161,6 +179,7 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                     FullName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     Phone = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
                     CustomerNumber = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Salutation = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false, defaultValue: "Unknown"),
                     RelationshipStart = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     RelationshipEnd = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false),
@@ -171,6 +190,140 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DataSubjects", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InboxFolderStates",
+                columns: table => new
+                {
+                    Folder = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    UidValidity = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastUid = table.Column<long>(type: "INTEGER", nullable: false),
+                    CheckedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InboxFolderStates", x => x.Folder);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Folder = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    UidValidity = table.Column<long>(type: "INTEGER", nullable: false),
+                    Uid = table.Column<long>(type: "INTEGER", nullable: false),
+                    DedupeKey = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    InternetMessageId = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    InReplyTo = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    References = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    FromAddress = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    FromName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    ArrivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReadAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    SuggestedType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    MatchedSubjectId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    Original = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    BodyOmitted = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AttachmentCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    HandledById = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    HandledByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    HandledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    NotARequestReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InboxMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Payload = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastErrorCode = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutgoingEmails",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    To = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    TextBody = table.Column<string>(type: "TEXT", maxLength: 40000, nullable: false),
+                    HtmlBody = table.Column<string>(type: "TEXT", maxLength: 40000, nullable: true),
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AttachmentDocumentIds = table.Column<string>(type: "TEXT", nullable: false),
+                    MessageId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    QueuedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastErrorCode = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutgoingEmails", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PortalChallenges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    EmailHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ClientHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    VerifiedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PendingSubmission = table.Column<string>(type: "TEXT", maxLength: 16000, nullable: true),
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DeliveryId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PortalChallenges", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PortalStatusLinks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    WrongCodes = table.Column<int>(type: "INTEGER", nullable: false),
+                    LockedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PortalStatusLinks", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -208,6 +361,19 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "RateWindows",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", unicode: false, maxLength: 64, nullable: false),
+                    WindowStart = table.Column<long>(type: "INTEGER", nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RateWindows", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RequestReferenceCounters",
                 columns: table => new
                 {
@@ -224,6 +390,8 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AutomatedDecisionReview = table.Column<string>(type: "TEXT", nullable: true),
+                    ConsentWithdrawalScope = table.Column<string>(type: "TEXT", nullable: true),
                     Reference = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     Type = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
@@ -258,11 +426,100 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                     ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ClosedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     LastActivityAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false)
+                    AnswerDelivery = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Corrections = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Requests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RetentionLedger",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PlanId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SourceSystemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SystemName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    PurposeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PurposeKey = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Retention = table.Column<string>(type: "TEXT", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    FollowUpPlanId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ErasedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Tables = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RetentionLedger", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SourceChangePlans",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RetentionEntryId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SubjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Fingerprint = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedById = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    HandlerId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ApprovedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ApprovedById = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ApprovedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    LargeChangeConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SupersededAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubjectKeyHashes = table.Column<string>(type: "TEXT", nullable: false),
+                    Systems = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SourceChangePlans", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SourceSystems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Owner = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Connector = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ConnectionReference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ProtectedConnectionString = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    ErasureConnectionReference = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ProtectedErasureConnectionString = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
+                    FetchAutomatically = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RowCapPerTable = table.Column<int>(type: "INTEGER", nullable: false),
+                    StatementTimeoutSeconds = table.Column<int>(type: "INTEGER", nullable: false),
+                    Map = table.Column<string>(type: "TEXT", nullable: false),
+                    MapVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    MapSavedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    MapSavedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    RetiredAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SourceSystems", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -503,7 +760,8 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                     Content = table.Column<byte[]>(type: "BLOB", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     CreatedById = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                    CreatedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CaseAuditSequence = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -558,7 +816,11 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                     Content = table.Column<byte[]>(type: "BLOB", nullable: false),
                     UploadedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UploadedById = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    UploadedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                    UploadedByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    SourceSystemId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    MapVersion = table.Column<int>(type: "INTEGER", nullable: true),
+                    TableRowCounts = table.Column<string>(type: "TEXT", nullable: true),
+                    QueryTexts = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -691,6 +953,8 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                     ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     ClosedById = table.Column<string>(type: "TEXT", nullable: true),
                     ExemptionReason = table.Column<string>(type: "TEXT", nullable: true),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    EmailedTo = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
                     RequestId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -721,6 +985,61 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                     table.PrimaryKey("PK_RequestReviews", x => x.Id);
                     table.ForeignKey(
                         name: "FK_RequestReviews_Requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "Requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RequestSubjectMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Topic = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    InboxMessageId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RequestSubjectMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RequestSubjectMessages_Requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "Requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ResponseDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecipientNotificationId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Method = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DocumentIds = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    EmailId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    FirstDownloadedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastDownloadedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DownloadCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExtendedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    WrongCodes = table.Column<int>(type: "INTEGER", nullable: false),
+                    LockedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ConcurrencyStamp = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ResponseDeliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ResponseDeliveries_Requests_RequestId",
                         column: x => x.RequestId,
                         principalTable: "Requests",
                         principalColumn: "Id",
@@ -774,6 +1093,11 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditCheckpoints_Sequence",
+                table: "AuditCheckpoints",
+                column: "Sequence");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AuditEvents_OccurredAt",
@@ -841,6 +1165,69 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                 column: "CreatedAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_InboxMessages_DedupeKey",
+                table: "InboxMessages",
+                column: "DedupeKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InboxMessages_InternetMessageId",
+                table: "InboxMessages",
+                column: "InternetMessageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InboxMessages_Status_ArrivedAt",
+                table: "InboxMessages",
+                columns: new[] { "Status", "ArrivedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_CompletedAt_DueAt",
+                table: "OutboxMessages",
+                columns: new[] { "CompletedAt", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutgoingEmails_MessageId",
+                table: "OutgoingEmails",
+                column: "MessageId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutgoingEmails_RequestId_QueuedAt",
+                table: "OutgoingEmails",
+                columns: new[] { "RequestId", "QueuedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutgoingEmails_SentAt_QueuedAt",
+                table: "OutgoingEmails",
+                columns: new[] { "SentAt", "QueuedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PortalChallenges_ClientHash_CreatedAt",
+                table: "PortalChallenges",
+                columns: new[] { "ClientHash", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PortalChallenges_EmailHash_CreatedAt",
+                table: "PortalChallenges",
+                columns: new[] { "EmailHash", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PortalChallenges_ExpiresAt",
+                table: "PortalChallenges",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PortalStatusLinks_RequestId",
+                table: "PortalStatusLinks",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PortalStatusLinks_TokenHash",
+                table: "PortalStatusLinks",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Purposes_Key",
                 table: "Purposes",
                 column: "Key",
@@ -850,6 +1237,11 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                 name: "IX_Purposes_Status",
                 table: "Purposes",
                 column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RateWindows_WindowStart",
+                table: "RateWindows",
+                column: "WindowStart");
 
             migrationBuilder.CreateIndex(
                 name: "IX_RequestAttachments_RequestId",
@@ -947,6 +1339,12 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                 filter: "Status IN ('Received', 'AwaitingIdentity', 'InProgress', 'AwaitingApproval')");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Requests_Open_SubjectId",
+                table: "Requests",
+                columns: new[] { "SubjectId", "EffectiveDueOn", "Id", "Status", "HandlerId", "ReceivedAt", "Reference", "Type" },
+                filter: "Status IN ('Received', 'AwaitingIdentity', 'InProgress', 'AwaitingApproval')");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Requests_Open_Type",
                 table: "Requests",
                 columns: new[] { "Type", "Status", "EffectiveDueOn", "DueOn", "ReceivedOn" },
@@ -972,6 +1370,71 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                 name: "IX_Requests_SubjectId_Type",
                 table: "Requests",
                 columns: new[] { "SubjectId", "Type" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RequestSubjectMessages_RequestId_ReceivedAt",
+                table: "RequestSubjectMessages",
+                columns: new[] { "RequestId", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResponseDeliveries_FirstDownloadedAt_RequestId",
+                table: "ResponseDeliveries",
+                columns: new[] { "FirstDownloadedAt", "RequestId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResponseDeliveries_RecipientNotificationId",
+                table: "ResponseDeliveries",
+                column: "RecipientNotificationId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResponseDeliveries_RequestId",
+                table: "ResponseDeliveries",
+                column: "RequestId",
+                unique: true,
+                filter: "RecipientNotificationId IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResponseDeliveries_TokenHash",
+                table: "ResponseDeliveries",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RetentionLedger_RequestId",
+                table: "RetentionLedger",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RetentionLedger_Status_EndsOn",
+                table: "RetentionLedger",
+                columns: new[] { "Status", "EndsOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RetentionLedger_SubjectId",
+                table: "RetentionLedger",
+                column: "SubjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SourceChangePlans_RequestId_Version",
+                table: "SourceChangePlans",
+                columns: new[] { "RequestId", "Version" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SourceChangePlans_RetentionEntryId",
+                table: "SourceChangePlans",
+                column: "RetentionEntryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SourceChangePlans_Status_CreatedAt",
+                table: "SourceChangePlans",
+                columns: new[] { "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SourceSystems_NormalizedName",
+                table: "SourceSystems",
+                column: "NormalizedName",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_SubjectSearchTerms_Term_SubjectId",
@@ -1001,6 +1464,9 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "AuditCheckpoints");
+
+            migrationBuilder.DropTable(
                 name: "AuditEvents");
 
             migrationBuilder.DropTable(
@@ -1025,7 +1491,28 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
                 name: "IdempotencyRecords");
 
             migrationBuilder.DropTable(
+                name: "InboxFolderStates");
+
+            migrationBuilder.DropTable(
+                name: "InboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "OutgoingEmails");
+
+            migrationBuilder.DropTable(
+                name: "PortalChallenges");
+
+            migrationBuilder.DropTable(
+                name: "PortalStatusLinks");
+
+            migrationBuilder.DropTable(
                 name: "Purposes");
+
+            migrationBuilder.DropTable(
+                name: "RateWindows");
 
             migrationBuilder.DropTable(
                 name: "RequestAttachments");
@@ -1053,6 +1540,21 @@ namespace PrivacyDesk.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "RequestReviews");
+
+            migrationBuilder.DropTable(
+                name: "RequestSubjectMessages");
+
+            migrationBuilder.DropTable(
+                name: "ResponseDeliveries");
+
+            migrationBuilder.DropTable(
+                name: "RetentionLedger");
+
+            migrationBuilder.DropTable(
+                name: "SourceChangePlans");
+
+            migrationBuilder.DropTable(
+                name: "SourceSystems");
 
             migrationBuilder.DropTable(
                 name: "SubjectSearchTerms");

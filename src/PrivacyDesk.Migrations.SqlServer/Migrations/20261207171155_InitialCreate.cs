@@ -73,6 +73,22 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AuditCheckpoints",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    Hash = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Seal = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditCheckpoints", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AuditEvents",
                 columns: table => new
                 {
@@ -92,7 +108,9 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                     StreamSequence = table.Column<int>(type: "int", nullable: false),
                     PreviousHash = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: true),
                     PreviousStreamHash = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: true),
-                    Hash = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false)
+                    Hash = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    ChainVersion = table.Column<int>(type: "int", nullable: false, defaultValue: 1),
+                    Seal = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -161,6 +179,7 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                     FullName = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
                     Phone = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
                     CustomerNumber = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    Salutation = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false, defaultValue: "Unknown"),
                     RelationshipStart = table.Column<DateOnly>(type: "date", nullable: true),
                     RelationshipEnd = table.Column<DateOnly>(type: "date", nullable: true),
                     ConcurrencyStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
@@ -171,6 +190,140 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DataSubjects", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InboxFolderStates",
+                columns: table => new
+                {
+                    Folder = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    UidValidity = table.Column<long>(type: "bigint", nullable: false),
+                    LastUid = table.Column<long>(type: "bigint", nullable: false),
+                    CheckedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InboxFolderStates", x => x.Folder);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Folder = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    UidValidity = table.Column<long>(type: "bigint", nullable: false),
+                    Uid = table.Column<long>(type: "bigint", nullable: false),
+                    DedupeKey = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    InternetMessageId = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    InReplyTo = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    References = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    FromAddress = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
+                    FromName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Subject = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    ArrivedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ReadAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Language = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: false),
+                    SuggestedType = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    MatchedSubjectId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Text = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: false),
+                    Original = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
+                    SizeBytes = table.Column<long>(type: "bigint", nullable: false),
+                    BodyOmitted = table.Column<bool>(type: "bit", nullable: false),
+                    AttachmentCount = table.Column<int>(type: "int", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    RequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    HandledById = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    HandledByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    HandledAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    NotARequestReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    ConcurrencyStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InboxMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Payload = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    LastErrorCode = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ClaimedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    ClaimedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutgoingEmails",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    To = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Language = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: false),
+                    Subject = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    TextBody = table.Column<string>(type: "nvarchar(max)", maxLength: 40000, nullable: false),
+                    HtmlBody = table.Column<string>(type: "nvarchar(max)", maxLength: 40000, nullable: true),
+                    RequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    AttachmentDocumentIds = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    MessageId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    QueuedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LastErrorCode = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Attempts = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutgoingEmails", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PortalChallenges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Purpose = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    CodeHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    EmailHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    ClientHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    VerifiedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    PendingSubmission = table.Column<string>(type: "nvarchar(max)", maxLength: 16000, nullable: true),
+                    RequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    DeliveryId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ConcurrencyStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PortalChallenges", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PortalStatusLinks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TokenHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    RequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    WrongCodes = table.Column<int>(type: "int", nullable: false),
+                    LockedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PortalStatusLinks", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -208,6 +361,19 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "RateWindows",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "varchar(64)", unicode: false, maxLength: 64, nullable: false),
+                    WindowStart = table.Column<long>(type: "bigint", nullable: false),
+                    Count = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RateWindows", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RequestReferenceCounters",
                 columns: table => new
                 {
@@ -224,6 +390,8 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AutomatedDecisionReview = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ConsentWithdrawalScope = table.Column<string>(type: "nvarchar(max)", nullable: true),
                     Reference = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
                     Type = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     Channel = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
@@ -258,11 +426,100 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                     ClosedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     ClosedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     LastActivityAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    ConcurrencyStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    AnswerDelivery = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    ConcurrencyStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Corrections = table.Column<string>(type: "nvarchar(max)", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Requests", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RetentionLedger",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    SubjectId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PlanId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    SourceSystemId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    SystemName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    PurposeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PurposeKey = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: false),
+                    Retention = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    FollowUpPlanId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ErasedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ConcurrencyStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Tables = table.Column<string>(type: "nvarchar(max)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RetentionLedger", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SourceChangePlans",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    RetentionEntryId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    SubjectId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Fingerprint = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CreatedById = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    CreatedByName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    HandlerId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    ApprovedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ApprovedById = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    ApprovedByName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    LargeChangeConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    SupersededAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ConcurrencyStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    SubjectKeyHashes = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Systems = table.Column<string>(type: "nvarchar(max)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SourceChangePlans", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SourceSystems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    NormalizedName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Owner = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Description = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    Connector = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    ConnectionReference = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ProtectedConnectionString = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: true),
+                    ErasureConnectionReference = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ProtectedErasureConnectionString = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: true),
+                    FetchAutomatically = table.Column<bool>(type: "bit", nullable: false),
+                    RowCapPerTable = table.Column<int>(type: "int", nullable: false),
+                    StatementTimeoutSeconds = table.Column<int>(type: "int", nullable: false),
+                    Map = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    MapVersion = table.Column<int>(type: "int", nullable: false),
+                    MapSavedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    MapSavedByName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    RetiredAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ConcurrencyStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SourceSystems", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -503,7 +760,8 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                     Content = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     CreatedById = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    CreatedByName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false)
+                    CreatedByName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    CaseAuditSequence = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -558,7 +816,11 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                     Content = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
                     UploadedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     UploadedById = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    UploadedByName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false)
+                    UploadedByName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    SourceSystemId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    MapVersion = table.Column<int>(type: "int", nullable: true),
+                    TableRowCounts = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    QueryTexts = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -691,6 +953,8 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                     ClosedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
                     ClosedById = table.Column<string>(type: "nvarchar(max)", nullable: true),
                     ExemptionReason = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Channel = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    EmailedTo = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
                     RequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
@@ -721,6 +985,61 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                     table.PrimaryKey("PK_RequestReviews", x => x.Id);
                     table.ForeignKey(
                         name: "FK_RequestReviews_Requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "Requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RequestSubjectMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Channel = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Topic = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    Text = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: false),
+                    ReceivedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    InboxMessageId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    RequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RequestSubjectMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RequestSubjectMessages_Requests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "Requests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ResponseDeliveries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RecipientNotificationId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    TokenHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Method = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    DocumentIds = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    EmailId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    FirstDownloadedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LastDownloadedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    DownloadCount = table.Column<int>(type: "int", nullable: false),
+                    ExtendedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    WrongCodes = table.Column<int>(type: "int", nullable: false),
+                    LockedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ConcurrencyStamp = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ResponseDeliveries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ResponseDeliveries_Requests_RequestId",
                         column: x => x.RequestId,
                         principalTable: "Requests",
                         principalColumn: "Id",
@@ -776,6 +1095,11 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                 column: "NormalizedUserName",
                 unique: true,
                 filter: "[NormalizedUserName] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditCheckpoints_Sequence",
+                table: "AuditCheckpoints",
+                column: "Sequence");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AuditEvents_OccurredAt",
@@ -843,6 +1167,69 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                 column: "CreatedAt");
 
             migrationBuilder.CreateIndex(
+                name: "IX_InboxMessages_DedupeKey",
+                table: "InboxMessages",
+                column: "DedupeKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InboxMessages_InternetMessageId",
+                table: "InboxMessages",
+                column: "InternetMessageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InboxMessages_Status_ArrivedAt",
+                table: "InboxMessages",
+                columns: new[] { "Status", "ArrivedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_CompletedAt_DueAt",
+                table: "OutboxMessages",
+                columns: new[] { "CompletedAt", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutgoingEmails_MessageId",
+                table: "OutgoingEmails",
+                column: "MessageId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutgoingEmails_RequestId_QueuedAt",
+                table: "OutgoingEmails",
+                columns: new[] { "RequestId", "QueuedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutgoingEmails_SentAt_QueuedAt",
+                table: "OutgoingEmails",
+                columns: new[] { "SentAt", "QueuedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PortalChallenges_ClientHash_CreatedAt",
+                table: "PortalChallenges",
+                columns: new[] { "ClientHash", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PortalChallenges_EmailHash_CreatedAt",
+                table: "PortalChallenges",
+                columns: new[] { "EmailHash", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PortalChallenges_ExpiresAt",
+                table: "PortalChallenges",
+                column: "ExpiresAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PortalStatusLinks_RequestId",
+                table: "PortalStatusLinks",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PortalStatusLinks_TokenHash",
+                table: "PortalStatusLinks",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Purposes_Key",
                 table: "Purposes",
                 column: "Key",
@@ -852,6 +1239,11 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                 name: "IX_Purposes_Status",
                 table: "Purposes",
                 column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RateWindows_WindowStart",
+                table: "RateWindows",
+                column: "WindowStart");
 
             migrationBuilder.CreateIndex(
                 name: "IX_RequestAttachments_RequestId",
@@ -949,6 +1341,12 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                 filter: "Status IN ('Received', 'AwaitingIdentity', 'InProgress', 'AwaitingApproval')");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Requests_Open_SubjectId",
+                table: "Requests",
+                columns: new[] { "SubjectId", "EffectiveDueOn", "Id", "Status", "HandlerId", "ReceivedAt", "Reference", "Type" },
+                filter: "Status IN ('Received', 'AwaitingIdentity', 'InProgress', 'AwaitingApproval')");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Requests_Open_Type",
                 table: "Requests",
                 columns: new[] { "Type", "Status", "EffectiveDueOn", "DueOn", "ReceivedOn" },
@@ -974,6 +1372,72 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                 name: "IX_Requests_SubjectId_Type",
                 table: "Requests",
                 columns: new[] { "SubjectId", "Type" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RequestSubjectMessages_RequestId_ReceivedAt",
+                table: "RequestSubjectMessages",
+                columns: new[] { "RequestId", "ReceivedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResponseDeliveries_FirstDownloadedAt_RequestId",
+                table: "ResponseDeliveries",
+                columns: new[] { "FirstDownloadedAt", "RequestId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResponseDeliveries_RecipientNotificationId",
+                table: "ResponseDeliveries",
+                column: "RecipientNotificationId",
+                unique: true,
+                filter: "[RecipientNotificationId] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResponseDeliveries_RequestId",
+                table: "ResponseDeliveries",
+                column: "RequestId",
+                unique: true,
+                filter: "RecipientNotificationId IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ResponseDeliveries_TokenHash",
+                table: "ResponseDeliveries",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RetentionLedger_RequestId",
+                table: "RetentionLedger",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RetentionLedger_Status_EndsOn",
+                table: "RetentionLedger",
+                columns: new[] { "Status", "EndsOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RetentionLedger_SubjectId",
+                table: "RetentionLedger",
+                column: "SubjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SourceChangePlans_RequestId_Version",
+                table: "SourceChangePlans",
+                columns: new[] { "RequestId", "Version" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SourceChangePlans_RetentionEntryId",
+                table: "SourceChangePlans",
+                column: "RetentionEntryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SourceChangePlans_Status_CreatedAt",
+                table: "SourceChangePlans",
+                columns: new[] { "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SourceSystems_NormalizedName",
+                table: "SourceSystems",
+                column: "NormalizedName",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_SubjectSearchTerms_Term_SubjectId",
@@ -1003,6 +1467,9 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "AuditCheckpoints");
+
+            migrationBuilder.DropTable(
                 name: "AuditEvents");
 
             migrationBuilder.DropTable(
@@ -1027,7 +1494,28 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
                 name: "IdempotencyRecords");
 
             migrationBuilder.DropTable(
+                name: "InboxFolderStates");
+
+            migrationBuilder.DropTable(
+                name: "InboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "OutgoingEmails");
+
+            migrationBuilder.DropTable(
+                name: "PortalChallenges");
+
+            migrationBuilder.DropTable(
+                name: "PortalStatusLinks");
+
+            migrationBuilder.DropTable(
                 name: "Purposes");
+
+            migrationBuilder.DropTable(
+                name: "RateWindows");
 
             migrationBuilder.DropTable(
                 name: "RequestAttachments");
@@ -1055,6 +1543,21 @@ namespace PrivacyDesk.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "RequestReviews");
+
+            migrationBuilder.DropTable(
+                name: "RequestSubjectMessages");
+
+            migrationBuilder.DropTable(
+                name: "ResponseDeliveries");
+
+            migrationBuilder.DropTable(
+                name: "RetentionLedger");
+
+            migrationBuilder.DropTable(
+                name: "SourceChangePlans");
+
+            migrationBuilder.DropTable(
+                name: "SourceSystems");
 
             migrationBuilder.DropTable(
                 name: "SubjectSearchTerms");

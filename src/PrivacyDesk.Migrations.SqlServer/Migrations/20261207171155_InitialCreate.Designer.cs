@@ -12,8 +12,8 @@ using PrivacyDesk.Data;
 namespace PrivacyDesk.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(PrivacyDeskDbContext))]
-    [Migration("20261207045740_NoticesByEmailAndOpenCasesBySubject")]
-    partial class NoticesByEmailAndOpenCasesBySubject
+    [Migration("20261207171155_InitialCreate")]
+    partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
