@@ -21,11 +21,15 @@ public sealed class RequestReferenceCounter
 
 public static class RequestReferences
 {
+    /// <summary>The year's counter, tracked: compiled once, as every registration reads it inside the write gate (issue 17).</summary>
+    private static readonly CompiledPerModel<Func<PrivacyDeskDbContext, int, CancellationToken, Task<RequestReferenceCounter?>>> CounterOf = new(() => EF.CompileAsyncQuery(
+        (PrivacyDeskDbContext db, int year, CancellationToken _) => db.RequestReferenceCounters.SingleOrDefault(c => c.Year == year)));
+
     /// <summary>The next reference of the year. Call inside the unit's transaction (InTransactionAsync), which keeps writers apart: on a server database across instances too (ADR 0053).</summary>
     public static async Task<RequestReference> NextAsync(PrivacyDeskDbContext db, int year, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var counter = await db.RequestReferenceCounters.SingleOrDefaultAsync(c => c.Year == year, cancellationToken);
+        var counter = await CounterOf.For(db)(db, year, cancellationToken);
         if (counter is null)
         {
             counter = RequestReferenceCounter.Start(year);

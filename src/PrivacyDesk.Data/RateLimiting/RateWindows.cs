@@ -79,6 +79,13 @@ public sealed class RateWindows(IDbContextFactory<PrivacyDeskDbContext> contexts
         }
     }
 
+    /// <summary>A window's start and count, read before every intake call: compiled once, so no call rebuilds the query (issue 17).</summary>
+    private static readonly CompiledPerModel<Func<PrivacyDeskDbContext, string, CancellationToken, Task<WindowCount?>>> WindowOf = new(() => EF.CompileAsyncQuery(
+        (PrivacyDeskDbContext db, string hashed, CancellationToken _) => db.Set<RateWindow>().AsNoTracking().Where(w => w.Key == hashed)
+            .Select(w => new WindowCount(w.WindowStart, w.Count)).FirstOrDefault()));
+
+    private sealed record WindowCount(long WindowStart, int Count);
+
     /// <summary>
     /// A refusal known before counting: the window of <paramref name="partition"/> is already full (one read, no write, no gate).
     /// Null when it is not, or may not be: the count decides then. Lets a call over its limit be refused without waiting for the
@@ -92,8 +99,7 @@ public sealed class RateWindows(IDbContextFactory<PrivacyDeskDbContext> contexts
         var start = now - (now % seconds);
         var hashed = key.Hash(partition);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var row = await db.Set<RateWindow>().AsNoTracking().Where(w => w.Key == hashed)
-            .Select(w => new { w.WindowStart, w.Count }).FirstOrDefaultAsync(cancellationToken);
+        var row = await WindowOf.For(db)(db, hashed, cancellationToken);
         return row is not null && row.WindowStart == start && row.Count >= limit
             ? new RateWindowDecision(false, TimeSpan.FromSeconds(Math.Max(1, start + seconds - now)))
             : null;

@@ -198,6 +198,11 @@ public sealed class RequestRegistration(IServiceScopeFactory scopes, TimeProvide
             : new SubjectOption(same.Id, same.FullName, same.CustomerNumber, same.EmailAddresses.Count == 0 ? null : same.EmailAddresses[0]));
     }
 
+    /// <summary>The first twenty subjects with this exact search term: compiled once, as every registration asks it inside the write gate (issue 17).</summary>
+    private static readonly CompiledPerModel<Func<PrivacyDeskDbContext, string, IAsyncEnumerable<Guid>>> SubjectsWithTerm = new(() => EF.CompileAsyncQuery(
+        (PrivacyDeskDbContext db, string term) => db.Set<SubjectSearchTerm>().AsNoTracking().Where(t => t.Term == term)
+            .Select(t => t.SubjectId).OrderBy(id => id).Take(20)));
+
     /// <summary>The subject on file with this e-mail address or customer number, if any.</summary>
     private static async Task<DataSubject?> SameSubjectAsync(PrivacyDeskDbContext db, string? email, string? customerNumber, CancellationToken cancellationToken)
     {
@@ -213,8 +218,11 @@ public sealed class RequestRegistration(IServiceScopeFactory scopes, TimeProvide
             {
                 // The ids first, in a statement of their own: a new subject (most of what the intake API receives) is known to be new
                 // after one index read, without the subjects' query and its owned collections (issue 17: this runs inside the write gate).
-                var found = await db.Set<SubjectSearchTerm>().AsNoTracking().Where(t => t.Term == term)
-                    .Select(t => t.SubjectId).OrderBy(id => id).Take(20).ToListAsync(cancellationToken);
+                var found = new List<Guid>();
+                await foreach (var id in SubjectsWithTerm.For(db)(db, term).WithCancellation(cancellationToken))
+                {
+                    found.Add(id);
+                }
                 if (found.Count == 0)
                 {
                     continue;
