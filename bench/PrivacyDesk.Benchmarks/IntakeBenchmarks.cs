@@ -368,8 +368,8 @@ public static class IntakeBenchmarks
                 {
                     subject.Transaction = transaction;
                     subject.CommandText = """
-                        INSERT INTO DataSubjects (Id, FullName, Phone, CustomerNumber, RelationshipStart, RelationshipEnd, ConcurrencyStamp, Categories, EmailAddresses, PurposeOverrides)
-                        VALUES ($id, $name, NULL, NULL, NULL, NULL, $stamp, '["WebsiteVisitor"]', $emails, '[]')
+                        INSERT INTO DataSubjects (Id, FullName, Phone, CustomerNumber, RelationshipStart, RelationshipEnd, ConcurrencyStamp, Categories, EmailAddresses, PurposeOverrides, Salutation)
+                        VALUES ($id, $name, NULL, NULL, NULL, NULL, $stamp, '["WebsiteVisitor"]', $emails, '[]', 'Unknown')
                         """;
                     subject.Parameters.AddWithValue("$id", subjectId.ToString().ToUpperInvariant());
                     subject.Parameters.AddWithValue("$name", body.Subject.FullName);
@@ -382,9 +382,9 @@ public static class IntakeBenchmarks
                     request.Transaction = transaction;
                     request.CommandText = """
                         INSERT INTO Requests (Id, Reference, Type, Channel, ReceivedAt, ReceivedOn, Language, SubjectId, Description, SubjectAskedForRecipients,
-                            Status, DueOn, EffectiveDueOn, RecipientNotificationsPlanned, ConcurrencyStamp)
+                            Status, DueOn, EffectiveDueOn, RecipientNotificationsPlanned, ConcurrencyStamp, AnswerDelivery, Corrections)
                         VALUES ($id, $reference, 'Access', 'WebForm', $receivedAt, $receivedOn, $language, $subject, $description, 0,
-                            'Received', $due, $due, 0, $stamp)
+                            'Received', $due, $due, 0, $stamp, 'Link', '[]')
                         """;
                     request.Parameters.AddWithValue("$id", requestId.ToString().ToUpperInvariant());
                     request.Parameters.AddWithValue("$reference", reference);

@@ -65,8 +65,8 @@ internal static class QueueDataLoader
             insertTerm.Prepare();
             insert.Transaction = transaction;
             insert.CommandText = """
-                INSERT INTO DataSubjects (Id, FullName, Phone, CustomerNumber, RelationshipStart, RelationshipEnd, ConcurrencyStamp, Categories, EmailAddresses, PurposeOverrides)
-                VALUES ($id, $name, $phone, $customer, $start, NULL, $stamp, '["Customer"]', $emails, '[]')
+                INSERT INTO DataSubjects (Id, FullName, Phone, CustomerNumber, RelationshipStart, RelationshipEnd, ConcurrencyStamp, Categories, EmailAddresses, PurposeOverrides, Salutation)
+                VALUES ($id, $name, $phone, $customer, $start, NULL, $stamp, '["Customer"]', $emails, '[]', 'Unknown')
                 """;
             var id = insert.Parameters.Add("$id", SqliteType.Text);
             var name = insert.Parameters.Add("$name", SqliteType.Text);
@@ -119,10 +119,10 @@ internal static class QueueDataLoader
             insert.CommandText = """
                 INSERT INTO Requests (Id, Reference, Type, Channel, ReceivedAt, ReceivedOn, Language, SubjectId, Description, SubjectAskedForRecipients,
                     Status, HandlerId, HandlerName, DueOn, EffectiveDueOn, Extension, SubmittedById, ApprovedById, ApprovedByName, ApprovedAt,
-                    RecipientNotificationsPlanned, ClosedAt, ClosedOn, LastActivityAt, ConcurrencyStamp)
+                    RecipientNotificationsPlanned, ClosedAt, ClosedOn, LastActivityAt, ConcurrencyStamp, AnswerDelivery, Corrections)
                 VALUES ($id, $reference, $type, $channel, $receivedAt, $receivedOn, 'nl', $subject, 'Verzoek (benchmark).', 0,
                     $status, $handler, $handlerName, $due, $effective, $extension, $submitted, NULL, NULL, NULL,
-                    0, $closedAt, $closedOn, $lastActivity, $stamp)
+                    0, $closedAt, $closedOn, $lastActivity, $stamp, 'Link', '[]')
                 """;
             var p = new Dictionary<string, SqliteParameter>(StringComparer.Ordinal);
             foreach (var (parameter, type) in new[]
