@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
@@ -15,6 +16,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using PrivacyDesk.Data;
 using PrivacyDesk.Documents;
 using PrivacyDesk.Domain.Deadlines;
@@ -25,6 +27,7 @@ using PrivacyDesk.Web.Features.Mail;
 using PrivacyDesk.Web.Features.Portal;
 using PrivacyDesk.Web.Features.Retention;
 using PrivacyDesk.Web.Features.SourceSystems;
+using PrivacyDesk.Tests.Shared;
 using PrivacyDesk.Web.Hosting;
 
 namespace PrivacyDesk.Benchmarks;
@@ -54,6 +57,15 @@ public static class IntakeBenchmarks
         {
             File.Delete(path + suffix);
         }
+        // --postgresql: both endpoints on a PostgreSQL the bench starts from Debian's package, durable (fsync on) like a production
+        // server, on an empty database (the bulk loader writes SQLite only). The report goes to results/intake-postgresql.md.
+        var onPostgreSql = args.Contains("--postgresql");
+        await using var server = onPostgreSql ? await PostgresServer.StartDurableAsync() : null;
+        var postgreSqlConnectionString = server?.ConnectionString("privacydesk_intake_bench");
+        if (onPostgreSql)
+        {
+            size = 0;
+        }
 
         // --profile N: N requests from one client with the database work counted (IntakeProfile), instead of the load rounds.
         var profiled = int.Parse(Option(args, "--profile", "0"), CultureInfo.InvariantCulture);
@@ -61,9 +73,12 @@ public static class IntakeBenchmarks
         // --no-outbox: a diagnostic only (the letters are then never made): how much of the gap is the letter the outbox renders
         // on the same cores while the load runs.
         var outboxRuns = !args.Contains("--no-outbox");
-        await using var app = Build(repositoryRoot, path, profile, outboxRuns);
+        await using var app = Build(repositoryRoot, path, profile, outboxRuns, postgreSqlConnectionString);
         await app.PrepareDatabaseAsync();
         var connectionString = Data.DependencyInjection.SqliteConnectionString(path, repositoryRoot);
+        Func<DbConnection> connect = postgreSqlConnectionString is null
+            ? () => new SqliteConnection(connectionString)
+            : () => new NpgsqlConnection(postgreSqlConnectionString);
         if (size > 0)
         {
             // The queue bench's generator: the intake runs against a realistic table, not an empty one.
@@ -77,7 +92,7 @@ public static class IntakeBenchmarks
                 """;
             await counters.ExecuteNonQueryAsync();
         }
-        using var minimal = new MinimalIntake(connectionString);
+        using var minimal = postgreSqlConnectionString is null ? new MinimalIntake(connectionString) : MinimalIntake.OnPostgreSql(postgreSqlConnectionString);
         app.MapPost("/bench/minimal", (Delegate)((HttpContext http) => minimal.HandleAsync(http))).AllowAnonymous().DisableAntiforgery();
         if (profile is not null)
         {
@@ -110,7 +125,7 @@ public static class IntakeBenchmarks
                 await appConnection.OpenAsync();
                 Console.WriteLine($"App's connection: {await PragmasAsync(appConnection)}");
             }
-            await using (var bare = new SqliteConnection(connectionString))
+            await using (var bare = connect())
             {
                 await bare.OpenAsync();
                 Console.WriteLine($"Minimal endpoint's connection: {await PragmasAsync(bare)}");
@@ -138,11 +153,11 @@ public static class IntakeBenchmarks
             results.Add(("intake API", await LoadAsync(client, "/api/v1/requests", key, concurrency, TimeSpan.FromSeconds(seconds))));
             results.Add(("minimal insert", await LoadAsync(client, "/bench/minimal", key, concurrency, TimeSpan.FromSeconds(seconds))));
         }
-        var letters = outboxRuns ? await LettersAsync(connectionString) : "\nThe outbox was off (--no-outbox): no letters were made; a diagnostic run, not the goal's measurement.\n";
+        var letters = outboxRuns ? await LettersAsync(connect) : "\nThe outbox was off (--no-outbox): no letters were made; a diagnostic run, not the goal's measurement.\n";
         await app.StopAsync();
 
-        var report = Report(results, seconds, concurrency, rounds, size, warmUp, warmUps) + letters;
-        var output = Path.Combine(repositoryRoot, "bench", "results", "intake.md");
+        var report = Report(results, seconds, concurrency, rounds, size, warmUp, warmUps, onPostgreSql) + letters;
+        var output = Path.Combine(repositoryRoot, "bench", "results", onPostgreSql ? "intake-postgresql.md" : "intake.md");
         await File.WriteAllTextAsync(output, report);
         Console.WriteLine(report);
         SqliteConnection.ClearAllPools();
@@ -153,7 +168,7 @@ public static class IntakeBenchmarks
         return 0;
     }
 
-    private static WebApplication Build(string repositoryRoot, string databasePath, IntakeProfile? profile, bool outbox = true)
+    private static WebApplication Build(string repositoryRoot, string databasePath, IntakeProfile? profile, bool outbox, string? postgreSqlConnectionString)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -164,6 +179,11 @@ public static class IntakeBenchmarks
         });
         builder.AddRepositoryDevelopmentSettings();
         builder.Configuration["Database:SqlitePath"] = databasePath;
+        if (postgreSqlConnectionString is not null)
+        {
+            builder.Configuration["Database:Provider"] = "PostgreSql";
+            builder.Configuration["ConnectionStrings:PostgreSql"] = postgreSqlConnectionString;
+        }
         builder.Configuration["Demo:SeedCases"] = "false";
         builder.Configuration["IntakeApi:PermitsPerMinute"] = "100000000";
         if (!outbox)
@@ -192,10 +212,10 @@ public static class IntakeBenchmarks
     }
 
     /// <summary>The acknowledgement letters stored for the API's requests, waiting up to two minutes for open outbox work to finish.</summary>
-    private static async Task<string> LettersAsync(string connectionString)
+    private static async Task<string> LettersAsync(Func<DbConnection> connect)
     {
         var watch = Stopwatch.StartNew();
-        await using var connection = new SqliteConnection(connectionString);
+        await using var connection = connect();
         await connection.OpenAsync();
         async Task<long> CountAsync(string sql)
         {
@@ -203,15 +223,15 @@ public static class IntakeBenchmarks
             command.CommandText = sql;
             return (long)(await command.ExecuteScalarAsync())!;
         }
-        var atEnd = await CountAsync("SELECT COUNT(*) FROM GeneratedDocuments");
-        var open = await CountAsync("SELECT COUNT(*) FROM OutboxMessages WHERE CompletedAt IS NULL AND Kind LIKE 'letter.%'");
+        var atEnd = await CountAsync("SELECT COUNT(*) FROM \"GeneratedDocuments\"");
+        var open = await CountAsync("SELECT COUNT(*) FROM \"OutboxMessages\" WHERE \"CompletedAt\" IS NULL AND \"Kind\" LIKE 'letter.%'");
         while (open > 0 && watch.Elapsed < TimeSpan.FromMinutes(2))
         {
             await Task.Delay(1000);
-            open = await CountAsync("SELECT COUNT(*) FROM OutboxMessages WHERE CompletedAt IS NULL AND Kind LIKE 'letter.%'");
+            open = await CountAsync("SELECT COUNT(*) FROM \"OutboxMessages\" WHERE \"CompletedAt\" IS NULL AND \"Kind\" LIKE 'letter.%'");
         }
-        var requests = await CountAsync("SELECT COUNT(*) FROM ApiKeyRequests");
-        var letters = await CountAsync("SELECT COUNT(*) FROM GeneratedDocuments");
+        var requests = await CountAsync("SELECT COUNT(*) FROM \"ApiKeyRequests\"");
+        var letters = await CountAsync("SELECT COUNT(*) FROM \"GeneratedDocuments\"");
         return string.Create(CultureInfo.InvariantCulture,
             $"\nAcknowledgement letters: {atEnd:N0} stored when the load stopped, {letters:N0} after {watch.Elapsed.TotalSeconds:F0} s more (letter work still open: {open:N0}), for {requests:N0} requests the API registered (warm-up included).\n");
     }
@@ -258,8 +278,14 @@ public static class IntakeBenchmarks
         return new Measurement(accepted, other, elapsed, Percentile(sorted, 0.5), Percentile(sorted, 0.95), (JitInfo.GetCompilationTime() - jitBefore).TotalMilliseconds);
     }
 
-    private static async Task<string> PragmasAsync(System.Data.Common.DbConnection connection)
+    private static async Task<string> PragmasAsync(DbConnection connection)
     {
+        if (connection is NpgsqlConnection)
+        {
+            await using var settings = connection.CreateCommand();
+            settings.CommandText = "SELECT current_setting('fsync') || ', synchronous_commit=' || current_setting('synchronous_commit')";
+            return $"fsync={await settings.ExecuteScalarAsync()}";
+        }
         var values = new List<string>();
         foreach (var pragma in new[] { "journal_mode", "synchronous" })
         {
@@ -291,7 +317,7 @@ public static class IntakeBenchmarks
         {"type":"access","language":"nl","subject":{"fullName":"Bench Tester {{worker}}-{{sequence}}","email":"bench.{{RunId}}.{{worker}}.{{sequence}}@example.nl","customerNumber":null},"description":"Ik wil graag inzage in mijn persoonsgegevens."}
         """);
 
-    private static string Report(List<(string Name, Measurement Result)> results, int seconds, int concurrency, int rounds, int size, int warmUp, int warmUps)
+    private static string Report(List<(string Name, Measurement Result)> results, int seconds, int concurrency, int rounds, int size, int warmUp, int warmUps, bool onPostgreSql)
     {
         var report = new StringBuilder();
         report.AppendLine("# Intake API: sustained throughput on loopback");
@@ -299,7 +325,7 @@ public static class IntakeBenchmarks
         report.AppendLine(string.Create(CultureInfo.InvariantCulture,
             $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores ({Environment.OSVersion}), .NET {Environment.Version}; ") +
             string.Create(CultureInfo.InvariantCulture,
-            $"the app in process on Kestrel (http://127.0.0.1), SQLite file with {size:N0} generated requests, {concurrency} concurrent clients, ") +
+            $"the app in process on Kestrel (http://127.0.0.1), {(onPostgreSql ? "PostgreSQL (Debian's package, started by the bench, fsync and synchronous_commit on) with an empty database" : $"SQLite file with {size:N0} generated requests")}, {concurrency} concurrent clients, ") +
             string.Create(CultureInfo.InvariantCulture, $"{rounds} alternating rounds of {seconds} s each after {warmUps} warm-up pair(s) of {warmUp} s per endpoint (more pairs while the JIT compiled for over {SettledJitMsPerWarmUp:F0} ms in one). Every body is a new subject's access request (numbered across the run)."));
         report.AppendLine();
         report.AppendLine("| round | endpoint | accepted (201) | other | requests/s accepted | median ms | p95 ms | JIT ms in the round |");

@@ -17,7 +17,7 @@ using PrivacyDesk.Web.Features.Settings;
 // The queue's first page (rows + count), warm, for every quick filter and a few searches, at each size.
 // Usage: dotnet run -c Release --project bench/PrivacyDesk.Benchmarks -- [--sizes 100000,1000000] [--runs 30] [--data DIR] [--reload]
 // The SLA dashboard at 1,000,000 requests against hand-written SQL: ... -- dashboard [--size 1000000] [--runs 20] [--reload]
-// The intake API against a minimal insert, on loopback: ... -- intake [--seconds 15] [--concurrency 8] [--rounds 2] [--size 100000]
+// The intake API against a minimal insert, on loopback: ... -- intake [--seconds 15] [--concurrency 8] [--rounds 2] [--size 100000] [--postgresql]
 // The documents (letters per second, the 10,000-event case file): ... -- documents [--letters 1000] [--rounds 6]
 // One subject's retrieval from PostgreSQL (1M customers, 10M transactions) against the same SQL by hand: ... -- retrieval [--customers 1000000] [--runs 200]
 // Memory per circuit, cold start and click latency of the PUBLISHED app (issue 17): ... -- circuits --app DIR [--counts 25,50,100] [--pages queue,case] [--after 180] [--load-pages 0] [--label run]

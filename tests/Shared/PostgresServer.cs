@@ -7,7 +7,7 @@ namespace PrivacyDesk.Tests.Shared;
 
 /// <summary>
 /// A real PostgreSQL server for one test run, from Debian's <c>postgresql</c> package (ADR 0037): initdb in a
-/// temporary folder, a free port on 127.0.0.1 only, fsync off, password login; stopped and deleted on dispose.
+/// temporary folder, a free port on 127.0.0.1 only, fsync off (unless asked for a durable one), password login; stopped and deleted on dispose.
 /// initdb and postgres refuse to run as root, so as root they run as the <c>postgres</c> user. Shared source,
 /// compiled into each test project that needs it (no package reference: only processes).
 /// </summary>
@@ -36,7 +36,15 @@ public sealed class PostgresServer : IAsyncDisposable
     public string ConnectionString(string database = "postgres") =>
         string.Create(CultureInfo.InvariantCulture, $"Host=127.0.0.1;Port={Port};Username={User};Password={Password};Database={database}");
 
-    public static async Task<PostgresServer> StartAsync(CancellationToken cancellationToken = default)
+    public static Task<PostgresServer> StartAsync(CancellationToken cancellationToken = default) => StartAsync(durable: false, cancellationToken);
+
+    /// <summary>
+    /// A server that flushes commits to disk as a production server does (fsync, synchronous_commit and full-page writes on), for
+    /// benchmarks that compare commit-bound work; the tests run without (nothing they check depends on surviving a power cut).
+    /// </summary>
+    public static Task<PostgresServer> StartDurableAsync(CancellationToken cancellationToken = default) => StartAsync(durable: true, cancellationToken);
+
+    private static async Task<PostgresServer> StartAsync(bool durable, CancellationToken cancellationToken)
     {
         var bin = FindBinaries();
         var asPostgresUser = Environment.IsPrivilegedProcess;
@@ -56,7 +64,8 @@ public sealed class PostgresServer : IAsyncDisposable
                 ["-D", server.DataFolder, "-U", User, "--auth=scram-sha-256", "--pwfile=" + passwordFile, "-E", "UTF8", "--no-locale", "--no-sync"],
                 asPostgresUser, cancellationToken);
             var options = string.Create(CultureInfo.InvariantCulture,
-                $"-p {server.Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={folder} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=50");
+                $"-p {server.Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={folder} -c max_connections=50") +
+                (durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off");
             await server.RunAsync(Path.Combine(bin, "pg_ctl"),
                 ["-D", server.DataFolder, "-l", Path.Combine(folder, "server.log"), "-w", "-t", "60", "-o", options, "start"],
                 asPostgresUser, cancellationToken);
