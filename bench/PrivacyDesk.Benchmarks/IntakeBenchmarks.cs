@@ -1,5 +1,5 @@
-using System.Data.Common;
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime;
@@ -20,6 +20,7 @@ using Npgsql;
 using PrivacyDesk.Data;
 using PrivacyDesk.Documents;
 using PrivacyDesk.Domain.Deadlines;
+using PrivacyDesk.Tests.Shared;
 using PrivacyDesk.Web.Features.Delivery;
 using PrivacyDesk.Web.Features.Inbox;
 using PrivacyDesk.Web.Features.Intake;
@@ -27,7 +28,6 @@ using PrivacyDesk.Web.Features.Mail;
 using PrivacyDesk.Web.Features.Portal;
 using PrivacyDesk.Web.Features.Retention;
 using PrivacyDesk.Web.Features.SourceSystems;
-using PrivacyDesk.Tests.Shared;
 using PrivacyDesk.Web.Hosting;
 
 namespace PrivacyDesk.Benchmarks;
@@ -131,7 +131,10 @@ public static class IntakeBenchmarks
                 Console.WriteLine($"Minimal endpoint's connection: {await PragmasAsync(bare)}");
             }
             await app.StopAsync();
-            Console.WriteLine($"The database stays for a look: {path}");
+            if (!onPostgreSql)
+            {
+                Console.WriteLine($"The database stays for a look: {path}");
+            }
             return 0;
         }
 

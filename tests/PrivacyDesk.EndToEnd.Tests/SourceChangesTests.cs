@@ -13,8 +13,9 @@ namespace PrivacyDesk.EndToEnd.Tests;
 /// 18 months ago. The officer decides per purpose and makes the plan (a dry run), a team lead approves and runs it; the
 /// test then reads the source databases itself: marketing and survey rows gone, KYC rows kept; the case file shows the
 /// proof, the retention ledger the KYC entry, and a second app instance whose clock is past the Wwft end date makes the
-/// follow-up erasure plan.
+/// follow-up erasure plan. That instance works on the shared database by its moved clock, so this class runs alone.
 /// </summary>
+[Collection(MovedClockCollection.Name)]
 public sealed partial class SourceChangesTests(RunningApp app)
 {
     private static readonly DemoSubject Karin = RunningApp.FormerCustomer;
