@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using PrivacyDesk.Domain.Staff;
 using PrivacyDesk.Web.Components.Layout;
@@ -42,6 +43,30 @@ public sealed class ShellTests : MudBunitContext
         languageSwitch.Find("button").Click();
 
         languageSwitch.WaitForAssertion(() => FindAllInProviders("[data-testid^=language-]").ShouldBe(["Nederlands", "English"]));
+    }
+
+    [Fact]
+    public void ChoosingALanguageReloadsThePageAndCallsNoScriptAfterwards()
+    {
+        // The reload ends the circuit: a script call after it (the menu giving the focus back to its button) failed with
+        // JSDisconnectedException, logged as an unhandled error in the circuit (seen in the browser tests' log in CI).
+        UseCulture(LocalizationSetup.Dutch);
+        RenderProviders();
+        var navigation = Services.GetRequiredService<Bunit.TestDoubles.BunitNavigationManager>();
+        var languageSwitch = Render<LanguageSwitch>();
+        languageSwitch.Find("button").Click();
+        languageSwitch.WaitForAssertion(() => FindAllInProviders("[data-testid=language-en]").ShouldNotBeEmpty());
+        var scriptCallsBefore = JSInterop.Invocations.Count;
+
+        FindInProviders("[data-testid=language-en]").Click();
+
+        var reload = navigation.History.First();
+        reload.Uri.ShouldStartWith("preferences/culture?culture=en&returnUrl=");
+        reload.Options.ForceLoad.ShouldBeTrue();
+        // Before the fix the menu closed after the reload was asked for: its key listener disconnected and the focus went back.
+        var afterTheChoice = JSInterop.Invocations.Skip(scriptCallsBefore).Select(i => i.Identifier).ToList();
+        afterTheChoice.ShouldNotContain("Blazor._internal.domWrapper.focus");
+        afterTheChoice.ShouldNotContain("mudKeyInterceptor.disconnect");
     }
 
     [Fact]
